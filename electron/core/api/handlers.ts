@@ -1,0 +1,106 @@
+import { areasFor } from '../../../shared/permissions.js';
+import { AppError } from '../../../shared/errors.js';
+import { newId } from '../../../shared/ids.js';
+import { setIdleLock } from '../../../shared/mutations/sites.js';
+import { createUser, setUserRole } from '../../../shared/mutations/users.js';
+import type { AuthService } from '../auth/auth-service.js';
+import { hashPin } from '../auth/pin-hash.js';
+import { peopleAtSite } from '../auth/people.js';
+import type { Store } from '../db/store.js';
+import type { MutationRunner } from '../mutations/mutation-runner.js';
+import { readSyncStatus, type LinkState } from '../status.js';
+import type { CallContext, Handlers } from './dispatcher.js';
+
+export interface HandlerDeps {
+  store: Store;
+  runner: MutationRunner;
+  auth: AuthService;
+  version: string;
+  deviceId: string;
+  demo: boolean;
+  site: () => Promise<{ id: string; name: string; kind: 'restaurant' | 'vessel'; timezone: string; idleLockSeconds: number }>;
+  link: () => LinkState;
+  pinHasher?: (pin: string) => Promise<string>;
+}
+
+const actorOf = (ctx: CallContext) => {
+  if (!ctx.signedIn) throw new AppError('UNAUTHENTICATED', 'Sign in with your PIN first.');
+  return { userId: ctx.signedIn.person.id, permissions: ctx.signedIn.person.permissions };
+};
+
+const parseDetail = (json: string): Record<string, unknown> => {
+  try {
+    return JSON.parse(json) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+};
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const hash = deps.pinHasher ?? hashPin;
+  return {
+    'app.info': async () => ({ version: deps.version, deviceId: deps.deviceId, site: await deps.site(), demo: deps.demo }),
+    'status.get': () => readSyncStatus(deps.store, deps.link()),
+    'auth.users': () => deps.auth.tiles(),
+    'auth.signIn': (input) => deps.auth.signIn(input.userId, input.pin),
+    'auth.unlock': (input, ctx) => deps.auth.unlock(ctx.token, input.pin),
+    'auth.session': (_input, ctx) => deps.auth.current(ctx.token),
+    'auth.activity': async () => ({ ok: true as const }),
+    'auth.signOut': async (_input, ctx) => {
+      await deps.auth.signOut(ctx.token);
+      return { ok: true as const };
+    },
+    'home.areas': async (_input, ctx) => areasFor(ctx.signedIn!.person.permissions),
+
+    'audit.list': async (input) => {
+      const site = await deps.site();
+      let q = deps.store.db
+        .selectFrom('audit_log as a')
+        .leftJoin('users as actor', 'actor.id', 'a.actor_user_id')
+        .leftJoin('users as subject', 'subject.id', 'a.subject_user_id')
+        .select(['a.id', 'a.action', 'a.detail', 'a.created_at', 'a.device_id', 'actor.display_name as actor_name', 'subject.display_name as subject_name'])
+        .where('a.site_id', '=', site.id)
+        .orderBy('a.created_at', 'desc')
+        .orderBy('a.id', 'desc')
+        .limit(input.limit);
+      if (input.before) q = q.where('a.created_at', '<', input.before);
+      return (await q.execute()).map((r) => ({
+        id: r.id,
+        action: r.action,
+        actorName: r.actor_name,
+        subjectName: r.subject_name,
+        detail: parseDetail(r.detail),
+        createdAt: r.created_at,
+        deviceId: r.device_id,
+      }));
+    },
+
+    'admin.users': async () => {
+      const site = await deps.site();
+      const [people, roles] = await Promise.all([
+        peopleAtSite(deps.store.db, site.id),
+        deps.store.db.selectFrom('roles').select(['id', 'code', 'name_en', 'name_fr', 'site_kind']).where('deleted_at', 'is', null).orderBy('code').execute(),
+      ]);
+      const tiles = await deps.auth.tiles();
+      const lockedBy = new Map(tiles.map((t) => [t.id, t.lockedUntil]));
+      return {
+        users: people.map((p) => ({ id: p.id, displayName: p.displayName, roleCode: p.roleCode, roleName: p.roleName, roleId: p.roleId, lockedUntil: lockedBy.get(p.id) ?? null })),
+        roles: roles.filter((r) => r.site_kind === 'any' || r.site_kind === site.kind).map((r) => ({ id: r.id, code: r.code, name: { en: r.name_en, fr: r.name_fr } })),
+      };
+    },
+    'admin.createUser': async (input, ctx) => {
+      const id = newId();
+      const pinHash = await hash(input.pin);
+      await deps.runner.run(createUser, { id, auditId: newId(), displayName: input.displayName, locale: input.locale, pinHash, roleId: input.roleId }, actorOf(ctx));
+      return { id };
+    },
+    'admin.setRole': async (input, ctx) => {
+      await deps.runner.run(setUserRole, { userId: input.userId, roleId: input.roleId, auditId: newId() }, actorOf(ctx));
+      return { ok: true as const };
+    },
+    'admin.setIdleLock': async (input, ctx) => {
+      await deps.runner.run(setIdleLock, { seconds: input.seconds }, actorOf(ctx));
+      return { ok: true as const };
+    },
+  };
+}

@@ -1,0 +1,144 @@
+import { join } from 'node:path';
+import { createHlc } from '../../shared/hlc.js';
+import { demoSiteId, type DemoSite } from '../../shared/demo.js';
+import { newId } from '../../shared/ids.js';
+import { AppError } from '../../shared/errors.js';
+import type { SyncedTable } from '../../shared/schema.js';
+import { createDispatcher, type Dispatcher } from './api/dispatcher.js';
+import { createHandlers } from './api/handlers.js';
+import { createAuthService, type AuthService } from './auth/auth-service.js';
+import { hashPin } from './auth/pin-hash.js';
+import { systemClock, type Clock } from './clock.js';
+import { openStore, type Store } from './db/store.js';
+import { createEventBus, type EventBus } from './events.js';
+import { createMutationRunner, type MutationRunner } from './mutations/mutation-runner.js';
+import { appVersion, localMigrationsDir } from './paths.js';
+import { seedDemoSite } from './setup/demo-seed.js';
+import { ensureReferenceData } from './setup/reference-data.js';
+import { OFFLINE, readSyncStatus, type LinkState } from './status.js';
+
+export interface Logger {
+  info(obj: unknown, msg?: string): void;
+  warn(obj: unknown, msg?: string): void;
+  error(obj: unknown, msg?: string): void;
+}
+
+const quietLog: Logger = { info() {}, warn() {}, error() {} };
+
+export interface KioskOptions {
+  dataDir: string;
+  migrationsDir?: string;
+  /** Seed the demo site named by `siteKey` on first start. */
+  demo?: boolean;
+  siteKey?: DemoSite['key'];
+  /** The site this kiosk belongs to, when not a demo (set by enrollment). */
+  siteId?: string;
+  clock?: Clock;
+  log?: Logger;
+  /** Tests may pass a cheaper KDF; production keeps the default. */
+  hashPin?: (pin: string) => Promise<string>;
+  /** How often idle sessions are checked. */
+  sweepMs?: number;
+}
+
+export interface Kiosk {
+  store: Store;
+  runner: MutationRunner;
+  auth: AuthService;
+  dispatcher: Dispatcher;
+  events: EventBus;
+  deviceId: string;
+  siteId: string;
+  clock: Clock;
+  /** Runs the periodic checks now (idle lock, expiry); the timer calls it too. */
+  tick(): Promise<void>;
+  setLink(link: Partial<LinkState>): void;
+  close(): Promise<void>;
+}
+
+/**
+ * A kiosk core: the local store, the mutation layer, sign-in and the API dispatcher, with no
+ * Electron in it. Electron's main process and the browser-mode host both serve this object.
+ *
+ * @example
+ * const kiosk = await createKiosk({ dataDir: '/var/lib/shiftdeck', demo: true, siteKey: 'restaurant' });
+ * await kiosk.dispatcher.dispatch('auth.users', {}, null);
+ */
+export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
+  const clock = opts.clock ?? systemClock;
+  const log = opts.log ?? quietLog;
+  const store = openStore({ path: join(opts.dataDir, 'shiftdeck.db'), migrationsDir: opts.migrationsDir ?? localMigrationsDir });
+  const meta = {
+    get: (key: string) => (store.raw.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value,
+    set: (key: string, value: string) => store.transaction(async () => void store.raw.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value)),
+  };
+
+  let deviceId = meta.get('device_id');
+  if (!deviceId) await meta.set('device_id', (deviceId = newId()));
+  let siteId = meta.get('site_id');
+  const wanted = opts.siteId ?? (opts.siteKey ? demoSiteId(opts.siteKey) : undefined);
+  if (!siteId && wanted) await meta.set('site_id', (siteId = wanted));
+  if (!siteId) {
+    await store.close();
+    throw new AppError('NOT_FOUND', 'This kiosk belongs to no site yet. Start it with a demo site or enroll it with a code from the shore office.');
+  }
+  const mySite = siteId;
+
+  // The clock resumes after the newest timestamp this device ever issued, so it never runs backwards.
+  const lastHlc = (store.raw.prepare('SELECT MAX(hlc) AS hlc FROM outbox').get() as { hlc: string | null }).hlc ?? undefined;
+  const hlc = createHlc(deviceId, () => clock.now(), lastHlc);
+  const events = createEventBus();
+  let link: LinkState = OFFLINE;
+  let siteCache: { id: string; name: string; kind: 'restaurant' | 'vessel'; timezone: string; idleLockSeconds: number } | undefined;
+
+  const onCommit = (tables: SyncedTable[]) => {
+    if (tables.includes('sites')) siteCache = undefined;
+    events.emit({ type: 'data.changed', tables });
+    void readSyncStatus(store, link).then((status) => events.emit({ type: 'status.changed', status }), () => undefined);
+  };
+  const runner = createMutationRunner({ store, hlc, deviceId, siteId: () => mySite, onCommit });
+  await ensureReferenceData(store, new Date(clock.now()).toISOString());
+  const pinHasher = opts.hashPin ?? ((pin: string) => hashPin(pin));
+  if (opts.demo && opts.siteKey) {
+    if (await seedDemoSite(store, runner, opts.siteKey, pinHasher)) log.info({ site: opts.siteKey }, 'demo site seeded');
+  }
+
+  const site = async () => {
+    if (siteCache) return siteCache;
+    const row = await store.db.selectFrom('sites').selectAll().where('id', '=', mySite).executeTakeFirst();
+    if (!row) throw new AppError('NOT_FOUND', 'This kiosk has not received its site yet. Connect it to the shore office once.');
+    return (siteCache = { id: row.id, name: row.name, kind: row.kind, timezone: row.timezone, idleLockSeconds: row.idle_lock_seconds });
+  };
+
+  const auth = createAuthService({ store, runner, clock, events, site });
+  const handlers = createHandlers({ store, runner, auth, version: appVersion(), deviceId, demo: opts.demo === true, site, link: () => link, pinHasher });
+  const dispatcher = createDispatcher({ handlers, auth, log });
+  const tick = async () => {
+    try {
+      await auth.sweep();
+    } catch (err) {
+      log.error({ err }, 'session sweep failed');
+    }
+  };
+  const stopSweep = clock.every(opts.sweepMs ?? 5000, () => void tick());
+
+  return {
+    store,
+    runner,
+    auth,
+    dispatcher,
+    events,
+    deviceId,
+    siteId: mySite,
+    clock,
+    tick,
+    setLink(patch) {
+      link = { ...link, ...patch };
+      void readSyncStatus(store, link).then((status) => events.emit({ type: 'status.changed', status }), () => undefined);
+    },
+    async close() {
+      stopSweep();
+      await store.close();
+    },
+  };
+}

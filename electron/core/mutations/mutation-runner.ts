@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { AppError } from '../../../shared/errors.js';
+import type { Hlc } from '../../../shared/hlc.js';
+import { decodeHlc } from '../../../shared/hlc.js';
+import type { MutationContext, MutationDef } from '../../../shared/mutations/define.js';
+import { can, isPermission } from '../../../shared/permissions.js';
+import type { SyncedDatabase, SyncedTable } from '../../../shared/schema.js';
+import type { Store } from '../db/store.js';
+import { createSqliteWriter } from './sqlite-writer.js';
+import type { Kysely } from 'kysely';
+
+export interface Actor {
+  userId: string | null;
+  permissions: readonly string[];
+  /** Seeding and reference data only: may run `system` mutations and write any site. */
+  system?: boolean;
+}
+
+export interface MutationRunnerDeps {
+  store: Store;
+  hlc: Hlc;
+  deviceId: string;
+  siteId: () => string;
+  /** Told which synced tables a committed transaction changed. */
+  onCommit?: (tables: SyncedTable[]) => void;
+}
+
+export interface Invocation {
+  def: MutationDef;
+  args: unknown;
+}
+
+/** Refuses a mutation the actor may not run, before anything is written. */
+export function checkAuthority(def: MutationDef, actor: Actor): void {
+  const a = def.authority;
+  if (a === 'system') {
+    if (!actor.system) throw new AppError('FORBIDDEN', `${def.name} is reserved for set-up and cannot be run by a person.`);
+    return;
+  }
+  if (actor.system || a === 'device') return;
+  if (!actor.userId) throw new AppError('UNAUTHENTICATED', 'Sign in with your PIN first.');
+  if (a !== 'session' && isPermission(a) && !can(actor.permissions, a)) {
+    throw new AppError('FORBIDDEN', `Your role may not do this (${def.name} needs "${a}"). Ask a supervisor.`, { permission: a, mutation: def.name });
+  }
+}
+
+export function parseArgs(def: MutationDef, args: unknown): unknown {
+  const parsed = def.args.safeParse(args);
+  if (!parsed.success) {
+    throw new AppError('VALIDATION_FAILED', `The details for ${def.name} are not valid: ${z.prettifyError(parsed.error)}`, {
+      issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    });
+  }
+  return parsed.data;
+}
+
+/**
+ * Runs named mutations: validate args, check authority, then in one SQLite transaction run the
+ * mutator and append its outbox entry `{seq, name, version, args, hlc, user_id}`.
+ */
+export function createMutationRunner(deps: MutationRunnerDeps) {
+  const { store } = deps;
+  const writerFor = createSqliteWriter(store.raw);
+  const appendOutbox = store.raw.prepare('INSERT INTO outbox (name, version, args, hlc, user_id) VALUES (?, ?, ?, ?, ?)');
+
+  const runOne = async (tx: Kysely<SyncedDatabase>, inv: Invocation, args: unknown, actor: Actor, changed: Set<SyncedTable>) => {
+    const hlc = deps.hlc.now();
+    const now = new Date(decodeHlc(hlc).wall).toISOString();
+    const ctx: MutationContext = {
+      userId: actor.userId,
+      permissions: actor.permissions,
+      siteId: deps.siteId(),
+      deviceId: deps.deviceId,
+      hlc,
+      now,
+      db: tx,
+      write: writerFor({ siteId: deps.siteId(), anySite: actor.system === true, now }, changed),
+    };
+    await inv.def.run(ctx, args);
+    // Set-up runs (reference data, demo seed) happen identically on every replica: nothing to send.
+    if (actor.system) return 0;
+    const info = appendOutbox.run(inv.def.name, inv.def.version, JSON.stringify(args), hlc, actor.userId);
+    return Number(info.lastInsertRowid);
+  };
+
+  /** Runs several mutations in one transaction: all commit or none do. Returns their outbox seqs. */
+  const runBatch = async (invocations: Invocation[], actor: Actor): Promise<number[]> => {
+    const prepared = invocations.map((inv) => {
+      checkAuthority(inv.def, actor);
+      return parseArgs(inv.def, inv.args);
+    });
+    const changed = new Set<SyncedTable>();
+    const seqs = await store.transaction((tx) =>
+      store.gate.openAsync(async () => {
+        const out: number[] = [];
+        for (let i = 0; i < invocations.length; i++) out.push(await runOne(tx as unknown as Kysely<SyncedDatabase>, invocations[i], prepared[i], actor, changed));
+        return out;
+      }),
+    );
+    if (changed.size) deps.onCommit?.([...changed]);
+    return seqs;
+  };
+
+  return {
+    runBatch,
+    /** Runs one mutation in its own transaction; returns its outbox seq. */
+    async run(def: MutationDef, args: unknown, actor: Actor): Promise<number> {
+      const [seq] = await runBatch([{ def, args }], actor);
+      return seq;
+    },
+  };
+}
+
+export type MutationRunner = ReturnType<typeof createMutationRunner>;

@@ -1,0 +1,75 @@
+import type Database from 'better-sqlite3';
+import { AppError } from '../../../shared/errors.js';
+import type { NewRow, RowPatch, Writer } from '../../../shared/mutations/define.js';
+import { SYNCED_TABLES, type SyncedTable } from '../../../shared/schema.js';
+
+export interface WriteScope {
+  /** The device's site; a row of another site is out of scope. */
+  siteId: string;
+  /** Organisation-wide rows (site_id NULL) and other sites' rows, for seeding only. */
+  anySite: boolean;
+  now: string;
+}
+
+/**
+ * Writer over prepared statements on the kiosk's writer connection. Statements are cached by
+ * shape, so the per-row cost is one `run` (the point of the capture benchmark).
+ */
+export function createSqliteWriter(db: Database.Database) {
+  const cache = new Map<string, Database.Statement>();
+  const stmt = (key: string, sql: () => string) => {
+    let s = cache.get(key);
+    if (!s) cache.set(key, (s = db.prepare(sql())));
+    return s;
+  };
+  const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
+  const checkTable = (table: string) => {
+    if (!(SYNCED_TABLES as readonly string[]).includes(table)) throw new AppError('VALIDATION_FAILED', `"${table}" is not a synced table.`);
+  };
+  const checkSite = (scope: WriteScope, siteId: unknown, table: string) => {
+    if (scope.anySite || siteId === scope.siteId) return;
+    throw new AppError('OUT_OF_SCOPE', `This device may only write rows of its own site (${table}).`, { table });
+  };
+
+  return function writerFor(scope: WriteScope, changed: Set<SyncedTable>): Writer {
+    const insertWith = (verb: 'INSERT' | 'INSERT OR IGNORE') =>
+      async <T extends SyncedTable>(table: T, row: NewRow<T>): Promise<boolean> => {
+        checkTable(table);
+        const full: Record<string, unknown> = { ...row, created_at: row.created_at ?? scope.now, updated_at: row.updated_at ?? scope.now };
+        checkSite(scope, full.site_id, table);
+        const cols = Object.keys(full);
+        const s = stmt(`${verb}:${table}:${cols.join(',')}`, () => `${verb} INTO ${q(table)} (${cols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
+        const info = s.run(...cols.map((c) => full[c] as never));
+        if (info.changes > 0) changed.add(table);
+        return info.changes > 0;
+      };
+    const insertOrIgnore = insertWith('INSERT OR IGNORE');
+    const insert = insertWith('INSERT');
+
+    return {
+      async insert(table, row) {
+        await insert(table, row);
+      },
+      insertIfAbsent: insertOrIgnore,
+      async update(table, id, patch: RowPatch<typeof table>) {
+        checkTable(table);
+        const full: Record<string, unknown> = { ...patch, updated_at: scope.now };
+        const cols = Object.keys(full);
+        const where = scope.anySite ? 'id = ?' : 'id = ? AND site_id = ?';
+        const s = stmt(`UPDATE:${table}:${cols.join(',')}:${scope.anySite}`, () => `UPDATE ${q(table)} SET ${cols.map((c) => `${q(c)} = ?`).join(', ')} WHERE ${where}`);
+        const params = [...cols.map((c) => full[c]), id, ...(scope.anySite ? [] : [scope.siteId])];
+        const info = s.run(...(params as never[]));
+        if (info.changes === 0) throw new AppError('NOT_FOUND', `No ${table} row ${id} at this site.`, { table, id });
+        changed.add(table);
+      },
+      async softDelete(table, id) {
+        checkTable(table);
+        const where = scope.anySite ? 'id = ?' : 'id = ? AND site_id = ?';
+        const s = stmt(`DELETE:${table}:${scope.anySite}`, () => `UPDATE ${q(table)} SET deleted_at = ?, updated_at = ? WHERE ${where} AND deleted_at IS NULL`);
+        const info = s.run(scope.now, scope.now, id, ...(scope.anySite ? [] : [scope.siteId]));
+        if (info.changes === 0) throw new AppError('NOT_FOUND', `No ${table} row ${id} at this site.`, { table, id });
+        changed.add(table);
+      },
+    };
+  };
+}

@@ -1,0 +1,37 @@
+import type { z } from 'zod';
+import type { syncStatus } from '../../shared/api/contract.js';
+import { decodeHlc } from '../../shared/hlc.js';
+import type { Store } from './db/store.js';
+
+export type SyncStatus = z.infer<typeof syncStatus>;
+
+/** What the sync client tells the status view; the counts come from the outbox itself. */
+export interface LinkState {
+  online: boolean;
+  lastSyncAt: string | null;
+  lastError: string | null;
+  conflictCount: number;
+}
+
+export const OFFLINE: LinkState = Object.freeze({ online: false, lastSyncAt: null, lastError: null, conflictCount: 0 });
+
+/** Sync status for a person: derived from the outbox rows, never kept as a counter. */
+export async function readSyncStatus(store: Store, link: LinkState): Promise<SyncStatus> {
+  const row = await store.db
+    .selectFrom('outbox')
+    .select((eb) => [
+      eb.fn.count<number>('seq').filterWhere('status', '=', 'pending').as('pending'),
+      eb.fn.count<number>('seq').filterWhere('status', '=', 'dead').as('dead'),
+      eb.fn.min<string | null>('hlc').filterWhere('status', '=', 'pending').as('oldest'),
+    ])
+    .executeTakeFirstOrThrow();
+  return {
+    online: link.online,
+    pendingCount: Number(row.pending),
+    oldestPendingAt: row.oldest ? new Date(decodeHlc(row.oldest).wall).toISOString() : null,
+    lastSyncAt: link.lastSyncAt,
+    lastError: link.lastError,
+    conflictCount: link.conflictCount,
+    deadLetterCount: Number(row.dead),
+  };
+}

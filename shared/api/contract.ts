@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { AREAS, PERMISSIONS, type Permission } from '../permissions.js';
+
+/**
+ * The API contract: every method the renderer may call, with its input and output schemas and
+ * who may call it. The dispatcher's allow-list, the IPC bridge, the HTTP host and the renderer
+ * client are all derived from this one object.
+ */
+export type MethodAccess = 'public' | 'session' | Permission;
+
+export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  access: MethodAccess;
+  input: I;
+  output: O;
+  /** False for calls that must not count as a person's activity (status polling). */
+  touchesSession?: boolean;
+}
+
+const method = <I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>) => spec;
+const empty = z.object({}).strict();
+const okOut = z.object({ ok: z.literal(true) });
+
+export const localeSchema = z.enum(['en', 'fr']);
+export const pinSchema = z.string().regex(/^\d{4,8}$/, 'A PIN is 4 to 8 digits');
+const areaId = z.enum(AREAS.map((a) => a.id) as [string, ...string[]]);
+
+export const siteInfo = z.object({ id: z.uuid(), name: z.string(), kind: z.enum(['restaurant', 'vessel']), timezone: z.string(), idleLockSeconds: z.number().int() });
+
+export const sessionUser = z.object({
+  id: z.uuid(),
+  displayName: z.string(),
+  locale: localeSchema,
+  roleCode: z.string(),
+  roleName: z.object({ en: z.string(), fr: z.string() }),
+  permissions: z.array(z.enum(PERMISSIONS)),
+});
+
+export const sessionInfo = z.object({
+  token: z.string(),
+  user: sessionUser,
+  state: z.enum(['active', 'locked']),
+  startedAt: z.string(),
+  expiresAt: z.string(),
+  idleLockSeconds: z.number().int(),
+});
+
+export const syncStatus = z.object({
+  online: z.boolean(),
+  pendingCount: z.number().int().nonnegative(),
+  oldestPendingAt: z.string().nullable(),
+  lastSyncAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  conflictCount: z.number().int().nonnegative(),
+  deadLetterCount: z.number().int().nonnegative(),
+});
+
+export const userTile = z.object({
+  id: z.uuid(),
+  displayName: z.string(),
+  roleCode: z.string(),
+  roleName: z.object({ en: z.string(), fr: z.string() }),
+  lockedUntil: z.string().nullable(),
+});
+
+export const auditEntry = z.object({
+  id: z.uuid(),
+  action: z.string(),
+  actorName: z.string().nullable(),
+  subjectName: z.string().nullable(),
+  detail: z.record(z.string(), z.unknown()),
+  createdAt: z.string(),
+  deviceId: z.string(),
+});
+
+export const roleSummary = z.object({ id: z.uuid(), code: z.string(), name: z.object({ en: z.string(), fr: z.string() }) });
+
+export const contract = {
+  'app.info': method({
+    access: 'public',
+    input: empty,
+    output: z.object({ version: z.string(), deviceId: z.string(), site: siteInfo, demo: z.boolean() }),
+    touchesSession: false,
+  }),
+  'status.get': method({ access: 'public', input: empty, output: syncStatus, touchesSession: false }),
+
+  'auth.users': method({ access: 'public', input: empty, output: z.array(userTile), touchesSession: false }),
+  'auth.signIn': method({ access: 'public', input: z.object({ userId: z.uuid(), pin: pinSchema }).strict(), output: sessionInfo }),
+  'auth.unlock': method({ access: 'public', input: z.object({ pin: pinSchema }).strict(), output: sessionInfo }),
+  'auth.session': method({ access: 'public', input: empty, output: sessionInfo.nullable(), touchesSession: false }),
+  'auth.activity': method({ access: 'session', input: empty, output: okOut }),
+  'auth.signOut': method({ access: 'public', input: empty, output: okOut }),
+
+  'home.areas': method({ access: 'session', input: empty, output: z.array(areaId) }),
+
+  'audit.list': method({
+    access: 'audit.view',
+    input: z.object({ limit: z.number().int().min(1).max(500).default(100), before: z.string().optional() }).strict(),
+    output: z.array(auditEntry),
+  }),
+
+  'admin.users': method({
+    access: 'users.manage',
+    input: empty,
+    output: z.object({ users: z.array(userTile.extend({ roleId: z.uuid() })), roles: z.array(roleSummary) }),
+  }),
+  'admin.createUser': method({
+    access: 'users.manage',
+    input: z.object({ displayName: z.string().trim().min(1).max(80), locale: localeSchema, pin: pinSchema, roleId: z.uuid() }).strict(),
+    output: z.object({ id: z.uuid() }),
+  }),
+  'admin.setRole': method({ access: 'users.manage', input: z.object({ userId: z.uuid(), roleId: z.uuid() }).strict(), output: okOut }),
+  'admin.setIdleLock': method({ access: 'settings.manage', input: z.object({ seconds: z.number().int().min(15).max(3600) }).strict(), output: okOut }),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+export const isMethodName = (name: string): name is MethodName => Object.prototype.hasOwnProperty.call(contract, name);
+
+/** Events the core sends to every connected renderer. */
+export const coreEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('data.changed'), tables: z.array(z.string()) }),
+  z.object({ type: z.literal('session.locked'), reason: z.enum(['idle']) }),
+  z.object({ type: z.literal('session.ended'), reason: z.enum(['expired', 'signed_out']) }),
+  z.object({ type: z.literal('status.changed'), status: syncStatus }),
+]);
+export type CoreEvent = z.infer<typeof coreEvent>;
+
+/** Largest request body either transport accepts. */
+export const MAX_REQUEST_BYTES = 64 * 1024;

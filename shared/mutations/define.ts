@@ -1,0 +1,66 @@
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Permission } from '../permissions.js';
+import type { SyncedDatabase, SyncedTable } from '../schema.js';
+
+type Row<T extends SyncedTable> = SyncedDatabase[T];
+/** What a mutator passes to `insert`: every column, timestamps optional (the writer stamps them). */
+export type NewRow<T extends SyncedTable> = Omit<Row<T>, 'created_at' | 'updated_at'> & Partial<Pick<Row<T>, 'created_at' | 'updated_at'>>;
+export type RowPatch<T extends SyncedTable> = Partial<Omit<Row<T>, 'id' | 'site_id' | 'created_at' | 'updated_at'>>;
+
+/**
+ * The only way a mutator changes synced rows. The kiosk implements it over prepared SQLite
+ * statements, the server over PostgreSQL; both check the row's site against the context's site,
+ * stamp timestamps and record which rows changed (for the outbox, pulls and conflicts).
+ */
+export interface Writer {
+  insert<T extends SyncedTable>(table: T, row: NewRow<T>): Promise<void>;
+  /** Insert unless a row with this id exists (ids derived from a natural key: replicas merge). */
+  insertIfAbsent<T extends SyncedTable>(table: T, row: NewRow<T>): Promise<boolean>;
+  update<T extends SyncedTable>(table: T, id: string, patch: RowPatch<T>): Promise<void>;
+  softDelete(table: SyncedTable, id: string): Promise<void>;
+}
+
+export interface MutationContext {
+  /** The signed-in user acting, or null for device events (a failed PIN) and system seeding. */
+  userId: string | null;
+  /** The acting user's permissions at `siteId` (empty for device events). */
+  permissions: readonly string[];
+  siteId: string;
+  deviceId: string;
+  /** The mutation's hybrid logical timestamp; `now` is its wall part as ISO-8601. */
+  hlc: string;
+  now: string;
+  /** Reads. Writes go through `write`. */
+  db: Kysely<SyncedDatabase>;
+  write: Writer;
+}
+
+/**
+ * Who may run a mutation: a permission of the acting user, `device` for events an enrolled device
+ * records on its own (sign-in failures), or `system` for seeding and migrations (never over sync).
+ */
+export type MutationAuthority = Permission | 'device' | 'session' | 'system';
+
+export interface MutationDef<S extends z.ZodType = z.ZodType> {
+  name: string;
+  version: number;
+  args: S;
+  authority: MutationAuthority;
+  run(ctx: MutationContext, args: z.infer<S>): Promise<void>;
+}
+
+/**
+ * Declares a named mutation. Ids of new rows travel in `args`, never generated inside `run`,
+ * so the server re-running the mutator writes the very same rows.
+ *
+ * @example
+ * export const setIdleLock = defineMutation({
+ *   name: 'sites.setIdleLock', version: 1, authority: 'settings.manage',
+ *   args: z.object({ seconds: z.number().int().min(30).max(3600) }),
+ *   run: (ctx, a) => ctx.write.update('sites', ctx.siteId, { idle_lock_seconds: a.seconds }),
+ * });
+ */
+export function defineMutation<S extends z.ZodType>(def: MutationDef<S>): MutationDef<S> {
+  return Object.freeze(def);
+}

@@ -1,0 +1,15 @@
+import { recordAuthEvent } from './audit.js';
+import type { MutationDef } from './define.js';
+import { createSite, setIdleLock } from './sites.js';
+import { createUser, setUserPin, setUserRole } from './users.js';
+
+/** Every named mutation the kiosk may queue and the server may apply. Nothing else writes synced rows. */
+export const MUTATIONS: readonly MutationDef[] = [recordAuthEvent, createSite, setIdleLock, createUser, setUserRole, setUserPin];
+
+const byName = new Map(MUTATIONS.map((m) => [m.name, m]));
+
+export function findMutation(name: string): MutationDef | undefined {
+  return byName.get(name);
+}
+
+export type { MutationDef, MutationContext, Writer } from './define.js';

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { AppError } from '../errors.js';
+import { derivedId } from '../ids.js';
+import { defineMutation, type MutationContext } from './define.js';
+
+/** A PIN hash as `hashPin` writes it; the PIN itself never enters a mutation or the outbox. */
+export const pinHashSchema = z.string().regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/, 'Expected a scrypt PIN hash');
+
+export const userRoleId = (userId: string, siteId: string): string => derivedId('user_role', userId, siteId);
+
+async function audit(ctx: MutationContext, action: string, subjectUserId: string, detail: Record<string, unknown>, id: string) {
+  await ctx.write.insert('audit_log', {
+    id,
+    site_id: ctx.siteId,
+    action,
+    actor_user_id: ctx.userId,
+    subject_user_id: subjectUserId,
+    device_id: ctx.deviceId,
+    hlc: ctx.hlc,
+    detail: JSON.stringify(detail),
+  });
+}
+
+async function requireRole(ctx: MutationContext, roleId: string) {
+  const role = await ctx.db.selectFrom('roles').select(['id', 'code']).where('id', '=', roleId).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!role) throw new AppError('NOT_FOUND', 'That role does not exist. Pick a role from the list.', { roleId });
+  return role;
+}
+
+export const createUser = defineMutation({
+  name: 'users.create',
+  version: 1,
+  authority: 'users.manage',
+  args: z.object({
+    id: z.uuid(),
+    auditId: z.uuid(),
+    displayName: z.string().trim().min(1).max(80),
+    locale: z.enum(['en', 'fr']),
+    pinHash: pinHashSchema,
+    roleId: z.uuid(),
+  }).strict(),
+  async run(ctx, a) {
+    const role = await requireRole(ctx, a.roleId);
+    await ctx.write.insert('users', { id: a.id, site_id: ctx.siteId, display_name: a.displayName, pin_hash: a.pinHash, locale: a.locale, active: 1, deleted_at: null });
+    await ctx.write.insertIfAbsent('user_roles', { id: userRoleId(a.id, ctx.siteId), site_id: ctx.siteId, user_id: a.id, role_id: a.roleId, deleted_at: null });
+    await audit(ctx, 'users.created', a.id, { role: role.code }, a.auditId);
+  },
+});
+
+export const setUserRole = defineMutation({
+  name: 'users.setRole',
+  version: 1,
+  authority: 'users.manage',
+  args: z.object({ userId: z.uuid(), roleId: z.uuid(), auditId: z.uuid() }).strict(),
+  async run(ctx, a) {
+    const role = await requireRole(ctx, a.roleId);
+    const id = userRoleId(a.userId, ctx.siteId);
+    const current = await ctx.db.selectFrom('user_roles').innerJoin('roles', 'roles.id', 'user_roles.role_id')
+      .select(['user_roles.role_id', 'roles.code']).where('user_roles.id', '=', id).executeTakeFirst();
+    if (!current) throw new AppError('NOT_FOUND', 'That person has no role at this site yet.', { userId: a.userId });
+    if (current.role_id === a.roleId) return;
+    await ctx.write.update('user_roles', id, { role_id: a.roleId });
+    await audit(ctx, 'users.role_changed', a.userId, { from: current.code, to: role.code }, a.auditId);
+  },
+});
+
+export const setUserPin = defineMutation({
+  name: 'users.setPin',
+  version: 1,
+  authority: 'users.manage',
+  args: z.object({ userId: z.uuid(), pinHash: pinHashSchema, auditId: z.uuid() }).strict(),
+  async run(ctx, a) {
+    await ctx.write.update('users', a.userId, { pin_hash: a.pinHash });
+    await audit(ctx, 'users.pin_reset', a.userId, {}, a.auditId);
+  },
+});

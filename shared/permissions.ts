@@ -1,0 +1,105 @@
+/**
+ * The permission matrix as data. Roles are rows of the synced `roles` table (seeded from
+ * `DEFAULT_ROLES` by a migration, editable by administrators); code only ever asks
+ * `can(permissions, 'training.author')`, never "is this user a manager".
+ */
+export const PERMISSIONS = [
+  'training.take',
+  'training.assign',
+  'training.author',
+  'classroom.run',
+  'classes.manage',
+  'incidents.report',
+  'incidents.triage',
+  'compliance.fill',
+  'compliance.approve',
+  'fuel.log',
+  'fuel.view',
+  'tables.serve',
+  'kitchen.display',
+  'analytics.personal',
+  'analytics.team',
+  'reports.generate',
+  'sync.view',
+  'conflicts.resolve',
+  'audit.view',
+  'users.manage',
+  'settings.manage',
+  'backups.manage',
+  'devices.manage',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const isPermission = (p: string): p is Permission => (PERMISSIONS as readonly string[]).includes(p);
+
+/** Areas of the home screen, each opened by one permission. Order is the order on screen. */
+export const AREAS = [
+  { id: 'training', permission: 'training.take' },
+  { id: 'classroom', permission: 'classroom.run' },
+  { id: 'classes', permission: 'classes.manage' },
+  { id: 'incidents', permission: 'incidents.report' },
+  { id: 'compliance', permission: 'compliance.fill' },
+  { id: 'fuel', permission: 'fuel.log' },
+  { id: 'tables', permission: 'tables.serve' },
+  { id: 'kitchen', permission: 'kitchen.display' },
+  { id: 'analytics', permission: 'analytics.team' },
+  { id: 'sync', permission: 'sync.view' },
+  { id: 'audit', permission: 'audit.view' },
+  { id: 'admin', permission: 'users.manage' },
+] as const satisfies readonly { id: string; permission: Permission }[];
+
+export type AreaId = (typeof AREAS)[number]['id'];
+
+export interface RoleDefinition {
+  id: string;
+  /** Which kind of site the role belongs to; 'any' roles exist everywhere. */
+  siteKind: 'restaurant' | 'vessel' | 'any';
+  name: { en: string; fr: string };
+  permissions: readonly Permission[];
+}
+
+const ALL = PERMISSIONS;
+const CREW_BASE: Permission[] = ['training.take', 'analytics.personal', 'incidents.report'];
+const SUPERVISOR: Permission[] = [
+  ...CREW_BASE,
+  'training.assign',
+  'classroom.run',
+  'classes.manage',
+  'incidents.triage',
+  'compliance.fill',
+  'compliance.approve',
+  'fuel.view',
+  'analytics.team',
+  'reports.generate',
+  'sync.view',
+  'conflicts.resolve',
+  'audit.view',
+];
+
+/** The seeds' roles: SOP training (admin, manager, chef, staff), TabSync (super admin, consultant,
+ * owner, waiter, kitchen), classroom training (instructor, trainee) and ships (master, officer, crew). */
+export const DEFAULT_ROLES: readonly RoleDefinition[] = [
+  { id: 'super_admin', siteKind: 'any', name: { en: 'Super admin', fr: 'Super administrateur' }, permissions: ALL },
+  { id: 'admin', siteKind: 'any', name: { en: 'Administrator', fr: 'Administrateur' }, permissions: ALL },
+  { id: 'consultant', siteKind: 'restaurant', name: { en: 'Consultant', fr: 'Consultant' }, permissions: [...SUPERVISOR, 'training.author', 'users.manage'] },
+  { id: 'owner', siteKind: 'restaurant', name: { en: 'Owner', fr: 'Propriétaire' }, permissions: [...SUPERVISOR, 'tables.serve', 'kitchen.display', 'users.manage', 'settings.manage', 'backups.manage'] },
+  { id: 'manager', siteKind: 'restaurant', name: { en: 'Manager', fr: 'Gérant' }, permissions: [...SUPERVISOR, 'tables.serve', 'kitchen.display'] },
+  { id: 'chef', siteKind: 'restaurant', name: { en: 'Chef', fr: 'Chef' }, permissions: [...CREW_BASE, 'kitchen.display', 'compliance.fill'] },
+  { id: 'staff', siteKind: 'restaurant', name: { en: 'Staff', fr: 'Employé' }, permissions: [...CREW_BASE] },
+  { id: 'waiter', siteKind: 'restaurant', name: { en: 'Waiter', fr: 'Serveur' }, permissions: [...CREW_BASE, 'tables.serve'] },
+  { id: 'kitchen', siteKind: 'restaurant', name: { en: 'Kitchen', fr: 'Cuisine' }, permissions: [...CREW_BASE, 'kitchen.display'] },
+  { id: 'instructor', siteKind: 'any', name: { en: 'Instructor', fr: 'Formateur' }, permissions: [...CREW_BASE, 'training.assign', 'classroom.run', 'classes.manage', 'analytics.team', 'reports.generate'] },
+  { id: 'trainee', siteKind: 'any', name: { en: 'Trainee', fr: 'Stagiaire' }, permissions: ['training.take', 'analytics.personal'] },
+  { id: 'master', siteKind: 'vessel', name: { en: 'Master', fr: 'Capitaine' }, permissions: [...SUPERVISOR, 'fuel.log', 'users.manage', 'settings.manage', 'backups.manage'] },
+  { id: 'officer', siteKind: 'vessel', name: { en: 'Officer', fr: 'Officier' }, permissions: [...SUPERVISOR, 'fuel.log'] },
+  { id: 'crew', siteKind: 'vessel', name: { en: 'Crew', fr: 'Équipage' }, permissions: [...CREW_BASE, 'fuel.log', 'compliance.fill'] },
+];
+
+export function can(permissions: readonly string[], needed: Permission): boolean {
+  return permissions.includes(needed);
+}
+
+export function areasFor(permissions: readonly string[]): AreaId[] {
+  return AREAS.filter((a) => can(permissions, a.permission)).map((a) => a.id);
+}
