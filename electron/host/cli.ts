@@ -1,0 +1,56 @@
+import { parseArgs } from 'node:util';
+import { join } from 'node:path';
+import { DEMO_SITES } from '../../shared/demo.js';
+import { createManualClock } from '../core/clock.js';
+import { createKiosk } from '../core/kiosk.js';
+import { appRoot } from '../core/paths.js';
+import { createLogger } from '../core/log.js';
+import { createHttpHost } from './http-host.js';
+
+const USAGE = `Usage: tsx electron/host/cli.ts --data-dir DIR [--port 0] [--site restaurant|vessel] [--demo] [--test-clock] [--renderer-dir DIR]`;
+
+/** Starts a headless kiosk in browser mode; prints its URL (and the demo PINs) when ready. */
+export async function main(argv = process.argv.slice(2)) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string', default: '0' },
+      site: { type: 'string', default: 'restaurant' },
+      demo: { type: 'boolean', default: false },
+      'test-clock': { type: 'boolean', default: false },
+      'renderer-dir': { type: 'string', default: join(appRoot, 'out', 'renderer') },
+      quiet: { type: 'boolean', default: false },
+    },
+  });
+  const dataDir = values['data-dir'];
+  const siteKey = values.site;
+  if (!dataDir || (siteKey !== 'restaurant' && siteKey !== 'vessel')) {
+    console.error(USAGE);
+    process.exit(2);
+  }
+  const log = createLogger({ name: `kiosk-${siteKey}`, quiet: values.quiet });
+  const clock = values['test-clock'] ? createManualClock(Date.now()) : undefined;
+  const kiosk = await createKiosk({ dataDir, demo: values.demo, siteKey, clock, log });
+  const host = await createHttpHost({ kiosk, rendererDir: values['renderer-dir'], testClock: clock });
+  const address = await host.listen({ host: '127.0.0.1', port: Number(values.port) });
+  const url = `${address.replace('127.0.0.1', '127.0.0.1')}/`;
+  if (values.demo) {
+    const site = DEMO_SITES.find((s) => s.key === siteKey)!;
+    console.log(`Demo people at ${site.name} (name, role, PIN):`);
+    for (const p of site.people) console.log(`  ${p.name.padEnd(18)} ${p.role.padEnd(11)} ${p.pin}`);
+  }
+  console.log(`Shiftdeck kiosk ready at ${url}`);
+  const stop = async () => {
+    await host.close();
+    await kiosk.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

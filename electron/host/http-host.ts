@@ -1,0 +1,129 @@
+import { existsSync } from 'node:fs';
+import fastifyStatic from '@fastify/static';
+import fastifyWebsocket from '@fastify/websocket';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { MAX_REQUEST_BYTES } from '../../shared/api/contract.js';
+import { APP_CSP } from '../../shared/api/security-headers.js';
+import { fail, type Result } from '../../shared/errors.js';
+import type { ManualClock } from '../core/clock.js';
+import type { Kiosk } from '../core/kiosk.js';
+
+export interface HostOptions {
+  kiosk: Kiosk;
+  /** Built renderer (out/renderer); the API works without it. */
+  rendererDir?: string;
+  /** Exposes POST /__test/clock to move a manual clock. Never in production. */
+  testClock?: ManualClock;
+  logger?: boolean;
+}
+
+const envelope = z.object({ input: z.unknown().optional() }).strict();
+const hello = z.object({ type: z.literal('hello'), token: z.string().max(200).nullable() }).strict();
+
+const statusFor = (r: Result<unknown>) => {
+  if (r.ok) return 200;
+  switch (r.error.code) {
+    case 'UNAUTHENTICATED':
+    case 'SESSION_EXPIRED':
+      return 401;
+    case 'SESSION_LOCKED':
+    case 'FORBIDDEN':
+    case 'OUT_OF_SCOPE':
+      return 403;
+    case 'UNKNOWN_METHOD':
+    case 'NOT_FOUND':
+      return 404;
+    case 'PAYLOAD_TOO_LARGE':
+      return 413;
+    case 'USER_LOCKED':
+      return 423;
+    case 'INTERNAL':
+      return 500;
+    default:
+      return 400;
+  }
+};
+
+const bearer = (h: string | undefined) => (h && h.startsWith('Bearer ') ? h.slice(7).trim() || null : null);
+
+/**
+ * The browser-mode host: the kiosk core served over HTTP on 127.0.0.1. `POST /api/<method>` with
+ * `{"input": ...}` calls the same dispatcher as Electron's IPC; `/events` is a WebSocket carrying
+ * core events. Every answer is a `Result`; bad input never reaches a handler.
+ */
+export async function createHttpHost(opts: HostOptions): Promise<FastifyInstance> {
+  const { kiosk } = opts;
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: MAX_REQUEST_BYTES + 1024 });
+
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.header('Content-Security-Policy', APP_CSP);
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'no-referrer');
+    reply.header('X-Frame-Options', 'DENY');
+    reply.header('Cache-Control', 'no-store');
+    return payload;
+  });
+
+  app.setErrorHandler((err: { code?: string; statusCode?: number }, _req, reply) => {
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.statusCode === 413) {
+      return reply.status(413).send(fail('PAYLOAD_TOO_LARGE', `The request is larger than ${MAX_REQUEST_BYTES / 1024} KiB; nothing was saved.`));
+    }
+    if (err.statusCode && err.statusCode < 500) {
+      return reply.status(400).send(fail('VALIDATION_FAILED', 'The request could not be read: send JSON like {"input": {...}}. Nothing was saved.'));
+    }
+    return reply.status(500).send(fail('INTERNAL', 'Something went wrong inside Shiftdeck. The change was not saved; try again.'));
+  });
+
+  // Cross-site pages must not drive the kiosk API: a browser sends Origin on such requests.
+  const sameOrigin = (origin: string | undefined, host: string | undefined) => !origin || origin === `http://${host}`;
+
+  app.post<{ Params: { method: string } }>('/api/:method', async (req, reply) => {
+    if (!sameOrigin(req.headers.origin, req.headers.host)) return reply.status(403).send(fail('FORBIDDEN', 'Requests from other sites are refused.'));
+    const body = envelope.safeParse(req.body ?? {});
+    if (!body.success) return reply.status(400).send(fail('VALIDATION_FAILED', 'Send a JSON body of the form {"input": {...}}. Nothing was saved.'));
+    const result = await kiosk.dispatcher.dispatch(req.params.method, body.data.input ?? {}, bearer(req.headers.authorization));
+    return reply.status(statusFor(result)).send(result);
+  });
+
+  await app.register(fastifyWebsocket, { options: { maxPayload: 4096 } });
+  app.register(async (scope) => {
+    scope.get('/events', { websocket: true }, (socket, req) => {
+      if (!sameOrigin(req.headers.origin, req.headers.host)) return socket.close(1008, 'origin');
+      let token: string | null = null;
+      socket.on('message', (data: Buffer) => {
+        try {
+          const msg = hello.safeParse(JSON.parse(data.toString('utf8')));
+          if (msg.success) token = msg.data.token;
+        } catch {
+          // Not JSON: ignored; the socket only listens.
+        }
+      });
+      const unsubscribe = kiosk.events.subscribe((d) => {
+        if (d.token && d.token !== token) return;
+        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(d.event));
+      });
+      socket.on('close', unsubscribe);
+    });
+  });
+
+  if (opts.testClock) {
+    const clock = opts.testClock;
+    app.post('/__test/clock', async (req, reply) => {
+      const b = z.object({ advanceMs: z.number().int().min(0).max(30 * 24 * 3600 * 1000) }).safeParse(req.body);
+      if (!b.success) return reply.status(400).send(fail('VALIDATION_FAILED', 'Send {"advanceMs": n}.'));
+      clock.advance(b.data.advanceMs);
+      await kiosk.tick();
+      return { ok: true, value: { now: new Date(clock.now()).toISOString() } };
+    });
+  }
+
+  if (opts.rendererDir && existsSync(opts.rendererDir)) {
+    await app.register(fastifyStatic, { root: opts.rendererDir, index: ['index.html'], wildcard: false });
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+      return reply.status(404).send(fail('UNKNOWN_METHOD', 'Nothing is served at this address.'));
+    });
+  }
+  return app;
+}
