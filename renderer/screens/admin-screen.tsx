@@ -1,0 +1,224 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useServices, useSlice } from '../app/services.js';
+import { ErrorAlert } from '../components/error-alert.js';
+import { formatTime } from '../i18n/format.js';
+import type { AdminNotice, RoleSummary } from '../stores/admin-store.js';
+import type { Locale } from '../stores/locale-store.js';
+import { BackButton } from './area-screen.js';
+
+const roleLabel = (role: RoleSummary, lang: string) => (lang === 'fr' ? role.name.fr : role.name.en);
+
+/** People of this site with their roles, a form to add someone, and the idle-lock delay. */
+export function AdminScreen() {
+  const { t, i18n } = useTranslation();
+  const { admin } = useServices();
+  const users = useSlice(admin, (s) => s.users);
+  const roles = useSlice(admin, (s) => s.roles);
+  const error = useSlice(admin, (s) => s.error);
+  const notice = useSlice(admin, (s) => s.notice);
+  const saving = useSlice(admin, (s) => s.saving);
+  const loading = useSlice(admin, (s) => s.loading);
+
+  useEffect(() => {
+    void admin.getState().load();
+  }, [admin]);
+
+  return (
+    <main id="main" className="screen" data-testid="screen-admin">
+      <div className="screen__head">
+        <h1 className="screen-title">{t('admin.title')}</h1>
+        <BackButton />
+      </div>
+      <ErrorAlert error={error} />
+      {notice && (
+        <p className="alert alert--success" role="status" data-testid="admin-notice">
+          {describeNotice(t, notice)}
+        </p>
+      )}
+      {loading && !users && <p className="screen-hint">{t('common.loading')}</p>}
+      {users && (
+        <>
+          <section className="panel" aria-labelledby="people-heading">
+            <h2 id="people-heading" className="section-title">
+              {t('admin.peopleTitle')}
+            </h2>
+            <ul className="admin-people" data-testid="admin-people">
+              {users.map((u) => (
+                <li key={u.id} className="admin-people__row" data-user-id={u.id}>
+                  <span className="admin-people__name">{u.displayName}</span>
+                  {u.lockedUntil && new Date(u.lockedUntil).getTime() > Date.now() && (
+                    <span className="admin-people__locked">{t('admin.lockedUntil', { time: formatTime(u.lockedUntil, i18n.language) })}</span>
+                  )}
+                  <label className="sr-only" htmlFor={`role-${u.id}`}>
+                    {t('admin.roleFor', { name: u.displayName })}
+                  </label>
+                  <select
+                    id={`role-${u.id}`}
+                    className="field__control admin-people__role"
+                    data-testid="role-select"
+                    value={u.roleId}
+                    disabled={saving}
+                    onChange={(e) => void admin.getState().setRole(u.id, e.target.value)}
+                  >
+                    {roles.map((r) => (
+                      <option key={r.id} value={r.id}>
+                        {roleLabel(r, i18n.language)}
+                      </option>
+                    ))}
+                  </select>
+                </li>
+              ))}
+            </ul>
+          </section>
+          <AddPersonForm roles={roles} />
+          <IdleLockForm />
+        </>
+      )}
+    </main>
+  );
+}
+
+function describeNotice(t: (key: string, options?: Record<string, unknown>) => string, notice: AdminNotice): string {
+  switch (notice.kind) {
+    case 'role-changed':
+      return t('admin.notices.roleChanged', { name: notice.name });
+    case 'user-created':
+      return t('admin.notices.userCreated', { name: notice.name });
+    case 'idle-lock-saved':
+      return t('admin.notices.idleLockSaved', { seconds: notice.seconds });
+  }
+}
+
+function AddPersonForm({ roles }: { roles: RoleSummary[] }) {
+  const { t, i18n } = useTranslation();
+  const { admin } = useServices();
+  const saving = useSlice(admin, (s) => s.saving);
+  const id = useId();
+  const [name, setName] = useState('');
+  const [pin, setPin] = useState('');
+  const [locale, setLocale] = useState<Locale>(i18n.language === 'fr' ? 'fr' : 'en');
+  const [roleId, setRoleId] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!name.trim()) return setProblem('admin.nameRequired');
+    if (!/^\d{4,8}$/.test(pin)) return setProblem('admin.pinFormat');
+    if (!roleId) return setProblem('admin.roleRequired');
+    setProblem(null);
+    if (await admin.getState().createUser({ displayName: name.trim(), pin, locale, roleId })) {
+      setName('');
+      setPin('');
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="section-title">
+        {t('admin.addTitle')}
+      </h2>
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate data-testid="add-person">
+        <div className="field">
+          <label htmlFor={`${id}-name`}>{t('admin.name')}</label>
+          <input id={`${id}-name`} className="field__control" value={name} maxLength={80} autoComplete="off" onChange={(e) => setName(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-pin`}>{t('admin.pin')}</label>
+          <input
+            id={`${id}-pin`}
+            className="field__control"
+            type="password"
+            inputMode="numeric"
+            autoComplete="new-password"
+            maxLength={8}
+            value={pin}
+            onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-locale`}>{t('admin.language')}</label>
+          <select id={`${id}-locale`} className="field__control" value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
+            <option value="en">{t('language.en')}</option>
+            <option value="fr">{t('language.fr')}</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-role`}>{t('admin.role')}</label>
+          <select id={`${id}-role`} className="field__control" value={roleId} onChange={(e) => setRoleId(e.target.value)}>
+            <option value="" disabled>
+              —
+            </option>
+            {roles.map((r) => (
+              <option key={r.id} value={r.id}>
+                {roleLabel(r, i18n.language)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {problem && (
+          <p className="alert alert--error form__full" role="alert">
+            {t(problem)}
+          </p>
+        )}
+        <button type="submit" className="button button--primary form__full" disabled={saving} data-testid="add-person-submit">
+          {t('admin.add')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function IdleLockForm() {
+  const { t } = useTranslation();
+  const { admin, session } = useServices();
+  const saving = useSlice(admin, (s) => s.saving);
+  const current = useSlice(session, (s) => s.session?.idleLockSeconds ?? 120);
+  const [value, setValue] = useState(String(current));
+  const [problem, setProblem] = useState(false);
+  const id = useId();
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const seconds = Number(value);
+    if (!Number.isInteger(seconds) || seconds < 15 || seconds > 3600) return setProblem(true);
+    setProblem(false);
+    await admin.getState().setIdleLock(seconds);
+  };
+
+  return (
+    <section className="panel" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="section-title">
+        {t('admin.idleTitle')}
+      </h2>
+      <form className="form form--inline" onSubmit={(e) => void submit(e)} noValidate data-testid="idle-lock">
+        <div className="field">
+          <label htmlFor={`${id}-seconds`}>{t('admin.idleLabel')}</label>
+          <input
+            id={`${id}-seconds`}
+            className="field__control"
+            type="number"
+            inputMode="numeric"
+            min={15}
+            max={3600}
+            step={1}
+            value={value}
+            aria-describedby={`${id}-hint`}
+            onChange={(e) => setValue(e.target.value)}
+          />
+          <p id={`${id}-hint`} className="field__hint">
+            {t('admin.idleHint')}
+          </p>
+        </div>
+        {problem && (
+          <p className="alert alert--error form__full" role="alert">
+            {t('admin.idleRange')}
+          </p>
+        )}
+        <button type="submit" className="button button--primary" disabled={saving} data-testid="idle-lock-submit">
+          {t('common.save')}
+        </button>
+      </form>
+    </section>
+  );
+}

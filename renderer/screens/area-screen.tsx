@@ -1,0 +1,50 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useServices, useSlice } from '../app/services.js';
+import { Icon } from '../components/icon.js';
+import { AREAS } from '../../shared/permissions.js';
+import { AdminScreen } from './admin-screen.js';
+import { AuditScreen } from './audit-screen.js';
+import { SyncScreen } from './sync-screen.js';
+
+/** Areas built so far. The others say so plainly instead of showing made-up data. */
+const BUILT: Record<string, () => ReactNode> = {
+  audit: () => <AuditScreen />,
+  admin: () => <AdminScreen />,
+  sync: () => <SyncScreen />,
+};
+
+/**
+ * Opens an area by its route. The screen's own API call decides access (the core checks the
+ * permission), so a deep link to an area the role lacks shows the translated FORBIDDEN error.
+ */
+export function AreaScreen({ area }: { area: string }) {
+  const render = BUILT[area];
+  return render ? <>{render()}</> : <UnavailableScreen area={area} />;
+}
+
+export function UnavailableScreen({ area }: { area: string }) {
+  const { t } = useTranslation();
+  const known = AREAS.some((a) => a.id === area);
+  return (
+    <main id="main" className="screen unavailable" data-testid="area-unavailable" data-area={area}>
+      <Icon name="unavailable" size={72} className="unavailable__icon" />
+      {known && <p className="unavailable__area">{t(`areas.${area}`)}</p>}
+      <h1 className="screen-title">{t('unavailable.title')}</h1>
+      <p className="screen-hint">{t('unavailable.body')}</p>
+      <BackButton />
+    </main>
+  );
+}
+
+export function BackButton() {
+  const { t } = useTranslation();
+  const { route } = useServices();
+  const go = useSlice(route, (s) => s.go);
+  return (
+    <button type="button" className="button button--primary" data-testid="back-home" onClick={() => go({ name: 'home' })}>
+      <Icon name="back" size={28} />
+      <span>{t('common.back')}</span>
+    </button>
+  );
+}

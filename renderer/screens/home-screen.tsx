@@ -1,0 +1,45 @@
+import { useTranslation } from 'react-i18next';
+import { useServices, useSlice } from '../app/services.js';
+import { ErrorAlert } from '../components/error-alert.js';
+import { Icon, hasIcon } from '../components/icon.js';
+
+const greetingKey = (hour: number) => (hour < 12 ? 'home.greetingMorning' : hour < 18 ? 'home.greetingAfternoon' : 'home.greetingEvening');
+
+/** Greeting, role, and one big tile per area the person's role opens. */
+export function HomeScreen() {
+  const { t, i18n } = useTranslation();
+  const { session, areas: areasStore, route } = useServices();
+  const user = useSlice(session, (s) => s.session?.user ?? null);
+  const areas = useSlice(areasStore, (s) => s.areas);
+  const error = useSlice(areasStore, (s) => s.error);
+  const go = useSlice(route, (s) => s.go);
+  if (!user) return null;
+  const role = i18n.language === 'fr' ? user.roleName.fr : user.roleName.en;
+
+  return (
+    <main id="main" className="screen home" data-testid="home">
+      <h1 className="screen-title">{t(greetingKey(new Date().getHours()), { name: user.displayName })}</h1>
+      <p className="home__role" data-testid="home-role">
+        {t('home.role', { role })}
+      </p>
+      <h2 className="section-title">{t('home.areasTitle')}</h2>
+      <ErrorAlert error={error} />
+      {areas === null ? (
+        !error && <p className="screen-hint">{t('home.loadingAreas')}</p>
+      ) : areas.length === 0 ? (
+        <p className="screen-hint">{t('home.noAreas')}</p>
+      ) : (
+        <ul className="area-grid">
+          {areas.map((id) => (
+            <li key={id}>
+              <button type="button" className="area-tile" data-testid={`area-${id}`} onClick={() => go({ name: 'area', area: id })}>
+                {hasIcon(id) && <Icon name={id} size={56} className="area-tile__icon" />}
+                <span className="area-tile__label">{t(`areas.${id}`)}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </main>
+  );
+}
