@@ -14,6 +14,16 @@ export interface CallEnvelope {
 }
 
 /**
+ * What crosses `EVENT_CHANNEL`. `token` is set on events meant for one session only (its own idle
+ * lock or expiry); the preload delivers those only while the renderer holds that token. Every
+ * token that can appear here was issued to this same renderer through `CALL_CHANNEL`.
+ */
+export interface EventDelivery {
+  event: CoreEvent;
+  token?: string;
+}
+
+/**
  * The whole surface the Electron preload puts on `window.shiftdeck`, and nothing else: it is a
  * `Transport` (shared/api/client.ts), so the renderer builds its API client on it directly.
  *
@@ -22,8 +32,8 @@ export interface CallEnvelope {
  */
 export interface ShiftdeckBridge {
   invoke(method: string, input: unknown, token: string | null): Promise<Result<unknown>>;
-  /** The token getter is accepted for parity with the HTTP transport; IPC events need no token. */
-  subscribe(listener: (event: CoreEvent) => void, token?: () => string | null): () => void;
+  /** `token` is read on every event, so events for a session reach it only while it is current. */
+  subscribe(listener: (event: CoreEvent) => void, token: () => string | null): () => void;
 }
 
 declare global {
