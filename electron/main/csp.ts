@@ -1,38 +1,24 @@
+import { APP_CSP } from '../../shared/api/security-headers.js';
 import type { AppUrlCheck } from './app-origin.js';
 
 /**
- * The Content-Security-Policy of every app page. Styles allow 'unsafe-inline' because React sets
- * `style` attributes; scripts never do. The packaged app has no reason to reach any other origin:
- * the core is behind IPC, not fetch.
- */
-const DIRECTIVES: Readonly<Record<string, string>> = Object.freeze({
-  'default-src': "'self'",
-  'script-src': "'self'",
-  'style-src': "'self' 'unsafe-inline'",
-  'img-src': "'self' data:",
-  'connect-src': "'self'",
-  'object-src': "'none'",
-  'base-uri': "'none'",
-  'frame-ancestors': "'none'",
-});
-
-/**
- * The policy string. `devServer` (an unpackaged run against the electron-vite dev server) adds
- * what hot reload needs — the React refresh preamble is an inline script and updates come over a
- * WebSocket — and nothing else. A packaged app never passes it.
+ * The Content-Security-Policy of every app page: `APP_CSP`, the one policy the browser-mode host
+ * and the renderer's meta tag use too. `devServer` (an unpackaged run against the electron-vite
+ * dev server) adds what hot reload needs — the React refresh preamble is an inline script and
+ * updates come over a WebSocket — and nothing else. A packaged app never passes it.
  *
  * @example
  * contentSecurityPolicy(); // "default-src 'self'; script-src 'self'; ..."
  */
 export function contentSecurityPolicy(devServer?: string | null): string {
-  const directives = { ...DIRECTIVES };
-  if (devServer) {
-    const ws = devServer.replace(/^http/, 'ws');
-    directives['script-src'] = `'self' 'unsafe-inline' ${devServer}`;
-    directives['connect-src'] = `'self' ${devServer} ${ws}`;
-  }
-  return Object.entries(directives)
-    .map(([name, value]) => `${name} ${value}`)
+  if (!devServer) return APP_CSP;
+  const ws = devServer.replace(/^http/, 'ws');
+  return APP_CSP.split('; ')
+    .map((directive) => {
+      if (directive.startsWith('script-src ')) return `${directive} 'unsafe-inline' ${devServer}`;
+      if (directive.startsWith('connect-src ')) return `${directive} ${devServer} ${ws}`;
+      return directive;
+    })
     .join('; ');
 }
 

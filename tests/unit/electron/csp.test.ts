@@ -1,18 +1,30 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createAppUrlCheck } from '../../../electron/main/app-origin.js';
 import { contentSecurityPolicy, installCsp, type WebRequestLike } from '../../../electron/main/csp.js';
+import { APP_CSP } from '../../../shared/api/security-headers.js';
 
-const STRICT =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
-  "object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+const STRICT = APP_CSP;
 
 function directives(csp: string): Record<string, string> {
   return Object.fromEntries(csp.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]));
 }
 
 describe('content security policy', () => {
-  it('is the strict policy for the packaged app', () => {
-    expect(contentSecurityPolicy()).toBe(STRICT);
+  it('is the app policy shared with the browser mode', () => {
+    expect(contentSecurityPolicy()).toBe(APP_CSP);
+  });
+
+  it('locks every source to the app itself', () => {
+    expect(directives(contentSecurityPolicy())).toMatchObject({
+      'default-src': "'self'",
+      'script-src': "'self'",
+      'style-src': "'self' 'unsafe-inline'",
+      'img-src': "'self' data:",
+      'connect-src': "'self'",
+      'object-src': "'none'",
+      'base-uri': "'none'",
+      'frame-ancestors': "'none'",
+    });
   });
 
   it('never lets scripts run inline or from elsewhere in the packaged app', () => {
