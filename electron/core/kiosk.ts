@@ -91,10 +91,21 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
   let link: LinkState = OFFLINE;
   let siteCache: { id: string; name: string; kind: 'restaurant' | 'vessel'; timezone: string; idleLockSeconds: number } | undefined;
 
+  // Status is re-read once after a burst of commits, not after each: counting the outbox on every
+  // commit made a long offline queue quadratic.
+  let statusQueued = false;
+  const queueStatus = () => {
+    if (statusQueued) return;
+    statusQueued = true;
+    setImmediate(() => {
+      statusQueued = false;
+      void readSyncStatus(store, link).then((status) => events.emit({ type: 'status.changed', status }), () => undefined);
+    });
+  };
   const onCommit = (tables: SyncedTable[]) => {
     if (tables.includes('sites')) siteCache = undefined;
     events.emit({ type: 'data.changed', tables });
-    void readSyncStatus(store, link).then((status) => events.emit({ type: 'status.changed', status }), () => undefined);
+    queueStatus();
   };
   const runner = createMutationRunner({ store, hlc, deviceId, siteId: () => mySite, onCommit });
   await ensureReferenceData(store, new Date(clock.now()).toISOString());
@@ -134,7 +145,7 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     tick,
     setLink(patch) {
       link = { ...link, ...patch };
-      void readSyncStatus(store, link).then((status) => events.emit({ type: 'status.changed', status }), () => undefined);
+      queueStatus();
     },
     async close() {
       stopSweep();

@@ -6,7 +6,7 @@ import type { MutationContext, MutationDef } from '../../../shared/mutations/def
 import { can, isPermission } from '../../../shared/permissions.js';
 import type { SyncedDatabase, SyncedTable } from '../../../shared/schema.js';
 import type { Store } from '../db/store.js';
-import { createSqliteWriter } from './sqlite-writer.js';
+import { createSqliteWriter, type WriteScope } from './sqlite-writer.js';
 import type { Kysely } from 'kysely';
 
 export interface Actor {
@@ -63,19 +63,12 @@ export function createMutationRunner(deps: MutationRunnerDeps) {
   const writerFor = createSqliteWriter(store.raw);
   const appendOutbox = store.raw.prepare('INSERT INTO outbox (name, version, args, hlc, user_id) VALUES (?, ?, ?, ?, ?)');
 
-  const runOne = async (tx: Kysely<SyncedDatabase>, inv: Invocation, args: unknown, actor: Actor, changed: Set<SyncedTable>) => {
+  const runOne = async (ctx: MutationContext, scope: WriteScope, inv: Invocation, args: unknown, actor: Actor) => {
     const hlc = deps.hlc.now();
     const now = new Date(decodeHlc(hlc).wall).toISOString();
-    const ctx: MutationContext = {
-      userId: actor.userId,
-      permissions: actor.permissions,
-      siteId: deps.siteId(),
-      deviceId: deps.deviceId,
-      hlc,
-      now,
-      db: tx,
-      write: writerFor({ siteId: deps.siteId(), anySite: actor.system === true, now }, changed),
-    };
+    ctx.hlc = hlc;
+    ctx.now = now;
+    scope.now = now;
     await inv.def.run(ctx, args);
     // Set-up runs (reference data, demo seed) happen identically on every replica: nothing to send.
     if (actor.system) return 0;
@@ -92,8 +85,20 @@ export function createMutationRunner(deps: MutationRunnerDeps) {
     const changed = new Set<SyncedTable>();
     const seqs = await store.transaction((tx) =>
       store.gate.openAsync(async () => {
+        const scope: WriteScope = { siteId: deps.siteId(), anySite: actor.system === true, now: '' };
+        // One context and writer for the batch; runOne moves their clock on for each mutation.
+        const ctx: MutationContext = {
+          userId: actor.userId,
+          permissions: actor.permissions,
+          siteId: scope.siteId,
+          deviceId: deps.deviceId,
+          hlc: '',
+          now: '',
+          db: tx as unknown as Kysely<SyncedDatabase>,
+          write: writerFor(scope, changed),
+        };
         const out: number[] = [];
-        for (let i = 0; i < invocations.length; i++) out.push(await runOne(tx as unknown as Kysely<SyncedDatabase>, invocations[i], prepared[i], actor, changed));
+        for (let i = 0; i < invocations.length; i++) out.push(await runOne(ctx, scope, invocations[i], prepared[i], actor));
         return out;
       }),
     );

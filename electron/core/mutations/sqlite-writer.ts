@@ -31,15 +31,18 @@ export function createSqliteWriter(db: Database.Database) {
     throw new AppError('OUT_OF_SCOPE', `This device may only write rows of its own site (${table}).`, { table });
   };
 
+  /** `scope` is read at each write, so one writer serves a whole batch as `scope.now` moves on. */
   return function writerFor(scope: WriteScope, changed: Set<SyncedTable>): Writer {
     const insertWith = (verb: 'INSERT' | 'INSERT OR IGNORE') =>
       async <T extends SyncedTable>(table: T, row: NewRow<T>): Promise<boolean> => {
         checkTable(table);
-        const full: Record<string, unknown> = { ...row, created_at: row.created_at ?? scope.now, updated_at: row.updated_at ?? scope.now };
+        const full = row as Record<string, unknown>;
         checkSite(scope, full.site_id, table);
-        const cols = Object.keys(full);
-        const s = stmt(`${verb}:${table}:${cols.join(',')}`, () => `${verb} INTO ${q(table)} (${cols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
-        const info = s.run(...cols.map((c) => full[c] as never));
+        const cols = Object.keys(full).filter((c) => c !== 'created_at' && c !== 'updated_at');
+        const s = stmt(`${verb}:${table}:${cols.join(',')}`, () => `${verb} INTO ${q(table)} (${[...cols, 'created_at', 'updated_at'].map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')}, ?, ?)`);
+        const params = cols.map((c) => full[c]);
+        params.push(full.created_at ?? scope.now, full.updated_at ?? scope.now);
+        const info = s.run(params);
         if (info.changes > 0) changed.add(table);
         return info.changes > 0;
       };

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs what the browser and document tests need from Debian when it is missing: Chromium for
+# Playwright (never Playwright's own browser download), poppler (pdftoppm) and zbar (zbarimg).
+set -euo pipefail
+need=()
+[ -x /usr/bin/chromium ] || need+=(chromium)
+command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+command -v zbarimg >/dev/null 2>&1 || need+=(zbar-tools)
+[ ${#need[@]} -eq 0 ] && exit 0
+echo "Installing from Debian: ${need[*]}"
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq "${need[@]}" >/dev/null

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The whole test run: type-check, build, unit + integration (Vitest, real SQLite and PostgreSQL),
+# browser end-to-end (Playwright in Debian's Chromium), the Electron smoke suite (skipped where no
+# Electron binary exists). Ends with one line: "N passed, N failed, N skipped".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p .tmp
+rm -f .tmp/vitest.json .tmp/e2e.json .tmp/electron.json
+status=0
+
+bash scripts/ensure-test-tools.sh || { echo "Could not install Chromium/poppler/zbar from Debian"; status=1; }
+
+echo "== type-check"
+npx tsc -p tsconfig.json --noEmit || status=1
+
+echo "== build (main, preload, renderer)"
+npx electron-vite build >.tmp/build.log 2>&1 || { cat .tmp/build.log; status=1; }
+
+echo "== unit + integration (Vitest)"
+npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json || status=1
+
+echo "== end-to-end (Playwright, Chromium)"
+PLAYWRIGHT_JSON_OUTPUT_NAME=.tmp/e2e.json npx playwright test -c tests/e2e/playwright.config.ts --reporter=list,json || status=1
+
+echo "== Electron smoke"
+PLAYWRIGHT_JSON_OUTPUT_NAME=.tmp/electron.json npx playwright test -c tests/electron/playwright.config.ts --reporter=list,json || status=1
+
+node scripts/summarize-tests.mjs .tmp/vitest.json .tmp/e2e.json .tmp/electron.json || status=1
+exit $status

@@ -1,0 +1,86 @@
+// Capture cost: inserting rows through the mutation layer (validation, write gate, outbox entry,
+// HLC) against a plain prepared better-sqlite3 insert of the same rows into the same table shape,
+// measured in one run. Run with `npm run bench`.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { newId } from '../../shared/ids.js';
+import { recordAuthEvent } from '../../shared/mutations/audit.js';
+import { createKiosk } from '../../electron/core/kiosk.js';
+import { hashPin } from '../../electron/core/auth/pin-hash.js';
+import { localMigrationsDir } from '../../electron/core/paths.js';
+import { medianMs, record, type Figure } from './bench-kit.js';
+
+const N = Number(process.env.BENCH_ROWS ?? 100_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+const auditTableSql = () => {
+  const sql = readFileSync(join(localMigrationsDir, '0001_init.sql'), 'utf8');
+  return /CREATE TABLE audit_log \([\s\S]*?\) STRICT;/.exec(sql)![0];
+};
+
+function plainDb(dir: string) {
+  const db = new Database(join(dir, 'plain.db'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec(auditTableSql());
+  return db;
+}
+
+const makeRows = (siteId: string, deviceId: string) =>
+  Array.from({ length: N }, (_, i) => ({ id: newId(), action: 'auth.sign_in' as const, subjectUserId: null, detail: { i } , siteId, deviceId }));
+
+export async function run(): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  for (const mode of ['batched', 'one-per-transaction'] as const) {
+    const n = mode === 'batched' ? N : Math.min(N, 100_000);
+    let oursMs = 0;
+    let plainMs = 0;
+    const oursTimes: number[] = [];
+    const plainTimes: number[] = [];
+    for (let r = 0; r < RUNS; r++) {
+      const dir = mkdtempSync(join(tmpdir(), 'sd-bench-'));
+      const kiosk = await createKiosk({ dataDir: join(dir, 'kiosk'), demo: true, siteKey: 'restaurant', hashPin: (p) => hashPin(p, { N: 1024, r: 8, p: 1, keyLength: 32 }) });
+      const rows = makeRows(kiosk.siteId, kiosk.deviceId).slice(0, n);
+      const db = plainDb(dir);
+      const now = new Date().toISOString();
+      const insert = db.prepare('INSERT INTO audit_log (id, site_id, action, actor_user_id, subject_user_id, device_id, hlc, detail, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+      const plainOne = (row: (typeof rows)[number]) => insert.run(row.id, row.siteId, row.action, null, row.subjectUserId, row.deviceId, now, JSON.stringify(row.detail), now, now);
+      const actor = { userId: null, permissions: [] };
+      const argsOf = (row: (typeof rows)[number]) => ({ id: row.id, action: row.action, subjectUserId: row.subjectUserId, detail: row.detail });
+      if (mode === 'batched') {
+        plainTimes.push(await medianMs(1, () => db.transaction(() => rows.forEach(plainOne))()));
+        oursTimes.push(await medianMs(1, () => kiosk.runner.runBatch(rows.map((row) => ({ def: recordAuthEvent, args: argsOf(row) })), actor)));
+      } else {
+        plainTimes.push(await medianMs(1, () => rows.forEach((row) => db.transaction(plainOne)(row))));
+        oursTimes.push(
+          await medianMs(1, async () => {
+            for (const row of rows) await kiosk.runner.run(recordAuthEvent, argsOf(row), actor);
+          }),
+        );
+      }
+      const count = (kiosk.store.raw.prepare("SELECT COUNT(*) AS c FROM audit_log WHERE action = 'auth.sign_in'").get() as { c: number }).c;
+      if (count !== n) throw new Error(`expected ${n} rows through the mutation layer, found ${count}`);
+      db.close();
+      await kiosk.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+    oursTimes.sort((a, b) => a - b);
+    plainTimes.sort((a, b) => a - b);
+    oursMs = oursTimes[Math.floor(RUNS / 2)];
+    plainMs = plainTimes[Math.floor(RUNS / 2)];
+    const ratio = oursMs / plainMs;
+    const goal = mode === 'batched' ? 1.3 : 1.5;
+    figures.push({
+      name: `capture ${n / 1000}k rows, ${mode}`,
+      value: (n / oursMs) * 1000,
+      unit: 'rows/s',
+      baseline: (n / plainMs) * 1000,
+      ratio,
+      goal: `time ratio <= ${goal}`,
+      met: ratio <= goal,
+    });
+  }
+  return figures;
+}
