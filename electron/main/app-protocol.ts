@@ -53,7 +53,9 @@ export function resolveAppPath(root: string, url: string): string | null {
   if (pathname === '' || pathname.endsWith('/')) pathname += 'index.html';
   const base = path.resolve(root);
   const file = path.resolve(base, `.${pathname}`);
-  return file.startsWith(base + path.sep) ? file : null;
+  // Second wall: the checks above already keep `file` inside `base`; this holds if one is wrong.
+  const inside = base.endsWith(path.sep) ? base : base + path.sep;
+  return file.startsWith(inside) ? file : null;
 }
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = Object.freeze({

@@ -38,6 +38,10 @@ describe('resolveAppPath', () => {
     expect(resolveAppPath(ROOT, url)).toBeNull();
   });
 
+  it('resolves against a relative root too', () => {
+    expect(resolveAppPath('out/renderer', 'app://shiftdeck/index.html')).toBe(path.resolve('out/renderer/index.html'));
+  });
+
   it('never returns a path outside the root, whatever the URL', () => {
     const attempts = ['%2e', '%2e%2e', '..', '.', '%2f', '/', '%5c', 'a', '%00'];
     for (const a of attempts) for (const b of attempts) for (const c of attempts) {
