@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { createServices } from '../../../renderer/app/create-services.js';
+import type { HashLocation } from '../../../renderer/stores/route-store.js';
+import { STATUS, USERS, createFakeTransport, err, flush, ok, sessionFor } from './fake-transport.js';
+
+function setup() {
+  const fake = createFakeTransport({
+    'app.info': () => ok({ version: '0.1.0', deviceId: 'd', site: { id: '00000000-0000-4000-8000-0000000000aa', name: 'Le Petit Bistro', kind: 'restaurant', timezone: 'Europe/Paris', idleLockSeconds: 120 }, demo: true }),
+    'status.get': () => ok(STATUS),
+    'auth.users': () => ok(USERS),
+    'auth.session': () => ok(null),
+    'auth.signIn': () => ok(sessionFor()),
+    'auth.signOut': () => ok({ ok: true }),
+    'home.areas': () => ok(['training', 'audit']),
+    'audit.list': () => err('SESSION_LOCKED'),
+  });
+  let hash = '#/';
+  const location: HashLocation = { get: () => hash, set: (h) => void (hash = h), listen: () => () => {} };
+  const intervals: (() => void)[] = [];
+  let tokenChanges = 0;
+  const { services, start } = createServices({
+    transport: fake.transport,
+    location,
+    tokenChanged: () => void tokenChanges++,
+    setInterval: (fn) => (intervals.push(fn), intervals.length),
+    clearInterval: () => {},
+  });
+  return { fake, services, start, intervals, hash: () => hash, tokenChanges: () => tokenChanges };
+}
+
+async function signIn(s: ReturnType<typeof setup>) {
+  s.start();
+  await flush();
+  s.services.session.getState().selectUser(USERS[0].id);
+  await s.services.session.getState().signIn('1111');
+  await flush();
+}
+
+describe('app services wiring', () => {
+  it('on start loads the site, the sync status and the people', async () => {
+    const s = setup();
+    s.start();
+    await flush();
+    expect(s.services.appInfo.getState().info?.site.name).toBe('Le Petit Bistro');
+    expect(s.services.status.getState().status?.pendingCount).toBe(3);
+    expect(s.services.session.getState().users).toHaveLength(2);
+    expect(s.fake.listenerCount()).toBe(1);
+  });
+
+  it('loads the areas after sign-in, tells the transport about the token, clears both on sign-out', async () => {
+    const s = setup();
+    await signIn(s);
+    expect(s.services.areas.getState().areas).toEqual(['training', 'audit']);
+    expect(s.fake.callsTo('home.areas')[0].token).toBe('tok-1');
+    expect(s.tokenChanges()).toBe(1);
+    s.services.route.getState().go({ name: 'area', area: 'audit' });
+    await s.services.session.getState().signOut();
+    expect(s.services.areas.getState().areas).toBeNull();
+    expect(s.services.route.getState().route).toEqual({ name: 'home' });
+    expect(s.hash()).toBe('#/');
+  });
+
+  it('any call that finds the session locked locks the kiosk', async () => {
+    const s = setup();
+    await signIn(s);
+    await s.services.audit.getState().load();
+    expect(s.services.session.getState().phase).toBe('locked');
+  });
+
+  it('routes core events to the session and status stores', async () => {
+    const s = setup();
+    await signIn(s);
+    s.fake.emit({ type: 'status.changed', status: { ...STATUS, pendingCount: 7 } });
+    expect(s.services.status.getState().status?.pendingCount).toBe(7);
+    s.fake.emit({ type: 'session.locked', reason: 'idle' });
+    expect(s.services.session.getState().phase).toBe('locked');
+  });
+
+  it('polls the status in case an event was missed; stop() unsubscribes', async () => {
+    const s = setup();
+    const stop = s.start();
+    await flush();
+    const before = s.fake.callsTo('status.get').length;
+    s.intervals[0]();
+    await flush();
+    expect(s.fake.callsTo('status.get').length).toBe(before + 1);
+    stop();
+    expect(s.fake.listenerCount()).toBe(0);
+  });
+
+  it('api.get throws ApiError once, without calling twice', async () => {
+    const s = setup();
+    await signIn(s);
+    await expect(s.services.api.get('audit.list', { limit: 1 })).rejects.toMatchObject({ name: 'ApiError', code: 'SESSION_LOCKED' });
+    expect(s.fake.callsTo('audit.list')).toHaveLength(1);
+  });
+});
