@@ -39,7 +39,7 @@ export const en = {
   },
   lock: {
     title: 'Screen locked',
-    hint: '{{name}}, enter your PIN to continue.',
+    hint: 'Enter your PIN to continue, or switch person.',
     switchPerson: 'Switch person',
   },
   header: {

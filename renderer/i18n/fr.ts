@@ -37,7 +37,7 @@ export const fr: Messages = {
   },
   lock: {
     title: 'Écran verrouillé',
-    hint: '{{name}}, saisissez votre code PIN pour continuer.',
+    hint: 'Saisissez votre code PIN pour continuer, ou changez de personne.',
     switchPerson: 'Changer de personne',
   },
   header: {

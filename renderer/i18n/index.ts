@@ -23,6 +23,7 @@ export function createI18n(locale: Locale): i18n {
     // React escapes text itself; escaping here would show "&amp;" on screen.
     interpolation: { escapeValue: false },
     returnNull: false,
+    showSupportNotice: false,
   });
   return instance;
 }

@@ -194,6 +194,9 @@ function IdleLockForm() {
       <form className="form form--inline" onSubmit={(e) => void submit(e)} noValidate data-testid="idle-lock">
         <div className="field">
           <label htmlFor={`${id}-seconds`}>{t('admin.idleLabel')}</label>
+          <p id={`${id}-hint`} className="field__hint field__hint--above">
+            {t('admin.idleHint')}
+          </p>
           <input
             id={`${id}-seconds`}
             className="field__control"
@@ -206,9 +209,6 @@ function IdleLockForm() {
             aria-describedby={`${id}-hint`}
             onChange={(e) => setValue(e.target.value)}
           />
-          <p id={`${id}-hint`} className="field__hint">
-            {t('admin.idleHint')}
-          </p>
         </div>
         {problem && (
           <p className="alert alert--error form__full" role="alert">

@@ -22,7 +22,7 @@ export function HomeScreen() {
       <p className="home__role" data-testid="home-role">
         {t('home.role', { role })}
       </p>
-      <h2 className="section-title">{t('home.areasTitle')}</h2>
+      <h2 className="sr-only">{t('home.areasTitle')}</h2>
       <ErrorAlert error={error} />
       {areas === null ? (
         !error && <p className="screen-hint">{t('home.loadingAreas')}</p>
@@ -33,7 +33,7 @@ export function HomeScreen() {
           {areas.map((id) => (
             <li key={id}>
               <button type="button" className="area-tile" data-testid={`area-${id}`} onClick={() => go({ name: 'area', area: id })}>
-                {hasIcon(id) && <Icon name={id} size={56} className="area-tile__icon" />}
+                {hasIcon(id) && <Icon name={id} size={52} className="area-tile__icon" />}
                 <span className="area-tile__label">{t(`areas.${id}`)}</span>
               </button>
             </li>

@@ -41,7 +41,10 @@ export function LockScreen() {
                 <h1 className="screen-title" tabIndex={-1} ref={heading}>
                   {t('lock.title')}
                 </h1>
-                <p className="screen-hint">{t('lock.hint', { name: user?.displayName ?? '' })}</p>
+                <p className="pin-person__name" data-testid="lock-person">
+                  {user?.displayName}
+                </p>
+                <p className="screen-hint">{t('lock.hint')}</p>
               </div>
             </div>
           }
