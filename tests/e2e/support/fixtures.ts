@@ -1,0 +1,52 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { demoSite } from '../../../shared/demo.js';
+import { startKioskHost, type KioskHost } from './kiosk-host.js';
+
+/** Each test gets its own kiosk host, so lockouts and clock jumps never leak into another test. */
+export const test = base.extend<{ kiosk: KioskHost }>({
+  kiosk: async ({}, use, testInfo) => {
+    const host = await startKioskHost();
+    await use(host);
+    if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('kiosk-host.log', { body: host.output(), contentType: 'text/plain' });
+    await host.stop();
+  },
+  baseURL: async ({ kiosk }, use) => use(kiosk.url),
+});
+
+export { expect };
+
+export const restaurant = demoSite('restaurant');
+
+export function person(name: string) {
+  const p = restaurant.people.find((x) => x.name === name);
+  if (!p) throw new Error(`No demo person ${name}`);
+  return p;
+}
+
+/** Opens the kiosk and waits for the people tiles. */
+export async function openKiosk(page: Page) {
+  await page.goto('./');
+  await expect(page.getByTestId('pin-pad')).toBeVisible();
+  await expect(page.getByTestId('user-tile').first()).toBeVisible();
+}
+
+/** Types a PIN on the on-screen keypad and presses Enter. */
+export async function typePin(page: Page, pin: string) {
+  for (const d of pin) await page.getByTestId(`key-${d}`).click();
+  await page.getByTestId('key-enter').click();
+}
+
+export async function chooseTile(page: Page, name: string) {
+  await page.getByTestId('user-tile').filter({ hasText: name }).click();
+  await expect(page.getByTestId('keypad')).toBeVisible();
+}
+
+/** Picks the person's tile and signs in with their PIN; waits for the home screen. */
+export async function signIn(page: Page, name: string, pin = person(name).pin) {
+  await chooseTile(page, name);
+  await typePin(page, pin);
+  await expect(page.getByTestId('home')).toBeVisible();
+}
+
+/** The session token the page holds (browser mode keeps it in sessionStorage). */
+export const sessionToken = (page: Page) => page.evaluate(() => sessionStorage.getItem('shiftdeck.session'));
