@@ -85,9 +85,11 @@ export function createAuthService(deps: AuthDeps) {
     return person;
   }
 
-  function end(s: Session, reason: 'expired' | 'signed_out') {
-    sessions.delete(s.token);
+  /** False when the session had already ended: overlapping sweeps and calls must not end it twice. */
+  function end(s: Session, reason: 'expired' | 'signed_out'): boolean {
+    if (!sessions.delete(s.token)) return false;
     deps.events.emit({ type: 'session.ended', reason }, s.token);
+    return true;
   }
 
   async function lock(s: Session) {
@@ -145,8 +147,7 @@ export function createAuthService(deps: AuthDeps) {
       const site = await deps.site();
       const verdict = judgeSession(s, deps.clock.now(), site.idleLockSeconds);
       if (verdict === 'expired') {
-        end(s, 'expired');
-        await audit('auth.session_expired', s.userId, s.userId);
+        if (end(s, 'expired')) await audit('auth.session_expired', s.userId, s.userId);
         throw new AppError('SESSION_EXPIRED', 'Your session lasted 8 hours and has ended. Sign in again with your PIN.');
       }
       if (verdict === 'idle') await lock(s);
@@ -174,8 +175,7 @@ export function createAuthService(deps: AuthDeps) {
       for (const s of [...sessions.values()]) {
         const verdict = judgeSession(s, now, site.idleLockSeconds);
         if (verdict === 'expired') {
-          end(s, 'expired');
-          await audit('auth.session_expired', s.userId, s.userId);
+          if (end(s, 'expired')) await audit('auth.session_expired', s.userId, s.userId);
         } else if (verdict === 'idle') await lock(s);
       }
     },
