@@ -25,6 +25,8 @@ export async function verifyPin(pin: string, stored: string): Promise<boolean> {
   const [N, r, p] = parts.slice(1, 4).map(Number);
   const salt = Buffer.from(parts[4], 'base64');
   const expected = Buffer.from(parts[5], 'base64');
+  // An empty key would compare equal to any PIN's empty key; a short one is guessable.
+  if (expected.length < 16) return false;
   const key = await scryptAsync(pin, salt, expected.length, { N, r, p, maxmem: maxmem(N, r) });
   return timingSafeEqual(key, expected);
 }
