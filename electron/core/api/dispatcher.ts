@@ -37,7 +37,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       }
       const spec = contract[method];
       try {
-        if (JSON.stringify(input ?? null).length > MAX_REQUEST_BYTES) {
+        // Bytes, not characters: 'é' is one character of JSON but two bytes on the wire.
+        if (Buffer.byteLength(JSON.stringify(input ?? null)) > MAX_REQUEST_BYTES) {
           return fail('PAYLOAD_TOO_LARGE', `The request is larger than ${MAX_REQUEST_BYTES / 1024} KiB; nothing was saved.`);
         }
       } catch {
