@@ -54,12 +54,31 @@ export interface AuditRow extends SyncedRowBase {
   detail: string;
 }
 
+/**
+ * A change the server refused, a change overwritten by a newer one, or a mutation given up after
+ * repeated failures. Written by the server only; synced to the site so supervisors see it.
+ */
+export interface ConflictRow extends SyncedRowBase {
+  device_id: string | null;
+  seq: number | null;
+  mutation: string;
+  /** JSON of the mutation's args (or of the overwritten values). */
+  args: string;
+  user_id: string | null;
+  kind: 'rejected' | 'overwritten' | 'dead_letter';
+  code: string;
+  message: string;
+  resolved_at: string | null;
+  resolved_by: string | null;
+}
+
 export interface SyncedDatabase {
   sites: SiteRow;
   roles: RoleRow;
   users: UserRow;
   user_roles: UserRoleRow;
   audit_log: AuditRow;
+  conflicts: ConflictRow;
 }
 
 export type SyncedTable = keyof SyncedDatabase;
@@ -67,4 +86,8 @@ export type SyncedTable = keyof SyncedDatabase;
 /** Tables whose rows never change once written; the stores refuse UPDATE and DELETE on them. */
 export const INSERT_ONLY_TABLES: readonly SyncedTable[] = ['audit_log'];
 
-export const SYNCED_TABLES: readonly SyncedTable[] = ['sites', 'roles', 'users', 'user_roles', 'audit_log'];
+/** In dependency order: a row's references come before it, so pulled pages apply in this order. */
+export const SYNCED_TABLES: readonly SyncedTable[] = ['sites', 'roles', 'users', 'user_roles', 'audit_log', 'conflicts'];
+
+/** Tables only the server writes; a kiosk mutation may not. */
+export const SERVER_WRITTEN_TABLES: readonly SyncedTable[] = ['conflicts'];

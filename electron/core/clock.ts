@@ -5,6 +5,8 @@
 export interface Clock {
   now(): number;
   every(ms: number, fn: () => void): () => void;
+  /** Runs `fn` once after `ms`; returns a cancel function. */
+  after(ms: number, fn: () => void): () => void;
 }
 
 export const systemClock: Clock = Object.freeze({
@@ -13,6 +15,11 @@ export const systemClock: Clock = Object.freeze({
     const t = setInterval(fn, ms);
     t.unref?.();
     return () => clearInterval(t);
+  },
+  after(ms: number, fn: () => void) {
+    const t = setTimeout(fn, ms);
+    t.unref?.();
+    return () => clearTimeout(t);
   },
 });
 
@@ -24,11 +31,16 @@ export interface ManualClock extends Clock {
 
 export function createManualClock(start = Date.parse('2026-11-22T09:00:00Z')): ManualClock {
   let now = start;
-  const tasks = new Set<{ ms: number; next: number; fn: () => void }>();
+  const tasks = new Set<{ ms: number; next: number; fn: () => void; once?: boolean }>();
   return {
     now: () => now,
     every(ms, fn) {
       const task = { ms, next: now + ms, fn };
+      tasks.add(task);
+      return () => tasks.delete(task);
+    },
+    after(ms, fn) {
+      const task = { ms, next: now + ms, fn, once: true };
       tasks.add(task);
       return () => tasks.delete(task);
     },
@@ -38,7 +50,8 @@ export function createManualClock(start = Date.parse('2026-11-22T09:00:00Z')): M
         const due = [...tasks].filter((t) => t.next <= target).sort((a, b) => a.next - b.next)[0];
         if (!due) break;
         now = due.next;
-        due.next += due.ms;
+        if (due.once) tasks.delete(due);
+        else due.next += due.ms;
         due.fn();
       }
       now = target;

@@ -16,6 +16,9 @@ import { appVersion, localMigrationsDir } from './paths.js';
 import { seedDemoSite } from './setup/demo-seed.js';
 import { ensureReferenceData } from './setup/reference-data.js';
 import { OFFLINE, readSyncStatus, type LinkState } from './status.js';
+import { enrollDevice } from './sync/enroll-device.js';
+import { createLocalReplica } from './sync/local-replica.js';
+import { createSyncClient, type SyncClient } from './sync/sync-client.js';
 
 export interface Logger {
   info(obj: unknown, msg?: string): void;
@@ -39,6 +42,19 @@ export interface KioskOptions {
   hashPin?: (pin: string) => Promise<string>;
   /** How often idle sessions are checked. */
   sweepMs?: number;
+  /** Replicate through a sync service; the first start enrolls with a one-time code. */
+  sync?: SyncOptions;
+}
+
+export interface SyncOptions {
+  serverUrl: string;
+  enrollCode?: string;
+  deviceName?: string;
+  pollMs?: number;
+  pushDelayMs?: number;
+  random?: () => number;
+  /** Skip the live socket and the timers: tests drive `sync.syncNow()` themselves. */
+  manual?: boolean;
 }
 
 export interface Kiosk {
@@ -53,6 +69,8 @@ export interface Kiosk {
   /** Runs the periodic checks now (idle lock, expiry); the timer calls it too. */
   tick(): Promise<void>;
   setLink(link: Partial<LinkState>): void;
+  /** Present when the kiosk replicates through a sync service. */
+  sync?: SyncClient;
   close(): Promise<void>;
 }
 
@@ -73,6 +91,14 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     set: (key: string, value: string) => store.transaction(async () => void store.raw.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value)),
   };
 
+  if (opts.sync && !meta.get('sync.token')) {
+    try {
+      await enrollDevice(store, meta, opts.sync);
+    } catch (err) {
+      await store.close();
+      throw err;
+    }
+  }
   let deviceId = meta.get('device_id');
   if (!deviceId) await meta.set('device_id', (deviceId = newId()));
   let siteId = meta.get('site_id');
@@ -102,15 +128,39 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
       void readSyncStatus(store, link).then((status) => events.emit({ type: 'status.changed', status }), () => undefined);
     });
   };
-  const onCommit = (tables: SyncedTable[]) => {
+  let sync: SyncClient | undefined;
+  const onApplied = (tables: SyncedTable[]) => {
     if (tables.includes('sites')) siteCache = undefined;
     events.emit({ type: 'data.changed', tables });
     queueStatus();
   };
+  const onCommit = (tables: SyncedTable[]) => {
+    onApplied(tables);
+    sync?.onLocalChange();
+  };
   const runner = createMutationRunner({ store, hlc, deviceId, siteId: () => mySite, onCommit });
   await ensureReferenceData(store, new Date(clock.now()).toISOString());
   const pinHasher = opts.hashPin ?? ((pin: string) => hashPin(pin));
-  if (opts.demo && opts.siteKey) {
+  const setLink = (patch: Partial<LinkState>) => {
+    link = { ...link, ...patch };
+    queueStatus();
+  };
+  if (opts.sync) {
+    const replica = createLocalReplica({ store, runner, siteId: mySite, onApplied });
+    sync = createSyncClient({
+      replica,
+      serverUrl: meta.get('sync.server') ?? opts.sync.serverUrl,
+      token: meta.get('sync.token')!,
+      clock,
+      random: opts.sync.random,
+      log,
+      setLink,
+      pollMs: opts.sync.pollMs,
+      pushDelayMs: opts.sync.pushDelayMs,
+    });
+    if (!(await store.db.selectFrom('sites').select('id').where('id', '=', mySite).executeTakeFirst())) await sync.syncNow();
+    if (!opts.sync.manual) sync.start();
+  } else if (opts.demo && opts.siteKey) {
     if (await seedDemoSite(store, runner, opts.siteKey, pinHasher)) log.info({ site: opts.siteKey }, 'demo site seeded');
   }
 
@@ -143,12 +193,11 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     siteId: mySite,
     clock,
     tick,
-    setLink(patch) {
-      link = { ...link, ...patch };
-      queueStatus();
-    },
+    setLink,
+    sync,
     async close() {
       stopSweep();
+      await sync?.stop();
       await store.close();
     },
   };

@@ -5,15 +5,14 @@ import type { Store } from './db/store.js';
 
 export type SyncStatus = z.infer<typeof syncStatus>;
 
-/** What the sync client tells the status view; the counts come from the outbox itself. */
+/** What the sync client tells the status view; the counts come from the outbox and conflicts rows. */
 export interface LinkState {
   online: boolean;
   lastSyncAt: string | null;
   lastError: string | null;
-  conflictCount: number;
 }
 
-export const OFFLINE: LinkState = Object.freeze({ online: false, lastSyncAt: null, lastError: null, conflictCount: 0 });
+export const OFFLINE: LinkState = Object.freeze({ online: false, lastSyncAt: null, lastError: null });
 
 /** Sync status for a person: derived from the outbox rows, never kept as a counter. */
 export async function readSyncStatus(store: Store, link: LinkState): Promise<SyncStatus> {
@@ -25,13 +24,18 @@ export async function readSyncStatus(store: Store, link: LinkState): Promise<Syn
       eb.fn.min<string | null>('hlc').filterWhere('status', '=', 'pending').as('oldest'),
     ])
     .executeTakeFirstOrThrow();
+  const conflicts = await store.db
+    .selectFrom('conflicts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('resolved_at', 'is', null)
+    .executeTakeFirstOrThrow();
   return {
     online: link.online,
     pendingCount: Number(row.pending),
     oldestPendingAt: row.oldest ? new Date(decodeHlc(row.oldest).wall).toISOString() : null,
     lastSyncAt: link.lastSyncAt,
     lastError: link.lastError,
-    conflictCount: link.conflictCount,
+    conflictCount: Number(conflicts.n),
     deadLetterCount: Number(row.dead),
   };
 }

@@ -16,6 +16,7 @@ export const recordAuthEvent = defineMutation({
   name: 'audit.recordAuthEvent',
   version: 1,
   authority: 'device',
+  blind: true,
   args: z.object({
     id: z.uuid(),
     action: z.enum(DEVICE_AUDIT_ACTIONS),

@@ -47,6 +47,11 @@ export interface MutationDef<S extends z.ZodType = z.ZodType> {
   version: number;
   args: S;
   authority: MutationAuthority;
+  /**
+   * True when `run` only inserts and never reads: the server may then gather many such mutations
+   * into multi-row statements. Leave it out whenever `run` queries `ctx.db`.
+   */
+  blind?: boolean;
   run(ctx: MutationContext, args: z.infer<S>): Promise<void>;
 }
 

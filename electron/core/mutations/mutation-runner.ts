@@ -61,7 +61,7 @@ export function parseArgs(def: MutationDef, args: unknown): unknown {
 export function createMutationRunner(deps: MutationRunnerDeps) {
   const { store } = deps;
   const writerFor = createSqliteWriter(store.raw);
-  const appendOutbox = store.raw.prepare('INSERT INTO outbox (name, version, args, hlc, user_id) VALUES (?, ?, ?, ?, ?)');
+  const appendOutbox = store.raw.prepare('INSERT INTO outbox (name, version, args, hlc, user_id, rows) VALUES (?, ?, ?, ?, ?, ?)');
 
   const runOne = async (ctx: MutationContext, scope: WriteScope, inv: Invocation, args: unknown, actor: Actor) => {
     const hlc = deps.hlc.now();
@@ -69,10 +69,11 @@ export function createMutationRunner(deps: MutationRunnerDeps) {
     ctx.hlc = hlc;
     ctx.now = now;
     scope.now = now;
+    scope.written = [];
     await inv.def.run(ctx, args);
     // Set-up runs (reference data, demo seed) happen identically on every replica: nothing to send.
     if (actor.system) return 0;
-    const info = appendOutbox.run(inv.def.name, inv.def.version, JSON.stringify(args), hlc, actor.userId);
+    const info = appendOutbox.run(inv.def.name, inv.def.version, JSON.stringify(args), hlc, actor.userId, scope.written.join(','));
     return Number(info.lastInsertRowid);
   };
 
@@ -85,7 +86,7 @@ export function createMutationRunner(deps: MutationRunnerDeps) {
     const changed = new Set<SyncedTable>();
     const seqs = await store.transaction((tx) =>
       store.gate.openAsync(async () => {
-        const scope: WriteScope = { siteId: deps.siteId(), anySite: actor.system === true, now: '' };
+        const scope: WriteScope = { siteId: deps.siteId(), anySite: actor.system === true, now: '', rebase: false, written: [] };
         // One context and writer for the batch; runOne moves their clock on for each mutation.
         const ctx: MutationContext = {
           userId: actor.userId,
@@ -106,8 +107,41 @@ export function createMutationRunner(deps: MutationRunnerDeps) {
     return seqs;
   };
 
+  const pendingRows = store.raw.prepare("SELECT seq, name, version, args, hlc, user_id FROM outbox WHERE status = 'pending' ORDER BY seq");
+
+  /**
+   * Re-applies every queued mutation on top of rows just pulled from the server, inside the
+   * caller's open transaction, so a local change not yet acknowledged is not flickered away by an
+   * older server row. A mutation that no longer applies is skipped here; the server decides it.
+   */
+  const replayPending = async (tx: Kysely<SyncedDatabase>, changed: Set<SyncedTable>, resolveDef: (name: string, version: number) => MutationDef | undefined): Promise<number> => {
+    const rows = pendingRows.all() as { seq: number; name: string; version: number; args: string; hlc: string; user_id: string | null }[];
+    const scope: WriteScope = { siteId: deps.siteId(), anySite: false, now: '', rebase: true, written: [] };
+    const ctx: MutationContext = { userId: null, permissions: [], siteId: scope.siteId, deviceId: deps.deviceId, hlc: '', now: '', db: tx, write: writerFor(scope, changed) };
+    let replayed = 0;
+    for (const row of rows) {
+      const def = resolveDef(row.name, row.version);
+      if (!def) continue;
+      ctx.userId = row.user_id;
+      ctx.hlc = row.hlc;
+      ctx.now = scope.now = new Date(decodeHlc(row.hlc).wall).toISOString();
+      scope.written = [];
+      store.raw.exec('SAVEPOINT replay');
+      try {
+        await def.run(ctx, JSON.parse(row.args));
+        store.raw.exec('RELEASE replay');
+        replayed++;
+      } catch {
+        store.raw.exec('ROLLBACK TO replay');
+        store.raw.exec('RELEASE replay');
+      }
+    }
+    return replayed;
+  };
+
   return {
     runBatch,
+    replayPending,
     /** Runs one mutation in its own transaction; returns its outbox seq. */
     async run(def: MutationDef, args: unknown, actor: Actor): Promise<number> {
       const [seq] = await runBatch([{ def, args }], actor);

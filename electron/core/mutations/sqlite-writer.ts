@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors.js';
 import type { NewRow, RowPatch, Writer } from '../../../shared/mutations/define.js';
-import { SYNCED_TABLES, type SyncedTable } from '../../../shared/schema.js';
+import { INSERT_ONLY_TABLES, SYNCED_TABLES, type SyncedTable } from '../../../shared/schema.js';
 
 export interface WriteScope {
   /** The device's site; a row of another site is out of scope. */
@@ -9,11 +9,26 @@ export interface WriteScope {
   /** Organisation-wide rows (site_id NULL) and other sites' rows, for seeding only. */
   anySite: boolean;
   now: string;
+  /** Re-applying a queued mutation on top of pulled rows: inserts overwrite what is there. */
+  rebase: boolean;
+  /** The rows written so far, as "table:id", for the outbox's write set. */
+  written: string[];
+}
+
+const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** INSERT, INSERT OR IGNORE, or an UPSERT that overwrites every given column of an existing row. */
+export function upsertSql(verb: 'INSERT' | 'INSERT OR IGNORE' | 'UPSERT', table: string, cols: string[]): string {
+  const head = `${verb === 'UPSERT' ? 'INSERT' : verb} INTO ${q(table)} (${cols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`;
+  if (verb !== 'UPSERT') return head;
+  const set = cols.filter((c) => c !== 'id').map((c) => `${q(c)} = excluded.${q(c)}`);
+  return `${head} ON CONFLICT (id) DO UPDATE SET ${set.join(', ')}`;
 }
 
 /**
  * Writer over prepared statements on the kiosk's writer connection. Statements are cached by
- * shape, so the per-row cost is one `run` (the point of the capture benchmark).
+ * shape, so the per-row cost is one `run` (the point of the capture benchmark). `scope` is read
+ * at each write, so one writer serves a whole batch as `scope.now` moves on.
  */
 export function createSqliteWriter(db: Database.Database) {
   const cache = new Map<string, Database.Statement>();
@@ -22,7 +37,6 @@ export function createSqliteWriter(db: Database.Database) {
     if (!s) cache.set(key, (s = db.prepare(sql())));
     return s;
   };
-  const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
   const checkTable = (table: string) => {
     if (!(SYNCED_TABLES as readonly string[]).includes(table)) throw new AppError('VALIDATION_FAILED', `"${table}" is not a synced table.`);
   };
@@ -30,30 +44,34 @@ export function createSqliteWriter(db: Database.Database) {
     if (scope.anySite || siteId === scope.siteId) return;
     throw new AppError('OUT_OF_SCOPE', `This device may only write rows of its own site (${table}).`, { table });
   };
+  const verbFor = (table: SyncedTable, ifAbsent: boolean, rebase: boolean) => {
+    if (ifAbsent || (rebase && INSERT_ONLY_TABLES.includes(table))) return 'INSERT OR IGNORE';
+    return rebase ? 'UPSERT' : 'INSERT';
+  };
 
-  /** `scope` is read at each write, so one writer serves a whole batch as `scope.now` moves on. */
   return function writerFor(scope: WriteScope, changed: Set<SyncedTable>): Writer {
-    const insertWith = (verb: 'INSERT' | 'INSERT OR IGNORE') =>
-      async <T extends SyncedTable>(table: T, row: NewRow<T>): Promise<boolean> => {
-        checkTable(table);
-        const full = row as Record<string, unknown>;
-        checkSite(scope, full.site_id, table);
-        const cols = Object.keys(full).filter((c) => c !== 'created_at' && c !== 'updated_at');
-        const s = stmt(`${verb}:${table}:${cols.join(',')}`, () => `${verb} INTO ${q(table)} (${[...cols, 'created_at', 'updated_at'].map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')}, ?, ?)`);
-        const params = cols.map((c) => full[c]);
-        params.push(full.created_at ?? scope.now, full.updated_at ?? scope.now);
-        const info = s.run(params);
-        if (info.changes > 0) changed.add(table);
-        return info.changes > 0;
-      };
-    const insertOrIgnore = insertWith('INSERT OR IGNORE');
-    const insert = insertWith('INSERT');
+    const insert = async <T extends SyncedTable>(table: T, row: NewRow<T>, ifAbsent: boolean): Promise<boolean> => {
+      checkTable(table);
+      const full = row as Record<string, unknown>;
+      checkSite(scope, full.site_id, table);
+      const verb = verbFor(table, ifAbsent, scope.rebase);
+      const cols = Object.keys(full).filter((c) => c !== 'created_at' && c !== 'updated_at');
+      const s = stmt(`${verb}:${table}:${cols.join(',')}`, () => upsertSql(verb, table, [...cols, 'created_at', 'updated_at']));
+      const params = cols.map((c) => full[c]);
+      params.push(full.created_at ?? scope.now, full.updated_at ?? scope.now);
+      const info = s.run(params);
+      if (info.changes > 0) {
+        changed.add(table);
+        scope.written.push(`${table}:${full.id as string}`);
+      }
+      return info.changes > 0;
+    };
 
     return {
       async insert(table, row) {
-        await insert(table, row);
+        await insert(table, row, false);
       },
-      insertIfAbsent: insertOrIgnore,
+      insertIfAbsent: (table, row) => insert(table, row, true),
       async update(table, id, patch: RowPatch<typeof table>) {
         checkTable(table);
         const full: Record<string, unknown> = { ...patch, updated_at: scope.now };
@@ -61,17 +79,19 @@ export function createSqliteWriter(db: Database.Database) {
         const where = scope.anySite ? 'id = ?' : 'id = ? AND site_id = ?';
         const s = stmt(`UPDATE:${table}:${cols.join(',')}:${scope.anySite}`, () => `UPDATE ${q(table)} SET ${cols.map((c) => `${q(c)} = ?`).join(', ')} WHERE ${where}`);
         const params = [...cols.map((c) => full[c]), id, ...(scope.anySite ? [] : [scope.siteId])];
-        const info = s.run(...(params as never[]));
+        const info = s.run(params);
         if (info.changes === 0) throw new AppError('NOT_FOUND', `No ${table} row ${id} at this site.`, { table, id });
         changed.add(table);
+        scope.written.push(`${table}:${id}`);
       },
       async softDelete(table, id) {
         checkTable(table);
         const where = scope.anySite ? 'id = ?' : 'id = ? AND site_id = ?';
         const s = stmt(`DELETE:${table}:${scope.anySite}`, () => `UPDATE ${q(table)} SET deleted_at = ?, updated_at = ? WHERE ${where} AND deleted_at IS NULL`);
         const info = s.run(scope.now, scope.now, id, ...(scope.anySite ? [] : [scope.siteId]));
-        if (info.changes === 0) throw new AppError('NOT_FOUND', `No ${table} row ${id} at this site.`, { table, id });
+        if (info.changes === 0 && !scope.rebase) throw new AppError('NOT_FOUND', `No ${table} row ${id} at this site.`, { table, id });
         changed.add(table);
+        scope.written.push(`${table}:${id}`);
       },
     };
   };

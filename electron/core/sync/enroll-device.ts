@@ -1,0 +1,41 @@
+import { hostname } from 'node:os';
+import { AppError } from '../../../shared/errors.js';
+import { enrollResponse } from '../../../shared/sync/protocol.js';
+import type { Store } from '../db/store.js';
+
+interface Meta {
+  get(key: string): string | undefined;
+  set(key: string, value: string): Promise<void>;
+}
+
+/**
+ * First start of a synced kiosk: trades the one-time code for a device token. The server's device
+ * id and site become this kiosk's; a kiosk that already queued local changes under another
+ * identity is refused rather than mixing two devices' histories.
+ */
+export async function enrollDevice(store: Store, meta: Meta, opts: { serverUrl: string; enrollCode?: string; deviceName?: string }): Promise<void> {
+  if (!opts.enrollCode) throw new AppError('UNAUTHENTICATED', 'This kiosk is not enrolled yet. Start it with an enrollment code from the shore office (--enroll-code).');
+  const queued = store.raw.prepare('SELECT COUNT(*) AS n FROM outbox').get() as { n: number };
+  if (queued.n > 0) throw new AppError('CONFLICT', 'This kiosk already holds changes made before enrollment. Back them up and start from a new data folder to enroll it.');
+  let res: Response;
+  try {
+    res = await fetch(`${opts.serverUrl.replace(/\/$/, '')}/v1/enroll`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: opts.enrollCode, deviceName: opts.deviceName ?? `Kiosk ${hostname()}` }),
+      signal: AbortSignal.timeout(30_000),
+    });
+  } catch (err) {
+    throw new AppError('INTERNAL', `Could not reach the sync service at ${opts.serverUrl} to enroll (${(err as Error).message}). Check the link and try again.`);
+  }
+  const body = (await res.json()) as unknown;
+  if (!res.ok) {
+    const e = (body as { error?: { code?: string; message?: string } }).error;
+    throw new AppError('UNAUTHENTICATED', `Enrollment refused: ${e?.message ?? `HTTP ${res.status}`}`);
+  }
+  const r = enrollResponse.parse(body);
+  await meta.set('device_id', r.deviceId);
+  await meta.set('site_id', r.siteId);
+  await meta.set('sync.server', opts.serverUrl);
+  await meta.set('sync.token', r.token);
+}

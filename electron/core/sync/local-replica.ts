@@ -1,0 +1,145 @@
+import type { Kysely } from 'kysely';
+import { findMutation } from '../../../shared/mutations/index.js';
+import { INSERT_ONLY_TABLES, SYNCED_TABLES, type SyncedDatabase, type SyncedTable } from '../../../shared/schema.js';
+import type { MutationOutcome, PulledChange, PullResponse, PushedMutation } from '../../../shared/sync/protocol.js';
+import type { Store } from '../db/store.js';
+import { upsertSql } from '../mutations/sqlite-writer.js';
+import type { MutationRunner } from '../mutations/mutation-runner.js';
+
+export interface Cursors {
+  site: number;
+  org: number;
+}
+
+interface OutboxRow {
+  seq: number;
+  name: string;
+  version: number;
+  args: string;
+  hlc: string;
+  user_id: string | null;
+  rows: string;
+}
+
+const resolveDef = (name: string, version: number) => {
+  const def = findMutation(name);
+  return def && def.version === version ? def : undefined;
+};
+
+/**
+ * The kiosk's side of replication: reads the outbox for pushing, settles it with the server's
+ * answers, and applies pulled pages — each in one SQLite transaction together with its cursor,
+ * followed by a replay of the still-pending local mutations.
+ */
+export function createLocalReplica(deps: { store: Store; runner: MutationRunner; siteId: string; onApplied?: (tables: SyncedTable[]) => void }) {
+  const { store } = deps;
+  const db = store.raw;
+  const columns = new Map<string, Set<string>>();
+  const columnsOf = (table: string) => {
+    let set = columns.get(table);
+    if (!set) columns.set(table, (set = new Set((db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string }[]).map((c) => c.name))));
+    return set;
+  };
+  const getMeta = db.prepare('SELECT value FROM meta WHERE key = ?');
+  const putMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  const pending = db.prepare("SELECT seq, name, version, args, hlc, user_id, rows FROM outbox WHERE status = 'pending' ORDER BY seq LIMIT ?");
+  const settle = db.prepare('UPDATE outbox SET status = ?, last_error = ?, attempts = attempts + 1 WHERE seq = ?');
+  const prune = db.prepare("DELETE FROM outbox WHERE status = 'applied' AND seq < (SELECT MAX(seq) FROM outbox)");
+  const reopen = db.prepare("UPDATE outbox SET status = 'pending' WHERE seq >= ? AND status = 'applied'");
+
+  /** Writes one server row as it is on the server (the gate must be open). */
+  function writeServerRow(table: SyncedTable, row: Record<string, unknown>, changed: Set<SyncedTable>) {
+    const known = columnsOf(table);
+    // Server-only bookkeeping columns (_version, _hlc) and anything newer than this app are dropped.
+    const cols = Object.keys(row).filter((c) => known.has(c));
+    if (!cols.includes('id')) return;
+    const verb = INSERT_ONLY_TABLES.includes(table) ? 'INSERT OR IGNORE' : 'UPSERT';
+    db.prepare(upsertSql(verb, table, cols)).run(cols.map((c) => row[c] as never));
+    changed.add(table);
+  }
+
+  function checkChange(c: PulledChange): c is PulledChange & { table: SyncedTable } {
+    if (!(SYNCED_TABLES as readonly string[]).includes(c.table)) return false;
+    const site = c.row.site_id;
+    // Defence in depth: the server scopes pulls by the device's site; a row of another site is dropped.
+    return site === null || site === undefined || site === deps.siteId || (c.table === 'sites' && c.row.id === deps.siteId);
+  }
+
+  const inTx = <T>(fn: (tx: Kysely<SyncedDatabase>, changed: Set<SyncedTable>) => Promise<T>) => {
+    const changed = new Set<SyncedTable>();
+    return store
+      .transaction((tx) => store.gate.openAsync(() => fn(tx as unknown as Kysely<SyncedDatabase>, changed)))
+      .then((value) => {
+        if (changed.size) deps.onApplied?.([...changed]);
+        return value;
+      });
+  };
+
+  return {
+    cursors(): Cursors {
+      const read = (k: string) => Number((getMeta.get(k) as { value: string } | undefined)?.value ?? 0);
+      return { site: read('sync.site_cursor'), org: read('sync.org_cursor') };
+    },
+
+    pendingBatch(limit: number): PushedMutation[] {
+      return (pending.all(limit) as OutboxRow[]).map((r) => ({
+        seq: r.seq,
+        name: r.name,
+        version: r.version,
+        args: JSON.parse(r.args) as unknown,
+        hlc: r.hlc,
+        userId: r.user_id,
+        writes: r.rows ? r.rows.split(',') : [],
+      }));
+    },
+
+    /** Applies one pulled page and its cursors atomically, then replays pending local mutations. */
+    applyPull(page: PullResponse): Promise<number> {
+      return inTx(async (tx, changed) => {
+        let applied = 0;
+        const ordered = [...page.changes].sort((a, b) => SYNCED_TABLES.indexOf(a.table as SyncedTable) - SYNCED_TABLES.indexOf(b.table as SyncedTable));
+        for (const c of ordered) {
+          if (!checkChange(c)) continue;
+          writeServerRow(c.table, c.row, changed);
+          applied++;
+        }
+        putMeta.run('sync.site_cursor', String(page.site));
+        putMeta.run('sync.org_cursor', String(page.org));
+        if (applied) await deps.runner.replayPending(tx, changed, resolveDef);
+        return applied;
+      });
+    },
+
+    /**
+     * Records the server's answers: applied and duplicate entries are done; rejected and dead ones
+     * stay visible with their reason, and their rows are put back as the server has them.
+     */
+    settle(results: MutationOutcome[], revert: { table: string; id: string; row: Record<string, unknown> | null }[], resendFrom?: number): Promise<void> {
+      return inTx(async (tx, changed) => {
+        for (const r of results) {
+          if (r.status === 'applied' || r.status === 'duplicate') settle.run('applied', null, r.seq);
+          else settle.run(r.status === 'dead' ? 'dead' : 'rejected', `${r.code ?? 'REJECTED'}: ${r.message ?? ''}`, r.seq);
+        }
+        if (resendFrom !== undefined) reopen.run(resendFrom);
+        if (revert.length) {
+          for (const r of revert) {
+            if (!(SYNCED_TABLES as readonly string[]).includes(r.table)) continue;
+            const table = r.table as SyncedTable;
+            if (r.row) writeServerRow(table, r.row, changed);
+            else {
+              // The server never had this row: the refused mutation created it here. Even an
+              // insert-only row goes, since it never existed anywhere else.
+              store.gate.revert(() => db.prepare(`DELETE FROM "${table}" WHERE id = ?`).run(r.id));
+              changed.add(table);
+            }
+          }
+          await deps.runner.replayPending(tx, changed, resolveDef);
+        }
+        prune.run();
+      });
+    },
+
+  };
+}
+
+export type LocalReplica = ReturnType<typeof createLocalReplica>;

@@ -1,0 +1,205 @@
+import { gzipSync } from 'node:zlib';
+import WebSocket from 'ws';
+import { MAX_PULL_ROWS, MAX_PUSH_MUTATIONS, pokeMessage, pullResponse, pushResponse, type PushRequest } from '../../../shared/sync/protocol.js';
+import type { Clock } from '../clock.js';
+import type { Logger } from '../kiosk.js';
+import type { LinkState } from '../status.js';
+import { backoffDelay } from './backoff.js';
+import type { LocalReplica } from './local-replica.js';
+
+export interface SyncClientDeps {
+  replica: LocalReplica;
+  /** The sync service, e.g. http://127.0.0.1:7400 */
+  serverUrl: string;
+  token: string;
+  clock: Clock;
+  random?: () => number;
+  log: Logger;
+  setLink(patch: Partial<LinkState>): void;
+  /** Periodic pull even without pokes (a poke can be lost while reconnecting). */
+  pollMs?: number;
+  /** Wait after a local commit before pushing, to gather a burst into one batch. */
+  pushDelayMs?: number;
+}
+
+export interface SyncCycleReport {
+  pushed: number;
+  pulled: number;
+  bytesUp: number;
+  bytesDown: number;
+  ms: number;
+}
+
+class HttpError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+/**
+ * Keeps a kiosk replicated: pushes the outbox in bounded, compressed batches, then pulls pages until
+ * caught up. Pulls go on even when pushes fail, so one stuck upload never freezes downloads. A live
+ * socket brings pokes; offline, the kiosk works on and retries with jittered backoff.
+ */
+export function createSyncClient(deps: SyncClientDeps) {
+  const random = deps.random ?? Math.random;
+  const base = deps.serverUrl.replace(/\/$/, '');
+  let stopped = false;
+  let running: Promise<SyncCycleReport | undefined> | null = null;
+  let again = false;
+  let socket: WebSocket | null = null;
+  let wsAttempt = 0;
+  let cancelReconnect: (() => void) | null = null;
+  let cancelPush: (() => void) | null = null;
+
+  async function request(path: string, init: { method: string; body?: Buffer }): Promise<{ json: unknown; bytes: number }> {
+    const headers: Record<string, string> = { authorization: `Bearer ${deps.token}`, 'accept-encoding': 'gzip' };
+    if (init.body) {
+      headers['content-type'] = 'application/json';
+      headers['content-encoding'] = 'gzip';
+    }
+    const res = await fetch(`${base}${path}`, { method: init.method, headers, body: init.body ? new Uint8Array(init.body) : undefined, signal: AbortSignal.timeout(30_000) });
+    const text = await res.text();
+    const bytes = Number(res.headers.get('content-length') ?? text.length);
+    if (!res.ok) {
+      let message = `HTTP ${res.status}`;
+      try {
+        const body = JSON.parse(text) as { error?: { code?: string; message?: string } };
+        if (body.error) message = `${body.error.code}: ${body.error.message}`;
+      } catch {
+        // Not JSON: keep the status line.
+      }
+      throw new HttpError(res.status, message);
+    }
+    return { json: JSON.parse(text) as unknown, bytes };
+  }
+
+  async function pushAll(report: SyncCycleReport): Promise<void> {
+    for (let guard = 0; guard < 10_000; guard++) {
+      const mutations = deps.replica.pendingBatch(MAX_PUSH_MUTATIONS);
+      if (!mutations.length) return;
+      const body: PushRequest = { clientTime: deps.clock.now(), mutations };
+      const gz = gzipSync(JSON.stringify(body));
+      const { json } = await request('/v1/push', { method: 'POST', body: gz });
+      const res = pushResponse.parse(json);
+      report.bytesUp += gz.length;
+      await deps.replica.settle(res.results, res.revert, res.resendFrom);
+      report.pushed += res.results.filter((r) => r.status === 'applied').length;
+      if (!res.results.length && res.resendFrom === undefined) return;
+    }
+  }
+
+  async function pullAll(report: SyncCycleReport): Promise<void> {
+    for (let guard = 0; guard < 100_000; guard++) {
+      const c = deps.replica.cursors();
+      const { json, bytes } = await request(`/v1/pull?site=${c.site}&org=${c.org}&limit=${MAX_PULL_ROWS}`, { method: 'GET' });
+      const page = pullResponse.parse(json);
+      report.bytesDown += bytes;
+      report.pulled += await deps.replica.applyPull(page);
+      if (!page.more) return;
+    }
+  }
+
+  async function cycle(): Promise<SyncCycleReport> {
+    const t0 = deps.clock.now();
+    const report: SyncCycleReport = { pushed: 0, pulled: 0, bytesUp: 0, bytesDown: 0, ms: 0 };
+    let pushError: unknown = null;
+    try {
+      await pushAll(report);
+    } catch (err) {
+      pushError = err;
+    }
+    try {
+      await pullAll(report);
+    } catch (err) {
+      pushError ??= err;
+    }
+    report.ms = deps.clock.now() - t0;
+    if (pushError) {
+      const message = pushError instanceof Error ? pushError.message : String(pushError);
+      deps.setLink({ online: pushError instanceof HttpError, lastError: message });
+      deps.log.warn({ err: message, ...report }, 'sync failed');
+      throw pushError;
+    }
+    deps.setLink({ online: true, lastSyncAt: new Date(deps.clock.now()).toISOString(), lastError: null });
+    if (report.pushed || report.pulled) deps.log.info(report, 'sync');
+    return report;
+  }
+
+  /** Runs a cycle now, or once more right after the one in flight. Never two at once. */
+  function syncNow(): Promise<SyncCycleReport | undefined> {
+    if (stopped) return Promise.resolve(undefined);
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      let last: SyncCycleReport | undefined;
+      do {
+        again = false;
+        try {
+          last = await cycle();
+        } catch {
+          last = undefined;
+        }
+      } while (again && !stopped);
+      return last;
+    })().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  function connectLive() {
+    if (stopped) return;
+    const url = `${base.replace(/^http/, 'ws')}/v1/live`;
+    const ws = new WebSocket(url, { headers: { authorization: `Bearer ${deps.token}` } });
+    socket = ws;
+    ws.on('open', () => {
+      wsAttempt = 0;
+      void syncNow();
+    });
+    ws.on('message', (data) => {
+      try {
+        if (pokeMessage.safeParse(JSON.parse(String(data))).success) void syncNow();
+      } catch {
+        // Not a poke; ignore.
+      }
+    });
+    ws.on('error', () => undefined);
+    ws.on('close', () => {
+      if (socket === ws) socket = null;
+      if (stopped) return;
+      deps.setLink({ online: false });
+      const delay = backoffDelay(wsAttempt++, random);
+      cancelReconnect = deps.clock.after(delay, connectLive);
+    });
+  }
+
+  let stopPoll: (() => void) | null = null;
+  return {
+    syncNow,
+    /** Called after each local commit: push soon, gathering a burst into one batch. */
+    onLocalChange() {
+      if (cancelPush || stopped) return;
+      cancelPush = deps.clock.after(deps.pushDelayMs ?? 20, () => {
+        cancelPush = null;
+        void syncNow();
+      });
+    },
+    start() {
+      connectLive();
+      stopPoll = deps.clock.every(deps.pollMs ?? 30_000, () => void syncNow());
+    },
+    async stop() {
+      stopped = true;
+      stopPoll?.();
+      cancelReconnect?.();
+      cancelPush?.();
+      socket?.terminate();
+      await running;
+    },
+  };
+}
+
+export type SyncClient = ReturnType<typeof createSyncClient>;

@@ -1,0 +1,56 @@
+import pg from 'pg';
+
+interface Socket {
+  send(data: string): void;
+  readonly readyState: number;
+  readonly OPEN: number;
+}
+
+/**
+ * Connected kiosks by site. A write anywhere in the fleet reaches them: the instance that
+ * committed it pokes its own sockets, and PostgreSQL NOTIFY carries the poke to every other
+ * instance sharing the database (the service keeps no other state).
+ */
+export function createLiveHub() {
+  const bySite = new Map<string, Set<Socket>>();
+  let listener: pg.Client | null = null;
+
+  const poke = (siteId: string, version: number) => {
+    const msg = JSON.stringify({ type: 'poke', site: version });
+    const targets = siteId === 'org' ? [...bySite.values()].flatMap((s) => [...s]) : [...(bySite.get(siteId) ?? [])];
+    for (const s of targets) if (s.readyState === s.OPEN) s.send(msg);
+  };
+
+  return {
+    poke,
+    add(siteId: string, socket: Socket): () => void {
+      let set = bySite.get(siteId);
+      if (!set) bySite.set(siteId, (set = new Set()));
+      set.add(socket);
+      return () => {
+        set.delete(socket);
+        if (!set.size) bySite.delete(siteId);
+      };
+    },
+    connected: () => [...bySite.values()].reduce((n, s) => n + s.size, 0),
+    /** LISTENs on the shared database so pokes from other instances reach this one's kiosks. */
+    async listen(url: string, onError: (err: Error) => void) {
+      const client = new pg.Client({ connectionString: url });
+      client.on('error', onError);
+      client.on('notification', (n) => {
+        if (n.channel !== 'shiftdeck_site' || !n.payload) return;
+        const i = n.payload.lastIndexOf(':');
+        poke(n.payload.slice(0, i), Number(n.payload.slice(i + 1)));
+      });
+      await client.connect();
+      await client.query('LISTEN shiftdeck_site');
+      listener = client;
+    },
+    async close() {
+      await listener?.end().catch(() => undefined);
+      listener = null;
+    },
+  };
+}
+
+export type LiveHub = ReturnType<typeof createLiveHub>;

@@ -1,0 +1,149 @@
+import { sql, type RawBuilder } from 'kysely';
+import { AppError } from '../../shared/errors.js';
+import type { NewRow, RowPatch, Writer } from '../../shared/mutations/define.js';
+import { INSERT_ONLY_TABLES, SERVER_WRITTEN_TABLES, SYNCED_TABLES, type SyncedTable } from '../../shared/schema.js';
+import { nextSiteVersion } from '../db/site-versions.js';
+import type { CentralTransaction } from '../db/site-tx.js';
+
+export interface OverwrittenChange {
+  table: SyncedTable;
+  id: string;
+  /** The values this update replaced, written by a change stamped later than this one. */
+  previous: Record<string, unknown>;
+  previousHlc: string;
+}
+
+export interface PgWriteScope {
+  siteId: string;
+  now: string;
+  hlc: string;
+  /** Called when an update lands on fields a later-stamped change wrote. */
+  onOverwrite(change: OverwrittenChange): void;
+}
+
+const MUTABLE = (t: SyncedTable) => !INSERT_ONLY_TABLES.includes(t);
+const ident = (s: string) => sql.ref(s);
+const BATCH_ROWS = 1000;
+
+/**
+ * The server's Writer: the same calls a mutator makes on the kiosk, against PostgreSQL inside a
+ * site transaction. Every row written is stamped with the site stream's version of this
+ * transaction (taken once, on the first write). `buffered` gathers inserts of blind mutations into
+ * multi-row statements; anything that reads must `flush()` first.
+ */
+export function createPgWriter(trx: CentralTransaction, scope: PgWriteScope) {
+  const versions = new Map<string, number>();
+  const buffers = new Map<string, { table: SyncedTable; cols: string[]; rows: unknown[][]; ifAbsent: boolean }>();
+  const changedTables = new Set<SyncedTable>();
+
+  async function versionFor(siteId: string | null): Promise<number> {
+    const key = siteId ?? 'org';
+    let v = versions.get(key);
+    if (v === undefined) versions.set(key, (v = await nextSiteVersion(trx, siteId)));
+    return v;
+  }
+
+  function check(table: string, siteId: unknown): asserts table is SyncedTable {
+    if (!(SYNCED_TABLES as readonly string[]).includes(table)) throw new AppError('VALIDATION_FAILED', `"${table}" is not a synced table.`);
+    if (SERVER_WRITTEN_TABLES.includes(table as SyncedTable)) throw new AppError('FORBIDDEN', `Only the server writes ${table}.`);
+    if (siteId !== scope.siteId) throw new AppError('OUT_OF_SCOPE', `This device may only write rows of its own site (${table}).`, { table });
+  }
+
+  async function insertRows(table: SyncedTable, cols: string[], rows: unknown[][], ifAbsent: boolean): Promise<number> {
+    let count = 0;
+    for (let i = 0; i < rows.length; i += BATCH_ROWS) {
+      const chunk = rows.slice(i, i + BATCH_ROWS);
+      const values = sql.join(chunk.map((r) => sql`(${sql.join(r.map((v) => sql`${v}`))})`));
+      const conflict: RawBuilder<unknown> = ifAbsent ? sql` ON CONFLICT (id) DO NOTHING` : sql``;
+      const res = await sql`INSERT INTO ${ident(table)} (${sql.join(cols.map(ident))}) VALUES ${values}${conflict}`.execute(trx);
+      count += Number(res.numAffectedRows ?? 0);
+    }
+    if (count) changedTables.add(table);
+    return count;
+  }
+
+  async function prepareInsert<T extends SyncedTable>(table: T, row: NewRow<T>) {
+    const full = row as Record<string, unknown>;
+    check(table, full.site_id);
+    const cols = Object.keys(full).filter((c) => c !== 'created_at' && c !== 'updated_at');
+    const values = cols.map((c) => full[c]);
+    values.push(full.created_at ?? scope.now, full.updated_at ?? scope.now, await versionFor(full.site_id as string));
+    const allCols = [...cols, 'created_at', 'updated_at', '_version'];
+    if (MUTABLE(table)) {
+      allCols.push('_hlc');
+      values.push(scope.hlc);
+    }
+    return { cols: allCols, values };
+  }
+
+  const writer = (buffered: boolean): Writer => ({
+    async insert(table, row) {
+      const { cols, values } = await prepareInsert(table, row);
+      if (buffered) return buffer(table, cols, values, false);
+      await insertRows(table, cols, [values], false);
+    },
+    async insertIfAbsent(table, row) {
+      const { cols, values } = await prepareInsert(table, row);
+      if (buffered) {
+        buffer(table, cols, values, true);
+        return true;
+      }
+      return (await insertRows(table, cols, [values], true)) > 0;
+    },
+    async update(table, id, patch: RowPatch<typeof table>) {
+      check(table, scope.siteId);
+      if (!MUTABLE(table)) throw new AppError('CONFLICT', `Rows of ${table} never change; write a new row instead.`);
+      const cols = Object.keys(patch);
+      const current = await sql<Record<string, unknown>>`SELECT ${sql.join([...cols, '_hlc'].map(ident))} FROM ${ident(table)} WHERE id = ${id} AND site_id = ${scope.siteId} FOR UPDATE`.execute(trx);
+      const before = current.rows[0];
+      if (!before) throw new AppError('NOT_FOUND', `No ${table} row ${id} at this site.`, { table, id });
+      const previousHlc = before._hlc as string | null;
+      if (previousHlc && previousHlc > scope.hlc) {
+        const previous = Object.fromEntries(cols.filter((c) => before[c] !== (patch as Record<string, unknown>)[c]).map((c) => [c, before[c]]));
+        if (Object.keys(previous).length) scope.onOverwrite({ table, id, previous, previousHlc });
+      }
+      const v = await versionFor(scope.siteId);
+      const sets = cols.map((c) => sql`${ident(c)} = ${(patch as Record<string, unknown>)[c]}`);
+      sets.push(sql`updated_at = ${scope.now}`, sql`_version = ${v}`, sql`_hlc = GREATEST(_hlc, ${scope.hlc})`);
+      await sql`UPDATE ${ident(table)} SET ${sql.join(sets)} WHERE id = ${id} AND site_id = ${scope.siteId}`.execute(trx);
+      changedTables.add(table);
+    },
+    async softDelete(table, id) {
+      check(table, scope.siteId);
+      const v = await versionFor(scope.siteId);
+      const res = await sql`UPDATE ${ident(table)} SET deleted_at = ${scope.now}, updated_at = ${scope.now}, _version = ${v} WHERE id = ${id} AND site_id = ${scope.siteId} AND deleted_at IS NULL`.execute(trx);
+      if (!Number(res.numAffectedRows ?? 0)) throw new AppError('NOT_FOUND', `No ${table} row ${id} at this site.`, { table, id });
+      changedTables.add(table);
+    },
+  });
+
+  function buffer(table: SyncedTable, cols: string[], values: unknown[], ifAbsent: boolean) {
+    const key = `${table}|${ifAbsent}|${cols.join(',')}`;
+    let b = buffers.get(key);
+    if (!b) buffers.set(key, (b = { table, cols, rows: [], ifAbsent }));
+    b.rows.push(values);
+  }
+
+  return {
+    direct: writer(false),
+    buffered: writer(true),
+    /** Writes the gathered inserts; call before any read and before commit. */
+    async flush() {
+      for (const b of buffers.values()) await insertRows(b.table, b.cols, b.rows, b.ifAbsent);
+      buffers.clear();
+    },
+    /** Server-side rows (conflict records) stamped like any other write. */
+    async insertServerRow(table: SyncedTable, row: Record<string, unknown>) {
+      const cols = Object.keys(row);
+      const values = cols.map((c) => row[c]);
+      cols.push('_version');
+      values.push(await versionFor(row.site_id as string));
+      await insertRows(table, cols, [values], false);
+    },
+    changedTables,
+    /** Versions taken by this transaction, per stream ('org' for organisation-wide rows). */
+    versions,
+  };
+}
+
+export type PgWriter = ReturnType<typeof createPgWriter>;

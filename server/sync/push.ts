@@ -1,0 +1,264 @@
+import { sql, type Kysely } from 'kysely';
+import { AppError } from '../../shared/errors.js';
+import { decodeHlc } from '../../shared/hlc.js';
+import { newId } from '../../shared/ids.js';
+import type { MutationContext, MutationDef } from '../../shared/mutations/define.js';
+import { findMutation } from '../../shared/mutations/index.js';
+import { can, isPermission } from '../../shared/permissions.js';
+import { SYNCED_TABLES, type SyncedDatabase, type SyncedTable } from '../../shared/schema.js';
+import { FUTURE_CLOCK_LIMIT_MS, MAX_MUTATION_ATTEMPTS, type MutationOutcome, type PushRequest, type PushResponse, type PushedMutation } from '../../shared/sync/protocol.js';
+import type { CentralDatabase } from '../db/central-schema.js';
+import { inSiteTransaction, type CentralTransaction } from '../db/site-tx.js';
+import type { DeviceIdentity } from '../devices/enrollment.js';
+import type { Metrics } from '../metrics.js';
+import { createPgWriter, type OverwrittenChange, type PgWriter, type PgWriteScope } from './pg-writer.js';
+
+export interface PushDeps {
+  db: Kysely<CentralDatabase>;
+  now: () => number;
+  metrics: Metrics;
+  log: { warn(obj: unknown, msg?: string): void; error(obj: unknown, msg?: string): void };
+}
+
+/** Thrown inside the fast pass to roll it back and redo the batch one mutation at a time. */
+class NeedsCarefulPass extends Error {}
+
+type Settled = MutationOutcome & { writes?: string[] };
+
+const strip = (row: Record<string, unknown>) => {
+  const { _version, _hlc, ...rest } = row;
+  void _version;
+  void _hlc;
+  return rest;
+};
+
+/** Permissions of a person at the transaction's site, from the central copy of roles. */
+async function permissionsOf(trx: CentralTransaction, siteId: string, userId: string): Promise<string[] | null> {
+  const row = await trx
+    .selectFrom('user_roles as ur')
+    .innerJoin('users as u', 'u.id', 'ur.user_id')
+    .innerJoin('roles as r', 'r.id', 'ur.role_id')
+    .select('r.permissions')
+    .where('ur.user_id', '=', userId)
+    .where('ur.site_id', '=', siteId)
+    .where('ur.deleted_at', 'is', null)
+    .where('u.deleted_at', 'is', null)
+    .where('u.active', '=', 1)
+    .executeTakeFirst();
+  if (!row) return null;
+  try {
+    return JSON.parse(row.permissions) as string[];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Applies a device's pushed mutations exactly once and in order, each re-run with the same
+ * mutator the kiosk ran, after checking the acting person's permission at the device's site.
+ *
+ * One PostgreSQL transaction holds the whole batch and the device's `last_seq`, so a batch is
+ * applied entirely or not at all, and a retried batch is acknowledged as duplicates. The fast pass
+ * runs the batch straight through (blind inserts gathered into multi-row statements); if any
+ * mutator fails it is rolled back and the batch is redone one savepoint per mutation, so one bad
+ * mutation is refused (or dead-lettered after repeated unexpected failures) and the rest apply.
+ */
+export async function applyPush(deps: PushDeps, device: DeviceIdentity, req: PushRequest): Promise<PushResponse> {
+  const serverTime = deps.now();
+  const clockOffsetMs = req.clientTime - serverTime;
+  const mutations = [...req.mutations].sort((a, b) => a.seq - b.seq);
+  for (const m of mutations) {
+    try {
+      if (decodeHlc(m.hlc).wall > serverTime + FUTURE_CLOCK_LIMIT_MS) {
+        deps.metrics.inc('shiftdeck_future_timestamps_total');
+        deps.log.warn({ deviceId: device.deviceId, seq: m.seq, hlc: m.hlc }, 'mutation stamped more than 24 h in the server future; applied and flagged');
+      }
+    } catch {
+      // A malformed hlc is refused below with the mutation.
+    }
+  }
+
+  const run = (careful: boolean) =>
+    inSiteTransaction(deps.db, device.siteId, async (trx) => {
+      const dev = await trx.selectFrom('devices').select(['last_seq', 'revoked_at']).where('id', '=', device.deviceId).forUpdate().executeTakeFirstOrThrow();
+      if (dev.revoked_at) throw new AppError('UNAUTHENTICATED', 'This device was revoked. Enroll it again with a new code.');
+      let lastSeq = dev.last_seq;
+      const results: Settled[] = [];
+      let resendFrom: number | undefined;
+      const perms = new Map<string, string[] | null>();
+      const overwrites: { m: PushedMutation; change: OverwrittenChange }[] = [];
+      let current: PushedMutation | null = null;
+      // One writer for the batch; it reads the mutation's time from `ws` at each write.
+      const ws: PgWriteScope = {
+        siteId: device.siteId,
+        now: '',
+        hlc: '',
+        onOverwrite: (change) => void (current && overwrites.push({ m: current, change })),
+      };
+      const writer: PgWriter = createPgWriter(trx, ws);
+
+      for (const m of mutations) {
+        if (m.seq <= lastSeq) {
+          results.push({ seq: m.seq, status: 'duplicate' });
+          continue;
+        }
+        if (m.seq !== lastSeq + 1) {
+          resendFrom = lastSeq + 1;
+          break;
+        }
+        current = m;
+        const refusal = await admit(trx, device, m, perms, writer);
+        if (refusal) {
+          results.push({ seq: m.seq, status: 'rejected', code: refusal.code, message: refusal.message, writes: m.writes });
+          lastSeq = m.seq;
+          continue;
+        }
+        const def = findMutation(m.name)!;
+        const args = def.args.parse(m.args);
+        const wall = decodeHlc(m.hlc).wall;
+        ws.now = new Date(wall).toISOString();
+        ws.hlc = m.hlc;
+        const w = def.blind && !careful ? writer.buffered : writer.direct;
+        const ctx: MutationContext = {
+          userId: m.userId,
+          permissions: (m.userId && perms.get(m.userId)) || [],
+          siteId: device.siteId,
+          deviceId: device.deviceId,
+          hlc: m.hlc,
+          now: ws.now,
+          db: trx as unknown as Kysely<SyncedDatabase>,
+          write: w,
+        };
+        if (!careful) {
+          if (!def.blind) await writer.flush();
+          try {
+            await def.run(ctx, args);
+          } catch {
+            throw new NeedsCarefulPass();
+          }
+          results.push({ seq: m.seq, status: 'applied' });
+          lastSeq = m.seq;
+          continue;
+        }
+        results.push(await runIsolated(trx, def, ctx, args, m, device));
+        lastSeq = m.seq;
+      }
+      await writer.flush();
+
+      for (const r of results) {
+        if (r.status !== 'rejected' && r.status !== 'dead') continue;
+        const m = mutations.find((x) => x.seq === r.seq)!;
+        await writer.insertServerRow('conflicts', conflictRow(device, m, r.status === 'dead' ? 'dead_letter' : 'rejected', r.code ?? 'REJECTED', r.message ?? '', serverTime));
+      }
+      for (const { m, change } of overwrites) {
+        await writer.insertServerRow('conflicts', {
+          ...conflictRow(device, m, 'overwritten', 'OVERWRITTEN', `This change to ${change.table} replaced values written later (at ${change.previousHlc}) by another change.`, serverTime),
+          args: JSON.stringify({ table: change.table, id: change.id, previous: change.previous }),
+        });
+      }
+      await trx.updateTable('devices').set({ last_seq: lastSeq, clock_offset_ms: clockOffsetMs }).where('id', '=', device.deviceId).execute();
+      const siteVersion = writer.versions.get(device.siteId);
+      if (siteVersion !== undefined) await sql`SELECT pg_notify('shiftdeck_site', ${`${device.siteId}:${siteVersion}`})`.execute(trx);
+      if (writer.versions.has('org')) await sql`SELECT pg_notify('shiftdeck_site', ${`org:${writer.versions.get('org')}`})`.execute(trx);
+
+      const revert = await revertRows(trx, device.siteId, results);
+      return { results: results.map(({ writes, ...r }) => (void writes, r)), lastSeq, resendFrom, revert, serverTime, clockOffsetMs };
+    });
+
+  let response: PushResponse;
+  try {
+    response = await run(false);
+  } catch (err) {
+    if (!(err instanceof NeedsCarefulPass)) throw err;
+    deps.metrics.inc('shiftdeck_push_careful_passes_total');
+    response = await run(true);
+  }
+  for (const r of response.results) deps.metrics.inc('shiftdeck_push_mutations_total', { status: r.status });
+  return response;
+}
+
+/** Checks a mutation before it runs; a refusal here writes nothing. */
+async function admit(trx: CentralTransaction, device: DeviceIdentity, m: PushedMutation, perms: Map<string, string[] | null>, writer: PgWriter): Promise<AppError | null> {
+  const def = findMutation(m.name);
+  if (!def || def.version !== m.version) return new AppError('UNKNOWN_MUTATION', `This server does not know ${m.name} v${m.version}. Update the kiosk or the server so they match.`);
+  try {
+    decodeHlc(m.hlc);
+  } catch {
+    return new AppError('VALIDATION_FAILED', `The mutation's timestamp "${m.hlc.slice(0, 40)}" is not a hybrid logical timestamp.`);
+  }
+  const parsed = def.args.safeParse(m.args);
+  if (!parsed.success) return new AppError('VALIDATION_FAILED', `The details of ${m.name} are not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const a = def.authority;
+  if (a === 'system') return new AppError('FORBIDDEN', `${m.name} is reserved for set-up and is never accepted from a device.`);
+  if (a === 'device') return null;
+  if (!m.userId) return new AppError('UNAUTHENTICATED', `${m.name} needs a signed-in person.`);
+  if (!perms.has(m.userId)) {
+    await writer.flush();
+    perms.set(m.userId, await permissionsOf(trx, device.siteId, m.userId));
+  }
+  const p = perms.get(m.userId);
+  if (!p) return new AppError('FORBIDDEN', `The person behind ${m.name} has no role at this site.`);
+  if (a !== 'session' && isPermission(a) && !can(p, a)) return new AppError('FORBIDDEN', `${m.name} needs "${a}", which this person's role at this site does not have.`);
+  return null;
+}
+
+/** Runs one mutation in a savepoint: a refusal rolls back only it; an unexpected failure is retried, then dead-lettered. */
+async function runIsolated(trx: CentralTransaction, def: MutationDef, ctx: MutationContext, args: unknown, m: PushedMutation, device: DeviceIdentity): Promise<Settled> {
+  let lastError = '';
+  for (let attempt = 1; attempt <= MAX_MUTATION_ATTEMPTS; attempt++) {
+    await sql`SAVEPOINT m`.execute(trx);
+    try {
+      await def.run(ctx, args);
+      await sql`RELEASE SAVEPOINT m`.execute(trx);
+      return { seq: m.seq, status: 'applied' };
+    } catch (err) {
+      await sql`ROLLBACK TO SAVEPOINT m`.execute(trx);
+      await sql`RELEASE SAVEPOINT m`.execute(trx);
+      if (err instanceof AppError) return { seq: m.seq, status: 'rejected', code: err.code, message: err.message, writes: m.writes };
+      lastError = err instanceof Error ? err.message : String(err);
+      await trx
+        .insertInto('mutation_failures')
+        .values({ device_id: device.deviceId, seq: m.seq, attempts: 1, last_error: lastError.slice(0, 2000) })
+        .onConflict((oc) => oc.columns(['device_id', 'seq']).doUpdateSet((eb) => ({ attempts: eb('mutation_failures.attempts', '+', 1), last_error: lastError.slice(0, 2000) })))
+        .execute();
+    }
+  }
+  return { seq: m.seq, status: 'dead', code: 'INTERNAL', message: `Failed ${MAX_MUTATION_ATTEMPTS} times on the server (${lastError.slice(0, 300)}); set aside for a supervisor.`, writes: m.writes };
+}
+
+function conflictRow(device: DeviceIdentity, m: PushedMutation, kind: 'rejected' | 'overwritten' | 'dead_letter', code: string, message: string, serverTime: number) {
+  const at = new Date(serverTime).toISOString();
+  return {
+    id: newId(),
+    site_id: device.siteId,
+    device_id: device.deviceId,
+    seq: m.seq,
+    mutation: m.name,
+    args: JSON.stringify(m.args ?? null),
+    user_id: m.userId,
+    kind,
+    code,
+    message: message.slice(0, 2000),
+    created_at: at,
+    updated_at: at,
+    resolved_at: null,
+    resolved_by: null,
+  };
+}
+
+/** The server's current state of every row a refused mutation wrote on its kiosk. */
+async function revertRows(trx: CentralTransaction, siteId: string, results: Settled[]) {
+  const out: { table: string; id: string; row: Record<string, unknown> | null }[] = [];
+  for (const r of results) {
+    if (r.status !== 'rejected' && r.status !== 'dead') continue;
+    for (const w of r.writes ?? []) {
+      const i = w.indexOf(':');
+      const table = w.slice(0, i);
+      const id = w.slice(i + 1);
+      if (!(SYNCED_TABLES as readonly string[]).includes(table) || !/^[0-9a-f-]{36}$/i.test(id)) continue;
+      const res = await sql<Record<string, unknown>>`SELECT * FROM ${sql.ref(table as SyncedTable)} WHERE id = ${id} AND (site_id = ${siteId} OR site_id IS NULL)`.execute(trx);
+      out.push({ table, id, row: res.rows[0] ? strip(res.rows[0]) : null });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,63 @@
+import { gzipSync, createGunzip } from 'node:zlib';
+import type { FastifyPluginAsync } from 'fastify';
+import { AppError } from '../../shared/errors.js';
+import { MAX_PUSH_BYTES, pullQuery, pushRequest } from '../../shared/sync/protocol.js';
+import { deviceOf } from '../app.js';
+import type { LiveHub } from './live-hub.js';
+import { pullChanges } from './pull.js';
+import { applyPush } from './push.js';
+
+const issuesOf = (issues: { path: PropertyKey[]; message: string }[]) => issues.slice(0, 20).map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`);
+
+/**
+ * The sync routes, behind device authentication: POST /v1/push, GET /v1/pull, and the live
+ * socket GET /v1/live that pokes a kiosk when its site's version moves.
+ */
+export function syncRoutes(hub: LiveHub): FastifyPluginAsync {
+  return async (app) => {
+    const { db, clock, metrics } = app.sync;
+    metrics.describe('shiftdeck_push_mutations_total', 'counter', 'Pushed mutations by outcome.');
+    metrics.describe('shiftdeck_push_careful_passes_total', 'counter', 'Push batches redone one mutation at a time after a failure.');
+    metrics.describe('shiftdeck_future_timestamps_total', 'counter', 'Mutations stamped more than 24 h in the server future (applied and flagged).');
+    metrics.describe('shiftdeck_pull_rows_total', 'counter', 'Rows sent in pulls.');
+
+    // Compressed pushes are inflated as a stream, and the body limit counts inflated bytes, so a
+    // small compressed body cannot expand into an unbounded one.
+    app.addHook('preParsing', async (req, _reply, payload) => {
+      if (req.headers['content-encoding'] !== 'gzip') return payload;
+      delete req.headers['content-length'];
+      return payload.pipe(createGunzip());
+    });
+
+    app.post('/v1/push', { bodyLimit: MAX_PUSH_BYTES }, async (req) => {
+      const device = deviceOf(req);
+      const body = pushRequest.safeParse(req.body);
+      if (!body.success) throw new AppError('VALIDATION_FAILED', 'The push could not be read; nothing was applied.', { issues: issuesOf(body.error.issues) });
+      const res = await applyPush({ db, now: clock.now, metrics, log: req.log }, device, body.data);
+      if (res.results.some((r) => r.status === 'applied')) hub.poke(device.siteId, res.lastSeq);
+      return res;
+    });
+
+    app.get('/v1/pull', async (req, reply) => {
+      const device = deviceOf(req);
+      const q = pullQuery.safeParse(req.query);
+      if (!q.success) throw new AppError('VALIDATION_FAILED', 'Pull cursors must be whole numbers: /v1/pull?site=0&org=0&limit=1000.', { issues: issuesOf(q.error.issues) });
+      const page = await pullChanges(db, device.siteId, { site: q.data.site, org: q.data.org }, q.data.limit);
+      metrics.inc('shiftdeck_pull_rows_total', {}, page.changes.length);
+      const json = JSON.stringify(page);
+      reply.header('content-type', 'application/json; charset=utf-8');
+      if (json.length > 1024 && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+        reply.header('content-encoding', 'gzip');
+        return reply.send(gzipSync(json));
+      }
+      return reply.send(json);
+    });
+
+    app.get('/v1/live', { websocket: true }, (socket, req) => {
+      const device = deviceOf(req);
+      const remove = hub.add(device.siteId, socket);
+      socket.on('close', remove);
+      socket.on('message', () => undefined);
+    });
+  };
+}

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { SYNCED_TABLES } from '../schema.js';
+
+/**
+ * The wire protocol between a kiosk and the sync service. Bodies are JSON, gzip-compressed when
+ * large. The device and its site always come from the bearer token, never from these bodies.
+ */
+export const MAX_PUSH_MUTATIONS = 500;
+export const MAX_PUSH_BYTES = 2 * 1024 * 1024;
+export const MAX_PULL_ROWS = 2000;
+/** Unexpected failures of one mutation on the server before it is dead-lettered. */
+export const MAX_MUTATION_ATTEMPTS = 3;
+/** The server flags mutation timestamps further than this in its own future. */
+export const FUTURE_CLOCK_LIMIT_MS = 24 * 60 * 60 * 1000;
+/** Stream id of organisation-wide rows (site_id NULL). */
+export const ORG_STREAM = '00000000-0000-0000-0000-000000000000';
+
+export const pushedMutation = z.object({
+  seq: z.number().int().positive(),
+  name: z.string().min(1).max(100),
+  version: z.number().int().positive(),
+  args: z.unknown(),
+  hlc: z.string().min(22).max(120),
+  userId: z.uuid().nullable(),
+  /** The rows the mutation wrote on the kiosk ("table:id"), so a refusal can return their server state. */
+  writes: z.array(z.string().max(200)).max(1000).default([]),
+});
+export type PushedMutation = z.infer<typeof pushedMutation>;
+
+export const pushRequest = z.object({
+  clientTime: z.number().int().nonnegative(),
+  mutations: z.array(pushedMutation).max(MAX_PUSH_MUTATIONS),
+}).strict();
+export type PushRequest = z.infer<typeof pushRequest>;
+
+export const mutationOutcome = z.object({
+  seq: z.number().int(),
+  status: z.enum(['applied', 'duplicate', 'rejected', 'dead']),
+  code: z.string().optional(),
+  message: z.string().optional(),
+});
+export type MutationOutcome = z.infer<typeof mutationOutcome>;
+
+/** A row as the server holds it now (null: the server has no such row), for undoing a refused change. */
+export const serverRowState = z.object({ table: z.enum(SYNCED_TABLES as unknown as [string, ...string[]]), id: z.string(), row: z.record(z.string(), z.unknown()).nullable() });
+
+export const pushResponse = z.object({
+  results: z.array(mutationOutcome),
+  /** The highest seq the server has applied or settled for this device. */
+  lastSeq: z.number().int().nonnegative(),
+  /** Present when the batch started after a gap: send again from this seq. */
+  resendFrom: z.number().int().positive().optional(),
+  /** Server state of rows written by refused mutations, so the kiosk can undo them. */
+  revert: z.array(serverRowState).default([]),
+  serverTime: z.number().int(),
+  /** The device clock minus the server's, as measured on this push. */
+  clockOffsetMs: z.number().int().default(0),
+});
+export type PushResponse = z.infer<typeof pushResponse>;
+
+export const pullQuery = z.object({
+  site: z.coerce.number().int().nonnegative().default(0),
+  org: z.coerce.number().int().nonnegative().default(0),
+  limit: z.coerce.number().int().min(1).max(MAX_PULL_ROWS).default(MAX_PULL_ROWS),
+});
+
+export const pulledChange = z.object({ table: z.enum(SYNCED_TABLES as unknown as [string, ...string[]]), row: z.record(z.string(), z.unknown()) });
+export type PulledChange = z.infer<typeof pulledChange>;
+
+export const pullResponse = z.object({
+  changes: z.array(pulledChange),
+  site: z.number().int().nonnegative(),
+  org: z.number().int().nonnegative(),
+  more: z.boolean(),
+});
+export type PullResponse = z.infer<typeof pullResponse>;
+
+export const enrollRequest = z.object({ code: z.string().min(4).max(40), deviceName: z.string().trim().min(1).max(80) }).strict();
+export const enrollResponse = z.object({ deviceId: z.uuid(), siteId: z.uuid(), token: z.string() });
+
+/** A poke on the live socket: the site's version moved; pull now. */
+export const pokeMessage = z.object({ type: z.literal('poke'), site: z.number().int() });
