@@ -136,7 +136,7 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
   };
   const onCommit = (tables: SyncedTable[]) => {
     onApplied(tables);
-    sync?.onLocalChange();
+    if (!opts.sync?.manual) sync?.onLocalChange();
   };
   const runner = createMutationRunner({ store, hlc, deviceId, siteId: () => mySite, onCommit });
   await ensureReferenceData(store, new Date(clock.now()).toISOString());

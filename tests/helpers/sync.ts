@@ -1,0 +1,67 @@
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { onTestFinished } from 'vitest';
+import { demoSiteId, type DemoSite } from '../../shared/demo.js';
+import { createKiosk, type Kiosk, type SyncOptions } from '../../electron/core/kiosk.js';
+import { createSyncServer } from '../../server/app.js';
+import type { CentralDatabase } from '../../server/db/central-schema.js';
+import { seedCentralDemo } from '../../server/db/demo-seed.js';
+import { createEnrollmentCode } from '../../server/devices/enrollment.js';
+import { createLiveHub, type LiveHub } from '../../server/sync/live-hub.js';
+import { syncRoutes } from '../../server/sync/routes.js';
+import { cheapHashPin } from './kiosk.js';
+import { createTestDatabase, type TestDatabase } from './postgres.js';
+import { makeTempDir } from './tmp.js';
+
+export interface TestService {
+  db: TestDatabase;
+  app: FastifyInstance;
+  hub: LiveHub;
+  url: string;
+  /** A one-time enrollment code for a demo site. */
+  code(siteKey: DemoSite['key']): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * A real sync service on 127.0.0.1 over a fresh central database seeded with the demo sites.
+ * `listen` makes it LISTEN for other instances' pokes (pass the same database to start a second instance).
+ */
+export async function startService(opts: { db?: TestDatabase; listen?: boolean; seed?: boolean } = {}): Promise<TestService> {
+  const db = opts.db ?? (await createTestDatabase());
+  if (opts.seed !== false && !opts.db) await seedCentralDemo(db.service, { hashPin: cheapHashPin });
+  const hub = createLiveHub();
+  if (opts.listen) await hub.listen(db.serviceUrl, () => undefined);
+  const app = await createSyncServer({ db: db.service, adminDb: db.admin, plugins: [syncRoutes(hub)] });
+  const address = await app.listen({ host: '127.0.0.1', port: 0 });
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await app.close();
+    await hub.close();
+  };
+  onTestFinished(close);
+  return {
+    db,
+    app,
+    hub,
+    url: address,
+    code: async (siteKey) => (await createEnrollmentCode(db.service as Kysely<CentralDatabase>, demoSiteId(siteKey), { ttlMinutes: 60 })).code,
+    close,
+  };
+}
+
+/** A kiosk enrolled to `service` for a demo site, on its own temp data dir; synced by hand unless `live`. */
+export async function enrolledKiosk(service: { url: string; code(k: DemoSite['key']): Promise<string> }, siteKey: DemoSite['key'], opts: Partial<SyncOptions> & { dataDir?: string; live?: boolean } = {}): Promise<{ kiosk: Kiosk; dataDir: string }> {
+  const dataDir = opts.dataDir ?? makeTempDir('shiftdeck-synced-');
+  const kiosk = await createKiosk({
+    dataDir,
+    hashPin: cheapHashPin,
+    sync: { serverUrl: service.url, enrollCode: opts.dataDir ? undefined : await service.code(siteKey), manual: !opts.live, pushDelayMs: 5, pollMs: 60_000, ...opts },
+  });
+  onTestFinished(() => kiosk.close());
+  return { kiosk, dataDir };
+}
+
+export const siteOf = (key: DemoSite['key']) => demoSiteId(key);

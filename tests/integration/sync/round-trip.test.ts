@@ -1,0 +1,53 @@
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { demoUserId } from '../../../shared/demo.js';
+import { newId } from '../../../shared/ids.js';
+import { recordAuthEvent } from '../../../shared/mutations/audit.js';
+import { setIdleLock } from '../../../shared/mutations/sites.js';
+import { inSiteTransaction } from '../../../server/db/site-tx.js';
+import { enrolledKiosk, siteOf, startService } from '../../helpers/sync.js';
+
+describe('a kiosk enrolled to the sync service', () => {
+  it('receives its site and people on first start, and its mutations reach PostgreSQL exactly once', async () => {
+    const service = await startService();
+    const { kiosk } = await enrolledKiosk(service, 'restaurant');
+    expect(kiosk.siteId).toBe(siteOf('restaurant'));
+    const users = await kiosk.dispatcher.dispatch('auth.users', {}, null);
+    expect(users.ok && users.value.map((u) => u.displayName)).toContain('Camille Martin');
+
+    const ids = [newId(), newId(), newId()];
+    for (const id of ids) await kiosk.runner.run(recordAuthEvent, { id, action: 'auth.sign_in', subjectUserId: null, detail: {} }, { userId: null, permissions: [] });
+    const report = await kiosk.sync!.syncNow();
+    expect(report?.pushed).toBe(3);
+    const central = await inSiteTransaction(service.db.service, kiosk.siteId, (trx) => trx.selectFrom('audit_log').select('id').where('id', 'in', ids).execute());
+    expect(central).toHaveLength(3);
+    const pending = await kiosk.dispatcher.dispatch('status.get', {}, null);
+    expect(pending.ok && pending.value.pendingCount).toBe(0);
+
+    // The same batch again (a response lost on the way back) is acknowledged as duplicates.
+    await kiosk.store.transaction(async () => void kiosk.store.raw.prepare("UPDATE outbox SET status = 'pending'").run());
+    await kiosk.sync!.syncNow();
+    const again = await inSiteTransaction(service.db.service, kiosk.siteId, (trx) => trx.selectFrom('audit_log').select('id').where('id', 'in', ids).execute());
+    expect(again).toHaveLength(3);
+  });
+
+  it('refuses a mutation the acting person may not run, records a conflict and undoes it on the kiosk', async () => {
+    const service = await startService();
+    const { kiosk } = await enrolledKiosk(service, 'restaurant');
+    const staff = demoUserId('restaurant', 'Emma Dubois');
+    // The kiosk believes (wrongly, say after a stale role) that staff may change settings.
+    await kiosk.runner.run(setIdleLock, { seconds: 300 }, { userId: staff, permissions: ['settings.manage'] });
+    const site = await kiosk.store.db.selectFrom('sites').select('idle_lock_seconds').executeTakeFirstOrThrow();
+    expect(site.idle_lock_seconds).toBe(300);
+    await kiosk.sync!.syncNow();
+    const after = await kiosk.store.db.selectFrom('sites').select('idle_lock_seconds').executeTakeFirstOrThrow();
+    expect(after.idle_lock_seconds).toBe(120);
+    const conflicts = await kiosk.store.db.selectFrom('conflicts').selectAll().execute();
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]).toMatchObject({ kind: 'rejected', code: 'FORBIDDEN', mutation: 'sites.setIdleLock' });
+    const status = await kiosk.dispatcher.dispatch('status.get', {}, null);
+    expect(status.ok && status.value.conflictCount).toBe(1);
+    const central = await sql<{ n: number }>`SELECT count(*)::int AS n FROM conflicts`.execute(service.db.admin);
+    expect(central.rows[0].n).toBe(1);
+  });
+});
