@@ -66,7 +66,8 @@ export function createServices(deps: ServicesDeps): { services: Services; start(
       const offEvents = api.onEvent((event) => {
         s.session.getState().handleEvent(event);
         s.status.getState().handleEvent(event);
-        if (event.type === 'data.changed' && s.session.getState().phase === 'active') void s.areas.getState().load();
+        // No reload of the areas on data.changed: home.areas counts as activity, and a change
+        // synced from elsewhere must not keep an unattended session from locking.
       });
       const offSession = s.session.subscribe((state, prev) => {
         const signedIn = state.phase === 'active' || state.phase === 'locked';

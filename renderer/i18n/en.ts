@@ -101,6 +101,11 @@ export const en = {
     subject: 'About',
     detail: 'Detail',
     kiosk: 'This kiosk',
+    detailKeys: {
+      role: 'Role',
+      from: 'From',
+      to: 'To',
+    },
     actions: {
       auth: {
         sign_in: 'Signed in',

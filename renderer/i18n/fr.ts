@@ -99,6 +99,11 @@ export const fr: Messages = {
     subject: 'Concerne',
     detail: 'Détail',
     kiosk: 'Ce poste',
+    detailKeys: {
+      role: 'Rôle',
+      from: 'Avant',
+      to: 'Après',
+    },
     actions: {
       auth: {
         sign_in: 'Connexion',

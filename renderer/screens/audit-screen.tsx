@@ -1,17 +1,27 @@
 import { useEffect } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { DEFAULT_ROLES } from '../../shared/permissions.js';
 import { useServices, useSlice } from '../app/services.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { formatDateTime } from '../i18n/format.js';
 import type { AuditEntry } from '../stores/audit-store.js';
 import { BackButton } from './area-screen.js';
 
-/** "from: manager, to: staff" — the detail object as short readable pairs. */
-const describeDetail = (detail: AuditEntry['detail']) =>
-  Object.entries(detail)
+const ROLE_NAMES = new Map(DEFAULT_ROLES.map((r) => [r.id, r.name]));
+const ROLE_KEYS = new Set(['role', 'from', 'to']);
+
+/** "Role: Manager → Staff" style pairs; role codes become role names, unknown keys stay as they are. */
+function describeDetail(detail: AuditEntry['detail'], t: TFunction, lang: string): string {
+  return Object.entries(detail)
     .filter(([, v]) => v !== null && v !== undefined && typeof v !== 'object')
-    .map(([k, v]) => `${k}: ${String(v)}`)
+    .map(([k, v]) => {
+      const role = ROLE_KEYS.has(k) ? ROLE_NAMES.get(String(v)) : undefined;
+      const value = role ? (lang === 'fr' ? role.fr : role.en) : String(v);
+      return `${t(`audit.detailKeys.${k}`, { defaultValue: k })}: ${value}`;
+    })
     .join(', ');
+}
 
 /** The audit log of this site: who did what, when, newest first. */
 export function AuditScreen() {
@@ -54,7 +64,7 @@ export function AuditScreen() {
                   <td>{t(`audit.actions.${e.action}`, { defaultValue: e.action })}</td>
                   <td>{e.actorName ?? t('audit.kiosk')}</td>
                   <td>{e.subjectName ?? ''}</td>
-                  <td>{describeDetail(e.detail)}</td>
+                  <td>{describeDetail(e.detail, t, i18n.language)}</td>
                 </tr>
               ))}
             </tbody>

@@ -16,7 +16,7 @@ export function PinPadScreen() {
   const error = useSlice(session, (s) => s.error);
   const busy = useSlice(session, (s) => s.busy);
   const endedReason = useSlice(session, (s) => s.endedReason);
-  const { selectUser, signIn } = session.getState();
+  const { selectUser, signIn, loadUsers } = session.getState();
   const siteName = useSlice(appInfo, (s) => s.info?.site.name ?? '');
   const selected = users.find((u) => u.id === selectedId) ?? null;
   const heading = useRef<HTMLHeadingElement>(null);
@@ -43,6 +43,11 @@ export function PinPadScreen() {
             <p className="screen-hint">{t('pin.chooseHint')}</p>
             {endedReason === 'expired' && <p className="alert alert--info" role="status">{t('pin.sessionExpired')}</p>}
             <ErrorAlert error={error} testId="pin-error" />
+            {users.length === 0 && error && (
+              <button type="button" className="button button--primary" data-testid="retry-users" onClick={() => void loadUsers()}>
+                {t('common.retry')}
+              </button>
+            )}
             {users.length === 0 && !error ? (
               <p className="screen-hint">{t('pin.noPeople')}</p>
             ) : (

@@ -114,7 +114,8 @@ export function createSessionStore({ api, tokens = memoryTokens(), now = Date.no
         const r = await api.call('auth.users', {});
         if (r.ok) {
           const stillThere = r.value.some((u) => u.id === get().selectedUserId);
-          set({ users: r.value, ...(stillThere ? {} : { selectedUserId: null }) });
+          const staleError = get().users.length === 0 && get().selectedUserId === null;
+          set({ users: r.value, ...(stillThere ? {} : { selectedUserId: null }), ...(staleError ? { error: null } : {}) });
         } else {
           set({ error: r.error });
         }

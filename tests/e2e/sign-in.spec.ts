@@ -64,3 +64,11 @@ test.describe('PIN sign-in', () => {
     await expect(page.getByTestId('home')).toBeVisible();
   });
 });
+
+test('when the kiosk service is gone, a sign-in says so instead of failing silently', async ({ page, kiosk }) => {
+  await openKiosk(page);
+  await chooseTile(page, 'Camille Martin');
+  await kiosk.stop();
+  await typePin(page, '1111');
+  await expect(page.getByTestId('pin-error')).toContainText('Cannot reach the Shiftdeck service');
+});

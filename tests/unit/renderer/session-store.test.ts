@@ -199,3 +199,15 @@ describe('session store', () => {
     expect(store.getState().phase).toBe('signed-out');
   });
 });
+
+describe('session store when the kiosk service is down', () => {
+  it('shows the load error, and a retry that works clears it', async () => {
+    const { store, fake } = setup({ 'auth.users': () => err('INTERNAL', { reason: 'unreachable' }) });
+    await store.getState().start();
+    expect(store.getState().error?.details?.reason).toBe('unreachable');
+    fake.handlers['auth.users'] = () => ok(USERS);
+    await store.getState().loadUsers();
+    expect(store.getState().users).toHaveLength(2);
+    expect(store.getState().error).toBeNull();
+  });
+});
