@@ -19,7 +19,7 @@ describe('PIN hashing', () => {
   });
 
   it('salts every hash, so the same PIN never gives the same string', async () => {
-    const cheap = { N: 1024, r: 8, p: 1, keyLength: 32 };
+    const cheap = { N: 1024, r: 8, p: 1, keyLength: 32 } as const;
     const a = await hashPin('1111', cheap);
     const b = await hashPin('1111', cheap);
     expect(a).not.toBe(b);
