@@ -7,7 +7,11 @@ import { appRoot } from '../core/paths.js';
 import { createLogger } from '../core/log.js';
 import { createHttpHost } from './http-host.js';
 
-const USAGE = `Usage: tsx electron/host/cli.ts --data-dir DIR [--port 0] [--site restaurant|vessel] [--demo] [--test-clock] [--renderer-dir DIR]`;
+const USAGE = `Usage:
+  tsx electron/host/cli.ts --data-dir DIR [--port 0] --site restaurant|vessel --demo [--test-clock] [--renderer-dir DIR]
+      a standalone demo kiosk (no sync service)
+  tsx electron/host/cli.ts --data-dir DIR [--port 0] --server URL [--enroll-code CODE] [--name NAME]
+      a kiosk replicating through the sync service at URL; the first start needs a one-time code`;
 
 /** Starts a headless kiosk in browser mode; prints its URL (and the demo PINs) when ready. */
 export async function main(argv = process.argv.slice(2)) {
@@ -21,6 +25,9 @@ export async function main(argv = process.argv.slice(2)) {
       'test-clock': { type: 'boolean', default: false },
       'renderer-dir': { type: 'string', default: join(appRoot, 'out', 'renderer') },
       quiet: { type: 'boolean', default: false },
+      server: { type: 'string' },
+      'enroll-code': { type: 'string' },
+      name: { type: 'string' },
     },
   });
   const dataDir = values['data-dir'];
@@ -31,11 +38,12 @@ export async function main(argv = process.argv.slice(2)) {
   }
   const log = createLogger({ name: `kiosk-${siteKey}`, quiet: values.quiet });
   const clock = values['test-clock'] ? createManualClock(Date.now()) : undefined;
-  const kiosk = await createKiosk({ dataDir, demo: values.demo, siteKey, clock, log });
+  const sync = values.server ? { serverUrl: values.server, enrollCode: values['enroll-code'], deviceName: values.name } : undefined;
+  const kiosk = await createKiosk({ dataDir, demo: !sync && values.demo, siteKey: sync ? undefined : siteKey, clock, log, sync });
   const host = await createHttpHost({ kiosk, rendererDir: values['renderer-dir'], testClock: clock });
   const address = await host.listen({ host: '127.0.0.1', port: Number(values.port) });
   const url = `${address.replace('127.0.0.1', '127.0.0.1')}/`;
-  if (values.demo) {
+  if (values.demo && !sync) {
     const site = DEMO_SITES.find((s) => s.key === siteKey)!;
     console.log(`Demo people at ${site.name} (name, role, PIN):`);
     for (const p of site.people) console.log(`  ${p.name.padEnd(18)} ${p.role.padEnd(11)} ${p.pin}`);
