@@ -169,7 +169,10 @@ export async function applyPush(deps: PushDeps, device: DeviceIdentity, req: Pus
   try {
     response = await run(false);
   } catch (err) {
-    if (!(err instanceof NeedsCarefulPass)) throw err;
+    // Not only a throwing mutator: a blind insert PostgreSQL refuses fails at the multi-row
+    // flush, outside any one mutator, and must be isolated the same way. Only a refusal of the
+    // whole request (a revoked device) stands.
+    if (err instanceof AppError) throw err;
     deps.metrics.inc('shiftdeck_push_careful_passes_total');
     response = await run(true);
   }

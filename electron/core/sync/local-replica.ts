@@ -122,6 +122,9 @@ export function createLocalReplica(deps: { store: Store; runner: MutationRunner;
         }
         if (resendFrom !== undefined) reopen.run(resendFrom);
         if (revert.length) {
+          // Undone rows go in the order they were written, parents first (a person before their
+          // role), so foreign keys are checked at commit, when the undo is complete.
+          db.pragma('defer_foreign_keys = ON');
           for (const r of revert) {
             if (!(SYNCED_TABLES as readonly string[]).includes(r.table)) continue;
             const table = r.table as SyncedTable;
