@@ -1,5 +1,5 @@
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync, type FastifyRequest } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import { AppError, fail, type ErrorCode } from '../shared/errors.js';
 import { enrollRequest } from '../shared/sync/protocol.js';
@@ -89,7 +89,8 @@ export async function createSyncServer(opts: SyncServerOptions): Promise<Fastify
   const app = Fastify({
     ...(opts.log ? { loggerInstance: opts.log } : { logger: false }),
     bodyLimit: opts.bodyLimit ?? 1024 * 1024,
-    disableRequestLogging: true,
+    // One line per request would drown the sync log; the sync routes log each push and pull instead.
+    logController: new LogController({ disableRequestLogging: true }),
   });
   app.decorate('sync', Object.freeze({ db, adminDb: opts.adminDb, clock, metrics }));
   app.decorateRequest('device', null);

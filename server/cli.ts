@@ -1,0 +1,153 @@
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import type { FastifyPluginAsync } from 'fastify';
+import { DEMO_SITES, demoSiteId } from '../shared/demo.js';
+import { AppError } from '../shared/errors.js';
+import { newId } from '../shared/ids.js';
+import { createSyncServer } from './app.js';
+import { openCentral, type Central } from './central.js';
+import { seedCentralDemo } from './db/demo-seed.js';
+import { createCentralSite } from './db/sites.js';
+import { createEnrollmentCode, revokeDevice } from './devices/enrollment.js';
+
+const USAGE = `Shiftdeck sync service
+
+  tsx server/cli.ts start [--port 8787] [--host 127.0.0.1] [--demo] [--data-dir .data/central]
+      Migrates the central database and serves the sync API. With --demo, seeds the demo sites
+      and prints an enrollment code for each.
+  tsx server/cli.ts enroll-code --site <site id | restaurant | vessel> [--ttl-minutes 60]
+      Prints a one-time code a kiosk trades for its device token.
+  tsx server/cli.ts revoke --device <device id>
+      Revokes a device; its token is refused from the next request on.
+  tsx server/cli.ts create-site --name <name> --kind <restaurant|vessel> [--timezone UTC]
+      Creates a site and prints its id.
+
+The database: DATABASE_URL (an owner's URL; then SHIFTDECK_SERVICE_PASSWORD too), or else an
+embedded PostgreSQL in --data-dir, which other commands reach while \`start\` runs.
+Environment: PORT, SHIFTDECK_LOG_LEVEL (info), SHIFTDECK_DB_POOL (10).`;
+
+const options = {
+  port: { type: 'string' },
+  host: { type: 'string', default: '127.0.0.1' },
+  demo: { type: 'boolean', default: false },
+  'data-dir': { type: 'string', default: '.data/central' },
+  site: { type: 'string' },
+  'ttl-minutes': { type: 'string', default: '60' },
+  device: { type: 'string' },
+  name: { type: 'string' },
+  kind: { type: 'string' },
+  timezone: { type: 'string', default: 'UTC' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+type Args = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
+
+/** The routes of server/sync/routes.ts, when that file exists; the service runs without them. */
+async function syncPlugins(): Promise<FastifyPluginAsync[]> {
+  const path = './sync/routes.js';
+  try {
+    const mod = (await import(/* @vite-ignore */ path)) as { registerSyncRoutes?: FastifyPluginAsync };
+    return mod.registerSyncRoutes ? [mod.registerSyncRoutes] : [];
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' && String(err).includes('routes')) return [];
+    throw err;
+  }
+}
+
+const siteArg = (s: string | undefined): string => {
+  if (!s) throw new AppError('VALIDATION_FAILED', 'Name the site: --site <site id>, or --site restaurant / --site vessel for a demo site.');
+  const demo = DEMO_SITES.find((d) => d.key === s);
+  if (demo) return demoSiteId(demo.key);
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s)) {
+    throw new AppError('VALIDATION_FAILED', `--site takes a site id (a UUID, as printed by create-site) or a demo site (${DEMO_SITES.map((d) => d.key).join(', ')}); "${s}" is neither.`);
+  }
+  return s;
+};
+
+async function start(args: Args, log: pino.Logger) {
+  const central = await openCentral({ dataDir: args['data-dir'], onLog: (l) => log.debug({ pg: l.trim() }, 'postgres') });
+  log.info({ where: central.where, applied: central.migrations.applied }, 'central database ready');
+  if (args.demo) {
+    const seeded = await seedCentralDemo(central.service);
+    if (seeded.length) log.info({ seeded }, 'demo sites seeded');
+  }
+  const plugins = await syncPlugins();
+  if (plugins.length === 0) log.warn('server/sync/routes.ts is not there yet: serving enrollment only');
+  const app = await createSyncServer({ db: central.service, adminDb: central.admin, log, plugins });
+  const port = Number(args.port ?? process.env.PORT ?? 8787);
+  await app.listen({ host: args.host, port });
+  const addr = app.server.address();
+  const url = `http://${args.host}:${typeof addr === 'object' && addr ? addr.port : port}`;
+  console.log(`Shiftdeck sync service listening on ${url}`);
+  console.log(`Central database: ${central.where}`);
+  if (args.demo) {
+    for (const site of DEMO_SITES) {
+      const { code, expiresAt } = await createEnrollmentCode(central.service, demoSiteId(site.key), { ttlMinutes: 60 });
+      console.log(`Enroll a ${site.key} kiosk (${site.name}, site ${demoSiteId(site.key)}) with code ${code} (valid until ${expiresAt})`);
+    }
+  }
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping');
+    await app.close();
+    await central.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+async function withCentral<T>(args: Args, fn: (c: Central) => Promise<T>): Promise<T> {
+  const central = await openCentral({ dataDir: args['data-dir'] });
+  try {
+    return await fn(central);
+  } finally {
+    await central.close();
+  }
+}
+
+async function main(argv: string[]) {
+  const { values: args, positionals } = parseArgs({ args: argv, options, allowPositionals: true });
+  const command = positionals[0];
+  if (args.help || !command) {
+    console.log(USAGE);
+    return;
+  }
+  const log = pino({ name: 'shiftdeck-sync', level: process.env.SHIFTDECK_LOG_LEVEL ?? 'info' }, pino.destination(2));
+  switch (command) {
+    case 'start':
+      return start(args, log);
+    case 'enroll-code': {
+      const siteId = siteArg(args.site);
+      const ttlMinutes = Number(args['ttl-minutes']);
+      const made = await withCentral(args, (c) => createEnrollmentCode(c.service, siteId, { ttlMinutes }));
+      console.log(made.code);
+      console.error(`One-time code for site ${siteId}, valid until ${made.expiresAt}.`);
+      return;
+    }
+    case 'revoke': {
+      if (!args.device) throw new AppError('VALIDATION_FAILED', 'Name the device: --device <device id>.');
+      const { revokedAt } = await withCentral(args, (c) => revokeDevice(c.service, args.device!));
+      console.log(`Device ${args.device} revoked at ${revokedAt}; its token is refused from now on.`);
+      return;
+    }
+    case 'create-site': {
+      if (!args.name || (args.kind !== 'restaurant' && args.kind !== 'vessel')) {
+        throw new AppError('VALIDATION_FAILED', 'Give --name "<site name>" and --kind restaurant or --kind vessel.');
+      }
+      const id = newId();
+      await withCentral(args, (c) => createCentralSite(c.service, { id, kind: args.kind as 'restaurant' | 'vessel', name: args.name!, timezone: args.timezone }));
+      console.log(id);
+      return;
+    }
+    default:
+      throw new AppError('VALIDATION_FAILED', `Unknown command "${command}".\n\n${USAGE}`);
+  }
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  console.error(err instanceof AppError || err instanceof Error ? `Error: ${err.message}` : err);
+  process.exit(1);
+});
