@@ -1,3 +1,6 @@
+import { CLASSES_INSERT_ONLY, CLASSES_TABLES, type ClassesTables } from './classes/schema.js';
+import { TRAINING_INSERT_ONLY, TRAINING_TABLES, type TrainingTables } from './training/schema.js';
+
 /**
  * The synced tables, declared once as Kysely types. The kiosk (SQLite) and the server (PostgreSQL)
  * hold the same columns, so a mutator written against `SyncedDatabase` runs on both.
@@ -72,7 +75,7 @@ export interface ConflictRow extends SyncedRowBase {
   resolved_by: string | null;
 }
 
-export interface SyncedDatabase {
+export interface SyncedDatabase extends ClassesTables, TrainingTables {
   sites: SiteRow;
   roles: RoleRow;
   users: UserRow;
@@ -84,10 +87,10 @@ export interface SyncedDatabase {
 export type SyncedTable = keyof SyncedDatabase;
 
 /** Tables whose rows never change once written; the stores refuse UPDATE and DELETE on them. */
-export const INSERT_ONLY_TABLES: readonly SyncedTable[] = ['audit_log'];
+export const INSERT_ONLY_TABLES: readonly SyncedTable[] = ['audit_log', ...CLASSES_INSERT_ONLY, ...TRAINING_INSERT_ONLY];
 
 /** In dependency order: a row's references come before it, so pulled pages apply in this order. */
-export const SYNCED_TABLES: readonly SyncedTable[] = ['sites', 'roles', 'users', 'user_roles', 'audit_log', 'conflicts'];
+export const SYNCED_TABLES: readonly SyncedTable[] = ['sites', 'roles', 'users', 'user_roles', 'audit_log', 'conflicts', ...CLASSES_TABLES, ...TRAINING_TABLES];
 
 /** Tables only the server writes; a kiosk mutation may not. */
 export const SERVER_WRITTEN_TABLES: readonly SyncedTable[] = ['conflicts'];

@@ -172,7 +172,7 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
   };
 
   const auth = createAuthService({ store, runner, clock, events, site });
-  const handlers = createHandlers({ store, runner, auth, version: appVersion(), deviceId, demo: opts.demo === true, site, link: () => link, pinHasher });
+  const handlers = createHandlers({ store, runner, auth, version: appVersion(), deviceId, demo: opts.demo === true, site, link: () => link, pinHasher, clock });
   const dispatcher = createDispatcher({ handlers, auth, log });
   const tick = async () => {
     try {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { classesContract } from '../classes/contract.js';
 import { AREAS, PERMISSIONS, type Permission } from '../permissions.js';
+import { trainingContract } from '../training/contract.js';
 
 /**
  * The API contract: every method the renderer may call, with its input and output schemas and
@@ -110,6 +112,8 @@ export const contract = {
   }),
   'admin.setRole': method({ access: 'users.manage', input: z.object({ userId: z.uuid(), roleId: z.uuid() }).strict(), output: okOut }),
   'admin.setIdleLock': method({ access: 'settings.manage', input: z.object({ seconds: z.number().int().min(15).max(3600) }).strict(), output: okOut }),
+  ...classesContract,
+  ...trainingContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -15,6 +15,8 @@ export type Handlers = {
 };
 
 export interface Dispatcher {
+  /** Typed for a method of the contract; any string is accepted and refused at run time if unknown. */
+  dispatch<M extends MethodName>(method: M, input: unknown, token: string | null): Promise<Result<MethodOutput<M>>>;
   dispatch(method: string, input: unknown, token: string | null): Promise<Result<unknown>>;
 }
 
@@ -31,7 +33,8 @@ export interface DispatcherDeps {
  */
 export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   return {
-    async dispatch(method, input, token) {
+    // The overloads only narrow the result type for callers; at run time every answer is a Result.
+    async dispatch(method: string, input: unknown, token: string | null): Promise<Result<any>> { // eslint-disable-line @typescript-eslint/no-explicit-any
       if (typeof method !== 'string' || !isMethodName(method)) {
         return fail('UNKNOWN_METHOD', `There is no "${String(method).slice(0, 100)}" in the Shiftdeck API.`);
       }

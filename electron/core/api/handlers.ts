@@ -9,6 +9,9 @@ import { peopleAtSite } from '../auth/people.js';
 import type { Store } from '../db/store.js';
 import type { MutationRunner } from '../mutations/mutation-runner.js';
 import { readSyncStatus, type LinkState } from '../status.js';
+import { createClassesHandlers } from '../classes/handlers.js';
+import { createTrainingHandlers } from '../training/handlers.js';
+import type { Clock } from '../clock.js';
 import type { CallContext, Handlers } from './dispatcher.js';
 
 export interface HandlerDeps {
@@ -21,6 +24,7 @@ export interface HandlerDeps {
   site: () => Promise<{ id: string; name: string; kind: 'restaurant' | 'vessel'; timezone: string; idleLockSeconds: number }>;
   link: () => LinkState;
   pinHasher?: (pin: string) => Promise<string>;
+  clock: Clock;
 }
 
 const actorOf = (ctx: CallContext) => {
@@ -39,6 +43,8 @@ const parseDetail = (json: string): Record<string, unknown> => {
 export function createHandlers(deps: HandlerDeps): Handlers {
   const hash = deps.pinHasher ?? hashPin;
   return {
+    ...createClassesHandlers(deps),
+    ...createTrainingHandlers(deps),
     'app.info': async () => ({ version: deps.version, deviceId: deps.deviceId, site: await deps.site(), demo: deps.demo }),
     'status.get': () => readSyncStatus(deps.store, deps.link()),
     'auth.users': () => deps.auth.tiles(),

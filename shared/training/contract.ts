@@ -1,0 +1,2 @@
+/** API methods of the training area, merged into the contract (shared/api/contract.ts). */
+export const trainingContract = {} as const;
