@@ -33,6 +33,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'chrome120',
     sourcemap: true,
+    // electron-vite would leave the renderer unminified (924 kB instead of 412 kB).
+    minify: true,
     // One small app: inline nothing as data: URLs so the CSP stays simple.
     assetsInlineLimit: 0,
   },
