@@ -20,6 +20,8 @@ export interface EmbeddedPostgresOptions {
   port: number;
   /** Tests only: no fsync, no full-page writes. A crash may corrupt the cluster. */
   unsafeFast?: boolean;
+  /** PostgreSQL's max_connections (default 100). */
+  maxConnections?: number;
   /** Lines PostgreSQL prints (default: dropped; the last ones are in any start error). */
   onLog?: (line: string) => void;
 }
@@ -86,6 +88,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
         '-c', 'listen_addresses=127.0.0.1',
         // No Unix socket: nothing here uses one, and it would put lock files in /tmp.
         '-c', 'unix_socket_directories=',
+        ...(opts.maxConnections ? ['-c', `max_connections=${opts.maxConnections}`] : []),
         ...(opts.unsafeFast ? ['-c', 'fsync=off', '-c', 'full_page_writes=off', '-c', 'synchronous_commit=off'] : []),
       ],
       onLog,

@@ -26,7 +26,8 @@ declare module 'vitest' {
 /**
  * One PostgreSQL for the whole integration run: an embedded cluster in a temp dir (fsync off),
  * or the server at TEST_DATABASE_URL (a superuser URL) when set. Migrates a template database
- * once; each test then clones it (see tests/helpers/postgres.ts).
+ * once; each test then clones it (see tests/helpers/postgres.ts). With TEST_DATABASE_URL, note
+ * that the cluster-wide `shiftdeck_service` role gets this run's password: use a scratch cluster.
  */
 export default async function setup(project: TestProject) {
   const t0 = performance.now();
@@ -37,7 +38,7 @@ export default async function setup(project: TestProject) {
   if (!adminUrl) {
     const dir = mkdtempSync(join(tmpdir(), 'shiftdeck-pg-'));
     chmodSync(dir, 0o711);
-    const pg = await startEmbeddedPostgres({ dataDir: dir, port: 0, unsafeFast: true });
+    const pg = await startEmbeddedPostgres({ dataDir: dir, port: 0, unsafeFast: true, maxConnections: 300 });
     adminUrl = pg.url;
     note = `embedded on port ${pg.port}, initdb + start ${Math.round(performance.now() - t0)} ms`;
     stop = async () => {
