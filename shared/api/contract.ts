@@ -96,7 +96,7 @@ export const contract = {
 
   'audit.list': method({
     access: 'audit.view',
-    input: z.object({ limit: z.number().int().min(1).max(500).default(100), before: z.string().optional() }).strict(),
+    input: z.object({ limit: z.number().int().min(1).max(500).default(100), before: z.string().max(40).optional(), beforeId: z.uuid().optional() }).strict(),
     output: z.array(auditEntry),
   }),
 

@@ -69,7 +69,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         .orderBy('a.created_at', 'desc')
         .orderBy('a.id', 'desc')
         .limit(input.limit);
-      if (input.before) q = q.where('a.created_at', '<', input.before);
+      // Entries can share a timestamp (a batch in one millisecond): page on (created_at, id).
+      if (input.before) {
+        const before = input.before;
+        const beforeId = input.beforeId;
+        q = q.where((eb) =>
+          beforeId ? eb.or([eb('a.created_at', '<', before), eb.and([eb('a.created_at', '=', before), eb('a.id', '<', beforeId)])]) : eb('a.created_at', '<', before),
+        );
+      }
       return (await q.execute()).map((r) => ({
         id: r.id,
         action: r.action,

@@ -99,7 +99,7 @@ export function createAuthService(deps: AuthDeps) {
     await audit('auth.idle_lock', s.userId, s.userId);
   }
 
-  return {
+  const service = {
     async tiles(): Promise<z.infer<typeof userTile>[]> {
       const site = await deps.site();
       const now = deps.clock.now();
@@ -122,6 +122,10 @@ export function createAuthService(deps: AuthDeps) {
     async unlock(token: string | null, pin: string) {
       const s = token ? sessions.get(token) : undefined;
       if (!s) throw new AppError('UNAUTHENTICATED', 'This session has ended. Sign in with your PIN.');
+      // A locked session past its 8 hours ends instead of unlocking.
+      await service.resolve(token, false).catch((err: unknown) => {
+        if (!(err instanceof AppError) || err.code !== 'SESSION_LOCKED') throw err;
+      });
       const person = await requirePerson(s.userId);
       await checkPin(person, pin);
       s.state = 'active';
@@ -180,6 +184,7 @@ export function createAuthService(deps: AuthDeps) {
       }
     },
   };
+  return service;
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;

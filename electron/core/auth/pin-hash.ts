@@ -13,6 +13,11 @@ const scryptAsync = (pin: string, salt: Buffer, keyLength: number, opts: ScryptO
 
 const maxmem = (N: number, r: number) => 256 * N * r;
 
+/** Costs this code ever writes or accepts: N a power of two up to 2^17, r up to 16, p up to 4. */
+export function isSaneCost(N: number, r: number, p: number): boolean {
+  return Number.isInteger(N) && N >= 1024 && N <= 1 << 17 && (N & (N - 1)) === 0 && Number.isInteger(r) && r >= 1 && r <= 16 && Number.isInteger(p) && p >= 1 && p <= 4;
+}
+
 export async function hashPin(pin: string, cost = PIN_KDF): Promise<string> {
   const salt = randomBytes(16);
   const key = await scryptAsync(pin, salt, cost.keyLength, { N: cost.N, r: cost.r, p: cost.p, maxmem: maxmem(cost.N, cost.r) });
@@ -26,7 +31,9 @@ export async function verifyPin(pin: string, stored: string): Promise<boolean> {
   const salt = Buffer.from(parts[4], 'base64');
   const expected = Buffer.from(parts[5], 'base64');
   // An empty key would compare equal to any PIN's empty key; a short one is guessable.
-  if (expected.length < 16) return false;
+  if (expected.length < 16 || expected.length > 64) return false;
+  // A hash is synced data: a forged cost must not make a sign-in allocate gigabytes or fail oddly.
+  if (!isSaneCost(N, r, p)) return false;
   const key = await scryptAsync(pin, salt, expected.length, { N, r, p, maxmem: maxmem(N, r) });
   return timingSafeEqual(key, expected);
 }
