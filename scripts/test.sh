@@ -20,10 +20,10 @@ echo "== unit + integration (Vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json || status=1
 
 echo "== end-to-end (Playwright, Chromium)"
-PLAYWRIGHT_JSON_OUTPUT_NAME=.tmp/e2e.json npx playwright test -c tests/e2e/playwright.config.ts --reporter=list,json || status=1
+PLAYWRIGHT_JSON_OUTPUT_FILE=.tmp/e2e.json npx playwright test -c tests/e2e/playwright.config.ts --reporter=list,json || status=1
 
 echo "== Electron smoke"
-PLAYWRIGHT_JSON_OUTPUT_NAME=.tmp/electron.json npx playwright test -c tests/electron/playwright.config.ts --reporter=list,json || status=1
+PLAYWRIGHT_JSON_OUTPUT_FILE=.tmp/electron.json npx playwright test -c tests/electron/playwright.config.ts --reporter=list,json || status=1
 
 node scripts/summarize-tests.mjs .tmp/vitest.json .tmp/e2e.json .tmp/electron.json || status=1
 exit $status

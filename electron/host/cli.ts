@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { DEMO_SITES } from '../../shared/demo.js';
 import { createManualClock } from '../core/clock.js';
 import { createKiosk } from '../core/kiosk.js';
@@ -40,7 +40,7 @@ export async function main(argv = process.argv.slice(2)) {
   const clock = values['test-clock'] ? createManualClock(Date.now()) : undefined;
   const sync = values.server ? { serverUrl: values.server, enrollCode: values['enroll-code'], deviceName: values.name } : undefined;
   const kiosk = await createKiosk({ dataDir, demo: !sync && values.demo, siteKey: sync ? undefined : siteKey, clock, log, sync });
-  const host = await createHttpHost({ kiosk, rendererDir: values['renderer-dir'], testClock: clock });
+  const host = await createHttpHost({ kiosk, rendererDir: resolve(values['renderer-dir']), testClock: clock });
   const address = await host.listen({ host: '127.0.0.1', port: Number(values.port) });
   const url = `${address.replace('127.0.0.1', '127.0.0.1')}/`;
   if (values.demo && !sync) {
