@@ -1,0 +1,120 @@
+import Papa from 'papaparse';
+import { MAX_SLOTS, validateSchedule, type ScheduleSlot } from './schedule.js';
+import { isIsoDate } from './site-time.js';
+
+export const CSV_COLUMNS = ['first_name', 'last_name', 'course', 'start_date', 'end_date', 'schedule'] as const;
+export const MAX_IMPORT_ROWS = 500;
+
+export interface ImportedStudent {
+  firstName: string;
+  lastName: string;
+  course: string;
+  startDate: string;
+  endDate: string | null;
+  schedule: ScheduleSlot[];
+}
+
+export interface ImportRow {
+  /** Line in the file (the header is line 1). */
+  line: number;
+  name: string;
+  student: ImportedStudent | null;
+  errors: string[];
+}
+
+export interface ImportPreview {
+  rows: ImportRow[];
+  /** Problems with the file itself (no header, a missing column, too many rows). */
+  fileErrors: string[];
+  validCount: number;
+  errorCount: number;
+}
+
+const WEEKDAYS: Record<string, number> = {
+  mon: 1, monday: 1, lun: 1, lundi: 1,
+  tue: 2, tuesday: 2, mar: 2, mardi: 2,
+  wed: 3, wednesday: 3, mer: 3, mercredi: 3,
+  thu: 4, thursday: 4, jeu: 4, jeudi: 4,
+  fri: 5, friday: 5, ven: 5, vendredi: 5,
+  sat: 6, saturday: 6, sam: 6, samedi: 6,
+  sun: 7, sunday: 7, dim: 7, dimanche: 7,
+};
+
+/**
+ * Reads a schedule written for people: slots separated by ';', each "weekday start minutes", the
+ * weekday in English or French or 1-7.
+ *
+ * @example parseScheduleText('Mon 09:00 60; jeudi 18:30 90')
+ */
+export function parseScheduleText(text: string): { slots: ScheduleSlot[]; errors: string[] } {
+  const slots: ScheduleSlot[] = [];
+  const errors: string[] = [];
+  const parts = text.split(';').map((p) => p.trim()).filter(Boolean);
+  if (parts.length > MAX_SLOTS * 2) return { slots, errors: [`schedule: at most ${MAX_SLOTS} slots`] };
+  parts.forEach((p, i) => {
+    const m = /^(\S+)\s+(\d{1,2}:\d{2})\s+(\d{1,3})$/.exec(p);
+    if (!m) {
+      errors.push(`schedule slot ${i + 1} "${p}": write it as weekday, start and minutes, e.g. "Mon 09:00 60"`);
+      return;
+    }
+    const day = /^[1-7]$/.test(m[1]) ? Number(m[1]) : WEEKDAYS[m[1].toLowerCase().replace(/\.$/, '')];
+    if (!day) {
+      errors.push(`schedule slot ${i + 1}: "${m[1]}" is not a weekday (Mon-Sun, lun-dim or 1-7)`);
+      return;
+    }
+    slots.push({ weekday: day, start: m[2].padStart(5, '0'), durationMinutes: Number(m[3]) });
+  });
+  if (!errors.length) errors.push(...validateSchedule(slots).map((p) => `schedule: ${p.message}`));
+  return { slots, errors };
+}
+
+/** Writes a schedule back in the form `parseScheduleText` reads. */
+export const formatScheduleText = (slots: readonly ScheduleSlot[]): string =>
+  slots.map((s) => `${['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'][s.weekday - 1]} ${s.start} ${s.durationMinutes}`).join('; ');
+
+const studentKey = (first: string, last: string, course: string) => `${first}|${last}|${course}`.toLowerCase();
+
+/**
+ * Checks a CSV of students row by row without writing anything. A row is valid when every field
+ * is; a student already on the list (same name and course) or twice in the file is an error too.
+ */
+export function previewStudentCsv(text: string, existing: readonly { firstName: string; lastName: string; course: string }[] = []): ImportPreview {
+  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim().toLowerCase() });
+  const fileErrors: string[] = [];
+  const fields = parsed.meta.fields ?? [];
+  const missing = CSV_COLUMNS.filter((c) => c !== 'end_date' && !fields.includes(c));
+  if (missing.length) fileErrors.push(`The first line must name the columns ${CSV_COLUMNS.join(', ')}; missing: ${missing.join(', ')}.`);
+  if (parsed.data.length > MAX_IMPORT_ROWS) fileErrors.push(`At most ${MAX_IMPORT_ROWS} students a file; this one has ${parsed.data.length}.`);
+  if (parsed.data.length === 0 && !missing.length) fileErrors.push('The file has no student rows.');
+  if (fileErrors.length) return { rows: [], fileErrors, validCount: 0, errorCount: 0 };
+  const known = new Set(existing.map((e) => studentKey(e.firstName, e.lastName, e.course)));
+  const inFile = new Map<string, number>();
+  const rows = parsed.data.map((raw, i): ImportRow => {
+    const v = (k: string) => (raw[k] ?? '').trim();
+    const line = i + 2;
+    const errors: string[] = [];
+    const firstName = v('first_name');
+    const lastName = v('last_name');
+    const course = v('course');
+    const startDate = v('start_date');
+    const endDate = v('end_date') || null;
+    if (!firstName) errors.push('first_name: required');
+    if (!lastName) errors.push('last_name: required');
+    if (firstName.length > 80 || lastName.length > 80) errors.push('name: at most 80 characters');
+    if (!course) errors.push('course: required');
+    if (!isIsoDate(startDate)) errors.push(`start_date: "${startDate}" is not a date written YYYY-MM-DD`);
+    if (endDate !== null && !isIsoDate(endDate)) errors.push(`end_date: "${endDate}" is not a date written YYYY-MM-DD`);
+    if (endDate !== null && isIsoDate(endDate) && isIsoDate(startDate) && endDate < startDate) errors.push(`end_date: ${endDate} is before the start date ${startDate}`);
+    const schedule = parseScheduleText(v('schedule'));
+    errors.push(...schedule.errors);
+    const key = studentKey(firstName, lastName, course);
+    if (firstName && lastName && known.has(key)) errors.push(`${firstName} ${lastName} is already a student of ${course}`);
+    const seen = inFile.get(key);
+    if (firstName && lastName && seen !== undefined) errors.push(`same student as line ${seen}`);
+    else inFile.set(key, line);
+    const name = `${firstName} ${lastName}`.trim();
+    return { line, name, errors, student: errors.length ? null : { firstName, lastName, course, startDate, endDate, schedule: schedule.slots } };
+  });
+  const errorCount = rows.filter((r) => r.errors.length).length;
+  return { rows, fileErrors, validCount: rows.length - errorCount, errorCount };
+}

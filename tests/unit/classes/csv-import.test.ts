@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { formatScheduleText, parseScheduleText, previewStudentCsv } from '../../../shared/classes/csv-import.js';
+
+const header = 'first_name,last_name,course,start_date,end_date,schedule';
+
+describe('student CSV import preview', () => {
+  it('reads weekdays in English, French or as numbers', () => {
+    expect(parseScheduleText('Mon 09:00 60; jeudi 18:30 90; 7 9:15 30')).toEqual({
+      slots: [{ weekday: 1, start: '09:00', durationMinutes: 60 }, { weekday: 4, start: '18:30', durationMinutes: 90 }, { weekday: 7, start: '09:15', durationMinutes: 30 }],
+      errors: [],
+    });
+    expect(formatScheduleText([{ weekday: 2, start: '10:00', durationMinutes: 45 }])).toBe('Tue 10:00 45');
+  });
+
+  it('accepts a valid file and gives each row its line', () => {
+    const p = previewStudentCsv(`${header}\nAna,Lopez,Piano,2026-11-23,,Mon 09:00 60\nLéa,Martin,Guitar,2026-12-01,2027-06-30,"Tue 17:00 45; Thu 17:00 45"\n`);
+    expect(p.fileErrors).toEqual([]);
+    expect(p.rows.map((r) => [r.line, r.name, r.errors])).toEqual([[2, 'Ana Lopez', []], [3, 'Léa Martin', []]]);
+    expect(p.validCount).toBe(2);
+    expect(p.rows[1].student).toMatchObject({ endDate: '2027-06-30', schedule: [{ weekday: 2 }, { weekday: 4 }] });
+  });
+
+  it('gives every error of a row, in words that say what to write', () => {
+    const p = previewStudentCsv(`${header}\n,Lopez,Piano,2026-13-01,,Mon 9h 60\nAna,Lopez,Piano,2026-11-23,2026-11-01,Mon 09:00 600\n`);
+    expect(p.rows[0].errors).toEqual(['first_name: required', 'start_date: "2026-13-01" is not a date written YYYY-MM-DD', 'schedule slot 1 "Mon 9h 60": write it as weekday, start and minutes, e.g. "Mon 09:00 60"']);
+    expect(p.rows[1].errors[0]).toBe('end_date: 2026-11-01 is before the start date 2026-11-23');
+    expect(p.rows[1].errors[1]).toContain('a class lasts 15 to 480 whole minutes');
+    expect(p.errorCount).toBe(2);
+    expect(p.rows.every((r) => r.student === null)).toBe(true);
+  });
+
+  it('flags a student twice in the file or already on the list', () => {
+    const p = previewStudentCsv(`${header}\nAna,Lopez,Piano,2026-11-23,,Mon 09:00 60\nana,lopez,piano,2026-11-23,,Tue 09:00 60\nBo,Chen,Piano,2026-11-23,,Mon 10:00 60\n`, [{ firstName: 'Bo', lastName: 'Chen', course: 'Piano' }]);
+    expect(p.rows.map((r) => r.errors)).toEqual([[], ['same student as line 2'], ['Bo Chen is already a student of Piano']]);
+  });
+
+  it('refuses a file without the columns', () => {
+    expect(previewStudentCsv('name,day\nAna,Mon\n').fileErrors[0]).toContain('missing: first_name, last_name, course, start_date, schedule');
+    expect(previewStudentCsv(`${header}\n`).fileErrors).toEqual(['The file has no student rows.']);
+  });
+});
