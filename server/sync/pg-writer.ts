@@ -37,6 +37,9 @@ export function createPgWriter(trx: CentralTransaction, scope: PgWriteScope) {
   const changedTables = new Set<SyncedTable>();
 
   async function versionFor(siteId: string | null): Promise<number> {
+    // Lock order: a site's stream before the organisation's, always, so two transactions that
+    // write both can never wait on each other in a cycle.
+    if (siteId === null && !versions.has(scope.siteId)) await versionFor(scope.siteId);
     const key = siteId ?? 'org';
     let v = versions.get(key);
     if (v === undefined) versions.set(key, (v = await nextSiteVersion(trx, siteId)));
