@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Kiosk } from '../../electron/core/kiosk.js';
+import type { SyncStatus } from '../../electron/core/status.js';
 import type { CentralDatabase } from '../../server/db/central-schema.js';
 import { SYNCED_TABLES, type SyncedTable } from '../../shared/schema.js';
 
@@ -65,4 +66,11 @@ export function outboxCounts(kiosk: Kiosk): Record<string, number> {
 /** Syncs every kiosk `rounds` times over, so changes pushed late by one reach all the others. */
 export async function syncAll(kiosks: Kiosk[], rounds = 3): Promise<void> {
   for (let i = 0; i < rounds; i++) for (const k of kiosks) await k.sync!.syncNow();
+}
+
+/** The kiosk's sync status as a person sees it (the `status.get` method). */
+export async function statusOf(kiosk: Kiosk): Promise<SyncStatus> {
+  const r = await kiosk.dispatcher.dispatch('status.get', {}, null);
+  if (!r.ok) throw new Error(`status.get failed: ${r.error.code} ${r.error.message}`);
+  return r.value as SyncStatus;
 }

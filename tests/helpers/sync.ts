@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { onTestFinished } from 'vitest';
 import { demoSiteId, type DemoSite } from '../../shared/demo.js';
+import type { Clock } from '../../electron/core/clock.js';
 import { createKiosk, type Kiosk, type SyncOptions } from '../../electron/core/kiosk.js';
 import { createSyncServer } from '../../server/app.js';
 import type { CentralDatabase } from '../../server/db/central-schema.js';
@@ -52,13 +53,22 @@ export async function startService(opts: { db?: TestDatabase; listen?: boolean; 
   };
 }
 
-/** A kiosk enrolled to `service` for a demo site, on its own temp data dir; synced by hand unless `live`. */
-export async function enrolledKiosk(service: { url: string; code(k: DemoSite['key']): Promise<string> }, siteKey: DemoSite['key'], opts: Partial<SyncOptions> & { dataDir?: string; live?: boolean } = {}): Promise<{ kiosk: Kiosk; dataDir: string }> {
-  const dataDir = opts.dataDir ?? makeTempDir('shiftdeck-synced-');
+/**
+ * A kiosk enrolled to `service` for a demo site, on its own temp data dir; synced by hand unless
+ * `live`. `clock` is the kiosk's own (a wrong one, say); the rest goes to its sync options.
+ */
+export async function enrolledKiosk(
+  service: { url: string; code(k: DemoSite['key']): Promise<string> },
+  siteKey: DemoSite['key'],
+  opts: Partial<SyncOptions> & { dataDir?: string; live?: boolean; clock?: Clock } = {},
+): Promise<{ kiosk: Kiosk; dataDir: string }> {
+  const { dataDir: given, live, clock, ...sync } = opts;
+  const dataDir = given ?? makeTempDir('shiftdeck-synced-');
   const kiosk = await createKiosk({
     dataDir,
     hashPin: cheapHashPin,
-    sync: { serverUrl: service.url, enrollCode: opts.dataDir ? undefined : await service.code(siteKey), manual: !opts.live, pushDelayMs: 5, pollMs: 60_000, ...opts },
+    clock,
+    sync: { serverUrl: service.url, enrollCode: given ? undefined : await service.code(siteKey), manual: !live, pushDelayMs: 5, pollMs: 60_000, ...sync },
   });
   onTestFinished(() => kiosk.close());
   return { kiosk, dataDir };

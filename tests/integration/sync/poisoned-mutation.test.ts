@@ -8,7 +8,7 @@ import { recordAuthEvent } from '../../../shared/mutations/audit.js';
 import { createUser } from '../../../shared/mutations/users.js';
 import { PERMISSIONS } from '../../../shared/permissions.js';
 import { cheapHashPin } from '../../helpers/kiosk.js';
-import { replicaDiff } from '../../helpers/replicas.js';
+import { replicaDiff, statusOf } from '../../helpers/replicas.js';
 import { enrolledKiosk, startService, type TestService } from '../../helpers/sync.js';
 
 const DEVICE = { userId: null, permissions: [] };
@@ -23,16 +23,8 @@ async function centralCount(service: TestService, ids: string[]): Promise<number
 const outboxRow = (kiosk: Kiosk, seq: number) => kiosk.store.raw.prepare('SELECT status, last_error FROM outbox WHERE seq = ?').get(seq) as { status: string; last_error: string | null } | undefined;
 const pendingCount = (kiosk: Kiosk) => (kiosk.store.raw.prepare("SELECT COUNT(*) AS n FROM outbox WHERE status = 'pending'").get() as { n: number }).n;
 
-async function lastError(kiosk: Kiosk): Promise<string | null> {
-  const status = await kiosk.dispatcher.dispatch('status.get', {}, null);
-  return status.ok ? status.value.lastError : status.error.message;
-}
-
-async function conflictCount(kiosk: Kiosk): Promise<number> {
-  const status = await kiosk.dispatcher.dispatch('status.get', {}, null);
-  if (!status.ok) throw new Error(status.error.message);
-  return status.value.conflictCount;
-}
+const lastError = async (kiosk: Kiosk) => (await statusOf(kiosk)).lastError;
+const conflictCount = async (kiosk: Kiosk) => (await statusOf(kiosk)).conflictCount;
 
 describe('one poisoned mutation among 1,000', () => {
   it('a blind insert the server cannot apply (its id is taken) is set aside; the other 999 apply in the same sync', async () => {
@@ -86,8 +78,7 @@ describe('one poisoned mutation among 1,000', () => {
     const conflict = kiosk.store.raw.prepare('SELECT kind, code, mutation FROM conflicts WHERE seq = ?').get(badSeq);
     expect(conflict).toMatchObject({ kind: 'dead_letter', mutation: 'users.create' });
     expect(await conflictCount(kiosk)).toBe(1);
-    const deadLetters = await kiosk.dispatcher.dispatch('status.get', {}, null);
-    expect(deadLetters.ok && deadLetters.value.deadLetterCount).toBe(1);
+    expect((await statusOf(kiosk)).deadLetterCount).toBe(1);
     // The person the server never accepted is gone from the kiosk too, with their role and audit entry.
     expect(kiosk.store.raw.prepare('SELECT id FROM users WHERE id = ?').get(userId)).toBeUndefined();
     expect(await replicaDiff(kiosk, service.db.admin)).toEqual([]);
