@@ -99,7 +99,9 @@ export async function applyPush(deps: PushDeps, device: DeviceIdentity, req: Pus
 
       for (const m of mutations) {
         if (m.seq <= lastSeq) {
-          results.push({ seq: m.seq, status: 'duplicate' });
+          // The first answer was lost on the way back; whatever it was, the kiosk's optimistic rows
+          // are replaced by the server's below.
+          results.push({ seq: m.seq, status: 'duplicate', writes: m.writes });
           continue;
         }
         if (m.seq !== lastSeq + 1) {
@@ -136,11 +138,13 @@ export async function applyPush(deps: PushDeps, device: DeviceIdentity, req: Pus
           } catch {
             throw new NeedsCarefulPass();
           }
-          results.push({ seq: m.seq, status: 'applied' });
+          results.push({ seq: m.seq, status: 'applied', writes: echoed(def, m) });
           lastSeq = m.seq;
           continue;
         }
-        results.push(await runIsolated(trx, def, ctx, args, m, device));
+        const settled = await runIsolated(trx, def, ctx, args, m, device);
+        if (settled.status === 'applied') settled.writes = echoed(def, m);
+        results.push(settled);
         lastSeq = m.seq;
       }
       await writer.flush();
@@ -179,6 +183,14 @@ export async function applyPush(deps: PushDeps, device: DeviceIdentity, req: Pus
   for (const r of response.results) deps.metrics.inc('shiftdeck_push_mutations_total', { status: r.status });
   return response;
 }
+
+/**
+ * The write set whose server state goes back with an applied mutation. A mutator that reads may
+ * have written other values, or nothing, here than on the kiosk (the kiosk ran it on an older
+ * view: a role already changed, a name already taken), so its rows come back as the server holds
+ * them. A blind one writes the same rows from the same args on both sides: nothing to send.
+ */
+const echoed = (def: MutationDef, m: PushedMutation) => (def.blind ? undefined : m.writes);
 
 /** Checks a mutation before it runs; a refusal here writes nothing. */
 async function admit(trx: CentralTransaction, device: DeviceIdentity, m: PushedMutation, perms: Map<string, string[] | null>, writer: PgWriter): Promise<AppError | null> {
@@ -249,19 +261,33 @@ function conflictRow(device: DeviceIdentity, m: PushedMutation, kind: 'rejected'
   };
 }
 
-/** The server's current state of every row a refused mutation wrote on its kiosk. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The server's current state of the rows in the write sets the results carry (refused,
+ * duplicate, and applied mutations that read), one query per table; null for a row the server
+ * does not have, which the kiosk then removes.
+ */
 async function revertRows(trx: CentralTransaction, siteId: string, results: Settled[]) {
-  const out: { table: string; id: string; row: Record<string, unknown> | null }[] = [];
+  const wanted = new Map<string, Set<string>>();
+  const order: { table: string; id: string }[] = [];
   for (const r of results) {
-    if (r.status !== 'rejected' && r.status !== 'dead') continue;
     for (const w of r.writes ?? []) {
       const i = w.indexOf(':');
       const table = w.slice(0, i);
-      const id = w.slice(i + 1);
-      if (!(SYNCED_TABLES as readonly string[]).includes(table) || !/^[0-9a-f-]{36}$/i.test(id)) continue;
-      const res = await sql<Record<string, unknown>>`SELECT * FROM ${sql.ref(table as SyncedTable)} WHERE id = ${id} AND (site_id = ${siteId} OR site_id IS NULL)`.execute(trx);
-      out.push({ table, id, row: res.rows[0] ? strip(res.rows[0]) : null });
+      const id = w.slice(i + 1).toLowerCase();
+      if (!(SYNCED_TABLES as readonly string[]).includes(table) || !UUID.test(id)) continue;
+      let ids = wanted.get(table);
+      if (!ids) wanted.set(table, (ids = new Set()));
+      if (ids.has(id)) continue;
+      ids.add(id);
+      order.push({ table, id });
     }
   }
-  return out;
+  const found = new Map<string, Record<string, unknown>>();
+  for (const [table, ids] of wanted) {
+    const res = await sql<Record<string, unknown>>`SELECT * FROM ${sql.ref(table as SyncedTable)} WHERE id = ANY(${[...ids]}::uuid[]) AND (site_id = ${siteId} OR site_id IS NULL)`.execute(trx);
+    for (const row of res.rows) found.set(`${table}:${String(row.id)}`, strip(row));
+  }
+  return order.map(({ table, id }) => ({ table, id, row: found.get(`${table}:${id}`) ?? null }));
 }

@@ -50,7 +50,11 @@ export const pushResponse = z.object({
   lastSeq: z.number().int().nonnegative(),
   /** Present when the batch started after a gap: send again from this seq. */
   resendFrom: z.number().int().positive().optional(),
-  /** Server state of rows written by refused mutations, so the kiosk can undo them. */
+  /**
+   * Server state of the rows in the write sets of refused and duplicate mutations and of applied
+   * ones that read (not blind): the kiosk replaces its optimistic rows with these, and removes
+   * those the server does not have (row null).
+   */
   revert: z.array(serverRowState).default([]),
   serverTime: z.number().int(),
   /** The device clock minus the server's, as measured on this push. */

@@ -112,7 +112,8 @@ export function createLocalReplica(deps: { store: Store; runner: MutationRunner;
 
     /**
      * Records the server's answers: applied and duplicate entries are done; rejected and dead ones
-     * stay visible with their reason, and their rows are put back as the server has them.
+     * stay visible with their reason. Rows the server sends back (the write sets of refused and
+     * duplicate mutations, and of applied ones that read) are put as the server has them.
      */
     settle(results: MutationOutcome[], revert: { table: string; id: string; row: Record<string, unknown> | null }[], resendFrom?: number): Promise<void> {
       return inTx(async (tx, changed) => {
@@ -128,8 +129,13 @@ export function createLocalReplica(deps: { store: Store; runner: MutationRunner;
           for (const r of revert) {
             if (!(SYNCED_TABLES as readonly string[]).includes(r.table)) continue;
             const table = r.table as SyncedTable;
-            if (r.row) writeServerRow(table, r.row, changed);
-            else {
+            if (r.row) {
+              // The server's row is the record: an insert-only row this kiosk wrote from an older
+              // view (an audit entry saying "from waiter" where the server saw "from manager") is
+              // replaced, not kept beside it.
+              if (INSERT_ONLY_TABLES.includes(table)) store.gate.revert(() => db.prepare(`DELETE FROM "${table}" WHERE id = ?`).run(r.id));
+              writeServerRow(table, r.row, changed);
+            } else {
               // The server never had this row: the refused mutation created it here. Even an
               // insert-only row goes, since it never existed anywhere else.
               store.gate.revert(() => db.prepare(`DELETE FROM "${table}" WHERE id = ?`).run(r.id));
