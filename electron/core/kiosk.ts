@@ -6,6 +6,8 @@ import { AppError } from '../../shared/errors.js';
 import type { SyncedTable } from '../../shared/schema.js';
 import { createDispatcher, type Dispatcher } from './api/dispatcher.js';
 import { createHandlers } from './api/handlers.js';
+import { registerClassesJobs } from './classes/jobs.js';
+import { createJobScheduler, type JobScheduler } from './jobs/scheduler.js';
 import { createAuthService, type AuthService } from './auth/auth-service.js';
 import { hashPin } from './auth/pin-hash.js';
 import { systemClock, type Clock } from './clock.js';
@@ -71,6 +73,8 @@ export interface Kiosk {
   setLink(link: Partial<LinkState>): void;
   /** Present when the kiosk replicates through a sync service. */
   sync?: SyncClient;
+  /** Scheduled work in site time (weekly class generation, log retention); register more with `jobs.register`. */
+  jobs: JobScheduler;
   close(): Promise<void>;
 }
 
@@ -182,6 +186,9 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     }
   };
   const stopSweep = clock.every(opts.sweepMs ?? 5000, () => void tick());
+  const jobs = createJobScheduler({ store, clock, log, timeZone: async () => (await site()).timezone });
+  registerClassesJobs(jobs, { runner, store, now: () => clock.now() });
+  await jobs.start();
 
   return {
     store,
@@ -195,8 +202,11 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     tick,
     setLink,
     sync,
+    jobs,
     async close() {
       stopSweep();
+      jobs.stop();
+      await jobs.idle();
       await sync?.stop();
       await store.close();
     },
