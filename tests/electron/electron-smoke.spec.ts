@@ -33,7 +33,7 @@ test.skip(binary === null, SKIP_REASON);
 
 test.describe.configure({ mode: 'serial' });
 
-test.describe('Electron kiosk', () => {
+test.describe('Electron kiosk (skipped where no Electron binary is installed: it cannot be downloaded on the build machines)', () => {
   let app: ElectronApplication;
   let page: Page;
   let userData: string;
