@@ -23,7 +23,8 @@ export interface PushDeps {
 /** Thrown inside the fast pass to roll it back and redo the batch one mutation at a time. */
 class NeedsCarefulPass extends Error {}
 
-type Settled = MutationOutcome & { writes?: string[] };
+/** `repeated`: a refusal settled by an earlier push, answered again for a resend whose first answer was lost. */
+type Settled = MutationOutcome & { writes?: string[]; repeated?: boolean };
 
 const strip = (row: Record<string, unknown>) => {
   const { _version, _hlc, ...rest } = row;
@@ -78,6 +79,7 @@ export async function applyPush(deps: PushDeps, device: DeviceIdentity, req: Pus
     }
   }
 
+  let repeated: number[] = [];
   const run = (careful: boolean) =>
     inSiteTransaction(deps.db, device.siteId, async (trx) => {
       const dev = await trx.selectFrom('devices').select(['last_seq', 'revoked_at']).where('id', '=', device.deviceId).forUpdate().executeTakeFirstOrThrow();
@@ -148,9 +150,10 @@ export async function applyPush(deps: PushDeps, device: DeviceIdentity, req: Pus
         lastSeq = m.seq;
       }
       await writer.flush();
+      await answerRefusalsAgain(trx, device, results);
 
       for (const r of results) {
-        if (r.status !== 'rejected' && r.status !== 'dead') continue;
+        if (r.repeated || (r.status !== 'rejected' && r.status !== 'dead')) continue;
         const m = mutations.find((x) => x.seq === r.seq)!;
         await writer.insertServerRow('conflicts', conflictRow(device, m, r.status === 'dead' ? 'dead_letter' : 'rejected', r.code ?? 'REJECTED', r.message ?? '', serverTime));
       }
@@ -166,7 +169,8 @@ export async function applyPush(deps: PushDeps, device: DeviceIdentity, req: Pus
       if (writer.versions.has('org')) await sql`SELECT pg_notify('shiftdeck_site', ${`org:${writer.versions.get('org')}`})`.execute(trx);
 
       const revert = await revertRows(trx, device.siteId, results);
-      return { results: results.map(({ writes, ...r }) => (void writes, r)), lastSeq, resendFrom, revert, serverTime, clockOffsetMs };
+      repeated = results.filter((r) => r.repeated).map((r) => r.seq);
+      return { results: results.map(({ writes, repeated, ...r }) => (void writes, void repeated, r)), lastSeq, resendFrom, revert, serverTime, clockOffsetMs };
     });
 
   let response: PushResponse;
@@ -180,7 +184,7 @@ export async function applyPush(deps: PushDeps, device: DeviceIdentity, req: Pus
     deps.metrics.inc('shiftdeck_push_careful_passes_total');
     response = await run(true);
   }
-  for (const r of response.results) deps.metrics.inc('shiftdeck_push_mutations_total', { status: r.status });
+  for (const r of response.results) deps.metrics.inc('shiftdeck_push_mutations_total', { status: repeated.includes(r.seq) ? 'duplicate' : r.status });
   return response;
 }
 
@@ -191,6 +195,23 @@ export async function applyPush(deps: PushDeps, device: DeviceIdentity, req: Pus
  * them. A blind one writes the same rows from the same args on both sides: nothing to send.
  */
 const echoed = (def: MutationDef, m: PushedMutation) => (def.blind ? undefined : m.writes);
+
+/**
+ * A resent mutation the server refused earlier is answered as refused again, with its reason:
+ * answered 'duplicate', the kiosk took it for applied (its refusal gone from the outbox, its dead
+ * letter from the count) when the first answer was lost on the way back. The conflict record
+ * written with the refusal says what it was.
+ */
+async function answerRefusalsAgain(trx: CentralTransaction, device: DeviceIdentity, results: Settled[]): Promise<void> {
+  const seqs = results.filter((r) => r.status === 'duplicate').map((r) => r.seq);
+  if (!seqs.length) return;
+  const refused = await trx.selectFrom('conflicts').select(['seq', 'kind', 'code', 'message'])
+    .where('device_id', '=', device.deviceId).where('seq', 'in', seqs).where('kind', 'in', ['rejected', 'dead_letter']).execute();
+  for (const c of refused) {
+    const r = results.find((x) => x.seq === c.seq && x.status === 'duplicate');
+    if (r) Object.assign(r, { status: c.kind === 'dead_letter' ? 'dead' : 'rejected', code: c.code, message: c.message, repeated: true });
+  }
+}
 
 /** Checks a mutation before it runs; a refusal here writes nothing. */
 async function admit(trx: CentralTransaction, device: DeviceIdentity, m: PushedMutation, perms: Map<string, string[] | null>, writer: PgWriter): Promise<AppError | null> {
