@@ -3,6 +3,7 @@ import { createAdminStore } from '../stores/admin-store.js';
 import { createAppInfoStore } from '../stores/app-info-store.js';
 import { createAreasStore } from '../stores/areas-store.js';
 import { createAuditStore } from '../stores/audit-store.js';
+import { createConflictsStore } from '../stores/conflicts-store.js';
 import { createLocaleStore, type LocaleStoreDeps } from '../stores/locale-store.js';
 import { createRouteStore, type HashLocation } from '../stores/route-store.js';
 import { createSessionStore, type TokenStorage } from '../stores/session-store.js';
@@ -57,6 +58,7 @@ export function createServices(deps: ServicesDeps): { services: Services; start(
     route: createRouteStore(deps.location),
     audit: createAuditStore({ api }),
     admin: createAdminStore({ api }),
+    conflicts: createConflictsStore({ api }),
   };
 
   return {
@@ -66,6 +68,7 @@ export function createServices(deps: ServicesDeps): { services: Services; start(
       const offEvents = api.onEvent((event) => {
         s.session.getState().handleEvent(event);
         s.status.getState().handleEvent(event);
+        s.conflicts.getState().handleEvent(event);
         // No reload of the areas on data.changed: home.areas counts as activity, and a change
         // synced from elsewhere must not keep an unattended session from locking.
       });

@@ -5,21 +5,27 @@ import { ErrorAlert } from '../components/error-alert.js';
 import { formatAgo, formatDateTime } from '../i18n/format.js';
 import { can } from '../../shared/permissions.js';
 import { BackButton } from './area-screen.js';
+import { ConflictListView } from '../components/conflict-list.js';
 
 /** What waits to go to shore and how the last sync went, from the status store. */
 export function SyncScreen() {
   const { t, i18n } = useTranslation();
-  const { status, session } = useServices();
+  const { status, session, conflicts } = useServices();
   // status.get is public (the header pill needs it); the screen itself is for roles with sync.view.
   const allowed = useSlice(session, (x) => can(x.session?.user.permissions ?? [], 'sync.view'));
   const s = useSlice(status, (x) => x.status);
   const reachable = useSlice(status, (x) => x.reachable);
   const error = useSlice(status, (x) => x.error);
+  const canResolve = useSlice(session, (x) => can(x.session?.user.permissions ?? [], 'conflicts.resolve'));
+  const list = useSlice(conflicts, (x) => x.list);
+  const resolving = useSlice(conflicts, (x) => x.resolving);
+  const conflictError = useSlice(conflicts, (x) => x.error);
   const lang = i18n.language;
 
   useEffect(() => {
     void status.getState().refresh();
-  }, [status]);
+    if (allowed) void conflicts.getState().load();
+  }, [status, conflicts, allowed]);
 
   const rows: [string, string, string][] = s
     ? [
@@ -52,6 +58,8 @@ export function SyncScreen() {
           ))}
         </dl>
       )}
+      {allowed && <ErrorAlert error={conflictError} />}
+      {allowed && list && <ConflictListView list={list} canResolve={canResolve} resolving={resolving} onResolve={(id) => void conflicts.getState().resolve(id)} />}
     </main>
   );
 }

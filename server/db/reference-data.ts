@@ -4,6 +4,7 @@ import { DEFAULT_ROLES } from '../../shared/permissions.js';
 import type { CentralDatabase } from './central-schema.js';
 import { inOrgTransaction } from './site-tx.js';
 import { nextSiteVersion } from './site-versions.js';
+import { insertTrainingContent } from '../training/reference-content.js';
 
 /**
  * Organisation-wide reference rows the central store holds from the start: the default roles of
@@ -21,8 +22,12 @@ export async function ensureCentralReferenceData(db: Kysely<CentralDatabase>, no
   return inOrgTransaction(db, async (trx) => {
     const have = new Set((await trx.selectFrom('roles').select('id').where('id', 'in', wanted.map((w) => w.id)).execute()).map((r) => r.id));
     const missing = wanted.filter((w) => !have.has(w.id));
+    // One version for everything this start inserts (roles and the shipped training content).
+    let taken: number | undefined;
+    const versionOnce = async () => (taken ??= await nextSiteVersion(trx, null));
+    await insertTrainingContent(trx, versionOnce);
     if (missing.length === 0) return 0;
-    const version = await nextSiteVersion(trx, null);
+    const version = await versionOnce();
     const inserted = await trx
       .insertInto('roles')
       .values(missing.map(({ def, id }) => ({

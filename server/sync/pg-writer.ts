@@ -46,9 +46,10 @@ export function createPgWriter(trx: CentralTransaction, scope: PgWriteScope) {
     return v;
   }
 
-  function check(table: string, siteId: unknown): asserts table is SyncedTable {
+  /** `create`: an insert or delete; rows of server-written tables may only be updated (resolved) by devices. */
+  function check(table: string, siteId: unknown, create = true): asserts table is SyncedTable {
     if (!(SYNCED_TABLES as readonly string[]).includes(table)) throw new AppError('VALIDATION_FAILED', `"${table}" is not a synced table.`);
-    if (SERVER_WRITTEN_TABLES.includes(table as SyncedTable)) throw new AppError('FORBIDDEN', `Only the server writes ${table}.`);
+    if (create && SERVER_WRITTEN_TABLES.includes(table as SyncedTable)) throw new AppError('FORBIDDEN', `Only the server creates ${table} rows.`);
     if (siteId !== scope.siteId) throw new AppError('OUT_OF_SCOPE', `This device may only write rows of its own site (${table}).`, { table });
   }
 
@@ -94,7 +95,7 @@ export function createPgWriter(trx: CentralTransaction, scope: PgWriteScope) {
       return (await insertRows(table, cols, [values], true)) > 0;
     },
     async update(table, id, patch: RowPatch<typeof table>) {
-      check(table, scope.siteId);
+      check(table, scope.siteId, false);
       if (!MUTABLE(table)) throw new AppError('CONFLICT', `Rows of ${table} never change; write a new row instead.`);
       const cols = Object.keys(patch);
       const current = await sql<Record<string, unknown>>`SELECT ${sql.join([...cols, '_hlc'].map(ident))} FROM ${ident(table)} WHERE id = ${id} AND site_id = ${scope.siteId} FOR UPDATE`.execute(trx);

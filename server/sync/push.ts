@@ -89,6 +89,7 @@ export async function applyPush(deps: PushDeps, device: DeviceIdentity, req: Pus
       let resendFrom: number | undefined;
       const perms = new Map<string, string[] | null>();
       const overwrites: { m: PushedMutation; change: OverwrittenChange }[] = [];
+      const notices: { m: PushedMutation; code: string; message: string }[] = [];
       let current: PushedMutation | null = null;
       // One writer for the batch; it reads the mutation's time from `ws` at each write.
       const ws: PgWriteScope = {
@@ -132,6 +133,7 @@ export async function applyPush(deps: PushDeps, device: DeviceIdentity, req: Pus
           now: ws.now,
           db: trx as unknown as Kysely<SyncedDatabase>,
           write: w,
+          notice: (code, message) => void notices.push({ m, code, message }),
         };
         if (!careful) {
           if (!def.blind) await writer.flush();
@@ -162,6 +164,11 @@ export async function applyPush(deps: PushDeps, device: DeviceIdentity, req: Pus
           ...conflictRow(device, m, 'overwritten', 'OVERWRITTEN', `This change to ${change.table} replaced values written later (at ${change.previousHlc}) by another change.`, serverTime),
           args: JSON.stringify({ table: change.table, id: change.id, previous: change.previous }),
         });
+      }
+      // Notices of mutations that applied: one that was refused in the end wrote nothing to explain.
+      for (const n of notices) {
+        if (results.find((r) => r.seq === n.m.seq)?.status !== 'applied') continue;
+        await writer.insertServerRow('conflicts', conflictRow(device, n.m, 'overwritten', n.code, n.message, serverTime));
       }
       await trx.updateTable('devices').set({ last_seq: lastSeq, clock_offset_ms: clockOffsetMs }).where('id', '=', device.deviceId).execute();
       const siteVersion = writer.versions.get(device.siteId);

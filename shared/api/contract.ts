@@ -74,6 +74,19 @@ export const auditEntry = z.object({
   deviceId: z.string(),
 });
 
+export const conflictEntry = z.object({
+  id: z.uuid(),
+  kind: z.enum(['rejected', 'overwritten', 'dead_letter']),
+  code: z.string(),
+  message: z.string(),
+  mutation: z.string(),
+  personName: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+/** A change of this kiosk the server gave up on or refused, still in the local outbox. */
+export const deadLetter = z.object({ seq: z.number().int(), mutation: z.string(), status: z.enum(['rejected', 'dead']), error: z.string().nullable(), queuedAt: z.string() });
+
 export const roleSummary = z.object({ id: z.uuid(), code: z.string(), name: z.object({ en: z.string(), fr: z.string() }) });
 
 export const contract = {
@@ -112,6 +125,14 @@ export const contract = {
   }),
   'admin.setRole': method({ access: 'users.manage', input: z.object({ userId: z.uuid(), roleId: z.uuid() }).strict(), output: okOut }),
   'admin.setIdleLock': method({ access: 'settings.manage', input: z.object({ seconds: z.number().int().min(15).max(3600) }).strict(), output: okOut }),
+  'sync.conflicts': method({
+    access: 'sync.view',
+    input: empty,
+    output: z.object({ conflicts: z.array(conflictEntry), deadLetters: z.array(deadLetter) }),
+    // Reloaded when synced data arrives: that must not keep an unattended screen from locking.
+    touchesSession: false,
+  }),
+  'sync.resolveConflict': method({ access: 'conflicts.resolve', input: z.object({ id: z.uuid() }).strict(), output: okOut }),
   ...classesContract,
   ...trainingContract,
 } as const;

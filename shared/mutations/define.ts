@@ -34,6 +34,12 @@ export interface MutationContext {
   /** Reads. Writes go through `write`. */
   db: Kysely<SyncedDatabase>;
   write: Writer;
+  /**
+   * The server tells the site's supervisors that it applied this mutation differently from what
+   * the kiosk showed (the last seat of a session went to another kiosk's request first): recorded
+   * as a conflict row. Absent on the kiosk.
+   */
+  notice?(code: string, message: string): void;
 }
 
 /**

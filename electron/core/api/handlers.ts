@@ -2,6 +2,8 @@ import { areasFor } from '../../../shared/permissions.js';
 import { AppError } from '../../../shared/errors.js';
 import { newId } from '../../../shared/ids.js';
 import { setIdleLock } from '../../../shared/mutations/sites.js';
+import { resolveConflict } from '../../../shared/mutations/conflicts.js';
+import { decodeHlc } from '../../../shared/hlc.js';
 import { createUser, setUserRole } from '../../../shared/mutations/users.js';
 import type { AuthService } from '../auth/auth-service.js';
 import { hashPin } from '../auth/pin-hash.js';
@@ -86,6 +88,30 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         createdAt: r.created_at,
         deviceId: r.device_id,
       }));
+    },
+
+    'sync.conflicts': async () => {
+      const site = await deps.site();
+      const [conflicts, dead] = await Promise.all([
+        deps.store.db
+          .selectFrom('conflicts as c')
+          .leftJoin('users as u', 'u.id', 'c.user_id')
+          .select(['c.id', 'c.kind', 'c.code', 'c.message', 'c.mutation', 'c.created_at', 'u.display_name'])
+          .where('c.site_id', '=', site.id)
+          .where('c.resolved_at', 'is', null)
+          .orderBy('c.created_at', 'desc')
+          .limit(200)
+          .execute(),
+        deps.store.db.selectFrom('outbox').select(['seq', 'name', 'status', 'last_error', 'hlc']).where('status', 'in', ['rejected', 'dead']).orderBy('seq', 'desc').limit(200).execute(),
+      ]);
+      return {
+        conflicts: conflicts.map((c) => ({ id: c.id, kind: c.kind, code: c.code, message: c.message, mutation: c.mutation, personName: c.display_name, createdAt: c.created_at })),
+        deadLetters: dead.map((d) => ({ seq: d.seq, mutation: d.name, status: d.status as 'rejected' | 'dead', error: d.last_error, queuedAt: new Date(decodeHlc(d.hlc).wall).toISOString() })),
+      };
+    },
+    'sync.resolveConflict': async (input, ctx) => {
+      await deps.runner.run(resolveConflict, { id: input.id }, actorOf(ctx));
+      return { ok: true as const };
     },
 
     'admin.users': async () => {

@@ -1,6 +1,7 @@
 import { DEFAULT_ROLES } from '../../../shared/permissions.js';
 import { roleId } from '../../../shared/ids.js';
 import type { Store } from '../db/store.js';
+import { ensureTrainingContent } from '../training/reference-content.js';
 
 /**
  * Organisation-wide reference rows every replica holds from the start: the default roles of the
@@ -16,4 +17,5 @@ export async function ensureReferenceData(store: Store, now: string): Promise<vo
       for (const r of DEFAULT_ROLES) insert.run(roleId(r.id), r.id, r.siteKind, r.name.en, r.name.fr, JSON.stringify(r.permissions), now, now);
     }),
   );
+  await ensureTrainingContent(store);
 }

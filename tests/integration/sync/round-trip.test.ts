@@ -5,7 +5,14 @@ import { newId } from '../../../shared/ids.js';
 import { recordAuthEvent } from '../../../shared/mutations/audit.js';
 import { setIdleLock } from '../../../shared/mutations/sites.js';
 import { inSiteTransaction } from '../../../server/db/site-tx.js';
+import type { Kiosk } from '../../../electron/core/kiosk.js';
 import { enrolledKiosk, siteOf, startService } from '../../helpers/sync.js';
+
+async function signInAs(kiosk: Kiosk, name: string, pin: string): Promise<string> {
+  const r = await kiosk.dispatcher.dispatch('auth.signIn', { userId: demoUserId('restaurant', name), pin }, null);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value.token;
+}
 
 describe('a kiosk enrolled to the sync service', () => {
   it('receives its site and people on first start, and its mutations reach PostgreSQL exactly once', async () => {
@@ -49,5 +56,22 @@ describe('a kiosk enrolled to the sync service', () => {
     expect(status.ok && status.value.conflictCount).toBe(1);
     const central = await sql<{ n: number }>`SELECT count(*)::int AS n FROM conflicts`.execute(service.db.admin);
     expect(central.rows[0].n).toBe(1);
+
+    // The restaurant manager sees it on the sync screen's list and marks it dealt with; that syncs too.
+    const token = await signInAs(kiosk, 'Camille Martin', '1111');
+    const listed = await kiosk.dispatcher.dispatch('sync.conflicts', {}, token);
+    expect(listed.ok && listed.value.conflicts.map((c) => [c.kind, c.code, c.personName])).toEqual([['rejected', 'FORBIDDEN', 'Emma Dubois']]);
+    expect(listed.ok && listed.value.deadLetters.map((d) => [d.mutation, d.status])).toEqual([['sites.setIdleLock', 'rejected']]);
+    const resolved = await kiosk.dispatcher.dispatch('sync.resolveConflict', { id: conflicts[0].id }, token);
+    expect(resolved.ok).toBe(true);
+    await kiosk.sync!.syncNow();
+    const row = await sql<{ resolved_by: string | null }>`SELECT resolved_by FROM conflicts WHERE id = ${conflicts[0].id}`.execute(service.db.admin);
+    expect(row.rows[0].resolved_by).toBe(demoUserId('restaurant', 'Camille Martin'));
+    const after2 = await kiosk.dispatcher.dispatch('sync.conflicts', {}, token);
+    expect(after2.ok && after2.value.conflicts).toHaveLength(0);
+    // Staff may not see the list at all.
+    const staffToken = await signInAs(kiosk, 'Emma Dubois', '3333');
+    const refused = await kiosk.dispatcher.dispatch('sync.conflicts', {}, staffToken);
+    expect(!refused.ok && refused.error.code).toBe('FORBIDDEN');
   });
 });

@@ -1,0 +1,57 @@
+import { useTranslation } from 'react-i18next';
+import type { ConflictList } from '../stores/conflicts-store.js';
+import { formatAgo, formatDateTime } from '../i18n/format.js';
+
+export interface ConflictListProps {
+  list: ConflictList;
+  canResolve: boolean;
+  resolving: string | null;
+  onResolve(id: string): void;
+}
+
+/** Refused, overwritten and dead-lettered changes, each with its reason and a large "dealt with" button. */
+export function ConflictListView({ list, canResolve, resolving, onResolve }: ConflictListProps) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  return (
+    <section aria-labelledby="conflicts-title" className="conflicts" data-testid="conflict-list">
+      <h2 id="conflicts-title" className="screen-subtitle">{t('sync.conflictsTitle')}</h2>
+      {list.conflicts.length === 0 && <p className="screen-hint">{t('sync.noConflicts')}</p>}
+      <ul className="conflicts__list">
+        {list.conflicts.map((c) => (
+          <li key={c.id} className="conflicts__item" data-testid="conflict-item">
+            <div>
+              <strong>{t(`sync.kind_${c.kind}`)}</strong> · <code>{c.mutation}</code>
+              <p>{c.message}</p>
+              <p className="screen-hint">
+                {c.personName ? `${t('sync.byPerson', { name: c.personName })} · ` : ''}
+                {formatDateTime(c.createdAt, lang)}
+              </p>
+            </div>
+            {canResolve && (
+              <button type="button" className="button button--secondary" disabled={resolving === c.id} onClick={() => onResolve(c.id)} data-testid="conflict-resolve">
+                {t('sync.markResolved')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {list.deadLetters.length > 0 && (
+        <>
+          <h2 className="screen-subtitle">{t('sync.deadLettersTitle')}</h2>
+          <ul className="conflicts__list">
+            {list.deadLetters.map((d) => (
+              <li key={d.seq} className="conflicts__item" data-testid="dead-letter-item">
+                <div>
+                  <code>{d.mutation}</code> · {t(`sync.kind_${d.status === 'dead' ? 'dead_letter' : 'rejected'}`)}
+                  <p>{d.error}</p>
+                  <p className="screen-hint">{t('sync.queuedAt', { when: formatAgo(d.queuedAt, lang) ?? d.queuedAt })}</p>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
