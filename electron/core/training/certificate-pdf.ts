@@ -1,0 +1,61 @@
+import { PDFDocument, StandardFonts, rgb, type PDFFont } from 'pdf-lib';
+import QRCode from 'qrcode';
+import type { CertificatePayload } from '../../../shared/training/certificate-signing.js';
+
+const WORDS = {
+  en: { heading: 'Certificate of completion', certifies: 'This certifies that', completed: 'has completed and passed', score: 'Score', issued: 'Issued', expires: 'Valid until', never: 'No expiry', number: 'Certificate no.', code: 'Verification code', scan: 'Scan the code with a Shiftdeck kiosk or run verify-certificate to check this certificate.' },
+  fr: { heading: 'Certificat de réussite', certifies: 'Nous certifions que', completed: 'a suivi et réussi', score: 'Score', issued: 'Délivré le', expires: 'Valable jusqu’au', never: 'Sans expiration', number: 'Certificat n°', code: 'Code de vérification', scan: 'Scannez le code avec une borne Shiftdeck ou lancez verify-certificate pour vérifier ce certificat.' },
+} as const;
+
+const date = (iso: string, locale: 'en' | 'fr') => new Date(iso).toLocaleDateString(locale === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** Replaces what the standard PDF fonts cannot draw (they cover Western European text). */
+const drawable = (font: PDFFont, s: string) => [...s].map((ch) => { try { font.encodeText(ch); return ch; } catch { return '?'; } }).join('');
+
+/**
+ * A one-page A4 landscape certificate in one language, with the QR code holding the signed
+ * certificate string (`token`), drawn locally with pdf-lib: no network, no template server.
+ */
+export async function certificatePdf(payload: CertificatePayload, token: string, locale: 'en' | 'fr'): Promise<Uint8Array> {
+  const w = WORDS[locale];
+  const doc = await PDFDocument.create();
+  doc.setTitle(`${w.heading} ${payload.n}`);
+  doc.setProducer('Shiftdeck');
+  doc.setCreationDate(new Date(payload.i));
+  doc.setModificationDate(new Date(payload.i));
+  const page = doc.addPage([842, 595]);
+  const regular = await doc.embedFont(StandardFonts.Helvetica);
+  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  const ink = rgb(0.1, 0.16, 0.27);
+  const centre = (text: string, y: number, size: number, font: PDFFont) => {
+    const t = drawable(font, text);
+    page.drawText(t, { x: (842 - font.widthOfTextAtSize(t, size)) / 2, y, size, font, color: ink });
+  };
+  page.drawRectangle({ x: 24, y: 24, width: 794, height: 547, borderColor: ink, borderWidth: 3 });
+  page.drawRectangle({ x: 34, y: 34, width: 774, height: 527, borderColor: rgb(0.75, 0.6, 0.2), borderWidth: 1 });
+  centre(w.heading, 480, 34, bold);
+  centre(w.certifies, 430, 16, regular);
+  centre(payload.h, 390, 30, bold);
+  centre(w.completed, 350, 16, regular);
+  centre(locale === 'fr' ? payload.tf : payload.te, 312, 24, bold);
+  centre(`${w.score}: ${payload.sc} %`, 278, 14, regular);
+
+  const left = 70;
+  const lines: [string, string][] = [
+    [w.number, payload.n],
+    [w.code, payload.c],
+    [w.issued, date(payload.i, locale)],
+    [w.expires, payload.e ? date(payload.e, locale) : w.never],
+  ];
+  lines.forEach(([k, v], i) => {
+    page.drawText(drawable(regular, `${k}:`), { x: left, y: 200 - i * 24, size: 12, font: regular, color: ink });
+    page.drawText(drawable(bold, v), { x: left + 140, y: 200 - i * 24, size: 12, font: bold, color: ink });
+  });
+  page.drawText(drawable(regular, w.scan), { x: left, y: 70, size: 9, font: regular, color: ink, maxWidth: 520 });
+
+  const png = await QRCode.toBuffer(token, { type: 'png', errorCorrectionLevel: 'M', margin: 4, scale: 6 });
+  const img = await doc.embedPng(png);
+  const size = 190;
+  page.drawImage(img, { x: 842 - 70 - size, y: 60, width: size, height: size });
+  return doc.save();
+}
