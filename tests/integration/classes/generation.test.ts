@@ -70,7 +70,7 @@ describe('class generation on a kiosk', () => {
     expect(logs(kiosk).map((l) => l.operation)).toEqual(['created', 'scheduled', 'updated']);
     // Removed: 3, 7, 10, 14 and 17 Dec (old slots, ahead, scheduled, unpaid).
     expect(logs(kiosk).at(-1)).toMatchObject({ operation: 'updated', classes_created: 3, classes_removed: 5 });
-    const week = await call(kiosk, 'classes.week', { weekStart: '2026-11-23' }, token2);
+    const week = await kiosk.dispatcher.dispatch('classes.week', { weekStart: '2026-11-23' }, token2);
     const thu = week.ok ? week.value.classes.find((c) => c.id === thu26.id) : undefined;
     expect(thu).toMatchObject({ status: 'completed', statusChangedBy: 'Camille Martin', statusChangedAt: '2026-11-26T09:00:00.000Z' });
   });
@@ -140,7 +140,7 @@ describe('class generation on a kiosk', () => {
     expect(logs(d22.kiosk).map((l) => [l.operation, l.deleted_at !== null])).toEqual([['created', true], ['catch-up', false], ['catch-up', false]]);
     expect(logs(d22.kiosk)[0].deleted_at! >= '2026-12-22T02:00:00.000Z').toBe(true);
     const token = await signIn(d22.kiosk, 'manager');
-    const shown = await call(d22.kiosk, 'classes.logs', { limit: 50 }, token);
+    const shown = await d22.kiosk.dispatcher.dispatch('classes.logs', { limit: 50 }, token);
     expect(shown.ok && shown.value.map((l) => l.operation)).toEqual(['catch-up', 'catch-up']);
   });
 });

@@ -50,7 +50,7 @@ describe('two kiosks generating offline for the same students', () => {
     await Promise.all([a.jobs.idle(), b.jobs.idle()]);
     await Promise.all([settle(a), settle(b)]);
     const tokenB = await signIn(b, 'manager');
-    const manual = await call(b, 'classes.generateNow', {}, tokenB);
+    const manual = await b.dispatcher.dispatch('classes.generateNow', {}, tokenB);
     expect(manual.ok && manual.value.created).toBe(0);
     const offlineA = classKeys(a);
     const offlineB = classKeys(b);
