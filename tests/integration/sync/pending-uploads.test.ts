@@ -35,7 +35,7 @@ describe('downloads while uploads are pending', () => {
 
     // Someone who sees A's site through a plain read connection, like a second process would.
     const reader = new Database(dbFile(dataDir), { readonly: true });
-    onTestFinished(() => reader.close());
+    onTestFinished(() => void reader.close());
     const seen = new Set<number>();
     let watching = true;
     const watch = (async () => {
