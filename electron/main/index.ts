@@ -47,8 +47,9 @@ async function start(): Promise<void> {
   const kiosk = await loadKiosk({
     dataDir: path.join(userData, 'data'),
     migrationsDir: path.join(appRoot, 'migrations', 'local'),
-    demo: settings.demo,
-    siteKey: settings.siteKey ?? (settings.demo ? 'restaurant' : undefined),
+    demo: settings.demo && !settings.sync,
+    siteKey: settings.sync ? undefined : (settings.siteKey ?? (settings.demo ? 'restaurant' : undefined)),
+    sync: settings.sync,
     log,
   });
   const stopBridge = registerIpcBridge(ipcMain, { dispatcher: kiosk.dispatcher, isAppUrl, log });

@@ -12,6 +12,7 @@ export interface KioskStartOptions {
   migrationsDir?: string;
   demo?: boolean;
   siteKey?: 'restaurant' | 'vessel';
+  sync?: { serverUrl: string; enrollCode?: string; deviceName?: string };
   log?: { info(obj: object, msg?: string): void; warn(obj: object, msg?: string): void; error(obj: object, msg?: string): void };
 }
 

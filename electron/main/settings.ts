@@ -46,6 +46,15 @@ export const settingsSchema = z
     demo: z.boolean().default(false),
     siteKey: z.enum(['restaurant', 'vessel']).optional(),
     updates: updatesSchema.default({ url: null, window: DEFAULT_INSTALL_WINDOW, checkEveryMinutes: 60 }),
+    /** The sync service this kiosk replicates through; the first start enrolls with `enrollCode`. */
+    sync: z
+      .object({
+        serverUrl: z.url({ protocol: /^https?$/ }),
+        enrollCode: z.string().min(4).max(40).optional(),
+        deviceName: z.string().min(1).max(80).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

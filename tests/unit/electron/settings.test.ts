@@ -87,6 +87,22 @@ describe('settings file', () => {
   });
 });
 
+describe('sync settings', () => {
+  it('reads the sync service and the one-time enrollment code', () => {
+    const log = recorder();
+    const settings = loadSettings('s.json', { log, readFile: fromText(JSON.stringify({ sync: { serverUrl: 'http://hub.local:7400', enrollCode: 'K7QM-2XHD-9RTA' } })) });
+    expect(settings.sync).toEqual({ serverUrl: 'http://hub.local:7400', enrollCode: 'K7QM-2XHD-9RTA' });
+    expect(log.error).not.toHaveBeenCalled();
+  });
+
+  it('refuses a sync block that is not an http(s) URL, falling back to the defaults with a logged error', () => {
+    const log = recorder();
+    const settings = loadSettings('s.json', { log, readFile: fromText(JSON.stringify({ sync: { serverUrl: 'file:///etc/passwd' } })) });
+    expect(settings).toEqual(defaultSettings());
+    expect(log.error).toHaveBeenCalled();
+  });
+});
+
 describe('launch overrides', () => {
   it('turns demo data on with --demo or SHIFTDECK_DEMO=1', () => {
     expect(applyLaunchOverrides(defaultSettings(), ['electron', '.', '--demo'], {}).demo).toBe(true);
