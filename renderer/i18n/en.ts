@@ -1,3 +1,4 @@
+import { classesEn } from './classes.en.js';
 /**
  * English texts. `fr.ts` must have exactly the same keys (a unit test and the `Messages` type
  * check it). Plural keys carry `_one`, `_many` and `_other` in both files: French needs `_many`
@@ -166,6 +167,7 @@ export const en = {
     deadLettersTitle: 'Changes from this kiosk that did not go through',
     queuedAt: 'Made {{when}}',
   },
+  classes: classesEn,
   errors: {
     VALIDATION_FAILED: 'Something entered is not valid. Check it and try again.',
     PAYLOAD_TOO_LARGE: 'This is too large to send. Shorten it and try again.',

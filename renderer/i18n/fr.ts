@@ -1,4 +1,5 @@
 import type { Messages } from './en.js';
+import { classesFr } from './classes.fr.js';
 
 /** Textes français. Mêmes clés que `en.ts`, vérifié par le type `Messages` et un test unitaire. */
 export const fr: Messages = {
@@ -164,6 +165,7 @@ export const fr: Messages = {
     deadLettersTitle: 'Modifications de ce poste qui ne sont pas passées',
     queuedAt: 'Faite {{when}}',
   },
+  classes: classesFr,
   errors: {
     VALIDATION_FAILED: 'Une saisie n’est pas valide. Vérifiez-la et réessayez.',
     PAYLOAD_TOO_LARGE: 'C’est trop volumineux pour être envoyé. Raccourcissez et réessayez.',

@@ -85,9 +85,9 @@ const csvText = z.string().max(60_000);
 
 /** API methods of the classes area, merged into the contract (shared/api/contract.ts). */
 export const classesContract = {
-  'classes.settings': method({ access: 'classes.manage', input: empty, output: z.object({ horizonWeeks: z.number().int(), timeZone: z.string(), today: z.string() }) }),
+  'classes.settings': method({ access: 'classes.manage', input: empty, output: z.object({ horizonWeeks: z.number().int(), timeZone: z.string(), today: z.string() }) , touchesSession: false }),
   'classes.setHorizon': method({ access: 'classes.manage', input: z.object({ weeks: z.number().int().min(MIN_HORIZON_WEEKS).max(MAX_HORIZON_WEEKS) }).strict(), output: okOut }),
-  'classes.students': method({ access: 'classes.manage', input: empty, output: z.array(studentSummary) }),
+  'classes.students': method({ access: 'classes.manage', input: empty, output: z.array(studentSummary) , touchesSession: false }),
   'classes.createStudent': method({ access: 'classes.manage', input: studentFields, output: z.object({ id: z.uuid() }) }),
   'classes.updateStudent': method({ access: 'classes.manage', input: studentFields.extend({ id: z.uuid() }).strict(), output: okOut }),
   'classes.removeStudent': method({ access: 'classes.manage', input: z.object({ id: z.uuid() }).strict(), output: okOut }),
@@ -95,11 +95,13 @@ export const classesContract = {
     access: 'classes.manage',
     input: z.object({ weekStart: isoDate.optional(), studentId: z.uuid().optional() }).strict(),
     output: z.object({ weekStart: z.string(), days: z.array(z.string()), classes: z.array(classItem) }),
+    // Reloaded when synced data arrives: not a person's activity, so an idle kiosk still locks.
+    touchesSession: false,
   }),
   'classes.setStatus': method({ access: 'classes.manage', input: z.object({ classId: z.uuid(), status: z.enum(CLASS_STATUSES) }).strict(), output: okOut }),
   'classes.setPayment': method({ access: 'classes.manage', input: z.object({ classId: z.uuid(), paymentStatus: z.enum(PAYMENT_STATUSES) }).strict(), output: okOut }),
-  'classes.figures': method({ access: 'classes.manage', input: empty, output: figuresOut }),
-  'classes.logs': method({ access: 'classes.manage', input: z.object({ limit: z.number().int().min(1).max(200).default(50) }).strict(), output: z.array(generationLogEntry) }),
+  'classes.figures': method({ access: 'classes.manage', input: empty, output: figuresOut , touchesSession: false }),
+  'classes.logs': method({ access: 'classes.manage', input: z.object({ limit: z.number().int().min(1).max(200).default(50) }).strict(), output: z.array(generationLogEntry) , touchesSession: false }),
   'classes.diagnose': method({ access: 'classes.manage', input: empty, output: diagnosisOut }),
   'classes.fix': method({ access: 'classes.manage', input: empty, output: runCounts }),
   'classes.generateNow': method({ access: 'classes.manage', input: empty, output: runCounts }),
