@@ -5,11 +5,13 @@ import { Icon } from '../components/icon.js';
 import { AREAS } from '../../shared/permissions.js';
 import { AdminScreen } from './admin-screen.js';
 import { AuditScreen } from './audit-screen.js';
+import { ClassesScreen } from './classes/classes-screen.js';
 import { SyncScreen } from './sync-screen.js';
 
 /** Areas built so far. The others say so plainly instead of showing made-up data. */
 const BUILT: Record<string, () => ReactNode> = {
   audit: () => <AuditScreen />,
+  classes: () => <ClassesScreen />,
   admin: () => <AdminScreen />,
   sync: () => <SyncScreen />,
 };

@@ -1,0 +1,83 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import type { ClassesStore } from '../../stores/classes-store.js';
+
+/** CSV import: paste or open a file, check it row by row, then import all or the valid rows only. */
+export function ImportPanel({ store }: { store: ClassesStore }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [csv, setCsv] = useState('');
+  const preview = useStore(store, (s) => s.preview);
+  const busy = useStore(store, (s) => s.busy);
+
+  return (
+    <section className="classes-stack" data-testid="classes-import">
+      <div className="panel classes-stack">
+        <h2 className="section-title">{t('classes.import.title')}</h2>
+        <p className="field__hint field__hint--above">{t('classes.import.hint')}</p>
+        <div className="field">
+          <label htmlFor={`${id}-csv`}>{t('classes.import.text')}</label>
+          <textarea id={`${id}-csv`} className="field__control classes-csv" data-testid="import-text" rows={6} value={csv} spellCheck={false} onChange={(e) => setCsv(e.target.value)} />
+        </div>
+        <div className="classes-actions">
+          <label className="button button--secondary classes-file">
+            {t('classes.import.file')}
+            <input type="file" accept=".csv,text/csv" className="sr-only" data-testid="import-file" onChange={(e) => void e.target.files?.[0]?.text().then(setCsv)} />
+          </label>
+          <button type="button" className="button button--primary" data-testid="import-preview" disabled={busy || !csv.trim()} onClick={() => void store.getState().previewImport(csv)}>
+            {t('classes.import.preview')}
+          </button>
+        </div>
+        <p className="field__hint">{t('classes.import.allOrNothing')}</p>
+      </div>
+      {preview && (
+        <div className="panel classes-stack" data-testid="import-result">
+          {preview.fileErrors.map((e) => (
+            <p key={e} className="alert alert--error">
+              {e}
+            </p>
+          ))}
+          {preview.rows.length > 0 && (
+            <>
+              <p data-testid="import-summary">{t('classes.import.summary', { valid: preview.validCount, errors: preview.errorCount })}</p>
+              <div className="table-wrap">
+                <table className="table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('classes.import.line')}</th>
+                      <th scope="col">{t('classes.import.student')}</th>
+                      <th scope="col">{t('classes.import.result')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {preview.rows.map((r) => (
+                      <tr key={r.line} data-testid="import-row" data-valid={r.valid}>
+                        <td>{r.line}</td>
+                        <td>{r.name}</td>
+                        <td className={r.valid ? 'log-status--success' : 'log-status--failed'}>{r.valid ? `✓ ${t('classes.import.ready')}` : r.errors.join(' · ')}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <div className="classes-actions">
+                <button type="button" className="button button--primary" data-testid="import-all" disabled={busy || preview.errorCount > 0} onClick={() => void store.getState().commitImport(csv, 'all').then((ok) => ok && setCsv(''))}>
+                  {t('classes.import.importAll')}
+                </button>
+                {preview.errorCount > 0 && preview.validCount > 0 && (
+                  <button type="button" className="button button--secondary" data-testid="import-valid" disabled={busy} onClick={() => void store.getState().commitImport(csv, 'valid').then((ok) => ok && setCsv(''))}>
+                    {t('classes.import.importValid', { count: preview.validCount })}
+                  </button>
+                )}
+                <button type="button" className="button button--secondary" onClick={() => store.getState().clearPreview()}>
+                  {t('classes.import.startOver')}
+                </button>
+              </div>
+            </>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
