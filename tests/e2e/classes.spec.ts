@@ -89,11 +89,12 @@ test('create a student, see the classes, change the schedule, mark one attended 
   await expect(page.getByTestId('figure-students')).toContainText('1');
   await expect(page.getByTestId('chart-status')).toHaveAttribute('data-values', /\[\[\d+,1,0,0\]\]/);
   await expect(page.getByTestId('chart-payment')).toHaveAttribute('data-values', /\[\[\d+,1,0,0\]\]/);
-  await page.screenshot({ path: shot('dashboard-en') });
+  await page.screenshot({ path: shot('dashboard-en'), fullPage: true });
   await page.getByTestId('classes-tab-health').click();
   await page.getByTestId('diagnose').click();
   await expect(page.getByTestId('diagnosis')).toHaveAttribute('data-issues', '0');
   await expect(page.getByTestId('generation-log')).toContainText('Student changed');
+  await expect(page.getByTestId('diagnosis')).toContainText('December 13, 2026');
   await page.screenshot({ path: shot('health-en') });
 
   // The same screens in French.
@@ -133,10 +134,10 @@ test('CSV import: preview with row errors, nothing written until chosen, then th
   await expect(page.getByTestId('import-summary')).toContainText('2 rows ready, 1 with errors');
   await expect(page.getByTestId('import-row').nth(1)).toContainText('last_name: required');
   await expect(page.getByTestId('import-all')).toBeDisabled();
-  await page.screenshot({ path: shot('import-en') });
+  await page.screenshot({ path: shot('import-en'), fullPage: true });
   await page.getByTestId('lang-fr').click();
   await expect(page.getByTestId('import-summary')).toContainText('2 lignes prêtes, 1 avec des erreurs');
-  await page.screenshot({ path: shot('import-fr') });
+  await page.screenshot({ path: shot('import-fr'), fullPage: true });
   await page.getByTestId('lang-en').click();
   await page.getByTestId('import-valid').click();
   await expect(page.getByTestId('classes-notice')).toContainText('Students imported: 2. Rows left out: 1.');

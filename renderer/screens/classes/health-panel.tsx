@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
+import { addDays } from '../../../shared/classes/site-time.js';
 import { formatDateTime } from '../../i18n/format.js';
 import type { ClassesStore } from '../../stores/classes-store.js';
 
@@ -9,6 +10,8 @@ export function HealthPanel({ store }: { store: ClassesStore }) {
   const d = useStore(store, (s) => s.diagnosis);
   const logs = useStore(store, (s) => s.logs);
   const busy = useStore(store, (s) => s.busy);
+  // The horizon's end is exclusive: the last day checked is the day before.
+  const lastDay = d ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${addDays(d.horizonEnd, -1)}T12:00:00Z`)) : '';
   const issues = d ? d.missing.length + d.invalid.length + d.outsideSchedule.length + d.duplicates.length : 0;
 
   return (
@@ -27,10 +30,10 @@ export function HealthPanel({ store }: { store: ClassesStore }) {
       {d && (
         <div className="panel" data-testid="diagnosis" data-issues={issues}>
           {issues === 0 ? (
-            <p className="alert alert--success">{t('classes.health.allGood', { date: d.horizonEnd })}</p>
+            <p className="alert alert--success">{t('classes.health.allGood', { date: lastDay })}</p>
           ) : (
             <>
-              <p>{t('classes.health.checked', { ok: d.studentsOk, count: d.studentsChecked, date: d.horizonEnd })}</p>
+              <p>{t('classes.health.checked', { ok: d.studentsOk, count: d.studentsChecked, date: lastDay })}</p>
               <ul className="classes-issues">
                 {d.missing.map((m) => (
                   <li key={`m${m.studentId}`} className="classes-issue classes-issue--warn">

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { ClassesStore } from '../../stores/classes-store.js';
@@ -10,6 +10,11 @@ export function ImportPanel({ store }: { store: ClassesStore }) {
   const [csv, setCsv] = useState('');
   const preview = useStore(store, (s) => s.preview);
   const busy = useStore(store, (s) => s.busy);
+  const result = useRef<HTMLDivElement>(null);
+  // The check's result appears below the fold on a kiosk screen: bring it into view.
+  useEffect(() => {
+    if (preview) result.current?.scrollIntoView({ block: 'start' });
+  }, [preview]);
 
   return (
     <section className="classes-stack" data-testid="classes-import">
@@ -32,7 +37,7 @@ export function ImportPanel({ store }: { store: ClassesStore }) {
         <p className="field__hint">{t('classes.import.allOrNothing')}</p>
       </div>
       {preview && (
-        <div className="panel classes-stack" data-testid="import-result">
+        <div ref={result} className="panel classes-stack" data-testid="import-result">
           {preview.fileErrors.map((e) => (
             <p key={e} className="alert alert--error">
               {e}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { createApiClient } from '../../../shared/api/client.js';
+import { createClassesStore } from '../../../renderer/stores/classes-store.js';
+import { createFakeTransport, err, ok } from '../renderer/fake-transport.js';
+
+const figures = (scheduled: number) => ({
+  byStatus: { scheduled, completed: 0, cancelled: 0, no_show: 0 },
+  byPayment: { pending: scheduled, paid: 0, waived: 0, refunded: 0 },
+  total: scheduled, createdToday: 0, createdThisWeek: 0, failedToday: 0, weeklyRuns: { success: 0, skipped: 0, failed: 0 }, byMonth: [], studentsWithMissing: 0, students: 1,
+});
+const settings = ok({ horizonWeeks: 4, timeZone: 'Europe/Paris', today: '2026-11-22' });
+
+describe('classes store', () => {
+  it('reloads the dashboard figures when synced class data arrives, and ignores other tables', async () => {
+    let n = 2;
+    const fake = createFakeTransport({ 'classes.figures': () => ok(figures(n)), 'classes.settings': () => settings });
+    const api = createApiClient(fake.transport);
+    const store = createClassesStore({ api });
+    api.onEvent((e) => store.getState().handleEvent(e));
+    store.getState().setTab('dashboard');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(store.getState().figures?.byStatus.scheduled).toBe(2);
+    n = 5;
+    fake.emit({ type: 'data.changed', tables: ['users'] });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(fake.callsTo('classes.figures')).toHaveLength(1);
+    fake.emit({ type: 'data.changed', tables: ['classes'] });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(fake.callsTo('classes.figures')).toHaveLength(2);
+    expect(store.getState().figures?.byStatus.scheduled).toBe(5);
+  });
+
+  it('moves the week by seven days and asks for that week', async () => {
+    const fake = createFakeTransport({ 'classes.week': (input) => ok({ weekStart: (input as { weekStart?: string }).weekStart ?? '2026-11-16', days: [], classes: [] }) });
+    const store = createClassesStore({ api: createApiClient(fake.transport) });
+    await store.getState().refresh();
+    await store.getState().shiftWeek(1);
+    expect(store.getState().weekStart).toBe('2026-11-23');
+    expect(fake.callsTo('classes.week').map((c) => c.input)).toEqual([{}, { weekStart: '2026-11-23' }]);
+  });
+
+  it('keeps a refused import as an error and writes nothing to the notice', async () => {
+    const fake = createFakeTransport({ 'classes.importCommit': () => err('VALIDATION_FAILED') });
+    const store = createClassesStore({ api: createApiClient(fake.transport) });
+    expect(await store.getState().commitImport('x', 'all')).toBe(false);
+    expect(store.getState().error?.code).toBe('VALIDATION_FAILED');
+    expect(store.getState().notice).toBeNull();
+  });
+});
