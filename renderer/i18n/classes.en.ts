@@ -92,6 +92,7 @@ export const classesEn = {
     invalid: '{{name}}: the schedule cannot be used — {{problems}}',
     outside: '{{name}}: the class on {{date}} at {{time}} is not in the schedule',
     duplicate: '{{name}}: {{count}} classes on {{date}} at {{time}}',
+    skipped: 'Skipped {{name}}: {{reason}}',
     logTitle: 'Generation log (kept 30 days)',
     logEmpty: 'No generation has run yet.',
     time: 'Time',

@@ -96,6 +96,7 @@ export const classesFr: Widen<typeof classesEn> = {
     invalid: '{{name}} : l’horaire est inutilisable — {{problems}}',
     outside: '{{name}} : le cours du {{date}} à {{time}} n’est pas dans l’horaire',
     duplicate: '{{name}} : {{count}} cours le {{date}} à {{time}}',
+    skipped: 'Ignoré : {{name}} — {{reason}}',
     logTitle: 'Journal de génération (conservé 30 jours)',
     logEmpty: 'Aucune génération pour l’instant.',
     time: 'Heure',

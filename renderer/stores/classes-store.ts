@@ -18,7 +18,7 @@ export type StudentInput = MethodInput<'classes.createStudent'>;
 export type ClassesNotice =
   | { kind: 'saved' }
   | { kind: 'removed' }
-  | { kind: 'fixed'; created: number; skipped: number }
+  | { kind: 'fixed'; created: number; skipped: number; students: { name: string; reason: string }[] }
   | { kind: 'generated'; created: number }
   | { kind: 'imported'; created: number; skippedRows: number }
   | { kind: 'horizon'; weeks: number };
@@ -164,9 +164,9 @@ export function createClassesStore({ api }: { api: Pick<ApiClient, 'call'> }) {
       async fix() {
         const r = await attempt(() => api.call('classes.fix', {}));
         if (!r) return;
-        set({ notice: { kind: 'fixed', created: r.created, skipped: r.skipped.length } });
+        const notice: ClassesNotice = { kind: 'fixed', created: r.created, skipped: r.skipped.length, students: r.skipped.map((s) => ({ name: s.name, reason: s.reason })) };
         await get().diagnose();
-        set({ notice: { kind: 'fixed', created: r.created, skipped: r.skipped.length } });
+        set({ notice });
         await loaders.health();
       },
       async generateNow() {

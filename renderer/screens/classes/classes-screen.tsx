@@ -45,9 +45,16 @@ export function ClassesScreen() {
       </nav>
       <ErrorAlert error={error} />
       {notice && (
-        <p className="alert alert--success" role="status" data-testid="classes-notice">
+        <div className="alert alert--success" role="status" data-testid="classes-notice">
           {describeNotice(t, notice)}
-        </p>
+          {notice.kind === 'fixed' && notice.students.length > 0 && (
+            <ul className="classes-skipped" data-testid="fix-skipped">
+              {notice.students.map((s) => (
+                <li key={s.name}>{t('classes.health.skipped', { name: s.name, reason: s.reason })}</li>
+              ))}
+            </ul>
+          )}
+        </div>
       )}
       {tab === 'week' && <WeekView store={store} />}
       {tab === 'students' && <StudentsPanel store={store} today={today} />}

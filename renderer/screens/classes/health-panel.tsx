@@ -73,6 +73,7 @@ export function HealthPanel({ store }: { store: ClassesStore }) {
                 <th scope="col">{t('classes.health.status')}</th>
                 <th scope="col">{t('classes.health.created')}</th>
                 <th scope="col">{t('classes.health.removed')}</th>
+                <th scope="col">{t('classes.health.details')}</th>
               </tr>
             </thead>
             <tbody>
@@ -84,6 +85,7 @@ export function HealthPanel({ store }: { store: ClassesStore }) {
                   <td className={`log-status log-status--${l.status}`}>{t(`classes.health.statuses.${l.status}`)}</td>
                   <td>{l.classesCreated}</td>
                   <td>{l.classesRemoved}</td>
+                  <td className="classes-log-detail">{l.status === 'success' ? '' : l.message}</td>
                 </tr>
               ))}
             </tbody>
