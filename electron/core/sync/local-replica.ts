@@ -42,7 +42,8 @@ export function createLocalReplica(deps: { store: Store; runner: MutationRunner;
   };
   const getMeta = db.prepare('SELECT value FROM meta WHERE key = ?');
   const putMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
-  const pending = db.prepare("SELECT seq, name, version, args, hlc, user_id, rows FROM outbox WHERE status = 'pending' ORDER BY seq LIMIT ?");
+  const pending = db.prepare("SELECT seq, name, version, args, hlc, user_id, rows FROM outbox WHERE status = 'pending' AND seq <= ? ORDER BY seq LIMIT ?");
+  const newest = db.prepare('SELECT MAX(seq) AS seq FROM outbox');
   const settle = db.prepare('UPDATE outbox SET status = ?, last_error = ?, attempts = attempts + 1 WHERE seq = ?');
   const prune = db.prepare("DELETE FROM outbox WHERE status = 'applied' AND seq < (SELECT MAX(seq) FROM outbox)");
   const reopen = db.prepare("UPDATE outbox SET status = 'pending' WHERE seq >= ? AND status = 'applied'");
@@ -81,8 +82,13 @@ export function createLocalReplica(deps: { store: Store; runner: MutationRunner;
       return { site: read('sync.site_cursor'), org: read('sync.org_cursor') };
     },
 
-    pendingBatch(limit: number): PushedMutation[] {
-      return (pending.all(limit) as OutboxRow[]).map((r) => ({
+    /** The newest seq queued so far (0 when none), to bound a push to what was queued when it began. */
+    newestSeq(): number {
+      return (newest.get() as { seq: number | null }).seq ?? 0;
+    },
+
+    pendingBatch(limit: number, upTo = Number.MAX_SAFE_INTEGER): PushedMutation[] {
+      return (pending.all(upTo, limit) as OutboxRow[]).map((r) => ({
         seq: r.seq,
         name: r.name,
         version: r.version,

@@ -75,8 +75,11 @@ export function createSyncClient(deps: SyncClientDeps) {
   }
 
   async function pushAll(report: SyncCycleReport): Promise<void> {
+    // Only what was queued when the cycle began: a kiosk writing all the while would otherwise
+    // push batch after batch and never reach the pull. Later writes go in the next cycle.
+    const upTo = deps.replica.newestSeq();
     for (let guard = 0; guard < 10_000; guard++) {
-      const mutations = deps.replica.pendingBatch(MAX_PUSH_MUTATIONS);
+      const mutations = deps.replica.pendingBatch(MAX_PUSH_MUTATIONS, upTo);
       if (!mutations.length) return;
       const body: PushRequest = { clientTime: deps.clock.now(), mutations };
       const gz = gzipSync(JSON.stringify(body));

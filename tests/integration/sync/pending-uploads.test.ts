@@ -82,4 +82,37 @@ describe('downloads while uploads are pending', () => {
       expect(await replicaDiff(k, service.db.admin)).toEqual([]);
     }
   });
+
+  it('reach a kiosk that never stops writing: a sync cycle pushes what was queued when it began, then pulls', async () => {
+    const service = await startService();
+    const { kiosk: a } = await enrolledKiosk(service, 'restaurant');
+    const { kiosk: b } = await enrolledKiosk(service, 'restaurant');
+    const fromB = newId();
+    await b.runner.run(recordAuthEvent, { id: fromB, action: 'auth.sign_in', subjectUserId: null, detail: {} }, device);
+    await b.sync!.syncNow();
+
+    // A writes an entry every few milliseconds, all the while, like a busy till.
+    let writing = true;
+    let written = 0;
+    const writer = (async () => {
+      while (writing) {
+        await a.runner.run(recordAuthEvent, { id: newId(), action: 'auth.sign_out', subjectUserId: null, detail: {} }, device);
+        written++;
+        await new Promise((r) => setTimeout(r, 2));
+      }
+    })();
+    try {
+      await new Promise((r) => setTimeout(r, 50));
+      const cycle = a.sync!.syncNow();
+      const ended = await Promise.race([cycle.then(() => true), new Promise((r) => setTimeout(r, 5000)).then(() => false)]);
+      expect(ended, 'the sync cycle never ended while the kiosk kept writing').toBe(true);
+      expect(a.store.raw.prepare('SELECT 1 FROM audit_log WHERE id = ?').get(fromB)).toBeDefined();
+    } finally {
+      writing = false;
+      await writer;
+    }
+    expect(written).toBeGreaterThan(10);
+    await a.sync!.syncNow();
+    expect(outboxCounts(a)).not.toHaveProperty('pending');
+  });
 });
