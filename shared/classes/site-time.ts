@@ -56,9 +56,20 @@ export function siteClock(instant: number | string, timeZone: string): { date: I
  * @example instantAt('2026-03-30', '09:00', 'Europe/Paris') // '2026-03-30T07:00:00.000Z'
  */
 export function instantAt(d: IsoDate, t: WallTime, timeZone: string): string {
-  const [y, m, day] = parts(d);
-  return new Date(new TZDate(y, m - 1, day, Number(t.slice(0, 2)), Number(t.slice(3, 5)), timeZone).getTime()).toISOString();
+  const key = `${timeZone}|${d}|${t}`;
+  let at = instants.get(key);
+  if (at === undefined) {
+    const [y, m, day] = parts(d);
+    at = new Date(new TZDate(y, m - 1, day, Number(t.slice(0, 2)), Number(t.slice(3, 5)), timeZone).getTime()).toISOString();
+    // TZDate asks Intl for the offset (about 0.1 ms); a weekly run asks for the same few dates and
+    // times for every student, so answers are kept, up to a bound.
+    if (instants.size >= 20_000) instants.clear();
+    instants.set(key, at);
+  }
+  return at;
 }
+
+const instants = new Map<string, string>();
 
 /** True when the time zone is one this runtime knows ('Europe/Paris', 'UTC'). */
 export function isTimeZone(tz: string): boolean {

@@ -111,6 +111,24 @@ test('create a student, see the classes, change the schedule, mark one attended 
   await page.screenshot({ path: shot('dashboard-fr') });
 });
 
+test('the dashboard charts follow data changed elsewhere, without a tap', async ({ page }) => {
+  await openClasses(page);
+  await addStudent(page);
+  await page.getByTestId('classes-tab-dashboard').click();
+  await expect(page.getByTestId('chart-status')).toHaveAttribute('data-values', '[[6,0,0,0]]');
+  // Another screen (here: a direct API call with the same session) marks a class attended.
+  const marked = await page.evaluate(async () => {
+    const token = sessionStorage.getItem('shiftdeck.session');
+    const call = async (method: string, input: unknown) =>
+      (await (await fetch(`/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify({ input }) })).json()) as { ok: boolean; value: { classes: { id: string }[] } };
+    const week = await call('classes.week', { weekStart: '2026-11-23' });
+    return (await call('classes.setStatus', { classId: week.value.classes[0].id, status: 'completed' })).ok;
+  });
+  expect(marked).toBe(true);
+  await expect(page.getByTestId('chart-status')).toHaveAttribute('data-values', '[[5,1,0,0]]');
+  await expect(page.getByTestId('figure-total')).toContainText('6');
+});
+
 test('a bad schedule is refused with the slot named, before anything is sent', async ({ page }) => {
   await openClasses(page);
   await page.getByTestId('classes-tab-students').click();
