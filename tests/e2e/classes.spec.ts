@@ -140,6 +140,8 @@ test('a bad schedule is refused with the slot named, before anything is sent', a
   await page.getByTestId('schedule-slot').nth(1).getByTestId('slot-start').fill('09:30');
   await page.getByTestId('student-save').click();
   await expect(page.getByTestId('student-problems')).toContainText('Time slot 2 overlaps another slot on the same day.');
+  await expect(page.getByTestId('schedule-slot').nth(1)).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('schedule-slot').nth(0)).not.toHaveAttribute('aria-invalid', 'true');
   await page.screenshot({ path: shot('bad-schedule-en') });
 });
 
@@ -161,4 +163,25 @@ test('CSV import: preview with row errors, nothing written until chosen, then th
   await expect(page.getByTestId('classes-notice')).toContainText('Students imported: 2. Rows left out: 1.');
   await page.getByTestId('classes-tab-students').click();
   await expect(page.getByTestId('student-row')).toHaveCount(2);
+});
+
+test('no serious or critical axe violations on the class tracking tabs and the class sheet', async ({ page }) => {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const serious = async () =>
+    (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  await openClasses(page);
+  await addStudent(page);
+  expect(await serious(), 'students').toEqual([]);
+  await nextWeek(page);
+  expect(await serious(), 'week').toEqual([]);
+  await page.locator('[data-testid="class-card"][data-date="2026-11-23"]').click();
+  expect(await serious(), 'class sheet').toEqual([]);
+  await page.getByTestId('sheet-close').click();
+  for (const tab of ['dashboard', 'health', 'import'] as const) {
+    await page.getByTestId(`classes-tab-${tab}`).click();
+    await expect(page.getByTestId(`classes-${tab}`)).toBeVisible();
+    expect(await serious(), tab).toEqual([]);
+  }
 });

@@ -35,6 +35,7 @@ export function StudentForm({ student, today, busy, onSave, onCancel }: { studen
   const id = useId();
   const [draft, setDraft] = useState<Draft>(() => draftOf(student, today));
   const [shown, setShown] = useState<string[]>([]);
+  const [badSlots, setBadSlots] = useState<Set<number>>(new Set());
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const setSlot = (i: number, patch: Partial<Draft['slots'][number]>) => setDraft((d) => ({ ...d, slots: d.slots.map((s, j) => (j === i ? { ...s, ...patch } : s)) }));
 
@@ -42,6 +43,7 @@ export function StudentForm({ student, today, busy, onSave, onCancel }: { studen
     e.preventDefault();
     const problems = problemsOf(draft, t);
     setShown(problems);
+    setBadSlots(new Set(validateSchedule(draft.slots.map((x) => ({ weekday: x.weekday, start: x.start, durationMinutes: Number(x.durationMinutes) }))).flatMap((p) => (p.slot === null ? [] : [p.slot]))));
     if (problems.length) return;
     await onSave({
       firstName: draft.firstName.trim(),
@@ -80,7 +82,10 @@ export function StudentForm({ student, today, busy, onSave, onCancel }: { studen
       <fieldset className="classes-slots">
         <legend className="classes-sheet__label">{t('classes.students.slots')}</legend>
         {draft.slots.map((s, i) => (
-          <div key={i} className="classes-slot" role="group" aria-label={t('classes.students.slotLabel', { n: i + 1 })} data-testid="schedule-slot">
+          <div key={i} className={`classes-slot${badSlots.has(i) ? ' classes-slot--invalid' : ''}`} role="group" aria-label={t('classes.students.slotLabel', { n: i + 1 })} aria-invalid={badSlots.has(i) || undefined} data-testid="schedule-slot">
+            <span className="classes-slot__number" aria-hidden="true">
+              {i + 1}
+            </span>
             <div className="field">
               <label htmlFor={`${id}-day-${i}`}>{t('classes.students.weekday')}</label>
               <select id={`${id}-day-${i}`} className="field__control" data-testid="slot-weekday" value={s.weekday} onChange={(e) => setSlot(i, { weekday: Number(e.target.value) })}>
