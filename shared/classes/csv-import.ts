@@ -14,12 +14,20 @@ export interface ImportedStudent {
   schedule: ScheduleSlot[];
 }
 
+/** A row problem as a code and its values, for the screen to say in the kiosk's language. */
+export interface RowProblem {
+  code: string;
+  params: Record<string, string | number>;
+}
+
 export interface ImportRow {
   /** Line in the file (the header is line 1). */
   line: number;
   name: string;
   student: ImportedStudent | null;
+  /** In English, for logs and the command line; `problems` holds the same, coded. */
   errors: string[];
+  problems: RowProblem[];
 }
 
 export interface ImportPreview {
@@ -46,26 +54,34 @@ const WEEKDAYS: Record<string, number> = {
  *
  * @example parseScheduleText('Mon 09:00 60; jeudi 18:30 90')
  */
-export function parseScheduleText(text: string): { slots: ScheduleSlot[]; errors: string[] } {
+export function parseScheduleText(text: string): { slots: ScheduleSlot[]; errors: string[]; problems: RowProblem[] } {
   const slots: ScheduleSlot[] = [];
   const errors: string[] = [];
+  const problems: RowProblem[] = [];
+  const add = (code: string, params: RowProblem['params'], message: string) => {
+    errors.push(message);
+    problems.push({ code, params });
+  };
   const parts = text.split(';').map((p) => p.trim()).filter(Boolean);
-  if (parts.length > MAX_SLOTS * 2) return { slots, errors: [`schedule: at most ${MAX_SLOTS} slots`] };
+  if (parts.length > MAX_SLOTS * 2) {
+    add('SLOTS_TOO_MANY', { max: MAX_SLOTS }, `schedule: at most ${MAX_SLOTS} slots`);
+    return { slots, errors, problems };
+  }
   parts.forEach((p, i) => {
     const m = /^(\S+)\s+(\d{1,2}:\d{2})\s+(\d{1,3})$/.exec(p);
     if (!m) {
-      errors.push(`schedule slot ${i + 1} "${p}": write it as weekday, start and minutes, e.g. "Mon 09:00 60"`);
+      add('SLOT_FORMAT', { n: i + 1, text: p }, `schedule slot ${i + 1} "${p}": write it as weekday, start and minutes, e.g. "Mon 09:00 60"`);
       return;
     }
     const day = /^[1-7]$/.test(m[1]) ? Number(m[1]) : WEEKDAYS[m[1].toLowerCase().replace(/\.$/, '')];
     if (!day) {
-      errors.push(`schedule slot ${i + 1}: "${m[1]}" is not a weekday (Mon-Sun, lun-dim or 1-7)`);
+      add('SLOT_WEEKDAY', { n: i + 1, text: m[1] }, `schedule slot ${i + 1}: "${m[1]}" is not a weekday (Mon-Sun, lun-dim or 1-7)`);
       return;
     }
     slots.push({ weekday: day, start: m[2].padStart(5, '0'), durationMinutes: Number(m[3]) });
   });
-  if (!errors.length) errors.push(...validateSchedule(slots).map((p) => `schedule: ${p.message}`));
-  return { slots, errors };
+  if (!errors.length) for (const p of validateSchedule(slots)) add(`SCHEDULE_${p.code}`, { n: (p.slot ?? 0) + 1 }, `schedule: ${p.message}`);
+  return { slots, errors, problems };
 }
 
 /** Writes a schedule back in the form `parseScheduleText` reads. */
@@ -93,27 +109,33 @@ export function previewStudentCsv(text: string, existing: readonly { firstName: 
     const v = (k: string) => (raw[k] ?? '').trim();
     const line = i + 2;
     const errors: string[] = [];
+    const problems: RowProblem[] = [];
+    const add = (code: string, params: RowProblem['params'], message: string) => {
+      errors.push(message);
+      problems.push({ code, params });
+    };
     const firstName = v('first_name');
     const lastName = v('last_name');
     const course = v('course');
     const startDate = v('start_date');
     const endDate = v('end_date') || null;
-    if (!firstName) errors.push('first_name: required');
-    if (!lastName) errors.push('last_name: required');
-    if (firstName.length > 80 || lastName.length > 80) errors.push('name: at most 80 characters');
-    if (!course) errors.push('course: required');
-    if (!isIsoDate(startDate)) errors.push(`start_date: "${startDate}" is not a date written YYYY-MM-DD`);
-    if (endDate !== null && !isIsoDate(endDate)) errors.push(`end_date: "${endDate}" is not a date written YYYY-MM-DD`);
-    if (endDate !== null && isIsoDate(endDate) && isIsoDate(startDate) && endDate < startDate) errors.push(`end_date: ${endDate} is before the start date ${startDate}`);
+    if (!firstName) add('REQUIRED', { field: 'first_name' }, 'first_name: required');
+    if (!lastName) add('REQUIRED', { field: 'last_name' }, 'last_name: required');
+    if (firstName.length > 80 || lastName.length > 80) add('TOO_LONG', { field: 'name', max: 80 }, 'name: at most 80 characters');
+    if (!course) add('REQUIRED', { field: 'course' }, 'course: required');
+    if (!isIsoDate(startDate)) add('BAD_DATE', { field: 'start_date', value: startDate }, `start_date: "${startDate}" is not a date written YYYY-MM-DD`);
+    if (endDate !== null && !isIsoDate(endDate)) add('BAD_DATE', { field: 'end_date', value: endDate }, `end_date: "${endDate}" is not a date written YYYY-MM-DD`);
+    if (endDate !== null && isIsoDate(endDate) && isIsoDate(startDate) && endDate < startDate) add('END_BEFORE_START', { end: endDate, start: startDate }, `end_date: ${endDate} is before the start date ${startDate}`);
     const schedule = parseScheduleText(v('schedule'));
     errors.push(...schedule.errors);
+    problems.push(...schedule.problems);
     const key = studentKey(firstName, lastName, course);
-    if (firstName && lastName && known.has(key)) errors.push(`${firstName} ${lastName} is already a student of ${course}`);
+    if (firstName && lastName && known.has(key)) add('KNOWN_STUDENT', { name: `${firstName} ${lastName}`, course }, `${firstName} ${lastName} is already a student of ${course}`);
     const seen = inFile.get(key);
-    if (firstName && lastName && seen !== undefined) errors.push(`same student as line ${seen}`);
+    if (firstName && lastName && seen !== undefined) add('SAME_AS_LINE', { line: seen }, `same student as line ${seen}`);
     else inFile.set(key, line);
     const name = `${firstName} ${lastName}`.trim();
-    return { line, name, errors, student: errors.length ? null : { firstName, lastName, course, startDate, endDate, schedule: schedule.slots } };
+    return { line, name, errors, problems, student: errors.length ? null : { firstName, lastName, course, startDate, endDate, schedule: schedule.slots } };
   });
   const errorCount = rows.filter((r) => r.errors.length).length;
   return { rows, fileErrors, validCount: rows.length - errorCount, errorCount };

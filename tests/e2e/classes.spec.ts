@@ -157,6 +157,7 @@ test('CSV import: preview with row errors, nothing written until chosen, then th
   await page.screenshot({ path: shot('import-en'), fullPage: true });
   await page.getByTestId('lang-fr').click();
   await expect(page.getByTestId('import-summary')).toContainText('2 lignes prêtes, 1 avec des erreurs');
+  await expect(page.getByTestId('import-row').nth(1)).toContainText('last_name\u00a0: obligatoire');
   await page.screenshot({ path: shot('import-fr'), fullPage: true });
   await page.getByTestId('lang-en').click();
   await page.getByTestId('import-valid').click();

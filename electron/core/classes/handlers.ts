@@ -159,7 +159,7 @@ export function createClassesHandlers(deps: HandlerDeps): ClassesHandlers {
     'classes.importPreview': async (input) => {
       const site = await deps.site();
       const p = previewStudentCsv(input.csv, await existingStudents(site.id));
-      return { ...p, rows: p.rows.map((r) => ({ line: r.line, name: r.name, errors: r.errors, valid: r.student !== null })) };
+      return { ...p, rows: p.rows.map((r) => ({ line: r.line, name: r.name, errors: r.errors, problems: r.problems, valid: r.student !== null })) };
     },
     'classes.importCommit': async (input, ctx) => {
       const site = await deps.site();

@@ -60,7 +60,7 @@ export function ImportPanel({ store }: { store: ClassesStore }) {
                       <tr key={r.line} data-testid="import-row" data-valid={r.valid}>
                         <td>{r.line}</td>
                         <td>{r.name}</td>
-                        <td className={r.valid ? 'log-status--success' : 'log-status--failed'}>{r.valid ? `✓ ${t('classes.import.ready')}` : r.errors.join(' · ')}</td>
+                        <td className={r.valid ? 'log-status--success' : 'log-status--failed'}>{r.valid ? `✓ ${t('classes.import.ready')}` : r.problems.map((p, i) => t(`classes.import.problems.${p.code}`, { ...p.params, defaultValue: r.errors[i] })).join(' · ')}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -8,6 +8,7 @@ describe('student CSV import preview', () => {
     expect(parseScheduleText('Mon 09:00 60; jeudi 18:30 90; 7 9:15 30')).toEqual({
       slots: [{ weekday: 1, start: '09:00', durationMinutes: 60 }, { weekday: 4, start: '18:30', durationMinutes: 90 }, { weekday: 7, start: '09:15', durationMinutes: 30 }],
       errors: [],
+      problems: [],
     });
     expect(formatScheduleText([{ weekday: 2, start: '10:00', durationMinutes: 45 }])).toBe('Tue 10:00 45');
   });
@@ -26,6 +27,13 @@ describe('student CSV import preview', () => {
     expect(p.rows[1].errors[0]).toBe('end_date: 2026-11-01 is before the start date 2026-11-23');
     expect(p.rows[1].errors[1]).toContain('a class lasts 15 to 480 whole minutes');
     expect(p.errorCount).toBe(2);
+    // The same problems as codes with their values, for the screen to say in French too.
+    expect(p.rows[0].problems).toEqual([
+      { code: 'REQUIRED', params: { field: 'first_name' } },
+      { code: 'BAD_DATE', params: { field: 'start_date', value: '2026-13-01' } },
+      { code: 'SLOT_FORMAT', params: { n: 1, text: 'Mon 9h 60' } },
+    ]);
+    expect(p.rows[1].problems.map((x) => x.code)).toEqual(['END_BEFORE_START', 'SCHEDULE_BAD_DURATION']);
     expect(p.rows.every((r) => r.student === null)).toBe(true);
   });
 
