@@ -89,6 +89,10 @@ export const removeStudent = defineMutation({
   authority: 'classes.manage',
   args: z.object({ id: z.uuid() }).strict(),
   async run(ctx, a) {
+    // Removed on another kiosk already: nothing left to do, and no conflict to show.
+    const student = await ctx.db.selectFrom('students').select('deleted_at').where('id', '=', a.id).where('site_id', '=', ctx.siteId).executeTakeFirst();
+    if (!student) throw new AppError('NOT_FOUND', 'That student is not on the list.', { studentId: a.id });
+    if (student.deleted_at !== null) return;
     const ahead = await ctx.db.selectFrom('classes').select('id').where('student_id', '=', a.id).where('deleted_at', 'is', null)
       .where('starts_at', '>', ctx.now).where('status', '=', 'scheduled').where('payment_status', '=', 'pending').execute();
     for (const c of ahead) await ctx.write.softDelete('classes', c.id);

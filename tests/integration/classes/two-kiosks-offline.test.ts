@@ -94,3 +94,40 @@ describe('two kiosks generating offline for the same students', () => {
     expect(central.logs.filter((l) => l.operation === 'scheduled').map((l) => l.device_id).sort()).toEqual([a.deviceId, b.deviceId].sort());
   });
 });
+
+describe('two kiosks changing the same student offline', () => {
+  it('apply in server order: both removals of a student converge without a conflict; a mark on a class the other kiosk removed is refused visibly', async () => {
+    const service = await startService();
+    const clockA = createManualClock(Date.parse('2026-11-22T09:00:00Z'));
+    const clockB = createManualClock(Date.parse('2026-11-22T09:00:00Z'));
+    const { kiosk: a } = await enrolledKiosk(service, 'restaurant', { clock: clockA });
+    const { kiosk: b } = await enrolledKiosk(service, 'restaurant', { clock: clockB });
+    const ta = await signIn(a, 'manager');
+    const made = await a.dispatcher.dispatch('classes.createStudent', { firstName: 'Ana', lastName: 'Lopez', course: 'Piano', startDate: '2026-11-23', endDate: null, schedule: [{ weekday: 1, start: '09:00', durationMinutes: 60 }] }, ta);
+    const id = made.ok ? made.value.id : '';
+    await a.sync!.syncNow();
+    await b.sync!.syncNow();
+    const tb = await signIn(b, 'manager');
+    const firstClass = (b.store.raw.prepare("SELECT id FROM classes WHERE date = '2026-11-30'").get() as { id: string }).id;
+
+    // Offline: A moves the class to Tuesdays (removing Monday 30th); B marks Monday 30th paid.
+    expect((await a.dispatcher.dispatch('classes.updateStudent', { id, firstName: 'Ana', lastName: 'Lopez', course: 'Piano', startDate: '2026-11-23', endDate: null, schedule: [{ weekday: 2, start: '09:00', durationMinutes: 60 }] }, ta)).ok).toBe(true);
+    expect((await b.dispatcher.dispatch('classes.setPayment', { classId: firstClass, paymentStatus: 'paid' }, tb)).ok).toBe(true);
+    await a.sync!.syncNow();
+    await b.sync!.syncNow();
+    await a.sync!.syncNow();
+    // B's payment came second, on a class the server had removed: refused, visible, undone on B.
+    const conflicts = await b.dispatcher.dispatch('status.get', {}, null);
+    expect(conflicts.ok && conflicts.value.conflictCount).toBe(1);
+    expect(b.store.raw.prepare('SELECT payment_status, deleted_at IS NOT NULL AS gone FROM classes WHERE id = ?').get(firstClass)).toEqual({ payment_status: 'pending', gone: 1 });
+
+    // Both remove the student offline: one removal applies, the other is a no-op, no new conflict.
+    expect((await a.dispatcher.dispatch('classes.removeStudent', { id }, ta)).ok).toBe(true);
+    expect((await b.dispatcher.dispatch('classes.removeStudent', { id }, tb)).ok).toBe(true);
+    await a.sync!.syncNow();
+    await b.sync!.syncNow();
+    const central = await inSiteTransaction(service.db.service, SITE, (trx) => trx.selectFrom('conflicts').select('mutation').execute());
+    expect(central.map((c) => c.mutation)).toEqual(['classes.setPayment']);
+    expect(classKeys(a)).toEqual(classKeys(b));
+  });
+});
