@@ -11,13 +11,27 @@ interface Stamped {
 }
 
 /**
+ * The tables of a stream holding rows written after `cursor`, in one round trip: most pulls find
+ * a change or two in one or two tables, and asking every synced table in turn made a pull dozens
+ * of queries.
+ */
+async function tablesWithChanges(trx: CentralTransaction, siteId: string | null, cursor: number): Promise<SyncedTable[]> {
+  const where = siteId === null ? sql`site_id IS NULL` : sql`site_id = ${siteId}`;
+  const probes = SYNCED_TABLES.map((t) => sql`SELECT ${t}::text AS t WHERE EXISTS (SELECT 1 FROM ${sql.ref(t)} WHERE ${where} AND _version > ${cursor})`);
+  const res = await sql<{ t: string }>`${sql.join(probes, sql` UNION ALL `)}`.execute(trx);
+  const found = new Set(res.rows.map((r) => r.t));
+  return SYNCED_TABLES.filter((t) => found.has(t));
+}
+
+/**
  * Rows of one stream (a site's rows, or the organisation's with `siteId` null) written after
  * `cursor`, cut at a version boundary so a transaction's rows always arrive together.
  */
 async function readStream(trx: CentralTransaction, siteId: string | null, cursor: number, limit: number): Promise<{ rows: Stamped[]; upTo: number; more: boolean }> {
   const fetched: Stamped[] = [];
   let bound = Number.POSITIVE_INFINITY;
-  for (const table of SYNCED_TABLES) {
+  const tables = await tablesWithChanges(trx, siteId, cursor);
+  for (const table of tables) {
     const where = siteId === null ? sql`site_id IS NULL` : sql`site_id = ${siteId}`;
     const res = await sql<Record<string, unknown>>`SELECT * FROM ${sql.ref(table)} WHERE ${where} AND _version > ${cursor} ORDER BY _version LIMIT ${limit + 1}`.execute(trx);
     const rows = res.rows.map((row) => ({ table, version: Number(row._version), row }));
@@ -36,7 +50,7 @@ async function readStream(trx: CentralTransaction, siteId: string | null, cursor
     // One transaction wrote more rows than a page: send that whole version, however large.
     upTo = cursor + 1;
     more = true;
-    for (const table of SYNCED_TABLES) {
+    for (const table of tables) {
       const where = siteId === null ? sql`site_id IS NULL` : sql`site_id = ${siteId}`;
       const res = await sql<Record<string, unknown>>`SELECT * FROM ${sql.ref(table)} WHERE ${where} AND _version = ${upTo}`.execute(trx);
       for (const row of res.rows) if (!fetched.some((f) => f.table === table && f.row.id === row.id)) fetched.push({ table, version: upTo, row });

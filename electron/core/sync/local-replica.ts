@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { findMutation } from '../../../shared/mutations/index.js';
 import { INSERT_ONLY_TABLES, SYNCED_TABLES, type SyncedDatabase, type SyncedTable } from '../../../shared/schema.js';
@@ -48,6 +49,9 @@ export function createLocalReplica(deps: { store: Store; runner: MutationRunner;
   const prune = db.prepare("DELETE FROM outbox WHERE status = 'applied' AND seq < (SELECT MAX(seq) FROM outbox)");
   const reopen = db.prepare("UPDATE outbox SET status = 'pending' WHERE seq >= ? AND status = 'applied'");
 
+  // Pulled rows of a table share their columns: one statement per shape, not one per row.
+  const upserts = new Map<string, Database.Statement>();
+
   /** Writes one server row as it is on the server (the gate must be open). */
   function writeServerRow(table: SyncedTable, row: Record<string, unknown>, changed: Set<SyncedTable>) {
     const known = columnsOf(table);
@@ -55,7 +59,10 @@ export function createLocalReplica(deps: { store: Store; runner: MutationRunner;
     const cols = Object.keys(row).filter((c) => known.has(c));
     if (!cols.includes('id')) return;
     const verb = INSERT_ONLY_TABLES.includes(table) ? 'INSERT OR IGNORE' : 'UPSERT';
-    db.prepare(upsertSql(verb, table, cols)).run(cols.map((c) => row[c] as never));
+    const key = `${table}:${cols.join(',')}`;
+    let stmt = upserts.get(key);
+    if (!stmt) upserts.set(key, (stmt = db.prepare(upsertSql(verb, table, cols))));
+    stmt.run(cols.map((c) => row[c] as never));
     changed.add(table);
   }
 
