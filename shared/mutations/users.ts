@@ -74,3 +74,18 @@ export const setUserPin = defineMutation({
     await audit(ctx, 'users.pin_reset', a.userId, {}, a.auditId);
   },
 });
+
+/** A person's name as shown on the sign-in tiles; renaming to the current name changes nothing. */
+export const renameUser = defineMutation({
+  name: 'users.rename',
+  version: 1,
+  authority: 'users.manage',
+  args: z.object({ userId: z.uuid(), displayName: z.string().trim().min(1).max(80), auditId: z.uuid() }).strict(),
+  async run(ctx, a) {
+    const user = await ctx.db.selectFrom('users').select('display_name').where('id', '=', a.userId).where('site_id', '=', ctx.siteId).where('deleted_at', 'is', null).executeTakeFirst();
+    if (!user) throw new AppError('NOT_FOUND', 'That person is not on this site.', { userId: a.userId });
+    if (user.display_name === a.displayName) return;
+    await ctx.write.update('users', a.userId, { display_name: a.displayName });
+    await audit(ctx, 'users.renamed', a.userId, { from: user.display_name, to: a.displayName }, a.auditId);
+  },
+});

@@ -6,7 +6,7 @@ import { newId, roleId } from '../../../shared/ids.js';
 import { recordAuthEvent } from '../../../shared/mutations/audit.js';
 import type { MutationDef } from '../../../shared/mutations/define.js';
 import { setIdleLock } from '../../../shared/mutations/sites.js';
-import { createUser, setUserPin, setUserRole } from '../../../shared/mutations/users.js';
+import { createUser, renameUser, setUserPin, setUserRole } from '../../../shared/mutations/users.js';
 import { PERMISSIONS } from '../../../shared/permissions.js';
 import { cheapHashPin } from '../../helpers/kiosk.js';
 import { kioskRows, outboxCounts, replicaDiff, syncAll } from '../../helpers/replicas.js';
@@ -75,7 +75,9 @@ async function randomMutation(node: Node, rng: Rng): Promise<string> {
   if (roll < 0.3) return run(recordAuthEvent, { id: newId(), action: rng.pick(['auth.sign_in', 'auth.sign_out', 'auth.sign_in_failed'] as const), subjectUserId: rng.chance(0.5) ? target() : null, detail: { n: rng.int(1000) } }, { userId: null, permissions: [] });
   if (roll < 0.45) return run(setUserRole, { userId: target(), roleId: roleId(rng.pick(ROLES[node.siteKey])), auditId: newId() }, admin);
   if (roll < 0.55) return run(createUser, { id: newId(), auditId: newId(), displayName: `Person ${rng.int(10_000)}`, locale: rng.pick(['en', 'fr'] as const), pinHash: await cheapHashPin(String(1000 + rng.int(9000))), roleId: roleId(rng.pick(ROLES[node.siteKey])) }, admin);
-  if (roll < 0.7) return run(setUserPin, { userId: target(), pinHash: await cheapHashPin(String(1000 + rng.int(9000))), auditId: newId() }, admin);
+  if (roll < 0.63) return run(setUserPin, { userId: target(), pinHash: await cheapHashPin(String(1000 + rng.int(9000))), auditId: newId() }, admin);
+  // Few names, so two kiosks often pick the same one (a no-op on the server, not on the kiosk).
+  if (roll < 0.7) return run(renameUser, { userId: target(), displayName: rng.pick(['Alex', 'Sam', 'Kim']), auditId: newId() }, admin);
   if (roll < 0.85) return run(setIdleLock, { seconds: rng.pick([60, 120, 300, 600]) }, admin);
   // The kiosk believes (a stale role) that this person may change settings; the server says no.
   if (roll < 0.93) return run(setIdleLock, { seconds: rng.pick([45, 90]) }, { userId: demoUserId(node.siteKey, site.pretender), permissions: ALL });
