@@ -22,8 +22,12 @@ export const pushedMutation = z.object({
   args: z.unknown(),
   hlc: z.string().min(22).max(120),
   userId: z.uuid().nullable(),
-  /** The rows the mutation wrote on the kiosk ("table:id"), so a refusal can return their server state. */
-  writes: z.array(z.string().max(200)).max(1000).default([]),
+  /**
+   * The rows the mutation wrote on the kiosk ("table:id"), so a refusal can return their server
+   * state. One mutation may write thousands (a student entered with years of classes); the push's
+   * byte limit bounds them.
+   */
+  writes: z.array(z.string().max(200)).max(50_000).default([]),
 });
 export type PushedMutation = z.infer<typeof pushedMutation>;
 

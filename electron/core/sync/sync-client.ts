@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import WebSocket from 'ws';
-import { MAX_PULL_ROWS, MAX_PUSH_MUTATIONS, pokeMessage, pullResponse, pushResponse, type PushRequest } from '../../../shared/sync/protocol.js';
+import { MAX_PULL_ROWS, MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS, pokeMessage, pullResponse, pushResponse, type PushedMutation } from '../../../shared/sync/protocol.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../kiosk.js';
 import type { LinkState } from '../status.js';
@@ -79,10 +79,9 @@ export function createSyncClient(deps: SyncClientDeps) {
     // push batch after batch and never reach the pull. Later writes go in the next cycle.
     const upTo = deps.replica.newestSeq();
     for (let guard = 0; guard < 10_000; guard++) {
-      const mutations = deps.replica.pendingBatch(MAX_PUSH_MUTATIONS, upTo);
-      if (!mutations.length) return;
-      const body: PushRequest = { clientTime: deps.clock.now(), mutations };
-      const gz = gzipSync(JSON.stringify(body));
+      const batch = deps.replica.pendingBatch(MAX_PUSH_MUTATIONS, upTo);
+      if (!batch.length) return;
+      const gz = gzipSync(pushBody(deps.clock.now(), batch));
       const { json } = await request('/v1/push', { method: 'POST', body: gz });
       const res = pushResponse.parse(json);
       report.bytesUp += gz.length;
@@ -90,6 +89,30 @@ export function createSyncClient(deps: SyncClientDeps) {
       report.pushed += res.results.filter((r) => r.status === 'applied').length;
       if (!res.results.length && res.resendFrom === undefined) return;
     }
+  }
+
+  /**
+   * The JSON of a push request (a PushRequest) holding the longest run of `batch` that fits in
+   * MAX_PUSH_BYTES, which the service counts after inflating: bounded in bytes as well as in
+   * count, or a queue of large changes (module drafts) is refused whole, again and again. A
+   * change too large to go even alone is sent without its args, so the service refuses it
+   * visibly (a conflict, its rows undone here) and the queue behind it moves on.
+   */
+  function pushBody(clientTime: number, batch: PushedMutation[]): string {
+    const head = `{"clientTime":${JSON.stringify(clientTime)},"mutations":[`;
+    const parts: string[] = [];
+    let bytes = Buffer.byteLength(head) + 2;
+    for (const m of batch) {
+      let json = JSON.stringify(m);
+      const size = Buffer.byteLength(json) + 1;
+      if (parts.length && bytes + size > MAX_PUSH_BYTES) break;
+      if (bytes + size > MAX_PUSH_BYTES) {
+        json = JSON.stringify({ ...m, args: { omitted: `This change was too large to send (${size} bytes, at most ${MAX_PUSH_BYTES - bytes}); it stays refused.` } });
+      }
+      parts.push(json);
+      bytes += Buffer.byteLength(json) + 1;
+    }
+    return `${head}${parts.join(',')}]}`;
   }
 
   async function pullAll(report: SyncCycleReport): Promise<void> {
