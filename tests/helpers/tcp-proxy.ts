@@ -28,6 +28,8 @@ export interface TcpProxy {
   /** Requests seen, by effective mode and path ('drop-request /v1/push'). */
   readonly counts: Map<string, number>;
   count(mode: ProxyMode, pathPrefix?: string): number;
+  /** Cuts every open connection at once (a link going down), live sockets included. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -182,6 +184,9 @@ export async function startTcpProxy(targetUrl: string, initial: ProxySetting = {
       let n = 0;
       for (const [k, v] of counts) if (k.startsWith(`${mode} ${pathPrefix}`)) n += v;
       return n;
+    },
+    reset() {
+      for (const s of sockets) s.destroy();
     },
     close,
   };
