@@ -7,6 +7,7 @@ import type { SyncedTable } from '../../shared/schema.js';
 import { createDispatcher, type Dispatcher } from './api/dispatcher.js';
 import { createHandlers } from './api/handlers.js';
 import { registerClassesJobs } from './classes/jobs.js';
+import { registerTrainingJobs } from './training/jobs.js';
 import { createJobScheduler, type JobScheduler } from './jobs/scheduler.js';
 import { createAuthService, type AuthService } from './auth/auth-service.js';
 import { hashPin } from './auth/pin-hash.js';
@@ -188,6 +189,7 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
   const stopSweep = clock.every(opts.sweepMs ?? 5000, () => void tick());
   const jobs = createJobScheduler({ store, clock, log, timeZone: async () => (await site()).timezone });
   registerClassesJobs(jobs, { runner, store, now: () => clock.now() });
+  registerTrainingJobs(jobs, { runner, store, now: () => clock.now() });
   await jobs.start();
 
   return {

@@ -1,4 +1,5 @@
 import { classesEn } from './classes.en.js';
+import { trainingEn } from './training.en.js';
 /**
  * English texts. `fr.ts` must have exactly the same keys (a unit test and the `Messages` type
  * check it). Plural keys carry `_one`, `_many` and `_other` in both files: French needs `_many`
@@ -192,6 +193,7 @@ export const en = {
     INTERNAL: 'Something went wrong. Nothing was saved; try again.',
     INTERNAL_unreachable: 'Cannot reach the Shiftdeck service. Check that it is running, then try again.',
   },
+  ...trainingEn,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,5 +1,6 @@
 import type { Messages } from './en.js';
 import { classesFr } from './classes.fr.js';
+import { trainingFr } from './training.fr.js';
 
 /** Textes français. Mêmes clés que `en.ts`, vérifié par le type `Messages` et un test unitaire. */
 export const fr: Messages = {
@@ -190,4 +191,5 @@ export const fr: Messages = {
     INTERNAL: 'Un problème est survenu. Rien n’a été enregistré ; réessayez.',
     INTERNAL_unreachable: 'Impossible de joindre le service Shiftdeck. Vérifiez qu’il fonctionne, puis réessayez.',
   },
+  ...trainingFr,
 };

@@ -7,6 +7,9 @@ import { AdminScreen } from './admin-screen.js';
 import { AuditScreen } from './audit-screen.js';
 import { ClassesScreen } from './classes/classes-screen.js';
 import { SyncScreen } from './sync-screen.js';
+import { AnalyticsScreen } from './training/analytics-screen.js';
+import { ClassroomScreen } from './training/classroom-screen.js';
+import { TrainingScreen } from './training/training-screen.js';
 
 /** Areas built so far. The others say so plainly instead of showing made-up data. */
 const BUILT: Record<string, () => ReactNode> = {
@@ -14,6 +17,9 @@ const BUILT: Record<string, () => ReactNode> = {
   classes: () => <ClassesScreen />,
   admin: () => <AdminScreen />,
   sync: () => <SyncScreen />,
+  training: () => <TrainingScreen />,
+  classroom: () => <ClassroomScreen />,
+  analytics: () => <AnalyticsScreen />,
 };
 
 /**

@@ -173,7 +173,7 @@ export const trainingContract = {
     output: z.object({
       people: z.array(z.object({ id: z.uuid(), name: z.string(), roleCode: z.string() })),
       paths: z.array(z.object({ id: z.uuid(), code: z.string(), title: l10n })),
-      modules: z.array(z.object({ code: z.string(), title: l10n })),
+      modules: z.array(z.object({ id: z.uuid(), code: z.string(), title: l10n })),
     }),
   }),
   'training.assign': method({
@@ -185,6 +185,8 @@ export const trainingContract = {
 
   'training.analytics': method({
     access: 'analytics.team',
+    // Reloaded on every data.changed: reading it must not keep an idle session awake.
+    touchesSession: false,
     input: z.object({}).strict(),
     output: z.object({
       targets: z.object({ completion: z.number(), pass: z.number() }),

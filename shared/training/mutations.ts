@@ -221,6 +221,30 @@ export const submitFeedback = defineMutation({
   },
 });
 
+/**
+ * The daily expiry job's record: one audit entry per certificate that has expired, with an id
+ * derived from the certificate so two kiosks marking the same one write one entry. Certificates
+ * stay insert-only; their status is computed from the expiry date wherever they are read.
+ */
+export const markCertificatesExpired = defineMutation({
+  name: 'training.markExpired',
+  version: 1,
+  authority: 'device',
+  args: z.object({ certificateIds: z.array(z.uuid()).min(1).max(500) }).strict(),
+  async run(ctx, a) {
+    const certs = await ctx.db.selectFrom('training_certificates').select(['id', 'user_id', 'number', 'expires_at']).where('id', 'in', a.certificateIds).where('site_id', '=', ctx.siteId).execute();
+    for (const c of certs) {
+      if (!c.expires_at || c.expires_at > ctx.now) continue;
+      await ctx.write.insertIfAbsent('audit_log', {
+        id: expiryAuditId(c.id), site_id: ctx.siteId, action: 'training.certificate_expired', actor_user_id: null, subject_user_id: c.user_id,
+        device_id: ctx.deviceId, hlc: ctx.hlc, detail: JSON.stringify({ number: c.number, expiredAt: c.expires_at }),
+      });
+    }
+  },
+});
+
+export const expiryAuditId = (certificateId: string) => derivedId('training_certificate_expired', certificateId);
+
 /** Named mutations of the training area, merged into MUTATIONS (shared/mutations/index.ts). */
 export const TRAINING_MUTATIONS: readonly MutationDef[] = [
   registerSigningKey,
@@ -231,6 +255,7 @@ export const TRAINING_MUTATIONS: readonly MutationDef[] = [
   revokeCertificate,
   assignTraining,
   submitFeedback,
+  markCertificatesExpired,
   ...SESSION_MUTATIONS,
   ...AUTHORING_MUTATIONS,
 ] as MutationDef[];

@@ -133,7 +133,7 @@ export function createTrainingHandlers(deps: HandlerDeps) {
       return {
         people: people.map((p) => ({ id: p.id, name: p.display_name, roleCode: p.code })),
         paths: paths.map((p) => ({ id: p.id, code: p.code, title: { en: p.title_en, fr: p.title_fr } })),
-        modules: modules.map((m) => ({ code: m.code, title: { en: m.title_en, fr: m.title_fr } })),
+        modules: modules.map((m) => ({ id: m.id, code: m.code, title: { en: m.title_en, fr: m.title_fr } })),
       };
     },
     'training.assign': async (input: { userId: string; pathId?: string; moduleCode?: string; dueAt: string | null }, ctx: CallContext) => {

@@ -1,0 +1,42 @@
+import { useEffect } from 'react';
+import { useSlice } from '../../app/services.js';
+import { createTrainingStore, type TrainingStore } from '../../stores/training-store.js';
+import '../../styles/training.css';
+import { AssessmentView } from './assessment-view.js';
+import { CatalogView } from './catalog-view.js';
+import { CertificatesView } from './certificates-view.js';
+import { ModuleView } from './module-view.js';
+import { ResultView } from './result-view.js';
+import { SessionsView } from './sessions-view.js';
+import { useAreaStore } from './use-area-store.js';
+
+const make = (api: Parameters<typeof createTrainingStore>[0]['api']) => createTrainingStore({ api });
+
+export function useTraining(): TrainingStore {
+  return useAreaStore('training', make);
+}
+
+/** The training area: the catalog, a module, its assessment and result, certificates, sessions. */
+export function TrainingScreen() {
+  const store = useTraining();
+  const view = useSlice(store, (s) => s.view);
+  useEffect(() => {
+    void store.getState().reset();
+    return () => void store.getState().flush();
+  }, [store]);
+  switch (view.name) {
+    case 'module':
+      return <ModuleView />;
+    case 'assessment':
+      return <AssessmentView />;
+    case 'result':
+      return <ResultView />;
+    case 'certificates':
+    case 'certificate':
+      return <CertificatesView />;
+    case 'sessions':
+      return <SessionsView />;
+    default:
+      return <CatalogView />;
+  }
+}
