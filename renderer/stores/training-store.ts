@@ -17,7 +17,8 @@ export type TrainingView =
   | { name: 'result'; moduleId: string }
   | { name: 'certificates' }
   | { name: 'certificate'; certificateId: string }
-  | { name: 'sessions' };
+  | { name: 'sessions' }
+  | { name: 'author' };
 
 export interface TrainingState {
   view: TrainingView;

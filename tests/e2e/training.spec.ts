@@ -130,3 +130,36 @@ test('supervisor screens: analytics with targets, classroom with a session and i
   await expect(page.getByTestId('roster')).toBeVisible();
   await page.screenshot({ path: shot('training-classroom-en'), fullPage: true });
 });
+
+test('an administrator writes a module: publishing waits for both languages, then staff can take it', async ({ page }) => {
+  await openKiosk(page);
+  await signIn(page, 'Sophie Laurent');
+  await page.getByTestId('lang-en').click();
+  await page.getByTestId('area-training').click();
+  await page.getByTestId('open-author').click();
+  await expect(page.getByTestId('screen-author')).toBeVisible();
+  await page.getByTestId('author-code').fill('KNIFE_SAFETY_101');
+  await page.getByTestId('author-title-en').fill('Knife safety');
+  await page.getByTestId('author-description-en').fill('Handling knives in a busy kitchen.');
+  await page.getByTestId('author-description-fr').fill('Manipuler les couteaux en cuisine.');
+  await page.getByTestId('author-s0-title-en').fill('The claw grip');
+  await page.getByTestId('author-s0-title-fr').fill('La prise en griffe');
+  await page.getByTestId('author-s0-body-en').fill('Curl your fingertips under, knuckles against the blade.');
+  await page.getByTestId('author-s0-body-fr').fill('Repliez le bout des doigts, les phalanges contre la lame.');
+  await page.getByTestId('author-q0-prompt-en').fill('Which grip keeps fingertips safe?');
+  await page.getByTestId('author-q0-prompt-fr').fill('Quelle prise protège le bout des doigts ?');
+  for (const [k, en, fr] of [['0', 'The claw', 'La griffe'], ['1', 'Flat hand', 'Main à plat']]) {
+    await page.getByTestId(`author-q0-o${k}-en`).fill(en);
+    await page.getByTestId(`author-q0-o${k}-fr`).fill(fr);
+  }
+  await page.getByTestId('author-publish').click();
+  await expect(page.getByTestId('author-problems')).toContainText('French');
+  await page.screenshot({ path: shot('training-author-en'), fullPage: true });
+  await page.getByTestId('author-title-fr').fill('Sécurité des couteaux');
+  await page.getByTestId('author-publish').click();
+  await expect(page.getByTestId('author-note')).toBeVisible();
+  await page.getByTestId('sign-out').click();
+  await signIn(page, 'Emma Dubois');
+  await page.getByTestId('area-training').click();
+  await expect(page.locator('[data-testid="module-card"][data-code="KNIFE_SAFETY_101"]')).toBeVisible();
+});

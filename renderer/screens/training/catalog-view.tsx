@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useSlice } from '../../app/services.js';
+import { useServices, useSlice } from '../../app/services.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { Icon } from '../../components/icon.js';
 import { BackButton } from '../area-screen.js';
@@ -10,6 +10,8 @@ import { useTraining } from './training-screen.js';
 export function CatalogView() {
   const { t, i18n } = useTranslation();
   const store = useTraining();
+  const { session } = useServices();
+  const mayAuthor = useSlice(session, (s) => s.session?.user.permissions.includes('training.author') ?? false);
   const catalog = useSlice(store, (s) => s.catalog);
   const error = useSlice(store, (s) => s.error);
   const lang = i18n.language;
@@ -26,6 +28,11 @@ export function CatalogView() {
           <button type="button" className="button button--secondary" data-testid="open-sessions" onClick={() => void store.getState().open({ name: 'sessions' })}>
             {t('training.sessions')}
           </button>
+          {mayAuthor && (
+            <button type="button" className="button button--secondary" data-testid="open-author" onClick={() => void store.getState().open({ name: 'author' })}>
+              {t('author.open')}
+            </button>
+          )}
           <BackButton />
         </div>
       </div>

@@ -3,6 +3,7 @@ import { useSlice } from '../../app/services.js';
 import { createTrainingStore, type TrainingStore } from '../../stores/training-store.js';
 import '../../styles/training.css';
 import { AssessmentView } from './assessment-view.js';
+import { AuthorView } from './author-view.js';
 import { CatalogView } from './catalog-view.js';
 import { CertificatesView } from './certificates-view.js';
 import { ModuleView } from './module-view.js';
@@ -36,6 +37,8 @@ export function TrainingScreen() {
       return <CertificatesView />;
     case 'sessions':
       return <SessionsView />;
+    case 'author':
+      return <AuthorView />;
     default:
       return <CatalogView />;
   }
