@@ -33,6 +33,10 @@ export function createLiveHub() {
       };
     },
     connected: () => [...bySite.values()].reduce((n, s) => n + s.size, 0),
+    /** Whether NOTIFY reaches this instance: then its own commits come back that way too. */
+    get listening() {
+      return listener !== null;
+    },
     /** LISTENs on the shared database so pokes from other instances reach this one's kiosks. */
     async listen(url: string, onError: (err: Error) => void) {
       const client = new pg.Client({ connectionString: url });

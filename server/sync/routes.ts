@@ -34,7 +34,9 @@ export function syncRoutes(hub: LiveHub): FastifyPluginAsync {
       const body = pushRequest.safeParse(req.body);
       if (!body.success) throw new AppError('VALIDATION_FAILED', 'The push could not be read; nothing was applied.', { issues: issuesOf(body.error.issues) });
       const res = await applyPush({ db, now: clock.now, metrics, log: req.log }, device, body.data);
-      if (res.results.some((r) => r.status === 'applied')) hub.poke(device.siteId, res.lastSeq);
+      // A listening instance hears its own commit's NOTIFY like every other one; poking here too
+      // made each kiosk of the site pull twice for every change.
+      if (!hub.listening && res.results.some((r) => r.status === 'applied')) hub.poke(device.siteId, res.lastSeq);
       return res;
     });
 

@@ -3,6 +3,7 @@ import type { Kiosk } from '../../../electron/core/kiosk.js';
 import { newId } from '../../../shared/ids.js';
 import { recordAuthEvent } from '../../../shared/mutations/audit.js';
 import { enrolledKiosk, startService } from '../../helpers/sync.js';
+import { startTcpProxy } from '../../helpers/tcp-proxy.js';
 
 const has = (kiosk: Kiosk, id: string) => kiosk.store.raw.prepare('SELECT 1 FROM audit_log WHERE id = ?').get(id) !== undefined;
 
@@ -46,5 +47,24 @@ describe('two sync service instances on one PostgreSQL', () => {
     expect(has(c, fromA) || has(c, fromB)).toBe(false);
     await c.sync!.syncNow();
     expect(has(c, fromA) && has(c, fromB)).toBe(true);
+  });
+
+  it('pokes each live kiosk once per change, not once directly and again through its own NOTIFY', async () => {
+    const service = await startService({ listen: true });
+    const proxy = await startTcpProxy(service.url);
+    const { kiosk: a } = await enrolledKiosk(service, 'restaurant', { live: true });
+    const { kiosk: b } = await enrolledKiosk(service, 'restaurant', { live: true, serverUrl: proxy.url });
+    expect(await within(5000, () => service.hub.connected() === 2)).not.toBeNull();
+    await new Promise((r) => setTimeout(r, 300));
+    const before = proxy.count('pass', '/v1/pull');
+    const CHANGES = 8;
+    for (let i = 0; i < CHANGES; i++) {
+      const id = newId();
+      await event(a, id);
+      expect(await within(5000, () => has(b, id))).not.toBeNull();
+      // Let any second poke arrive and be acted on before the next change.
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    expect(proxy.count('pass', '/v1/pull') - before).toBe(CHANGES);
   });
 });
