@@ -26,6 +26,20 @@ const ident = (s: string) => sql.ref(s);
 const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
 const BATCH_ROWS = 1000;
 
+/** Column types of the synced tables, read once per process: the schema does not change under a running service. */
+const typeCache = new Map<string, Promise<Map<string, string>>>();
+function columnTypes(trx: CentralTransaction, table: SyncedTable): Promise<Map<string, string>> {
+  let types = typeCache.get(table);
+  if (!types) {
+    types = sql<{ name: string; type: string }>`SELECT attname AS name, format_type(atttypid, atttypmod) AS type FROM pg_attribute WHERE attrelid = to_regclass(${table}) AND attnum > 0 AND NOT attisdropped`
+      .execute(trx)
+      .then((r) => new Map(r.rows.map((c) => [c.name, c.type])));
+    types.catch(() => typeCache.delete(table));
+    typeCache.set(table, types);
+  }
+  return types;
+}
+
 /**
  * The server's Writer: the same calls a mutator makes on the kiosk, against PostgreSQL inside a
  * site transaction. Every row written is stamped with the site stream's version of this
@@ -56,14 +70,19 @@ export function createPgWriter(trx: CentralTransaction, scope: PgWriteScope) {
 
   async function insertRows(table: SyncedTable, cols: string[], rows: unknown[][], ifAbsent: boolean): Promise<number> {
     let count = 0;
+    const types = await columnTypes(trx, table);
+    // The rows go as one JSON parameter (an array of arrays), each value cast to its column's
+    // type in the statement: a thousand rows of a dozen values as separate parameters cost more
+    // to serialise and bind than the rest of the push together.
+    const select = cols.map((c, k) => {
+      const type = types.get(c);
+      if (!type) throw new AppError('VALIDATION_FAILED', `${table} has no column "${c}".`, { table });
+      return `(r->>${k})::${type}`;
+    });
+    const text = `INSERT INTO ${quoteIdent(table)} (${cols.map(quoteIdent).join(', ')}) SELECT ${select.join(', ')} FROM json_array_elements($1::json) AS r${ifAbsent ? ' ON CONFLICT (id) DO NOTHING' : ''}`;
     for (let i = 0; i < rows.length; i += BATCH_ROWS) {
-      const chunk = rows.slice(i, i + BATCH_ROWS);
-      // The statement text is built here rather than through Kysely's builders: a thousand rows
-      // of a dozen values made ten thousand nodes to compile, most of a push's own time.
-      const params: unknown[] = [];
-      const tuples = chunk.map((r) => `(${r.map((v) => `$${params.push(v)}`).join(', ')})`);
-      const text = `INSERT INTO ${quoteIdent(table)} (${cols.map(quoteIdent).join(', ')}) VALUES ${tuples.join(', ')}${ifAbsent ? ' ON CONFLICT (id) DO NOTHING' : ''}`;
-      const res = await trx.executeQuery(CompiledQuery.raw(text, params));
+      const json = JSON.stringify(rows.length > BATCH_ROWS ? rows.slice(i, i + BATCH_ROWS) : rows);
+      const res = await trx.executeQuery(CompiledQuery.raw(text, [json]));
       count += Number(res.numAffectedRows ?? 0);
     }
     if (count) changedTables.add(table);
@@ -125,11 +144,20 @@ export function createPgWriter(trx: CentralTransaction, scope: PgWriteScope) {
     },
   });
 
+  // Full chunks already sent: PostgreSQL writes one while the next mutators run. The connection
+  // runs statements in the order given, and flush() waits for them all before anything reads.
+  const inFlight: Promise<unknown>[] = [];
+  let failed: unknown = null;
+
   function buffer(table: SyncedTable, cols: string[], values: unknown[], ifAbsent: boolean) {
     const key = `${table}|${ifAbsent}|${cols.join(',')}`;
     let b = buffers.get(key);
     if (!b) buffers.set(key, (b = { table, cols, rows: [], ifAbsent }));
     b.rows.push(values);
+    if (b.rows.length >= BATCH_ROWS) {
+      buffers.delete(key);
+      inFlight.push(insertRows(b.table, b.cols, b.rows, b.ifAbsent).catch((err: unknown) => void (failed ??= err)));
+    }
   }
 
   return {
@@ -137,8 +165,11 @@ export function createPgWriter(trx: CentralTransaction, scope: PgWriteScope) {
     buffered: writer(true),
     /** Writes the gathered inserts; call before any read and before commit. */
     async flush() {
-      for (const b of buffers.values()) await insertRows(b.table, b.cols, b.rows, b.ifAbsent);
+      const rest = [...buffers.values()];
       buffers.clear();
+      for (const b of rest) inFlight.push(insertRows(b.table, b.cols, b.rows, b.ifAbsent).catch((err: unknown) => void (failed ??= err)));
+      await Promise.all(inFlight.splice(0));
+      if (failed) throw failed;
     },
     /** Server-side rows (conflict records) stamped like any other write. */
     async insertServerRow(table: SyncedTable, row: Record<string, unknown>) {

@@ -22,6 +22,16 @@ export interface PushDeps {
 
 /** Thrown inside the fast pass to roll it back and redo the batch one mutation at a time. */
 class NeedsCarefulPass extends Error {}
+/** Thrown to roll back and wait while a batch that starts after a gap waits for the batch before it. */
+class EarlierBatchPending extends Error {}
+
+/**
+ * How long a batch that starts after a gap waits for the missing batch before answering "resend
+ * from": a kiosk sends its next batch while the previous one is applied, and the two may reach
+ * the device's lock in either order. A batch really lost costs the kiosk this much, once.
+ */
+const GAP_WAITS = 25;
+const GAP_WAIT_MS = 20;
 
 /** `repeated`: a refusal settled by an earlier push, answered again for a resend whose first answer was lost. */
 type Settled = MutationOutcome & { writes?: string[]; repeated?: boolean };
@@ -79,12 +89,29 @@ export async function applyPush(deps: PushDeps, device: DeviceIdentity, req: Pus
     }
   }
 
+  const prechecked = mutations.map(precheck);
+
   let repeated: number[] = [];
+  let waitForEarlier = GAP_WAITS;
+  const runWaitingForEarlier = async (attempt: () => Promise<PushResponse>): Promise<PushResponse> => {
+    for (;;) {
+      try {
+        return await attempt();
+      } catch (err) {
+        if (!(err instanceof EarlierBatchPending)) throw err;
+        deps.metrics.inc('shiftdeck_push_gap_waits_total');
+        await new Promise((r) => setTimeout(r, GAP_WAIT_MS));
+      }
+    }
+  };
   const run = (careful: boolean) =>
     inSiteTransaction(deps.db, device.siteId, async (trx) => {
       const dev = await trx.selectFrom('devices').select(['last_seq', 'revoked_at']).where('id', '=', device.deviceId).forUpdate().executeTakeFirstOrThrow();
       if (dev.revoked_at) throw new AppError('UNAUTHENTICATED', 'This device was revoked. Enroll it again with a new code.');
       let lastSeq = dev.last_seq;
+      // A batch that starts past the next seq usually overtook the batch before it on another
+      // connection (a kiosk keeps two in flight): let that one commit first.
+      if (mutations.length && mutations[0].seq > lastSeq + 1 && waitForEarlier-- > 0) throw new EarlierBatchPending();
       const results: Settled[] = [];
       let resendFrom: number | undefined;
       const perms = new Map<string, string[] | null>();
@@ -100,7 +127,7 @@ export async function applyPush(deps: PushDeps, device: DeviceIdentity, req: Pus
       };
       const writer: PgWriter = createPgWriter(trx, ws);
 
-      for (const m of mutations) {
+      for (const [i, m] of mutations.entries()) {
         if (m.seq <= lastSeq) {
           // The first answer was lost on the way back; whatever it was, the kiosk's optimistic rows
           // are replaced by the server's below.
@@ -112,15 +139,15 @@ export async function applyPush(deps: PushDeps, device: DeviceIdentity, req: Pus
           break;
         }
         current = m;
-        const refusal = await admit(trx, device, m, perms, writer);
-        if (refusal) {
-          results.push({ seq: m.seq, status: 'rejected', code: refusal.code, message: refusal.message, writes: m.writes });
+        const checked = prechecked[i];
+        const refusal = checked instanceof AppError ? checked : await authorise(trx, device, m, checked.def, perms, writer);
+        if (refusal || checked instanceof AppError) {
+          const r = refusal ?? (checked as AppError);
+          results.push({ seq: m.seq, status: 'rejected', code: r.code, message: r.message, writes: m.writes });
           lastSeq = m.seq;
           continue;
         }
-        const def = findMutation(m.name)!;
-        const args = def.args.parse(m.args);
-        const wall = decodeHlc(m.hlc).wall;
+        const { def, args, wall } = checked;
         ws.now = new Date(wall).toISOString();
         ws.hlc = m.hlc;
         const w = def.blind && !careful ? writer.buffered : writer.direct;
@@ -182,14 +209,14 @@ export async function applyPush(deps: PushDeps, device: DeviceIdentity, req: Pus
 
   let response: PushResponse;
   try {
-    response = await run(false);
+    response = await runWaitingForEarlier(() => run(false));
   } catch (err) {
     // Not only a throwing mutator: a blind insert PostgreSQL refuses fails at the multi-row
     // flush, outside any one mutator, and must be isolated the same way. Only a refusal of the
     // whole request (a revoked device) stands.
     if (err instanceof AppError) throw err;
     deps.metrics.inc('shiftdeck_push_careful_passes_total');
-    response = await run(true);
+    response = await runWaitingForEarlier(() => run(true));
   }
   for (const r of response.results) deps.metrics.inc('shiftdeck_push_mutations_total', { status: repeated.includes(r.seq) ? 'duplicate' : r.status });
   return response;
@@ -220,21 +247,38 @@ async function answerRefusalsAgain(trx: CentralTransaction, device: DeviceIdenti
   }
 }
 
-/** Checks a mutation before it runs; a refusal here writes nothing. */
-async function admit(trx: CentralTransaction, device: DeviceIdentity, m: PushedMutation, perms: Map<string, string[] | null>, writer: PgWriter): Promise<AppError | null> {
+/** A mutation that passed the checks needing no database: its definition, validated args and wall time. */
+interface Checked {
+  def: MutationDef;
+  args: unknown;
+  wall: number;
+}
+
+/**
+ * The checks of a mutation that need no database (known mutation, timestamp, args, authority),
+ * done before the batch takes the device's lock, so a second batch in flight is validated while
+ * the first one writes.
+ */
+function precheck(m: PushedMutation): Checked | AppError {
   const def = findMutation(m.name);
   if (!def || def.version !== m.version) return new AppError('UNKNOWN_MUTATION', `This server does not know ${m.name} v${m.version}. Update the kiosk or the server so they match.`);
+  let wall: number;
   try {
-    decodeHlc(m.hlc);
+    wall = decodeHlc(m.hlc).wall;
   } catch {
     return new AppError('VALIDATION_FAILED', `The mutation's timestamp "${m.hlc.slice(0, 40)}" is not a hybrid logical timestamp.`);
   }
   const parsed = def.args.safeParse(m.args);
   if (!parsed.success) return new AppError('VALIDATION_FAILED', `The details of ${m.name} are not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (def.authority === 'system') return new AppError('FORBIDDEN', `${m.name} is reserved for set-up and is never accepted from a device.`);
+  if (def.authority !== 'device' && !m.userId) return new AppError('UNAUTHENTICATED', `${m.name} needs a signed-in person.`);
+  return { def, args: parsed.data, wall };
+}
+
+/** Whether the acting person may run the mutation at the device's site; a refusal here writes nothing. */
+async function authorise(trx: CentralTransaction, device: DeviceIdentity, m: PushedMutation, def: MutationDef, perms: Map<string, string[] | null>, writer: PgWriter): Promise<AppError | null> {
   const a = def.authority;
-  if (a === 'system') return new AppError('FORBIDDEN', `${m.name} is reserved for set-up and is never accepted from a device.`);
-  if (a === 'device') return null;
-  if (!m.userId) return new AppError('UNAUTHENTICATED', `${m.name} needs a signed-in person.`);
+  if (a === 'device' || !m.userId) return null;
   if (!perms.has(m.userId)) {
     await writer.flush();
     perms.set(m.userId, await permissionsOf(trx, device.siteId, m.userId));

@@ -18,6 +18,7 @@ export function syncRoutes(hub: LiveHub): FastifyPluginAsync {
     const { db, clock, metrics } = app.sync;
     metrics.describe('shiftdeck_push_mutations_total', 'counter', 'Pushed mutations by outcome.');
     metrics.describe('shiftdeck_push_careful_passes_total', 'counter', 'Push batches redone one mutation at a time after a failure.');
+    metrics.describe('shiftdeck_push_gap_waits_total', 'counter', 'Times a push batch that arrived before the batch ahead of it waited for it.');
     metrics.describe('shiftdeck_future_timestamps_total', 'counter', 'Mutations stamped more than 24 h in the server future (applied and flagged).');
     metrics.describe('shiftdeck_pull_rows_total', 'counter', 'Rows sent in pulls.');
 

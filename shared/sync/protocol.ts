@@ -5,7 +5,8 @@ import { SYNCED_TABLES } from '../schema.js';
  * The wire protocol between a kiosk and the sync service. Bodies are JSON, gzip-compressed when
  * large. The device and its site always come from the bearer token, never from these bodies.
  */
-export const MAX_PUSH_MUTATIONS = 500;
+/** Mutations in one push; MAX_PUSH_BYTES bounds a batch of large ones first. */
+export const MAX_PUSH_MUTATIONS = 2000;
 export const MAX_PUSH_BYTES = 2 * 1024 * 1024;
 export const MAX_PULL_ROWS = 2000;
 /** Unexpected failures of one mutation on the server before it is dead-lettered. */

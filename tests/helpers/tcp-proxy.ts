@@ -19,6 +19,8 @@ export interface ProxySetting {
   delayMs?: number;
   /** Apply `mode` only to requests whose path starts with this (e.g. '/v1/push'); others pass. */
   only?: string;
+  /** Chooses the mode of each matching request instead of `mode` (i counts them from 0 under this setting). */
+  plan?: (i: number) => ProxyMode;
 }
 
 export interface TcpProxy {
@@ -78,6 +80,7 @@ export async function startTcpProxy(targetUrl: string, initial: ProxySetting = {
   const host = target.hostname;
   const port = Number(target.port);
   let setting: ProxySetting = { ...initial };
+  let planned = 0;
   const counts = new Map<string, number>();
   const sockets = new Set<Socket>();
   const track = (s: Socket) => {
@@ -90,7 +93,8 @@ export async function startTcpProxy(targetUrl: string, initial: ProxySetting = {
 
   async function handle(client: Socket, req: ParsedRequest) {
     const s = setting;
-    const mode = s.only && !req.path.startsWith(s.only) ? 'pass' : s.mode;
+    const matches = !s.only || req.path.startsWith(s.only);
+    const mode = !matches ? 'pass' : s.plan ? s.plan(planned++) : s.mode;
     const key = `${mode} ${req.path.split('?')[0]}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
     if (mode === 'drop-request') {
@@ -175,6 +179,7 @@ export async function startTcpProxy(targetUrl: string, initial: ProxySetting = {
     url: `http://127.0.0.1:${address.port}`,
     set(next) {
       setting = { ...next };
+      planned = 0;
     },
     get setting() {
       return setting;

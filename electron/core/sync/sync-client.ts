@@ -1,11 +1,11 @@
 import { gzipSync } from 'node:zlib';
 import WebSocket from 'ws';
-import { MAX_PULL_ROWS, MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS, pokeMessage, pullResponse, pushResponse, type PushedMutation } from '../../../shared/sync/protocol.js';
+import { MAX_PULL_ROWS, MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS, pokeMessage, pullResponse, pushResponse } from '../../../shared/sync/protocol.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../kiosk.js';
 import type { LinkState } from '../status.js';
 import { backoffDelay } from './backoff.js';
-import type { LocalReplica } from './local-replica.js';
+import type { LocalReplica, PendingMutation } from './local-replica.js';
 
 export interface SyncClientDeps {
   replica: LocalReplica;
@@ -28,6 +28,11 @@ export interface SyncCycleReport {
   bytesUp: number;
   bytesDown: number;
   ms: number;
+}
+
+interface InFlight {
+  bytes: number;
+  answer: Promise<{ json: unknown; bytes: number }>;
 }
 
 class HttpError extends Error {
@@ -74,21 +79,73 @@ export function createSyncClient(deps: SyncClientDeps) {
     return { json: JSON.parse(text) as unknown, bytes };
   }
 
+  /**
+   * Pushes what was queued when the cycle began, with up to two batches in flight: the next batch
+   * is read, compressed and sent while the service applies the one before (the service applies a
+   * device's batches one at a time, in seq order, waiting briefly for one overtaken on the way).
+   * Over a satellite link this halves the round trips a long queue waits for. Answers are settled
+   * in the order sent. Anything unexpected (a gap, an empty answer, a failure) settles the other
+   * batch's answer and goes on one at a time from what the outbox says is still pending.
+   */
   async function pushAll(report: SyncCycleReport): Promise<void> {
     // Only what was queued when the cycle began: a kiosk writing all the while would otherwise
     // push batch after batch and never reach the pull. Later writes go in the next cycle.
     const upTo = deps.replica.newestSeq();
+    let after = 0;
+    let window = 2;
+    const queue: InFlight[] = [];
+    const send = (): InFlight | null => {
+      const batch = deps.replica.pendingBatch(MAX_PUSH_MUTATIONS, upTo, after);
+      if (!batch.length) return null;
+      const { body, last } = pushBody(deps.clock.now(), batch);
+      after = last;
+      const gz = gzipSync(body);
+      const answer = request('/v1/push', { method: 'POST', body: gz });
+      answer.catch(() => undefined); // awaited in order below; never an unhandled rejection meanwhile
+      return { bytes: gz.length, answer };
+    };
+    const settleOthers = async () => {
+      for (const other of queue.splice(0)) {
+        try {
+          await settleAnswer((await other.answer).json, other, report);
+        } catch {
+          // Lost or refused: its mutations are still pending and go again.
+        }
+      }
+    };
     for (let guard = 0; guard < 10_000; guard++) {
-      const batch = deps.replica.pendingBatch(MAX_PUSH_MUTATIONS, upTo);
-      if (!batch.length) return;
-      const gz = gzipSync(pushBody(deps.clock.now(), batch));
-      const { json } = await request('/v1/push', { method: 'POST', body: gz });
-      const res = pushResponse.parse(json);
-      report.bytesUp += gz.length;
-      await deps.replica.settle(res.results, res.revert, res.resendFrom);
-      report.pushed += res.results.filter((r) => r.status === 'applied').length;
-      if (!res.results.length && res.resendFrom === undefined) return;
+      while (queue.length < window) {
+        const next = send();
+        if (!next) break;
+        queue.push(next);
+      }
+      const current = queue.shift();
+      if (!current) return;
+      let outcome: Awaited<ReturnType<typeof settleAnswer>>;
+      try {
+        outcome = await settleAnswer((await current.answer).json, current, report);
+      } catch (err) {
+        await settleOthers();
+        throw err;
+      }
+      if (outcome !== 'applied') {
+        await settleOthers();
+        // An empty answer to a batch is not expected: stop rather than send it again and again.
+        if (outcome === 'empty') return;
+        after = 0;
+        window = 1;
+      }
     }
+  }
+
+  /** Records one push answer: the batch went through, or the service asked to resend from a seq, or answered nothing. */
+  async function settleAnswer(json: unknown, sent: InFlight, report: SyncCycleReport): Promise<'applied' | 'resend' | 'empty'> {
+    const res = pushResponse.parse(json);
+    report.bytesUp += sent.bytes;
+    await deps.replica.settle(res.results, res.revert, res.resendFrom);
+    report.pushed += res.results.filter((r) => r.status === 'applied').length;
+    if (res.resendFrom !== undefined) return 'resend';
+    return res.results.length ? 'applied' : 'empty';
   }
 
   /**
@@ -98,21 +155,23 @@ export function createSyncClient(deps: SyncClientDeps) {
    * change too large to go even alone is sent without its args, so the service refuses it
    * visibly (a conflict, its rows undone here) and the queue behind it moves on.
    */
-  function pushBody(clientTime: number, batch: PushedMutation[]): string {
+  function pushBody(clientTime: number, batch: PendingMutation[]): { body: string; last: number } {
     const head = `{"clientTime":${JSON.stringify(clientTime)},"mutations":[`;
     const parts: string[] = [];
     let bytes = Buffer.byteLength(head) + 2;
+    let last = 0;
     for (const m of batch) {
-      let json = JSON.stringify(m);
+      let json = m.json;
       const size = Buffer.byteLength(json) + 1;
       if (parts.length && bytes + size > MAX_PUSH_BYTES) break;
       if (bytes + size > MAX_PUSH_BYTES) {
-        json = JSON.stringify({ ...m, args: { omitted: `This change was too large to send (${size} bytes, at most ${MAX_PUSH_BYTES - bytes}); it stays refused.` } });
+        json = `${m.head},"args":${JSON.stringify({ omitted: `This change was too large to send (${size} bytes, at most ${MAX_PUSH_BYTES - bytes}); it stays refused.` })}}`;
       }
       parts.push(json);
       bytes += Buffer.byteLength(json) + 1;
+      last = m.seq;
     }
-    return `${head}${parts.join(',')}]}`;
+    return { body: `${head}${parts.join(',')}]}`, last };
   }
 
   async function pullAll(report: SyncCycleReport): Promise<void> {
