@@ -8,7 +8,15 @@ const INT8 = 20;
 
 const defaultTimestamptz = pgTypes.getTypeParser(TIMESTAMPTZ) as (v: string) => Date | number;
 
+// PostgreSQL's text form of a timestamptz in a UTC session: "2026-11-22 09:00:00.123456+00".
+const PG_UTC = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(?:\.(\d{1,6}))?\+00$/;
+
 const toIso = (v: string): string => {
+  // The pools' sessions run in UTC, so the common case is rewritten in place: going through a
+  // Date was a third of the service's time on a large pull. Milliseconds are cut, not rounded,
+  // as a Date would.
+  const m = PG_UTC.exec(v);
+  if (m) return `${m[1]}T${m[2]}.${((m[3] ?? '') + '000').slice(0, 3)}Z`;
   const d = defaultTimestamptz(v);
   // 'infinity' parses to ±Infinity; no Shiftdeck column holds it, so keep PostgreSQL's text.
   return d instanceof Date && !Number.isNaN(d.getTime()) ? d.toISOString() : v;
@@ -53,7 +61,7 @@ export interface CentralDbOptions {
  * await db.destroy();
  */
 export function createCentralDb(opts: CentralDbOptions): Kysely<CentralDatabase> {
-  const pool = new Pool({ connectionString: opts.url, max: opts.max ?? 10, types: centralTypes });
+  const pool = new Pool({ connectionString: opts.url, max: opts.max ?? 10, types: centralTypes, options: '-c TimeZone=UTC' });
   pool.on('error', (err) => opts.onIdleError?.(err));
   return new Kysely<CentralDatabase>({ dialect: new PostgresDialect({ pool }) });
 }

@@ -60,20 +60,28 @@ export function createLocalReplica(deps: { store: Store; runner: MutationRunner;
   const prune = db.prepare("DELETE FROM outbox WHERE status = 'applied' AND seq < (SELECT MAX(seq) FROM outbox)");
   const reopen = db.prepare("UPDATE outbox SET status = 'pending' WHERE seq >= ? AND status = 'applied'");
 
-  // Pulled rows of a table share their columns: one statement per shape, not one per row.
-  const upserts = new Map<string, Database.Statement>();
+  // Pulled rows of a table share their columns: one statement per shape, not one per row, found
+  // by the row's own key list (the server sends every row of a table with the same keys).
+  const shapes = new Map<string, { cols: string[]; stmt: Database.Statement } | null>();
 
   /** Writes one server row as it is on the server (the gate must be open). */
   function writeServerRow(table: SyncedTable, row: Record<string, unknown>, changed: Set<SyncedTable>) {
-    const known = columnsOf(table);
-    // Server-only bookkeeping columns (_version, _hlc) and anything newer than this app are dropped.
-    const cols = Object.keys(row).filter((c) => known.has(c));
-    if (!cols.includes('id')) return;
-    const verb = INSERT_ONLY_TABLES.includes(table) ? 'INSERT OR IGNORE' : 'UPSERT';
-    const key = `${table}:${cols.join(',')}`;
-    let stmt = upserts.get(key);
-    if (!stmt) upserts.set(key, (stmt = db.prepare(upsertSql(verb, table, cols))));
-    stmt.run(cols.map((c) => row[c] as never));
+    const keys = Object.keys(row);
+    const key = `${table}:${keys.join(',')}`;
+    let shape = shapes.get(key);
+    if (shape === undefined) {
+      // Server-only bookkeeping columns (_version, _hlc) and anything newer than this app are dropped.
+      const known = columnsOf(table);
+      const cols = keys.filter((c) => known.has(c));
+      const verb = INSERT_ONLY_TABLES.includes(table) ? 'INSERT OR IGNORE' : 'UPSERT';
+      shape = cols.includes('id') ? { cols, stmt: db.prepare(upsertSql(verb, table, cols)) } : null;
+      if (shapes.size >= 500) shapes.clear(); // a server sending ever new shapes cannot grow it without end
+      shapes.set(key, shape);
+    }
+    if (!shape) return;
+    const values = new Array<unknown>(shape.cols.length);
+    for (let i = 0; i < values.length; i++) values[i] = row[shape.cols[i]];
+    shape.stmt.run(values as never[]);
     changed.add(table);
   }
 

@@ -174,14 +174,25 @@ export function createSyncClient(deps: SyncClientDeps) {
     return { body: `${head}${parts.join(',')}]}`, last };
   }
 
+  /**
+   * Pulls pages until caught up, asking for the next page (from the cursors the page in hand
+   * ends at) while applying the one in hand; pages are applied in order, each with its cursors,
+   * so a page asked for early and never applied is simply asked for again next time.
+   */
   async function pullAll(report: SyncCycleReport): Promise<void> {
-    for (let guard = 0; guard < 100_000; guard++) {
-      const c = deps.replica.cursors();
+    const fetchPage = async (c: { site: number; org: number }) => {
       const { json, bytes } = await request(`/v1/pull?site=${c.site}&org=${c.org}&limit=${MAX_PULL_ROWS}`, { method: 'GET' });
-      const page = pullResponse.parse(json);
+      return { page: pullResponse.parse(json), bytes };
+    };
+    let next = fetchPage(deps.replica.cursors());
+    for (let guard = 0; guard < 100_000; guard++) {
+      const { page, bytes } = await next;
       report.bytesDown += bytes;
+      const ahead = page.more ? fetchPage({ site: page.site, org: page.org }) : null;
+      ahead?.catch(() => undefined); // awaited next round; never an unhandled rejection if this page fails
       report.pulled += await deps.replica.applyPull(page);
-      if (!page.more) return;
+      if (!ahead) return;
+      next = ahead;
     }
   }
 
