@@ -12,21 +12,26 @@ interface Socket {
  * instance sharing the database (the service keeps no other state).
  */
 export function createLiveHub() {
-  const bySite = new Map<string, Set<Socket>>();
+  // Sockets of each site, with the device on the other end.
+  const bySite = new Map<string, Map<Socket, string>>();
   let listener: pg.Client | null = null;
 
-  const poke = (siteId: string, version: number) => {
+  /**
+   * Pokes the kiosks of a site ('org': of every site). Not `exceptDevice`, the one whose push
+   * made the change: its own sync cycle pulls right after the push anyway.
+   */
+  const poke = (siteId: string, version: number, exceptDevice?: string) => {
     const msg = JSON.stringify({ type: 'poke', site: version });
     const targets = siteId === 'org' ? [...bySite.values()].flatMap((s) => [...s]) : [...(bySite.get(siteId) ?? [])];
-    for (const s of targets) if (s.readyState === s.OPEN) s.send(msg);
+    for (const [s, device] of targets) if (device !== exceptDevice && s.readyState === s.OPEN) s.send(msg);
   };
 
   return {
     poke,
-    add(siteId: string, socket: Socket): () => void {
+    add(siteId: string, socket: Socket, deviceId = ''): () => void {
       let set = bySite.get(siteId);
-      if (!set) bySite.set(siteId, (set = new Set()));
-      set.add(socket);
+      if (!set) bySite.set(siteId, (set = new Map()));
+      set.set(socket, deviceId);
       return () => {
         set.delete(socket);
         if (!set.size) bySite.delete(siteId);
@@ -43,8 +48,9 @@ export function createLiveHub() {
       client.on('error', onError);
       client.on('notification', (n) => {
         if (n.channel !== 'shiftdeck_site' || !n.payload) return;
-        const i = n.payload.lastIndexOf(':');
-        poke(n.payload.slice(0, i), Number(n.payload.slice(i + 1)));
+        // "site:version" or "site:version:device" (the device whose push it was).
+        const [site, version, device] = n.payload.split(':');
+        poke(site, Number(version), device || undefined);
       });
       await client.connect();
       await client.query('LISTEN shiftdeck_site');

@@ -199,8 +199,8 @@ export async function applyPush(deps: PushDeps, device: DeviceIdentity, req: Pus
       }
       await trx.updateTable('devices').set({ last_seq: lastSeq, clock_offset_ms: clockOffsetMs }).where('id', '=', device.deviceId).execute();
       const siteVersion = writer.versions.get(device.siteId);
-      if (siteVersion !== undefined) await sql`SELECT pg_notify('shiftdeck_site', ${`${device.siteId}:${siteVersion}`})`.execute(trx);
-      if (writer.versions.has('org')) await sql`SELECT pg_notify('shiftdeck_site', ${`org:${writer.versions.get('org')}`})`.execute(trx);
+      if (siteVersion !== undefined) await sql`SELECT pg_notify('shiftdeck_site', ${`${device.siteId}:${siteVersion}:${device.deviceId}`})`.execute(trx);
+      if (writer.versions.has('org')) await sql`SELECT pg_notify('shiftdeck_site', ${`org:${writer.versions.get('org')}:${device.deviceId}`})`.execute(trx);
 
       const revert = await revertRows(trx, device.siteId, results);
       repeated = results.filter((r) => r.repeated).map((r) => r.seq);

@@ -37,7 +37,7 @@ export function syncRoutes(hub: LiveHub): FastifyPluginAsync {
       const res = await applyPush({ db, now: clock.now, metrics, log: req.log }, device, body.data);
       // A listening instance hears its own commit's NOTIFY like every other one; poking here too
       // made each kiosk of the site pull twice for every change.
-      if (!hub.listening && res.results.some((r) => r.status === 'applied')) hub.poke(device.siteId, res.lastSeq);
+      if (!hub.listening && res.results.some((r) => r.status === 'applied')) hub.poke(device.siteId, res.lastSeq, device.deviceId);
       return res;
     });
 
@@ -58,7 +58,7 @@ export function syncRoutes(hub: LiveHub): FastifyPluginAsync {
 
     app.get('/v1/live', { websocket: true }, (socket, req) => {
       const device = deviceOf(req);
-      const remove = hub.add(device.siteId, socket);
+      const remove = hub.add(device.siteId, socket, device.deviceId);
       socket.on('close', remove);
       socket.on('message', () => undefined);
     });

@@ -18,7 +18,11 @@ export interface SyncClientDeps {
   setLink(patch: Partial<LinkState>): void;
   /** Periodic pull even without pokes (a poke can be lost while reconnecting). */
   pollMs?: number;
-  /** Wait after a local commit before pushing, to gather a burst into one batch. */
+  /**
+   * Wait after a local commit before pushing (default 5 ms), to gather what is committed in the
+   * same instant into one batch. Changes made while a cycle runs wait for the next cycle and go
+   * together anyway; a longer wait only delays every change reaching the other kiosks.
+   */
   pushDelayMs?: number;
 }
 
@@ -278,7 +282,7 @@ export function createSyncClient(deps: SyncClientDeps) {
     /** Called after each local commit: push soon, gathering a burst into one batch. */
     onLocalChange() {
       if (cancelPush || stopped) return;
-      cancelPush = deps.clock.after(deps.pushDelayMs ?? 20, () => {
+      cancelPush = deps.clock.after(deps.pushDelayMs ?? 5, () => {
         cancelPush = null;
         void syncNow();
       });

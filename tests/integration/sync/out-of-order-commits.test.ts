@@ -150,6 +150,8 @@ describe('pulls while site transactions commit out of order', () => {
     const write = (w: typeof early, stamped: ReturnType<typeof gate>) =>
       writers.transaction().execute(async (trx) => {
         const { rows } = await sql<{ v: string }>`SELECT nextval('control_versions') AS v`.execute(trx);
+        // The stream's head moves at once, outside the transaction, as a plain sequence's would.
+        await sql`UPDATE site_versions SET version = GREATEST(version, ${Number(rows[0].v)}) WHERE site_id = ${SITE}`.execute(writers);
         stamped.open();
         await trx.insertInto('audit_log').values(w.ids.map((id, n) => auditRow(id, Number(rows[0].v), n))).execute();
         await w.commit.p;

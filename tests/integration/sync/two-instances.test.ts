@@ -67,4 +67,24 @@ describe('two sync service instances on one PostgreSQL', () => {
     }
     expect(proxy.count('pass', '/v1/pull') - before).toBe(CHANGES);
   });
+
+  it('does not poke the kiosk whose push made the change: it pulls once, in its own sync cycle', async () => {
+    const service = await startService({ listen: true });
+    const proxy = await startTcpProxy(service.url);
+    const { kiosk: a } = await enrolledKiosk(service, 'restaurant', { live: true, serverUrl: proxy.url });
+    const { kiosk: b } = await enrolledKiosk(service, 'restaurant', { live: true });
+    expect(await within(5000, () => service.hub.connected() === 2)).not.toBeNull();
+    await new Promise((r) => setTimeout(r, 300));
+    const pulls = proxy.count('pass', '/v1/pull');
+    const pushes = proxy.count('pass', '/v1/push');
+    const CHANGES = 6;
+    for (let i = 0; i < CHANGES; i++) {
+      const id = newId();
+      await event(a, id);
+      expect(await within(5000, () => has(b, id))).not.toBeNull();
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    expect(proxy.count('pass', '/v1/push') - pushes).toBe(CHANGES);
+    expect(proxy.count('pass', '/v1/pull') - pulls).toBe(CHANGES);
+  });
 });
