@@ -151,7 +151,14 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     queueStatus();
   };
   if (opts.sync) {
-    const replica = createLocalReplica({ store, runner, siteId: mySite, onApplied });
+    const replica = createLocalReplica({
+      store,
+      runner,
+      siteId: mySite,
+      onApplied,
+      hlc,
+      onRenumbered: (from, after) => log.warn({ from, after }, 'this database is older than what the sync service has from this kiosk (restored from a copy?): pending changes renumbered and sent again'),
+    });
     sync = createSyncClient({
       replica,
       serverUrl: meta.get('sync.server') ?? opts.sync.serverUrl,

@@ -25,6 +25,8 @@ export interface DeviceRow {
   last_seen_at: string | null;
   last_seq: ColumnType<number, number | undefined, number>;
   clock_offset_ms: number | null;
+  /** HLC of the newest mutation settled for this device (see migration 0005). */
+  last_hlc: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface EnrollmentCodeRow {

@@ -31,6 +31,8 @@ class EarlierBatchPending extends Error {}
  * the device's lock in either order. A batch really lost costs the kiosk this much, once.
  */
 const GAP_WAITS = 25;
+/** An HLC as encodeHlc writes it; only such a string may become a device's last_hlc. */
+const HLC_SHAPE = /^\d{16}-[0-9a-f]{4}-/;
 const GAP_WAIT_MS = 20;
 
 /** `repeated`: a refusal settled by an earlier push, answered again for a resend whose first answer was lost. */
@@ -106,9 +108,14 @@ export async function applyPush(deps: PushDeps, device: DeviceIdentity, req: Pus
   };
   const run = (careful: boolean) =>
     inSiteTransaction(deps.db, device.siteId, async (trx) => {
-      const dev = await trx.selectFrom('devices').select(['last_seq', 'revoked_at']).where('id', '=', device.deviceId).forUpdate().executeTakeFirstOrThrow();
+      const dev = await trx.selectFrom('devices').select(['last_seq', 'last_hlc', 'revoked_at']).where('id', '=', device.deviceId).forUpdate().executeTakeFirstOrThrow();
       if (dev.revoked_at) throw new AppError('UNAUTHENTICATED', 'This device was revoked. Enroll it again with a new code.');
       let lastSeq = dev.last_seq;
+      let lastHlc = dev.last_hlc;
+      let renumber: { from: number; after: number } | undefined;
+      const settledHlc = (m: PushedMutation) => {
+        if (HLC_SHAPE.test(m.hlc) && (lastHlc === null || m.hlc > lastHlc)) lastHlc = m.hlc;
+      };
       // A batch that starts past the next seq usually overtook the batch before it on another
       // connection (a kiosk keeps two in flight): let that one commit first.
       if (mutations.length && mutations[0].seq > lastSeq + 1 && waitForEarlier-- > 0) throw new EarlierBatchPending();
@@ -129,6 +136,12 @@ export async function applyPush(deps: PushDeps, device: DeviceIdentity, req: Pus
 
       for (const [i, m] of mutations.entries()) {
         if (m.seq <= lastSeq) {
+          if (lastHlc !== null && m.hlc > lastHlc) {
+            // Newer than anything settled for this device: not a resend but a new mutation on a
+            // seq already used, from a kiosk whose database went back to an older copy.
+            renumber = { from: m.seq, after: lastSeq };
+            break;
+          }
           // The first answer was lost on the way back; whatever it was, the kiosk's optimistic rows
           // are replaced by the server's below.
           results.push({ seq: m.seq, status: 'duplicate', writes: m.writes });
@@ -145,6 +158,7 @@ export async function applyPush(deps: PushDeps, device: DeviceIdentity, req: Pus
           const r = refusal ?? (checked as AppError);
           results.push({ seq: m.seq, status: 'rejected', code: r.code, message: r.message, writes: m.writes });
           lastSeq = m.seq;
+          settledHlc(m);
           continue;
         }
         const { def, args, wall } = checked;
@@ -171,12 +185,14 @@ export async function applyPush(deps: PushDeps, device: DeviceIdentity, req: Pus
           }
           results.push({ seq: m.seq, status: 'applied', writes: echoed(def, m) });
           lastSeq = m.seq;
+          settledHlc(m);
           continue;
         }
         const settled = await runIsolated(trx, def, ctx, args, m, device);
         if (settled.status === 'applied') settled.writes = echoed(def, m);
         results.push(settled);
         lastSeq = m.seq;
+        settledHlc(m);
       }
       await writer.flush();
       await answerRefusalsAgain(trx, device, results);
@@ -197,14 +213,14 @@ export async function applyPush(deps: PushDeps, device: DeviceIdentity, req: Pus
         if (results.find((r) => r.seq === n.m.seq)?.status !== 'applied') continue;
         await writer.insertServerRow('conflicts', conflictRow(device, n.m, 'overwritten', n.code, n.message, serverTime));
       }
-      await trx.updateTable('devices').set({ last_seq: lastSeq, clock_offset_ms: clockOffsetMs }).where('id', '=', device.deviceId).execute();
+      await trx.updateTable('devices').set({ last_seq: lastSeq, last_hlc: lastHlc, clock_offset_ms: clockOffsetMs }).where('id', '=', device.deviceId).execute();
       const siteVersion = writer.versions.get(device.siteId);
       if (siteVersion !== undefined) await sql`SELECT pg_notify('shiftdeck_site', ${`${device.siteId}:${siteVersion}:${device.deviceId}`})`.execute(trx);
       if (writer.versions.has('org')) await sql`SELECT pg_notify('shiftdeck_site', ${`org:${writer.versions.get('org')}:${device.deviceId}`})`.execute(trx);
 
       const revert = await revertRows(trx, device.siteId, results);
       repeated = results.filter((r) => r.repeated).map((r) => r.seq);
-      return { results: results.map(({ writes, repeated, ...r }) => (void writes, void repeated, r)), lastSeq, resendFrom, revert, serverTime, clockOffsetMs };
+      return { results: results.map(({ writes, repeated, ...r }) => (void writes, void repeated, r)), lastSeq, resendFrom, renumber, lastHlc, revert, serverTime, clockOffsetMs };
     });
 
   let response: PushResponse;

@@ -61,6 +61,14 @@ export const pushResponse = z.object({
    * those the server does not have (row null).
    */
   revert: z.array(serverRowState).default([]),
+  /**
+   * Present when mutations reuse seqs this device already had applied, with newer timestamps: the
+   * kiosk's database went back to an older copy (a restored file). Renumber the pending
+   * mutations from `from` on to follow `after` (the server's last seq) and send them again.
+   */
+  renumber: z.object({ from: z.number().int().positive(), after: z.number().int().nonnegative() }).optional(),
+  /** The HLC of the newest mutation the server settled for this device; the kiosk's clock moves past it. */
+  lastHlc: z.string().max(120).nullable().optional(),
   serverTime: z.number().int(),
   /** The device clock minus the server's, as measured on this push. */
   clockOffsetMs: z.number().int().default(0),

@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { findMutation } from '../../../shared/mutations/index.js';
 import { INSERT_ONLY_TABLES, SYNCED_TABLES, type SyncedDatabase, type SyncedTable } from '../../../shared/schema.js';
-import type { MutationOutcome, PulledChange, PullResponse } from '../../../shared/sync/protocol.js';
+import type { Hlc } from '../../../shared/hlc.js';
+import type { PulledChange, PullResponse, PushResponse } from '../../../shared/sync/protocol.js';
 import type { Store } from '../db/store.js';
 import { upsertSql } from '../mutations/sqlite-writer.js';
 import type { MutationRunner } from '../mutations/mutation-runner.js';
@@ -39,7 +40,16 @@ const resolveDef = (name: string, version: number) => {
  * answers, and applies pulled pages — each in one SQLite transaction together with its cursor,
  * followed by a replay of the still-pending local mutations.
  */
-export function createLocalReplica(deps: { store: Store; runner: MutationRunner; siteId: string; onApplied?: (tables: SyncedTable[]) => void }) {
+export function createLocalReplica(deps: {
+  store: Store;
+  runner: MutationRunner;
+  siteId: string;
+  onApplied?: (tables: SyncedTable[]) => void;
+  /** The kiosk's clock, moved past the server's newest timestamp of this device after each push. */
+  hlc?: Hlc;
+  /** Told when pending entries were renumbered after a reused seq. */
+  onRenumbered?: (from: number, after: number) => void;
+}) {
   const { store } = deps;
   const db = store.raw;
   const columns = new Map<string, Set<string>>();
@@ -59,6 +69,21 @@ export function createLocalReplica(deps: { store: Store; runner: MutationRunner;
   const settleDone = db.prepare("UPDATE outbox SET status = 'applied', last_error = NULL, attempts = attempts + 1 WHERE seq BETWEEN ? AND ?");
   const prune = db.prepare("DELETE FROM outbox WHERE status = 'applied' AND seq < (SELECT MAX(seq) FROM outbox)");
   const reopen = db.prepare("UPDATE outbox SET status = 'pending' WHERE seq >= ? AND status = 'applied'");
+  // Moving a run of seqs up in one UPDATE could meet a row not moved yet: through negatives.
+  const setAside = db.prepare('UPDATE outbox SET seq = -seq WHERE seq >= ?');
+  const putBack = db.prepare('UPDATE outbox SET seq = -seq + ? WHERE seq < 0');
+
+  /**
+   * The service already applied other mutations under seqs from `from` on (this database is an
+   * older copy than the one that sent them): the entries from `from` on move to follow `after`,
+   * in their order, and go again as new. Only ever asked while they are all still pending.
+   */
+  function renumberFrom(from: number, after: number) {
+    if (after < from) return;
+    setAside.run(from);
+    putBack.run(after + 1 - from);
+    deps.onRenumbered?.(from, after);
+  }
 
   // Pulled rows of a table share their columns: one statement per shape, not one per row, found
   // by the row's own key list (the server sends every row of a table with the same keys).
@@ -147,7 +172,11 @@ export function createLocalReplica(deps: { store: Store; runner: MutationRunner;
      * stay visible with their reason. Rows the server sends back (the write sets of refused and
      * duplicate mutations, and of applied ones that read) are put as the server has them.
      */
-    settle(results: MutationOutcome[], revert: { table: string; id: string; row: Record<string, unknown> | null }[], resendFrom?: number): Promise<void> {
+    settle(res: Pick<PushResponse, 'results' | 'revert' | 'resendFrom' | 'renumber' | 'lastHlc'>): Promise<void> {
+      const { results, revert, resendFrom, renumber } = res;
+      // The clock moves past the newest mutation the server holds from this device, so what is
+      // written next is newer than it even after this database went back to an older copy.
+      if (res.lastHlc) deps.hlc?.receive(res.lastHlc);
       return inTx(async (tx, changed) => {
         // Runs of consecutive seqs that went through settle in one statement each: a batch of
         // thousands is usually one run.
@@ -173,6 +202,7 @@ export function createLocalReplica(deps: { store: Store; runner: MutationRunner;
         }
         flushRun();
         if (resendFrom !== undefined) reopen.run(resendFrom);
+        if (renumber) renumberFrom(renumber.from, renumber.after);
         if (revert.length) {
           // Undone rows go in the order they were written, parents first (a person before their
           // role), so foreign keys are checked at commit, when the undo is complete.

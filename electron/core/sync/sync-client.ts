@@ -111,7 +111,8 @@ export function createSyncClient(deps: SyncClientDeps) {
     const settleOthers = async () => {
       for (const other of queue.splice(0)) {
         try {
-          await settleAnswer((await other.answer).json, other, report);
+          // Its renumbering (if any) was worked out before the one just done: not applied twice.
+          await settleAnswer((await other.answer).json, other, report, true);
         } catch {
           // Lost or refused: its mutations are still pending and go again.
         }
@@ -143,12 +144,12 @@ export function createSyncClient(deps: SyncClientDeps) {
   }
 
   /** Records one push answer: the batch went through, or the service asked to resend from a seq, or answered nothing. */
-  async function settleAnswer(json: unknown, sent: InFlight, report: SyncCycleReport): Promise<'applied' | 'resend' | 'empty'> {
+  async function settleAnswer(json: unknown, sent: InFlight, report: SyncCycleReport, stale = false): Promise<'applied' | 'resend' | 'empty'> {
     const res = pushResponse.parse(json);
     report.bytesUp += sent.bytes;
-    await deps.replica.settle(res.results, res.revert, res.resendFrom);
+    await deps.replica.settle(stale ? { ...res, renumber: undefined } : res);
     report.pushed += res.results.filter((r) => r.status === 'applied').length;
-    if (res.resendFrom !== undefined) return 'resend';
+    if (res.resendFrom !== undefined || res.renumber) return 'resend';
     return res.results.length ? 'applied' : 'empty';
   }
 
