@@ -18,6 +18,8 @@ export interface PushDeps {
   now: () => number;
   metrics: Metrics;
   log: { warn(obj: unknown, msg?: string): void; error(obj: unknown, msg?: string): void };
+  /** After the batch committed: the stream versions it took ('org' for organisation rows). */
+  onCommitted?: (versions: ReadonlyMap<string, number>) => void;
 }
 
 /** Thrown inside the fast pass to roll it back and redo the batch one mutation at a time. */
@@ -95,6 +97,7 @@ export async function applyPush(deps: PushDeps, device: DeviceIdentity, req: Pus
 
   let repeated: number[] = [];
   let waitForEarlier = GAP_WAITS;
+  let taken: ReadonlyMap<string, number> = new Map();
   const runWaitingForEarlier = async (attempt: () => Promise<PushResponse>): Promise<PushResponse> => {
     for (;;) {
       try {
@@ -218,6 +221,7 @@ export async function applyPush(deps: PushDeps, device: DeviceIdentity, req: Pus
       if (siteVersion !== undefined) await sql`SELECT pg_notify('shiftdeck_site', ${`${device.siteId}:${siteVersion}:${device.deviceId}`})`.execute(trx);
       if (writer.versions.has('org')) await sql`SELECT pg_notify('shiftdeck_site', ${`org:${writer.versions.get('org')}:${device.deviceId}`})`.execute(trx);
 
+      taken = writer.versions;
       const revert = await revertRows(trx, device.siteId, results);
       repeated = results.filter((r) => r.repeated).map((r) => r.seq);
       return { results: results.map(({ writes, repeated, ...r }) => (void writes, void repeated, r)), lastSeq, resendFrom, renumber, lastHlc, revert, serverTime, clockOffsetMs };
@@ -234,6 +238,7 @@ export async function applyPush(deps: PushDeps, device: DeviceIdentity, req: Pus
     deps.metrics.inc('shiftdeck_push_careful_passes_total');
     response = await runWaitingForEarlier(() => run(true));
   }
+  if (taken.size) deps.onCommitted?.(taken);
   for (const r of response.results) deps.metrics.inc('shiftdeck_push_mutations_total', { status: repeated.includes(r.seq) ? 'duplicate' : r.status });
   return response;
 }

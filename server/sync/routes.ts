@@ -34,11 +34,13 @@ export function syncRoutes(hub: LiveHub): FastifyPluginAsync {
       const device = deviceOf(req);
       const body = pushRequest.safeParse(req.body);
       if (!body.success) throw new AppError('VALIDATION_FAILED', 'The push could not be read; nothing was applied.', { issues: issuesOf(body.error.issues) });
-      const res = await applyPush({ db, now: clock.now, metrics, log: req.log }, device, body.data);
       // A listening instance hears its own commit's NOTIFY like every other one; poking here too
       // made each kiosk of the site pull twice for every change.
-      if (!hub.listening && res.results.some((r) => r.status === 'applied')) hub.poke(device.siteId, res.lastSeq, device.deviceId);
-      return res;
+      const onCommitted = (versions: ReadonlyMap<string, number>) => {
+        if (hub.listening) return;
+        for (const [stream, version] of versions) hub.poke(stream === 'org' ? 'org' : device.siteId, version, device.deviceId);
+      };
+      return applyPush({ db, now: clock.now, metrics, log: req.log, onCommitted }, device, body.data);
     });
 
     app.get('/v1/pull', async (req, reply) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Kiosk } from '../../../electron/core/kiosk.js';
 import { newId } from '../../../shared/ids.js';
 import { recordAuthEvent } from '../../../shared/mutations/audit.js';
-import { enrolledKiosk, startService } from '../../helpers/sync.js';
+import { enrolledKiosk, siteOf, startService } from '../../helpers/sync.js';
 import { startTcpProxy } from '../../helpers/tcp-proxy.js';
 
 const has = (kiosk: Kiosk, id: string) => kiosk.store.raw.prepare('SELECT 1 FROM audit_log WHERE id = ?').get(id) !== undefined;
@@ -86,5 +86,17 @@ describe('two sync service instances on one PostgreSQL', () => {
     }
     expect(proxy.count('pass', '/v1/push') - pushes).toBe(CHANGES);
     expect(proxy.count('pass', '/v1/pull') - pulls).toBe(CHANGES);
+  });
+
+  it('an instance that does not LISTEN pokes its own kiosks with the site version its push took', async () => {
+    const service = await startService({ listen: false });
+    const { kiosk: a } = await enrolledKiosk(service, 'restaurant', { live: true });
+    const { kiosk: b } = await enrolledKiosk(service, 'restaurant', { live: true });
+    expect(await within(5000, () => service.hub.connected() === 2)).not.toBeNull();
+    const id = newId();
+    await event(a, id);
+    expect(await within(5000, () => has(b, id)), 'B poked directly by the instance A pushed through').not.toBeNull();
+    const { version } = await service.db.admin.selectFrom('site_versions').select('version').where('site_id', '=', siteOf('restaurant')).executeTakeFirstOrThrow();
+    expect(b.store.raw.prepare("SELECT value FROM meta WHERE key = 'sync.site_cursor'").get()).toEqual({ value: String(version) });
   });
 });
