@@ -5,6 +5,7 @@ import { AppError, fail, type ErrorCode } from '../shared/errors.js';
 import { enrollRequest } from '../shared/sync/protocol.js';
 import type { CentralDatabase } from './db/central-schema.js';
 import { authenticateDevice, enroll, type DeviceIdentity } from './devices/enrollment.js';
+import { createFailureLimiter } from './failure-limiter.js';
 import { createMetrics, type Metrics } from './metrics.js';
 
 export interface ServerClock {
@@ -34,6 +35,11 @@ export interface SyncServerOptions {
   publicPlugins?: FastifyPluginAsync[];
   /** Largest request body in bytes (default 1 MiB); a plugin may set its own per route. */
   bodyLimit?: number;
+  /**
+   * Failed attempts allowed per client address before it must wait (per service instance):
+   * enrollment codes (default 10 in 10 minutes) and device tokens (default 30 a minute).
+   */
+  limits?: { enroll?: { max: number; windowMs: number }; token?: { max: number; windowMs: number } };
 }
 
 declare module 'fastify' {
@@ -60,6 +66,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   UNKNOWN_METHOD: 404,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
   INTERNAL: 500,
 };
 
@@ -103,7 +110,10 @@ export async function createSyncServer(opts: SyncServerOptions): Promise<Fastify
   });
 
   app.setErrorHandler((err: Error & { code?: string; statusCode?: number }, req, reply) => {
-    if (err instanceof AppError) return reply.status(STATUS[err.code] ?? 400).send(fail(err.code, err.message, err.details));
+    if (err instanceof AppError) {
+      if (err.code === 'RATE_LIMITED') reply.header('retry-after', String(err.details?.retryAfterSeconds ?? 60));
+      return reply.status(STATUS[err.code] ?? 400).send(fail(err.code, err.message, err.details));
+    }
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.statusCode === 413) {
       return reply.status(413).send(fail('PAYLOAD_TOO_LARGE', 'The request body is too large; send a smaller batch.'));
     }
@@ -128,7 +138,20 @@ export async function createSyncServer(opts: SyncServerOptions): Promise<Fastify
 
   app.get('/metrics', async (_req, reply) => reply.type('text/plain; version=0.0.4').send(metrics.render()));
 
+  // Guessing a code or a token gets slow: failures are counted per client address.
+  metrics.describe('shiftdeck_rate_limited_total', 'counter', 'Requests refused because their address failed too often, by route.');
+  const enrollFailures = createFailureLimiter(opts.limits?.enroll ?? { max: 10, windowMs: 10 * 60_000 });
+  const tokenFailures = createFailureLimiter(opts.limits?.token ?? { max: 30, windowMs: 60_000 });
+  const refuseIfLimited = (limiter: typeof enrollFailures, ip: string, route: string, what: string) => {
+    const wait = limiter.waitMs(ip, clock.now());
+    if (wait <= 0) return;
+    metrics.inc('shiftdeck_rate_limited_total', { route });
+    const seconds = Math.ceil(wait / 1000);
+    throw new AppError('RATE_LIMITED', `Too many wrong ${what} from this address; wait ${Math.ceil(seconds / 60)} minute(s) and try again.`, { retryAfterSeconds: seconds });
+  };
+
   app.post('/v1/enroll', async (req) => {
+    refuseIfLimited(enrollFailures, req.ip, '/v1/enroll', 'enrollment codes');
     const body = enrollRequest.safeParse(req.body);
     if (!body.success) throw new AppError('VALIDATION_FAILED', 'Send {"code": "XXXX-XXXX-XXXX", "deviceName": "Galley kiosk"}.', { issues: body.error.issues.map((i) => i.path.join('.') || i.message) });
     try {
@@ -137,7 +160,11 @@ export async function createSyncServer(opts: SyncServerOptions): Promise<Fastify
       req.log.info({ deviceId: r.deviceId, siteId: r.siteId }, 'device enrolled');
       return r;
     } catch (err) {
-      if (err instanceof AppError) metrics.inc('shiftdeck_enrollments_total', { outcome: String(err.details?.reason ?? err.code) });
+      if (err instanceof AppError) {
+        metrics.inc('shiftdeck_enrollments_total', { outcome: String(err.details?.reason ?? err.code) });
+        // A code that never existed is what guessing produces; used and expired ones are honest mistakes.
+        if (err.details?.reason === 'code_unknown') enrollFailures.fail(req.ip, clock.now());
+      }
       throw err;
     }
   });
@@ -148,12 +175,18 @@ export async function createSyncServer(opts: SyncServerOptions): Promise<Fastify
   await app.register(async (scope) => {
     // onRequest, before the body is read: an unauthenticated request costs no parsing.
     scope.addHook('onRequest', async (req) => {
+      refuseIfLimited(tokenFailures, req.ip, 'device', 'device tokens');
       const token = bearer(req.headers.authorization);
       try {
         if (!token) throw new AppError('UNAUTHENTICATED', 'This request needs the device token: send "Authorization: Bearer <token>".', { reason: 'token_missing' });
         req.device = await authenticateDevice(db, token);
       } catch (err) {
-        if (err instanceof AppError) metrics.inc('shiftdeck_device_auth_failures_total', { reason: String(err.details?.reason ?? err.code) });
+        if (err instanceof AppError) {
+          metrics.inc('shiftdeck_device_auth_failures_total', { reason: String(err.details?.reason ?? err.code) });
+          // Guessing gives unknown or malformed tokens; a revoked kiosk retrying is not counted,
+          // so it cannot lock out the other kiosks behind the same ship's address.
+          if (err.details?.reason === 'token_unknown' || err.details?.reason === 'token_invalid') tokenFailures.fail(req.ip, clock.now());
+        }
         throw err;
       }
       markSeen(req.device.deviceId, req.log);

@@ -190,6 +190,7 @@ export const en = {
     DATABASE_NEWER_THAN_APP: 'The kiosk database is newer than this app. Update the app.',
     SYNCED_WRITE_OUTSIDE_MUTATION: 'The change was refused by a safety check. Call support.',
     UNKNOWN_MUTATION: 'This change is not known to this version of the app. Update the app.',
+    RATE_LIMITED: 'Too many wrong attempts from this kiosk. Wait a few minutes, check the code, and try again.',
     INTERNAL: 'Something went wrong. Nothing was saved; try again.',
     INTERNAL_unreachable: 'Cannot reach the Shiftdeck service. Check that it is running, then try again.',
   },

@@ -188,6 +188,7 @@ export const fr: Messages = {
     DATABASE_NEWER_THAN_APP: 'La base de données du poste est plus récente que l’application. Mettez l’application à jour.',
     SYNCED_WRITE_OUTSIDE_MUTATION: 'La modification a été refusée par un contrôle de sécurité. Appelez l’assistance.',
     UNKNOWN_MUTATION: 'Cette modification est inconnue de cette version. Mettez l’application à jour.',
+    RATE_LIMITED: 'Trop d’essais erronés depuis ce poste. Attendez quelques minutes, vérifiez le code et réessayez.',
     INTERNAL: 'Un problème est survenu. Rien n’a été enregistré ; réessayez.',
     INTERNAL_unreachable: 'Impossible de joindre le service Shiftdeck. Vérifiez qu’il fonctionne, puis réessayez.',
   },
