@@ -99,9 +99,16 @@ export function createPgWriter(trx: CentralTransaction, scope: PgWriteScope) {
     if (MUTABLE(table)) {
       allCols.push('_hlc');
       values.push(scope.hlc);
+      if (await hasFieldStamps(table)) {
+        // Every field of a new row was written at its insert.
+        allCols.push('_field_hlc');
+        values.push({ '*': scope.hlc });
+      }
     }
     return { cols: allCols, values };
   }
+
+  const hasFieldStamps = async (table: SyncedTable) => (await columnTypes(trx, table)).has('_field_hlc');
 
   const writer = (buffered: boolean): Writer => ({
     async insert(table, row) {
@@ -121,24 +128,46 @@ export function createPgWriter(trx: CentralTransaction, scope: PgWriteScope) {
       check(table, scope.siteId, false);
       if (!MUTABLE(table)) throw new AppError('CONFLICT', `Rows of ${table} never change; write a new row instead.`);
       const cols = Object.keys(patch);
-      const current = await sql<Record<string, unknown>>`SELECT ${sql.join([...cols, '_hlc'].map(ident))} FROM ${ident(table)} WHERE id = ${id} AND site_id = ${scope.siteId} FOR UPDATE`.execute(trx);
+      const stamped = await hasFieldStamps(table);
+      const read = [...cols, '_hlc', ...(stamped ? ['_field_hlc'] : [])];
+      const current = await sql<Record<string, unknown>>`SELECT ${sql.join(read.map(ident))} FROM ${ident(table)} WHERE id = ${id} AND site_id = ${scope.siteId} FOR UPDATE`.execute(trx);
       const before = current.rows[0];
       if (!before) throw new AppError('NOT_FOUND', `No ${table} row ${id} at this site.`, { table, id });
-      const previousHlc = before._hlc as string | null;
-      if (previousHlc && previousHlc > scope.hlc) {
-        const previous = Object.fromEntries(cols.filter((c) => before[c] !== (patch as Record<string, unknown>)[c]).map((c) => [c, before[c]]));
-        if (Object.keys(previous).length) scope.onOverwrite({ table, id, previous, previousHlc });
+      const rowHlc = before._hlc as string | null;
+      const fields = (before._field_hlc ?? {}) as Record<string, string>;
+      // When each patched field was last written: its own stamp, else the insert's ("*"), else
+      // (a row from before per-field stamps) the row's newest write.
+      const stampOf = (c: string) => fields[c] ?? fields['*'] ?? rowHlc;
+      const later = cols.filter((c) => {
+        const at = stampOf(c);
+        return at !== null && at > scope.hlc && before[c] !== (patch as Record<string, unknown>)[c];
+      });
+      if (later.length) {
+        const previous = Object.fromEntries(later.map((c) => [c, before[c]]));
+        const previousHlc = later.map(stampOf).reduce((a, b) => (b! > a! ? b : a))!;
+        scope.onOverwrite({ table, id, previous, previousHlc });
       }
       const v = await versionFor(scope.siteId);
       const sets = cols.map((c) => sql`${ident(c)} = ${(patch as Record<string, unknown>)[c]}`);
       sets.push(sql`updated_at = ${scope.now}`, sql`_version = ${v}`, sql`_hlc = GREATEST(_hlc, ${scope.hlc})`);
+      if (stamped) {
+        const merged: Record<string, string> = {};
+        // A row from before per-field stamps keeps what it knew: its other fields date from its _hlc.
+        if (fields['*'] === undefined && rowHlc) merged['*'] = rowHlc;
+        for (const c of cols) {
+          const at = stampOf(c);
+          merged[c] = at !== null && at > scope.hlc ? at : scope.hlc;
+        }
+        sets.push(sql`_field_hlc = _field_hlc || ${JSON.stringify(merged)}::jsonb`);
+      }
       await sql`UPDATE ${ident(table)} SET ${sql.join(sets)} WHERE id = ${id} AND site_id = ${scope.siteId}`.execute(trx);
       changedTables.add(table);
     },
     async softDelete(table, id) {
       check(table, scope.siteId);
       const v = await versionFor(scope.siteId);
-      const res = await sql`UPDATE ${ident(table)} SET deleted_at = ${scope.now}, updated_at = ${scope.now}, _version = ${v} WHERE id = ${id} AND site_id = ${scope.siteId} AND deleted_at IS NULL`.execute(trx);
+      const stamp = (await hasFieldStamps(table)) ? sql`, _field_hlc = _field_hlc || jsonb_build_object('deleted_at', GREATEST(_field_hlc->>'deleted_at', ${scope.hlc}::text))` : sql``;
+      const res = await sql`UPDATE ${ident(table)} SET deleted_at = ${scope.now}, updated_at = ${scope.now}, _version = ${v}${stamp} WHERE id = ${id} AND site_id = ${scope.siteId} AND deleted_at IS NULL`.execute(trx);
       if (!Number(res.numAffectedRows ?? 0)) throw new AppError('NOT_FOUND', `No ${table} row ${id} at this site.`, { table, id });
       changedTables.add(table);
     },

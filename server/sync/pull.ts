@@ -60,9 +60,10 @@ async function readStream(trx: CentralTransaction, siteId: string | null, cursor
 }
 
 const toChange = ({ table, row }: Stamped): PulledChange => {
-  const { _version, _hlc, ...rest } = row;
+  const { _version, _hlc, _field_hlc, ...rest } = row;
   void _version;
   void _hlc;
+  void _field_hlc;
   return { table, row: rest };
 };
 

@@ -41,9 +41,10 @@ const GAP_WAIT_MS = 20;
 type Settled = MutationOutcome & { writes?: string[]; repeated?: boolean };
 
 const strip = (row: Record<string, unknown>) => {
-  const { _version, _hlc, ...rest } = row;
+  const { _version, _hlc, _field_hlc, ...rest } = row;
   void _version;
   void _hlc;
+  void _field_hlc;
   return rest;
 };
 

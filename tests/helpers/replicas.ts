@@ -17,7 +17,7 @@ export async function serverRows(admin: Kysely<CentralDatabase>, siteId: string)
   const out = {} as Rows;
   for (const table of SYNCED_TABLES) {
     const res = await sql<Record<string, unknown>>`SELECT * FROM ${sql.ref(table)} WHERE site_id = ${siteId} OR site_id IS NULL`.execute(admin);
-    out[table] = res.rows.map(({ _version, _hlc, ...row }) => (void _version, void _hlc, row)).sort(byId);
+    out[table] = res.rows.map(({ _version, _hlc, _field_hlc, ...row }) => (void _version, void _hlc, void _field_hlc, row)).sort(byId);
   }
   return out;
 }

@@ -83,7 +83,7 @@ describe('central demo seed', () => {
     const { kiosk } = await makeKiosk({ siteKey: key });
     const siteId = demoSiteId(key);
     const strip = (rows: Record<string, unknown>[], drop: string[]) =>
-      rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !['created_at', 'updated_at', '_version', '_hlc', ...drop].includes(k)))).sort((a, b) => String(a.id).localeCompare(String(b.id)));
+      rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !['created_at', 'updated_at', '_version', '_hlc', '_field_hlc', ...drop].includes(k)))).sort((a, b) => String(a.id).localeCompare(String(b.id)));
     const local = kiosk.store.db as unknown as typeof t.admin;
     const compare = async (table: 'sites' | 'users' | 'user_roles', drop: string[] = []) => {
       const central = await t.admin.selectFrom(table).selectAll().where('site_id', '=', siteId).execute();

@@ -58,6 +58,27 @@ describe('merging concurrent edits of one row', () => {
         expect(await replicaDiff(k, service.db.admin)).toEqual([]);
       }
     }
+    // Neither change replaced a value written later: no conflict for a supervisor (in round 2 the
+    // rename, stamped before the PIN change, is applied after it, on another field).
+    const conflicts = await sql<{ n: number }>`SELECT count(*)::int AS n FROM conflicts`.execute(service.db.admin);
+    expect(conflicts.rows[0].n).toBe(0);
+    expect((await statusOf(a)).conflictCount).toBe(0);
+  });
+
+  it('falls back to the row\'s timestamp for a row written before per-field stamps', async () => {
+    const service = await startService();
+    const { kiosk } = await enrolledKiosk(service, 'restaurant');
+    // As if the PIN had been set by a change stamped far ahead, before migration 0006.
+    await sql`UPDATE users SET _field_hlc = '{}'::jsonb, _hlc = ${'9999999999999999-0000-x'} WHERE id = ${HUGO}`.execute(service.db.admin);
+    await kiosk.runner.run(renameUser, { userId: HUGO, displayName: 'Hugo again', auditId: newId() }, admin);
+    await kiosk.sync!.syncNow();
+    const conflicts = await sql<{ kind: string; args: string }>`SELECT kind, args FROM conflicts`.execute(service.db.admin);
+    expect(conflicts.rows.map((c) => c.kind)).toEqual(['overwritten']);
+    expect(JSON.parse(conflicts.rows[0].args)).toMatchObject({ previous: { display_name: 'Hugo Moreau' } });
+    // The row now knows its other fields date from that old timestamp, and the rename from its own.
+    const row = await sql<{ f: Record<string, string> }>`SELECT _field_hlc AS f FROM users WHERE id = ${HUGO}`.execute(service.db.admin);
+    expect(row.rows[0].f['*']).toBe('9999999999999999-0000-x');
+    expect(row.rows[0].f.display_name).toBe('9999999999999999-0000-x');
   });
 
   it('takes the last committed value on every replica when two kiosks change the same field', async () => {
