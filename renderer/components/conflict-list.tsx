@@ -9,6 +9,15 @@ export interface ConflictListProps {
   onResolve(id: string): void;
 }
 
+const REASONS = ['FORBIDDEN', 'UNAUTHENTICATED', 'VALIDATION_FAILED', 'UNKNOWN_MUTATION', 'NOT_FOUND', 'CONFLICT', 'OUT_OF_SCOPE', 'OVERWRITTEN', 'SEAT_TAKEN', 'INTERNAL'];
+/** The translation key explaining a refusal code; the server's own words stay as detail. */
+const reasonKey = (code: string | null | undefined) => `sync.reason.${code && REASONS.includes(code) ? code : 'other'}`;
+/** A dead letter's error is stored as "CODE: message". */
+const splitError = (error: string | null) => {
+  const m = /^([A-Z_]+): ([\s\S]*)$/.exec(error ?? '');
+  return m ? { code: m[1], message: m[2] } : { code: null, message: error ?? '' };
+};
+
 /** Refused, overwritten and dead-lettered changes, each with its reason and a large "dealt with" button. */
 export function ConflictListView({ list, canResolve, resolving, onResolve }: ConflictListProps) {
   const { t, i18n } = useTranslation();
@@ -22,7 +31,8 @@ export function ConflictListView({ list, canResolve, resolving, onResolve }: Con
           <li key={c.id} className="conflicts__item" data-testid="conflict-item">
             <div>
               <strong>{t(`sync.kind_${c.kind}`)}</strong> · <code>{c.mutation}</code>
-              <p>{c.message}</p>
+              <p data-testid="conflict-reason">{t(reasonKey(c.code))}</p>
+              {c.message && <p className="screen-hint">{t('sync.serverSaid', { message: c.message })}</p>}
               <p className="screen-hint">
                 {c.personName ? `${t('sync.byPerson', { name: c.personName })} · ` : ''}
                 {formatDateTime(c.createdAt, lang)}
@@ -44,7 +54,8 @@ export function ConflictListView({ list, canResolve, resolving, onResolve }: Con
               <li key={d.seq} className="conflicts__item" data-testid="dead-letter-item">
                 <div>
                   <code>{d.mutation}</code> · {t(`sync.kind_${d.status === 'dead' ? 'dead_letter' : 'rejected'}`)}
-                  <p>{d.error}</p>
+                  <p>{t(reasonKey(d.status === 'dead' ? 'INTERNAL' : splitError(d.error).code))}</p>
+                  {d.error && <p className="screen-hint">{t('sync.serverSaid', { message: splitError(d.error).message })}</p>}
                   <p className="screen-hint">{t('sync.queuedAt', { when: formatAgo(d.queuedAt, lang) ?? d.queuedAt })}</p>
                 </div>
               </li>
