@@ -1,5 +1,6 @@
 import { CompiledQuery, sql } from 'kysely';
 import { AppError } from '../../shared/errors.js';
+import { decodeHlc, encodeHlc } from '../../shared/hlc.js';
 import type { NewRow, RowPatch, Writer } from '../../shared/mutations/define.js';
 import { INSERT_ONLY_TABLES, SERVER_WRITTEN_TABLES, SYNCED_TABLES, type SyncedTable } from '../../shared/schema.js';
 import { nextSiteVersion } from '../db/site-versions.js';
@@ -19,6 +20,22 @@ export interface PgWriteScope {
   hlc: string;
   /** Called when an update lands on fields a later-stamped change wrote. */
   onOverwrite(change: OverwrittenChange): void;
+  /** The server's clock (ms): a field's stamp is never put later than this (see fieldStamp). */
+  serverTime?: number;
+}
+
+/** How far ahead of the server's clock a field stamp may be. */
+const STAMP_AHEAD_MS = 60_000;
+
+/**
+ * The stamp a write leaves on the fields it writes: its HLC, or for a device whose clock runs
+ * ahead of the server's, the server's time. Otherwise a kiosk days ahead would make every later
+ * change to those fields look older than its own, and report each as overwriting it, for days.
+ */
+function fieldStamp(hlc: string, serverTime: number | undefined): string {
+  if (serverTime === undefined) return hlc;
+  const t = decodeHlc(hlc);
+  return t.wall > serverTime + STAMP_AHEAD_MS ? encodeHlc({ ...t, wall: serverTime }) : hlc;
 }
 
 const MUTABLE = (t: SyncedTable) => !INSERT_ONLY_TABLES.includes(t);
@@ -102,7 +119,7 @@ export function createPgWriter(trx: CentralTransaction, scope: PgWriteScope) {
       if (await hasFieldStamps(table)) {
         // Every field of a new row was written at its insert.
         allCols.push('_field_hlc');
-        values.push({ '*': scope.hlc });
+        values.push({ '*': fieldStamp(scope.hlc, scope.serverTime) });
       }
     }
     return { cols: allCols, values };
@@ -138,9 +155,10 @@ export function createPgWriter(trx: CentralTransaction, scope: PgWriteScope) {
       // When each patched field was last written: its own stamp, else the insert's ("*"), else
       // (a row from before per-field stamps) the row's newest write.
       const stampOf = (c: string) => fields[c] ?? fields['*'] ?? rowHlc;
+      const stamp = fieldStamp(scope.hlc, scope.serverTime);
       const later = cols.filter((c) => {
         const at = stampOf(c);
-        return at !== null && at > scope.hlc && before[c] !== (patch as Record<string, unknown>)[c];
+        return at !== null && at > stamp && before[c] !== (patch as Record<string, unknown>)[c];
       });
       if (later.length) {
         const previous = Object.fromEntries(later.map((c) => [c, before[c]]));
@@ -156,7 +174,7 @@ export function createPgWriter(trx: CentralTransaction, scope: PgWriteScope) {
         if (fields['*'] === undefined && rowHlc) merged['*'] = rowHlc;
         for (const c of cols) {
           const at = stampOf(c);
-          merged[c] = at !== null && at > scope.hlc ? at : scope.hlc;
+          merged[c] = at !== null && at > stamp ? at : stamp;
         }
         sets.push(sql`_field_hlc = _field_hlc || ${JSON.stringify(merged)}::jsonb`);
       }
@@ -166,7 +184,7 @@ export function createPgWriter(trx: CentralTransaction, scope: PgWriteScope) {
     async softDelete(table, id) {
       check(table, scope.siteId);
       const v = await versionFor(scope.siteId);
-      const stamp = (await hasFieldStamps(table)) ? sql`, _field_hlc = _field_hlc || jsonb_build_object('deleted_at', GREATEST(_field_hlc->>'deleted_at', ${scope.hlc}::text))` : sql``;
+      const stamp = (await hasFieldStamps(table)) ? sql`, _field_hlc = _field_hlc || jsonb_build_object('deleted_at', GREATEST(_field_hlc->>'deleted_at', ${fieldStamp(scope.hlc, scope.serverTime)}::text))` : sql``;
       const res = await sql`UPDATE ${ident(table)} SET deleted_at = ${scope.now}, updated_at = ${scope.now}, _version = ${v}${stamp} WHERE id = ${id} AND site_id = ${scope.siteId} AND deleted_at IS NULL`.execute(trx);
       if (!Number(res.numAffectedRows ?? 0)) throw new AppError('NOT_FOUND', `No ${table} row ${id} at this site.`, { table, id });
       changedTables.add(table);

@@ -134,6 +134,7 @@ export async function applyPush(deps: PushDeps, device: DeviceIdentity, req: Pus
         siteId: device.siteId,
         now: '',
         hlc: '',
+        serverTime,
         onOverwrite: (change) => void (current && overwrites.push({ m: current, change })),
       };
       const writer: PgWriter = createPgWriter(trx, ws);
