@@ -141,7 +141,7 @@ export async function applyPush(deps: PushDeps, device: DeviceIdentity, req: Pus
 
       for (const [i, m] of mutations.entries()) {
         if (m.seq <= lastSeq) {
-          if (lastHlc !== null && m.hlc > lastHlc) {
+          if (lastHlc !== null && HLC_SHAPE.test(m.hlc) && m.hlc > lastHlc) {
             // Newer than anything settled for this device: not a resend but a new mutation on a
             // seq already used, from a kiosk whose database went back to an older copy.
             renumber = { from: m.seq, after: lastSeq };
