@@ -184,7 +184,16 @@ export function createPgWriter(trx: CentralTransaction, scope: PgWriteScope) {
     async softDelete(table, id) {
       check(table, scope.siteId);
       const v = await versionFor(scope.siteId);
-      const stamp = (await hasFieldStamps(table)) ? sql`, _field_hlc = _field_hlc || jsonb_build_object('deleted_at', GREATEST(_field_hlc->>'deleted_at', ${fieldStamp(scope.hlc, scope.serverTime)}::text))` : sql``;
+      let stamp = sql``;
+      if (await hasFieldStamps(table)) {
+        const at = fieldStamp(scope.hlc, scope.serverTime);
+        // A row brought back (deleted_at set to null) by a change stamped later than this delete:
+        // the delete still goes through in commit order, and the restore it undoes is reported.
+        const restored = await sql<{ s: string | null }>`SELECT _field_hlc->>'deleted_at' AS s FROM ${ident(table)} WHERE id = ${id} AND site_id = ${scope.siteId} AND deleted_at IS NULL FOR UPDATE`.execute(trx);
+        const restoredAt = restored.rows[0]?.s;
+        if (restoredAt && restoredAt > at) scope.onOverwrite({ table, id, previous: { deleted_at: null }, previousHlc: restoredAt });
+        stamp = sql`, _field_hlc = _field_hlc || jsonb_build_object('deleted_at', GREATEST(_field_hlc->>'deleted_at', ${at}::text))`;
+      }
       const res = await sql`UPDATE ${ident(table)} SET deleted_at = ${scope.now}, updated_at = ${scope.now}, _version = ${v}${stamp} WHERE id = ${id} AND site_id = ${scope.siteId} AND deleted_at IS NULL`.execute(trx);
       if (!Number(res.numAffectedRows ?? 0)) throw new AppError('NOT_FOUND', `No ${table} row ${id} at this site.`, { table, id });
       changedTables.add(table);
