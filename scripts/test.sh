@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # The whole test run: type-check, build, unit + integration (Vitest, real SQLite and PostgreSQL),
 # browser end-to-end (Playwright in Debian's Chromium), the Electron smoke suite (skipped where no
-# Electron binary exists). Ends with one line: "N passed, N failed, N skipped".
+# Electron binary exists), then the unit and browser suites once more with the system clock 400 days
+# ahead and TZ far from UTC (nothing may depend on today's date or the zone). Ends with one line:
+# "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p .tmp
-rm -f .tmp/vitest.json .tmp/e2e.json .tmp/electron.json
+rm -f .tmp/vitest.json .tmp/e2e.json .tmp/electron.json .tmp/vitest-shifted.json .tmp/e2e-shifted.json
 status=0
 
 bash scripts/ensure-test-tools.sh || { echo "Could not install Chromium/poppler/zbar from Debian"; status=1; }
@@ -25,5 +27,15 @@ PLAYWRIGHT_JSON_OUTPUT_FILE=.tmp/e2e.json npx playwright test -c tests/e2e/playw
 echo "== Electron smoke"
 PLAYWRIGHT_JSON_OUTPUT_FILE=.tmp/electron.json npx playwright test -c tests/electron/playwright.config.ts --reporter=list,json || status=1
 
-node scripts/summarize-tests.mjs .tmp/vitest.json .tmp/e2e.json .tmp/electron.json || status=1
+# libfaketime moves the clock of every process it starts (Node, the kiosk hosts, Chromium); the
+# tests' own clocks are injected, so they must see the same dates as above.
+SHIFT=(env TZ=Pacific/Chatham faketime -f +400d)
+"${SHIFT[@]}" node -e 'if (Date.now() - Number(process.argv[1]) < 399 * 864e5) { console.error("faketime did not move the clock"); process.exit(1); }' "$(node -p 'Date.now()')" || status=1
+echo "== unit again, 400 days ahead in Pacific/Chatham"
+"${SHIFT[@]}" npx vitest run --project unit --reporter=dot --reporter=json --outputFile.json=.tmp/vitest-shifted.json || status=1
+
+echo "== end-to-end again, 400 days ahead in Pacific/Chatham"
+PLAYWRIGHT_JSON_OUTPUT_FILE=.tmp/e2e-shifted.json "${SHIFT[@]}" npx playwright test -c tests/e2e/playwright.config.ts --reporter=dot,json || status=1
+
+node scripts/summarize-tests.mjs .tmp/vitest.json .tmp/e2e.json .tmp/electron.json .tmp/vitest-shifted.json .tmp/e2e-shifted.json || status=1
 exit $status

@@ -6,10 +6,12 @@ import { createKiosk } from '../core/kiosk.js';
 import { appRoot } from '../core/paths.js';
 import { createLogger } from '../core/log.js';
 import { createHttpHost } from './http-host.js';
+import { parseTestClockStart } from './test-clock-start.js';
 
 const USAGE = `Usage:
-  tsx electron/host/cli.ts --data-dir DIR [--port 0] --site restaurant|vessel --demo [--test-clock] [--renderer-dir DIR]
-      a standalone demo kiosk (no sync service)
+  tsx electron/host/cli.ts --data-dir DIR [--port 0] --site restaurant|vessel --demo [--test-clock ISO-INSTANT] [--renderer-dir DIR]
+      a standalone demo kiosk (no sync service); --test-clock starts a manual clock at that instant
+      (e.g. 2026-11-22T09:00:00Z) that only POST /__test/clock moves, for tests
   tsx electron/host/cli.ts --data-dir DIR [--port 0] --server URL [--enroll-code CODE] [--name NAME]
       a kiosk replicating through the sync service at URL; the first start needs a one-time code`;
 
@@ -22,7 +24,7 @@ export async function main(argv = process.argv.slice(2)) {
       port: { type: 'string', default: '0' },
       site: { type: 'string', default: 'restaurant' },
       demo: { type: 'boolean', default: false },
-      'test-clock': { type: 'boolean', default: false },
+      'test-clock': { type: 'string' },
       'renderer-dir': { type: 'string', default: join(appRoot, 'out', 'renderer') },
       quiet: { type: 'boolean', default: false },
       server: { type: 'string' },
@@ -36,8 +38,9 @@ export async function main(argv = process.argv.slice(2)) {
     console.error(USAGE);
     process.exit(2);
   }
+  const testClockStart = values['test-clock'] === undefined ? undefined : parseTestClockStart(values['test-clock']);
   const log = createLogger({ name: `kiosk-${siteKey}`, quiet: values.quiet });
-  const clock = values['test-clock'] ? createManualClock(Date.now()) : undefined;
+  const clock = testClockStart === undefined ? undefined : createManualClock(testClockStart);
   const sync = values.server ? { serverUrl: values.server, enrollCode: values['enroll-code'], deviceName: values.name } : undefined;
   const kiosk = await createKiosk({ dataDir, demo: !sync && values.demo, siteKey: sync ? undefined : siteKey, clock, log, sync });
   const host = await createHttpHost({ kiosk, rendererDir: resolve(values['renderer-dir']), testClock: clock });

@@ -2,13 +2,30 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { demoSite } from '../../../shared/demo.js';
 import { startKioskHost, type KioskHost } from './kiosk-host.js';
 
-/** Each test gets its own kiosk host, so lockouts and clock jumps never leak into another test. */
-export const test = base.extend<{ kiosk: KioskHost }>({
+/**
+ * Each test gets its own kiosk host, so lockouts and clock jumps never leak into another test. The
+ * pages' clock starts where the host's test clock does and jumps with it, so the renderer and the
+ * core agree on the date whatever the real date, time zone or machine.
+ */
+export const test = base.extend<{ kiosk: KioskHost & { onAdvance(fn: (ms: number) => Promise<void>): void } }>({
   kiosk: async ({}, use, testInfo) => {
     const host = await startKioskHost();
-    await use(host);
+    const followers: ((ms: number) => Promise<void>)[] = [];
+    await use({
+      ...host,
+      async advanceClock(ms) {
+        await host.advanceClock(ms);
+        for (const follow of followers) await follow(ms);
+      },
+      onAdvance: (fn) => void followers.push(fn),
+    });
     if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('kiosk-host.log', { body: host.output(), contentType: 'text/plain' });
     await host.stop();
+  },
+  context: async ({ context, kiosk }, use) => {
+    await context.clock.install({ time: kiosk.clockStart });
+    kiosk.onAdvance((ms) => context.clock.fastForward(ms));
+    await use(context);
   },
   baseURL: async ({ kiosk }, use) => use(kiosk.url),
 });

@@ -6,11 +6,19 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
+/**
+ * Where every e2e kiosk's clock starts: Sunday 22 Nov 2026, 10:00 in Paris. Tests that read dates
+ * (the week of classes, lockout ends) are written against this instant, never against today.
+ */
+export const TEST_CLOCK_START = '2026-11-22T09:00:00Z';
+
 const READY = /Shiftdeck kiosk ready at (http:\/\/127\.0\.0\.1:\d+\/)/;
 
 export interface KioskHost {
   /** Base URL, with the trailing slash. */
   url: string;
+  /** The instant the host's manual clock started at (ms since the epoch). */
+  clockStart: number;
   dataDir: string;
   /** Moves the core's test clock forward and runs its timers (idle lock, lockout expiry). */
   advanceClock(ms: number): Promise<void>;
@@ -32,14 +40,14 @@ const freePort = () =>
 
 /**
  * Starts `electron/host/cli.ts` on a fresh temp data dir with the demo restaurant and the test
- * clock, serving the built renderer, and resolves once it prints its ready line.
+ * clock started at `clockStart` (TEST_CLOCK_START by default), serving the built renderer, and resolves once it prints its ready line.
  *
  * @example
  * const host = await startKioskHost();
  * await page.goto(host.url);
  * await host.stop();
  */
-export async function startKioskHost({ site = 'restaurant', startupMs = 60_000 } = {}): Promise<KioskHost> {
+export async function startKioskHost({ site = 'restaurant', startupMs = 60_000, clockStart = TEST_CLOCK_START } = {}): Promise<KioskHost> {
   const dataDir = await mkdtemp(join(tmpdir(), 'shiftdeck-e2e-'));
   const port = await freePort();
   const args = [
@@ -49,7 +57,7 @@ export async function startKioskHost({ site = 'restaurant', startupMs = 60_000 }
     '--port', String(port),
     '--site', site,
     '--demo',
-    '--test-clock',
+    '--test-clock', clockStart,
     '--renderer-dir', join(root, 'out', 'renderer'),
   ];
   const child: ChildProcess = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'test' } });
@@ -78,6 +86,7 @@ export async function startKioskHost({ site = 'restaurant', startupMs = 60_000 }
 
   return {
     url,
+    clockStart: Date.parse(clockStart),
     dataDir,
     output: () => log,
     async advanceClock(ms) {
