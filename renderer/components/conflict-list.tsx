@@ -1,12 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import type { ConflictList } from '../stores/conflicts-store.js';
 import { formatAgo, formatDateTime } from '../i18n/format.js';
+import { LostEditCard } from './lost-edit-card.js';
 
 export interface ConflictListProps {
   list: ConflictList;
   canResolve: boolean;
   resolving: string | null;
   onResolve(id: string): void;
+  /** "Use mine instead" on an edit that lost to a later one. */
+  onUseMine?(id: string): void;
 }
 
 const REASONS = ['FORBIDDEN', 'UNAUTHENTICATED', 'VALIDATION_FAILED', 'UNKNOWN_MUTATION', 'NOT_FOUND', 'CONFLICT', 'OUT_OF_SCOPE', 'OVERWRITTEN', 'SEAT_TAKEN', 'INTERNAL'];
@@ -19,7 +22,7 @@ const splitError = (error: string | null) => {
 };
 
 /** Refused, overwritten and dead-lettered changes, each with its reason and a large "dealt with" button. */
-export function ConflictListView({ list, canResolve, resolving, onResolve }: ConflictListProps) {
+export function ConflictListView({ list, canResolve, resolving, onResolve, onUseMine }: ConflictListProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   return (
@@ -27,24 +30,28 @@ export function ConflictListView({ list, canResolve, resolving, onResolve }: Con
       <h2 id="conflicts-title" className="screen-subtitle">{t('sync.conflictsTitle')}</h2>
       {list.conflicts.length === 0 && <p className="screen-hint">{t('sync.noConflicts')}</p>}
       <ul className="conflicts__list">
-        {list.conflicts.map((c) => (
-          <li key={c.id} className="conflicts__item" data-testid="conflict-item">
-            <div>
-              <strong>{t(`sync.kind_${c.kind}`)}</strong> · <code>{c.mutation}</code>
-              <p data-testid="conflict-reason">{t(reasonKey(c.code))}</p>
-              {c.message && <p className="screen-hint">{t('sync.serverSaid', { message: c.message })}</p>}
-              <p className="screen-hint">
-                {c.personName ? `${t('sync.byPerson', { name: c.personName })} · ` : ''}
-                {formatDateTime(c.createdAt, lang)}
-              </p>
-            </div>
-            {canResolve && (
-              <button type="button" className="button button--secondary" disabled={resolving === c.id} onClick={() => onResolve(c.id)} data-testid="conflict-resolve">
-                {t('sync.markResolved')}
-              </button>
-            )}
-          </li>
-        ))}
+        {list.conflicts.map((c) =>
+          c.lost ? (
+            <LostEditCard key={c.id} conflict={{ ...c, lost: c.lost }} canResolve={canResolve} busy={resolving === c.id} onResolve={onResolve} onUseMine={(id) => onUseMine?.(id)} />
+          ) : (
+            <li key={c.id} className="conflicts__item" data-testid="conflict-item">
+              <div>
+                <strong>{t(`sync.kind_${c.kind}`)}</strong> · <code>{c.mutation}</code>
+                <p data-testid="conflict-reason">{t(reasonKey(c.code))}</p>
+                {c.message && <p className="screen-hint">{t('sync.serverSaid', { message: c.message })}</p>}
+                <p className="screen-hint">
+                  {c.personName ? `${t('sync.byPerson', { name: c.personName })} · ` : ''}
+                  {formatDateTime(c.createdAt, lang)}
+                </p>
+              </div>
+              {canResolve && (
+                <button type="button" className="button button--secondary" disabled={resolving === c.id} onClick={() => onResolve(c.id)} data-testid="conflict-resolve">
+                  {t('sync.markResolved')}
+                </button>
+              )}
+            </li>
+          ),
+        )}
       </ul>
       {list.deadLetters.length > 0 && (
         <>
