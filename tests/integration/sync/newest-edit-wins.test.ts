@@ -1,7 +1,5 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { createManualClock, type ManualClock } from '../../../electron/core/clock.js';
-import type { Kiosk } from '../../../electron/core/kiosk.js';
 import { createStudent, updateStudent } from '../../../shared/classes/mutations.js';
 import { demoUserId } from '../../../shared/demo.js';
 import { newId } from '../../../shared/ids.js';
@@ -9,43 +7,20 @@ import { renameUser } from '../../../shared/mutations/users.js';
 import { PERMISSIONS } from '../../../shared/permissions.js';
 import { LATER_EDIT_WON, lostEditDetail } from '../../../shared/sync/lost-edit.js';
 import { outboxCounts, replicaDiff } from '../../helpers/replicas.js';
-import { enrolledKiosk, startService } from '../../helpers/sync.js';
+import { startService } from '../../helpers/sync.js';
+import { sharedTime, T0 } from '../../helpers/shared-time.js';
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
-const T0 = Date.parse('2026-11-22T09:00:00Z');
 const admin = { userId: demoUserId('restaurant', 'Sophie Laurent'), permissions: [...PERMISSIONS] };
 const HUGO = demoUserId('restaurant', 'Hugo Moreau');
-
-/**
- * One world time for the service and every kiosk, each kiosk's clock off by its own skew (which
- * the test may change, as an operator fixing a kiosk's clock would).
- */
-async function world() {
-  const service = await startService({ clock: { now: () => time } });
-  let time = T0;
-  const kiosks: { clock: ManualClock; skew: number }[] = [];
-  return {
-    service,
-    async kiosk(name: string, skew = 0): Promise<Kiosk & { setSkew(ms: number): void }> {
-      const entry = { clock: createManualClock(time + skew), skew };
-      kiosks.push(entry);
-      const { kiosk } = await enrolledKiosk(service, 'restaurant', { clock: entry.clock, deviceName: name });
-      return Object.assign(kiosk, { setSkew: (ms: number) => void ((entry.skew = ms), entry.clock.set(time + ms)) });
-    },
-    advance(ms: number) {
-      time += ms;
-      for (const k of kiosks) k.clock.set(time + k.skew);
-    },
-  };
-}
 
 const centralConflicts = async (service: Awaited<ReturnType<typeof startService>>) =>
   (await sql<{ device_id: string; code: string; kind: string; mutation: string; args: string }>`SELECT device_id::text, code, kind, mutation, args FROM conflicts ORDER BY created_at`.execute(service.db.admin)).rows;
 
 describe('the edit made later wins, whatever order edits reach shore in', () => {
   it('keeps a later online change of a course over an earlier one made offline that reaches shore last', async () => {
-    const w = await world();
+    const w = await sharedTime();
     const vessel = await w.kiosk('Bridge tablet');
     const shore = await w.kiosk('Shore office');
     const id = newId();
@@ -91,7 +66,7 @@ describe('the edit made later wins, whatever order edits reach shore in', () => 
   });
 
   it('judges a kiosk whose clock runs days ahead by the offset the service measured for it', async () => {
-    const w = await world();
+    const w = await sharedTime();
     const ahead = await w.kiosk('Galley tablet', 3 * DAY);
     const right = await w.kiosk('Back office');
     await ahead.runner.run(renameUser, { userId: HUGO, displayName: 'Hugo (galley, 09:00)', auditId: newId() }, admin);
@@ -110,7 +85,7 @@ describe('the edit made later wins, whatever order edits reach shore in', () => 
   });
 
   it('never lets an edit count as made later than the moment shore received it', async () => {
-    const w = await world();
+    const w = await sharedTime();
     // Three days ahead when it makes the edit, then its clock is put right before it syncs: the
     // offset measured on the push is 0 and cannot explain the edit's stamp.
     const ahead = await w.kiosk('Galley tablet', 3 * DAY);
