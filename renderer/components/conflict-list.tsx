@@ -15,6 +15,11 @@ export interface ConflictListProps {
 const REASONS = ['FORBIDDEN', 'UNAUTHENTICATED', 'VALIDATION_FAILED', 'UNKNOWN_MUTATION', 'NOT_FOUND', 'CONFLICT', 'OUT_OF_SCOPE', 'OVERWRITTEN', 'SEAT_TAKEN', 'INTERNAL'];
 /** The translation key explaining a refusal code; the server's own words stay as detail. */
 const reasonKey = (code: string | null | undefined) => `sync.reason.${code && REASONS.includes(code) ? code : 'other'}`;
+/** The change in words, by its mutation's name; an unknown one is "a change". */
+const changeKey = (i18n: { exists(key: string): boolean }, mutation: string) => {
+  const key = `conflicts.change.${mutation.replace(/\./g, '_')}`;
+  return i18n.exists(key) ? key : 'conflicts.change.other';
+};
 /** A dead letter's error is stored as "CODE: message". */
 const splitError = (error: string | null) => {
   const m = /^([A-Z_]+): ([\s\S]*)$/.exec(error ?? '');
@@ -36,7 +41,7 @@ export function ConflictListView({ list, canResolve, resolving, onResolve, onUse
           ) : (
             <li key={c.id} className="conflicts__item" data-testid="conflict-item">
               <div>
-                <strong>{t(`sync.kind_${c.kind}`)}</strong> · <code>{c.mutation}</code>
+                <strong>{t(`sync.kind_${c.kind}`)}</strong> · {t(changeKey(i18n, c.mutation))}
                 <p data-testid="conflict-reason">{t(reasonKey(c.code))}</p>
                 {c.message && <p className="screen-hint">{t('sync.serverSaid', { message: c.message })}</p>}
                 <p className="screen-hint">
@@ -60,7 +65,7 @@ export function ConflictListView({ list, canResolve, resolving, onResolve, onUse
             {list.deadLetters.map((d) => (
               <li key={d.seq} className="conflicts__item" data-testid="dead-letter-item">
                 <div>
-                  <code>{d.mutation}</code> · {t(`sync.kind_${d.status === 'dead' ? 'dead_letter' : 'rejected'}`)}
+                  {t(changeKey(i18n, d.mutation))} · {t(`sync.kind_${d.status === 'dead' ? 'dead_letter' : 'rejected'}`)}
                   <p>{t(reasonKey(d.status === 'dead' ? 'INTERNAL' : splitError(d.error).code))}</p>
                   {d.error && <p className="screen-hint">{t('sync.serverSaid', { message: splitError(d.error).message })}</p>}
                   <p className="screen-hint">{t('sync.queuedAt', { when: formatAgo(d.queuedAt, lang) ?? d.queuedAt })}</p>

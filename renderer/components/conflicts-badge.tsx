@@ -16,7 +16,7 @@ export function ConflictsBadge() {
   return (
     <button type="button" className="button button--header header__badge" data-testid="conflicts-badge" data-count={count} aria-label={t('conflicts.badgeLabel', { count })} onClick={() => go({ name: 'area', area: 'sync' })}>
       <span className="header__badge-count" aria-hidden="true">{count}</span>
-      <span>{t('conflicts.badge', { count })}</span>
+      <span>{t('conflicts.badge')}</span>
     </button>
   );
 }

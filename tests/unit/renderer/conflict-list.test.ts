@@ -55,12 +55,18 @@ describe('the conflicts list', () => {
     expect(html).toContain('Message de la terre : users.rename needs');
     expect(html).toContain('Message de la terre : No users row 42 at this site.');
     expect(html).not.toContain('Shore refused');
+    expect(html).toContain('Changement de nom d’une personne');
   });
 
   it('explains them in English too', () => {
     const html = render('en');
     expect(html).toContain('Shore refused it: the person who made it does not have the right for this at this site.');
     expect(html).toContain('Shore said: This change to users replaced values written later.');
+    // What each change was, in words; an unknown kind of change is "a change", never its code.
+    expect(html).toContain('Refused by shore</strong> · Renaming a person');
+    expect(html).toContain('Changing a PIN · Refused by shore');
+    expect(html).toContain('Refused by shore</strong> · A change');
+    expect(html).not.toContain('<code>');
   });
 
   it('shows an edit that lost to a later one as one card, in words: record, field, both values, who, when and where', () => {
