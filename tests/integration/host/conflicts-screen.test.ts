@@ -71,6 +71,8 @@ describe.skipIf(!existsSync(rendererDir))('the conflicts screen in a browser', (
 
     await page.getByTestId('lang-fr').click();
     await page.getByText('Ana Ribeiro : Cours').waitFor();
+    // Large touch targets: every button of the card and the badge at least 64 px high.
+    for (const b of await page.locator('[data-testid="conflict-item"] button, [data-testid="conflicts-badge"]').all()) expect((await b.boundingBox())!.height).toBeGreaterThanOrEqual(64);
     const mots = await card.innerText();
     expect(mots).toContain('Gardée');
     expect(mots).toContain('Mise de côté');
