@@ -35,6 +35,8 @@ export interface PgWriteScope {
   serverTime?: number;
   /** The writing device's clock minus the service's (ms), measured on its push. */
   clockOffsetMs?: number;
+  /** The mutation computed its values from the server's rows (MutationDef.merge): they apply as written. */
+  computed?: boolean;
 }
 
 /**
@@ -165,7 +167,7 @@ export function createPgWriter(trx: CentralTransaction, scope: PgWriteScope) {
       // (a row from before per-field stamps) the row's newest write.
       const stampOf = (c: string) => fields[c] ?? fields['*'] ?? rowHlc;
       const at = editStamp(scope);
-      const merge = mergeFields({ patch: patch as Record<string, unknown>, at }, before, stamped ? stampOf : () => null);
+      const merge = mergeFields({ patch: patch as Record<string, unknown>, at }, before, stamped && !scope.computed ? stampOf : () => null);
       if (merge.lost.length) scope.onLost?.({ table, id, lost: merge.lost, at });
       const cols = Object.keys(merge.apply);
       // Nothing left to change: the row, its version and its stamps stay as they are.
@@ -174,7 +176,12 @@ export function createPgWriter(trx: CentralTransaction, scope: PgWriteScope) {
       const sets = cols.map((c) => sql`${ident(c)} = ${merge.apply[c]}`);
       sets.push(sql`updated_at = ${scope.now}`, sql`_version = ${v}`, sql`_hlc = GREATEST(_hlc, ${scope.hlc})`);
       if (stamped) {
-        const merged: Record<string, string> = { ...merge.stamps };
+        // A field keeps the later of its stamps (a computed write may be dated before the last edit).
+        const merged: Record<string, string> = {};
+        for (const [c, s] of Object.entries(merge.stamps)) {
+          const last = stampOf(c);
+          merged[c] = last !== null && last > s ? last : s;
+        }
         // A row from before per-field stamps keeps what it knew: its other fields date from its _hlc.
         if (fields['*'] === undefined && rowHlc) merged['*'] = rowHlc;
         sets.push(sql`_field_hlc = _field_hlc || ${JSON.stringify(merged)}::jsonb`);

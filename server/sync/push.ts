@@ -173,6 +173,7 @@ export async function applyPush(deps: PushDeps, device: DeviceIdentity, req: Pus
         const { def, args, wall } = checked;
         ws.now = new Date(wall).toISOString();
         ws.hlc = m.hlc;
+        ws.computed = def.merge === 'computed';
         const w = def.blind && !careful ? writer.buffered : writer.direct;
         const ctx: MutationContext = {
           userId: m.userId,
