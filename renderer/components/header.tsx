@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useServices, useSlice } from '../app/services.js';
+import { ConflictsBadge } from './conflicts-badge.js';
 import { Icon } from './icon.js';
 import { LanguageSwitch } from './language-switch.js';
 import { StatusPill } from './status-pill.js';
@@ -32,6 +33,7 @@ export function Header() {
         )}
       </div>
       <StatusPill />
+      <ConflictsBadge />
       <div className="header__end">
         {user && (
           <span className="header__user">

@@ -1,4 +1,5 @@
 import { classesEn } from './classes.en.js';
+import { conflictsEn } from './conflicts.en.js';
 import { trainingEn } from './training.en.js';
 /**
  * English texts. `fr.ts` must have exactly the same keys (a unit test and the `Messages` type
@@ -183,6 +184,7 @@ export const en = {
     serverSaid: 'Shore said: {{message}}',
   },
   classes: classesEn,
+  conflicts: conflictsEn,
   errors: {
     VALIDATION_FAILED: 'Something entered is not valid. Check it and try again.',
     PAYLOAD_TOO_LARGE: 'This is too large to send. Shorten it and try again.',

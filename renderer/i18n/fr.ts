@@ -1,5 +1,6 @@
 import type { Messages } from './en.js';
 import { classesFr } from './classes.fr.js';
+import { conflictsFr } from './conflicts.fr.js';
 import { trainingFr } from './training.fr.js';
 
 /** Textes français. Mêmes clés que `en.ts`, vérifié par le type `Messages` et un test unitaire. */
@@ -181,6 +182,7 @@ export const fr: Messages = {
     serverSaid: 'Message de la terre : {{message}}',
   },
   classes: classesFr,
+  conflicts: conflictsFr,
   errors: {
     VALIDATION_FAILED: 'Une saisie n’est pas valide. Vérifiez-la et réessayez.',
     PAYLOAD_TOO_LARGE: 'C’est trop volumineux pour être envoyé. Raccourcissez et réessayez.',

@@ -59,7 +59,7 @@ export function SyncScreen() {
         </dl>
       )}
       {allowed && <ErrorAlert error={conflictError} />}
-      {allowed && list && <ConflictListView list={list} canResolve={canResolve} resolving={resolving} onResolve={(id) => void conflicts.getState().resolve(id)} />}
+      {allowed && list && <ConflictListView list={list} canResolve={canResolve} resolving={resolving} onResolve={(id) => void conflicts.getState().resolve(id)} onUseMine={(id) => void conflicts.getState().useMine(id)} />}
     </main>
   );
 }

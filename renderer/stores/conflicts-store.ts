@@ -12,6 +12,8 @@ export interface ConflictsState {
   resolving: string | null;
   load(): Promise<void>;
   resolve(id: string): Promise<void>;
+  /** Puts back this kiosk's value of an edit that lost to a later one (conflicts.useMine). */
+  useMine(id: string): Promise<void>;
   handleEvent(event: CoreEvent): void;
 }
 
@@ -29,6 +31,12 @@ export function createConflictsStore({ api }: { api: Pick<ApiClient, 'call'> }) 
     async resolve(id) {
       set({ resolving: id });
       const r = await api.call('sync.resolveConflict', { id });
+      set({ resolving: null, error: r.ok ? null : r.error });
+      if (r.ok) await get().load();
+    },
+    async useMine(id) {
+      set({ resolving: id });
+      const r = await api.call('sync.useMine', { id });
       set({ resolving: null, error: r.ok ? null : r.error });
       if (r.ok) await get().load();
     },

@@ -1,7 +1,7 @@
 import { CompiledQuery, sql } from 'kysely';
 import { AppError } from '../../shared/errors.js';
-import { decodeHlc, encodeHlc } from '../../shared/hlc.js';
 import type { NewRow, RowPatch, Writer } from '../../shared/mutations/define.js';
+import { madeAt, mergeFields, type LostField } from '../../shared/sync/merge-rule.js';
 import { INSERT_ONLY_TABLES, SERVER_WRITTEN_TABLES, SYNCED_TABLES, type SyncedTable } from '../../shared/schema.js';
 import { nextSiteVersion } from '../db/site-versions.js';
 import type { CentralTransaction } from '../db/site-tx.js';
@@ -9,33 +9,44 @@ import type { CentralTransaction } from '../db/site-tx.js';
 export interface OverwrittenChange {
   table: SyncedTable;
   id: string;
-  /** The values this update replaced, written by a change stamped later than this one. */
+  /** The values this delete replaced, written by a change stamped later than this one. */
   previous: Record<string, unknown>;
   previousHlc: string;
+}
+
+/** Fields of one row an update did not change, because edits made later had changed them. */
+export interface LostEdit {
+  table: SyncedTable;
+  id: string;
+  lost: LostField[];
+  /** When the losing update was made (its stamp, see editStamp). */
+  at: string;
 }
 
 export interface PgWriteScope {
   siteId: string;
   now: string;
   hlc: string;
-  /** Called when an update lands on fields a later-stamped change wrote. */
+  /** Called when a delete undoes a restore stamped later than itself (deletes still apply in commit order). */
   onOverwrite(change: OverwrittenChange): void;
-  /** The server's clock (ms): a field's stamp is never put later than this (see fieldStamp). */
+  /** Called when an update loses fields to edits made later (see mergeFields); those fields keep their values. */
+  onLost?(edit: LostEdit): void;
+  /** When the service received the write (its clock, ms): no stamp is ever later than this. */
   serverTime?: number;
+  /** The writing device's clock minus the service's (ms), measured on its push. */
+  clockOffsetMs?: number;
+  /** The mutation computed its values from the server's rows (MutationDef.merge): they apply as written. */
+  computed?: boolean;
 }
 
-/** How far ahead of the server's clock a field stamp may be. */
-const STAMP_AHEAD_MS = 60_000;
-
 /**
- * The stamp a write leaves on the fields it writes: its HLC, or for a device whose clock runs
- * ahead of the server's, the server's time. Otherwise a kiosk days ahead would make every later
- * change to those fields look older than its own, and report each as overwriting it, for days.
+ * The stamp a write leaves on the fields it writes: when it was made, by the merge rule (its HLC
+ * corrected by the device's clock offset, never later than its receipt). Without a receive time
+ * (maintenance scripts on the server itself) the HLC as it is.
  */
-function fieldStamp(hlc: string, serverTime: number | undefined): string {
-  if (serverTime === undefined) return hlc;
-  const t = decodeHlc(hlc);
-  return t.wall > serverTime + STAMP_AHEAD_MS ? encodeHlc({ ...t, wall: serverTime }) : hlc;
+function editStamp(scope: PgWriteScope): string {
+  if (scope.serverTime === undefined) return scope.hlc;
+  return madeAt(scope.hlc, { clockOffsetMs: scope.clockOffsetMs ?? 0, receivedAt: scope.serverTime });
 }
 
 const MUTABLE = (t: SyncedTable) => !INSERT_ONLY_TABLES.includes(t);
@@ -119,7 +130,7 @@ export function createPgWriter(trx: CentralTransaction, scope: PgWriteScope) {
       if (await hasFieldStamps(table)) {
         // Every field of a new row was written at its insert.
         allCols.push('_field_hlc');
-        values.push({ '*': fieldStamp(scope.hlc, scope.serverTime) });
+        values.push({ '*': editStamp(scope) });
       }
     }
     return { cols: allCols, values };
@@ -144,9 +155,9 @@ export function createPgWriter(trx: CentralTransaction, scope: PgWriteScope) {
     async update(table, id, patch: RowPatch<typeof table>) {
       check(table, scope.siteId, false);
       if (!MUTABLE(table)) throw new AppError('CONFLICT', `Rows of ${table} never change; write a new row instead.`);
-      const cols = Object.keys(patch);
+      const patched = Object.keys(patch);
       const stamped = await hasFieldStamps(table);
-      const read = [...cols, '_hlc', ...(stamped ? ['_field_hlc'] : [])];
+      const read = [...patched, '_hlc', ...(stamped ? ['_field_hlc'] : [])];
       const current = await sql<Record<string, unknown>>`SELECT ${sql.join(read.map(ident))} FROM ${ident(table)} WHERE id = ${id} AND site_id = ${scope.siteId} FOR UPDATE`.execute(trx);
       const before = current.rows[0];
       if (!before) throw new AppError('NOT_FOUND', `No ${table} row ${id} at this site.`, { table, id });
@@ -155,27 +166,24 @@ export function createPgWriter(trx: CentralTransaction, scope: PgWriteScope) {
       // When each patched field was last written: its own stamp, else the insert's ("*"), else
       // (a row from before per-field stamps) the row's newest write.
       const stampOf = (c: string) => fields[c] ?? fields['*'] ?? rowHlc;
-      const stamp = fieldStamp(scope.hlc, scope.serverTime);
-      const later = cols.filter((c) => {
-        const at = stampOf(c);
-        return at !== null && at > stamp && before[c] !== (patch as Record<string, unknown>)[c];
-      });
-      if (later.length) {
-        const previous = Object.fromEntries(later.map((c) => [c, before[c]]));
-        const previousHlc = later.map(stampOf).reduce((a, b) => (b! > a! ? b : a))!;
-        scope.onOverwrite({ table, id, previous, previousHlc });
-      }
+      const at = editStamp(scope);
+      const merge = mergeFields({ patch: patch as Record<string, unknown>, at }, before, stamped && !scope.computed ? stampOf : () => null);
+      if (merge.lost.length) scope.onLost?.({ table, id, lost: merge.lost, at });
+      const cols = Object.keys(merge.apply);
+      // Nothing left to change: the row, its version and its stamps stay as they are.
+      if (!cols.length) return;
       const v = await versionFor(scope.siteId);
-      const sets = cols.map((c) => sql`${ident(c)} = ${(patch as Record<string, unknown>)[c]}`);
+      const sets = cols.map((c) => sql`${ident(c)} = ${merge.apply[c]}`);
       sets.push(sql`updated_at = ${scope.now}`, sql`_version = ${v}`, sql`_hlc = GREATEST(_hlc, ${scope.hlc})`);
       if (stamped) {
+        // A field keeps the later of its stamps (a computed write may be dated before the last edit).
         const merged: Record<string, string> = {};
+        for (const [c, s] of Object.entries(merge.stamps)) {
+          const last = stampOf(c);
+          merged[c] = last !== null && last > s ? last : s;
+        }
         // A row from before per-field stamps keeps what it knew: its other fields date from its _hlc.
         if (fields['*'] === undefined && rowHlc) merged['*'] = rowHlc;
-        for (const c of cols) {
-          const at = stampOf(c);
-          merged[c] = at !== null && at > stamp ? at : stamp;
-        }
         sets.push(sql`_field_hlc = _field_hlc || ${JSON.stringify(merged)}::jsonb`);
       }
       await sql`UPDATE ${ident(table)} SET ${sql.join(sets)} WHERE id = ${id} AND site_id = ${scope.siteId}`.execute(trx);
@@ -186,7 +194,7 @@ export function createPgWriter(trx: CentralTransaction, scope: PgWriteScope) {
       const v = await versionFor(scope.siteId);
       let stamp = sql``;
       if (await hasFieldStamps(table)) {
-        const at = fieldStamp(scope.hlc, scope.serverTime);
+        const at = editStamp(scope);
         // A row brought back (deleted_at set to null) by a change stamped later than this delete:
         // the delete still goes through in commit order, and the restore it undoes is reported.
         const restored = await sql<{ s: string | null }>`SELECT _field_hlc->>'deleted_at' AS s FROM ${ident(table)} WHERE id = ${id} AND site_id = ${scope.siteId} AND deleted_at IS NULL FOR UPDATE`.execute(trx);

@@ -1,7 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { AppError } from '../../shared/errors.js';
 import { decodeHlc } from '../../shared/hlc.js';
-import { newId } from '../../shared/ids.js';
 import type { MutationContext, MutationDef } from '../../shared/mutations/define.js';
 import { findMutation } from '../../shared/mutations/index.js';
 import { can, isPermission } from '../../shared/permissions.js';
@@ -11,7 +10,9 @@ import type { CentralDatabase } from '../db/central-schema.js';
 import { inSiteTransaction, type CentralTransaction } from '../db/site-tx.js';
 import type { DeviceIdentity } from '../devices/enrollment.js';
 import type { Metrics } from '../metrics.js';
-import { createPgWriter, type OverwrittenChange, type PgWriter, type PgWriteScope } from './pg-writer.js';
+import { conflictRow } from './conflict-row.js';
+import { lostEditConflicts } from './lost-edits.js';
+import { createPgWriter, type LostEdit, type OverwrittenChange, type PgWriter, type PgWriteScope } from './pg-writer.js';
 
 export interface PushDeps {
   db: Kysely<CentralDatabase>;
@@ -128,6 +129,7 @@ export async function applyPush(deps: PushDeps, device: DeviceIdentity, req: Pus
       const perms = new Map<string, string[] | null>();
       const overwrites: { m: PushedMutation; change: OverwrittenChange }[] = [];
       const notices: { m: PushedMutation; code: string; message: string }[] = [];
+      const lostEdits: { m: PushedMutation; edit: LostEdit }[] = [];
       let current: PushedMutation | null = null;
       // One writer for the batch; it reads the mutation's time from `ws` at each write.
       const ws: PgWriteScope = {
@@ -135,7 +137,9 @@ export async function applyPush(deps: PushDeps, device: DeviceIdentity, req: Pus
         now: '',
         hlc: '',
         serverTime,
+        clockOffsetMs,
         onOverwrite: (change) => void (current && overwrites.push({ m: current, change })),
+        onLost: (edit) => void (current && lostEdits.push({ m: current, edit })),
       };
       const writer: PgWriter = createPgWriter(trx, ws);
 
@@ -169,6 +173,7 @@ export async function applyPush(deps: PushDeps, device: DeviceIdentity, req: Pus
         const { def, args, wall } = checked;
         ws.now = new Date(wall).toISOString();
         ws.hlc = m.hlc;
+        ws.computed = def.merge === 'computed';
         const w = def.blind && !careful ? writer.buffered : writer.direct;
         const ctx: MutationContext = {
           userId: m.userId,
@@ -213,6 +218,7 @@ export async function applyPush(deps: PushDeps, device: DeviceIdentity, req: Pus
           args: JSON.stringify({ table: change.table, id: change.id, previous: change.previous }),
         });
       }
+      for (const row of await lostEditConflicts(trx, device, results, lostEdits, serverTime)) await writer.insertServerRow('conflicts', row);
       // Notices of mutations that applied: one that was refused in the end wrote nothing to explain.
       for (const n of notices) {
         if (results.find((r) => r.seq === n.m.seq)?.status !== 'applied') continue;
@@ -334,26 +340,6 @@ async function runIsolated(trx: CentralTransaction, def: MutationDef, ctx: Mutat
     }
   }
   return { seq: m.seq, status: 'dead', code: 'INTERNAL', message: `Failed ${MAX_MUTATION_ATTEMPTS} times on the server (${lastError.slice(0, 300)}); set aside for a supervisor.`, writes: m.writes };
-}
-
-function conflictRow(device: DeviceIdentity, m: PushedMutation, kind: 'rejected' | 'overwritten' | 'dead_letter', code: string, message: string, serverTime: number) {
-  const at = new Date(serverTime).toISOString();
-  return {
-    id: newId(),
-    site_id: device.siteId,
-    device_id: device.deviceId,
-    seq: m.seq,
-    mutation: m.name,
-    args: JSON.stringify(m.args ?? null),
-    user_id: m.userId,
-    kind,
-    code,
-    message: message.slice(0, 2000),
-    created_at: at,
-    updated_at: at,
-    resolved_at: null,
-    resolved_by: null,
-  };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

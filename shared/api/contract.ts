@@ -82,6 +82,15 @@ export const conflictEntry = z.object({
   mutation: z.string(),
   personName: z.string().nullable(),
   createdAt: z.string(),
+  /** For an edit that lost to a later one: what it changed, in terms a person reads. */
+  lost: z
+    .object({
+      madeAt: z.string(),
+      deviceName: z.string().nullable(),
+      changes: z.array(z.object({ table: z.string(), field: z.string(), recordName: z.string().nullable(), mine: z.string().nullable(), kept: z.string().nullable(), secret: z.boolean(), keptAt: z.string(), keptDeviceName: z.string().nullable() })),
+    })
+    .nullable()
+    .default(null),
 });
 
 /** A change of this kiosk the server gave up on or refused, still in the local outbox. */
@@ -133,6 +142,8 @@ export const contract = {
     touchesSession: false,
   }),
   'sync.resolveConflict': method({ access: 'conflicts.resolve', input: z.object({ id: z.uuid() }).strict(), output: okOut }),
+  /** "Use mine instead" on an edit that lost: runs conflicts.useMine, which checks the rest. */
+  'sync.useMine': method({ access: 'sync.view', input: z.object({ id: z.uuid() }).strict(), output: okOut }),
   ...classesContract,
   ...trainingContract,
 } as const;

@@ -58,6 +58,13 @@ export interface MutationDef<S extends z.ZodType = z.ZodType> {
    * into multi-row statements. Leave it out whenever `run` queries `ctx.db`.
    */
   blind?: boolean;
+  /**
+   * How the server merges this mutation's updates. By default the edit made later wins, field by
+   * field (shared/sync/merge-rule.ts): right for values a person sets. `computed` is for a mutator
+   * that derives every value it writes from the row as the server holds it (a running total, the
+   * first completion kept): re-run there it has already merged, and its writes apply as computed.
+   */
+  merge?: 'later-edit-wins' | 'computed';
   run(ctx: MutationContext, args: z.infer<S>): Promise<void>;
 }
 

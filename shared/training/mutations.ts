@@ -52,6 +52,8 @@ export const recordSectionProgress = defineMutation({
     completed: z.boolean(),
     bookmarked: z.boolean().optional(),
   }).strict(),
+  // Time adds up and the first completion stands, from the server's row: already a merge.
+  merge: 'computed',
   async run(ctx, a) {
     const userId = requireUser(ctx);
     const section = await ctx.db.selectFrom('training_sections').select(['id', 'module_id']).where('id', '=', a.sectionId).where('deleted_at', 'is', null).executeTakeFirst();

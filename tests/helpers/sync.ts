@@ -26,14 +26,14 @@ export interface TestService {
 
 /**
  * A real sync service on 127.0.0.1 over a fresh central database seeded with the demo sites.
- * `listen` makes it LISTEN for other instances' pokes (pass the same database to start a second instance).
+ * `clock` is the service's own (its receive times); `listen` makes it LISTEN for other instances' pokes (pass the same database to start a second instance).
  */
-export async function startService(opts: { db?: TestDatabase; listen?: boolean; seed?: boolean } = {}): Promise<TestService> {
+export async function startService(opts: { db?: TestDatabase; listen?: boolean; seed?: boolean; clock?: { now(): number } } = {}): Promise<TestService> {
   const db = opts.db ?? (await createTestDatabase());
   if (opts.seed !== false && !opts.db) await seedCentralDemo(db.service, { hashPin: cheapHashPin });
   const hub = createLiveHub();
   if (opts.listen) await hub.listen(db.serviceUrl, () => undefined);
-  const app = await createSyncServer({ db: db.service, adminDb: db.admin, plugins: [syncRoutes(hub)] });
+  const app = await createSyncServer({ db: db.service, adminDb: db.admin, clock: opts.clock, plugins: [syncRoutes(hub)] });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   let closed = false;
   const close = async () => {

@@ -2,7 +2,7 @@ import { areasFor } from '../../../shared/permissions.js';
 import { AppError } from '../../../shared/errors.js';
 import { newId } from '../../../shared/ids.js';
 import { setIdleLock } from '../../../shared/mutations/sites.js';
-import { resolveConflict } from '../../../shared/mutations/conflicts.js';
+import { resolveConflict, useMine } from '../../../shared/mutations/conflicts.js';
 import { decodeHlc } from '../../../shared/hlc.js';
 import { createUser, setUserRole } from '../../../shared/mutations/users.js';
 import type { AuthService } from '../auth/auth-service.js';
@@ -11,6 +11,7 @@ import { peopleAtSite } from '../auth/people.js';
 import type { Store } from '../db/store.js';
 import type { MutationRunner } from '../mutations/mutation-runner.js';
 import { readSyncStatus, type LinkState } from '../status.js';
+import { createConflictViews } from '../sync/conflict-views.js';
 import { createClassesHandlers } from '../classes/handlers.js';
 import { createTrainingHandlers } from '../training/handlers.js';
 import type { Clock } from '../clock.js';
@@ -44,6 +45,7 @@ const parseDetail = (json: string): Record<string, unknown> => {
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   const hash = deps.pinHasher ?? hashPin;
+  const views = createConflictViews(deps.store);
   return {
     ...createClassesHandlers(deps),
     ...createTrainingHandlers(deps),
@@ -96,7 +98,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         deps.store.db
           .selectFrom('conflicts as c')
           .leftJoin('users as u', 'u.id', 'c.user_id')
-          .select(['c.id', 'c.kind', 'c.code', 'c.message', 'c.mutation', 'c.created_at', 'u.display_name'])
+          .select(['c.id', 'c.kind', 'c.code', 'c.message', 'c.mutation', 'c.created_at', 'c.args', 'u.display_name'])
           .where('c.site_id', '=', site.id)
           .where('c.resolved_at', 'is', null)
           .orderBy('c.created_at', 'desc')
@@ -105,12 +107,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         deps.store.db.selectFrom('outbox').select(['seq', 'name', 'status', 'last_error', 'hlc']).where('status', 'in', ['rejected', 'dead']).orderBy('seq', 'desc').limit(200).execute(),
       ]);
       return {
-        conflicts: conflicts.map((c) => ({ id: c.id, kind: c.kind, code: c.code, message: c.message, mutation: c.mutation, personName: c.display_name, createdAt: c.created_at })),
+        conflicts: conflicts.map((c) => ({ id: c.id, kind: c.kind, code: c.code, message: c.message, mutation: c.mutation, personName: c.display_name, createdAt: c.created_at, lost: views.lostEdit(c.code, c.args) })),
         deadLetters: dead.map((d) => ({ seq: d.seq, mutation: d.name, status: d.status as 'rejected' | 'dead', error: d.last_error, queuedAt: new Date(decodeHlc(d.hlc).wall).toISOString() })),
       };
     },
     'sync.resolveConflict': async (input, ctx) => {
       await deps.runner.run(resolveConflict, { id: input.id }, actorOf(ctx));
+      return { ok: true as const };
+    },
+    'sync.useMine': async (input, ctx) => {
+      await deps.runner.run(useMine, { id: input.id }, actorOf(ctx));
       return { ok: true as const };
     },
 

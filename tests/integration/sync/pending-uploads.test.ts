@@ -46,10 +46,12 @@ describe('downloads while uploads are pending', () => {
     })();
 
     const bIds: string[] = [];
+    let lastPinB = '';
     for (let round = 0; round < 5; round++) {
       // B changes the same setting and the same person, and adds people and entries; it pushes fine.
       await b.runner.run(setIdleLock, { seconds: 600 + round }, admin);
-      await b.runner.run(setUserPin, { userId: hugo, pinHash: await cheapHashPin(String(2000 + round)), auditId: newId() }, admin);
+      lastPinB = await cheapHashPin(String(2000 + round));
+      await b.runner.run(setUserPin, { userId: hugo, pinHash: lastPinB, auditId: newId() }, admin);
       const id = newId();
       bIds.push(id);
       await b.runner.run(createUser, { id, auditId: newId(), displayName: `New ${round}`, locale: 'en', pinHash: await cheapHashPin('2468'), roleId: roleId('waiter') }, admin);
@@ -71,16 +73,18 @@ describe('downloads while uploads are pending', () => {
     expect(proxy.count('drop-request', '/v1/push')).toBe(5);
     expect(proxy.count('pass', '/v1/pull')).toBeGreaterThanOrEqual(5);
 
-    // The link heals: A's edits are committed after B's, so they win everywhere.
+    // The link heals: A's edits are committed after B's but were made before them, so B's
+    // values stay everywhere and A's two edits become conflicts for a supervisor.
     proxy.set({ mode: 'pass' });
     await a.sync!.syncNow();
     await b.sync!.syncNow();
     for (const k of [a, b]) {
       expect(outboxCounts(k)).not.toHaveProperty('pending');
-      expect(idleLock(k)).toBe(300);
-      expect(pinOf(k, hugo)).toBe(pinA);
+      expect(idleLock(k)).toBe(604);
+      expect(pinOf(k, hugo)).toBe(lastPinB);
       expect(await replicaDiff(k, service.db.admin)).toEqual([]);
     }
+    expect((await statusOf(a)).conflictCount).toBe(2);
   });
 
   it('reach a kiosk that never stops writing: a sync cycle pushes what was queued when it began, then pulls', async () => {
