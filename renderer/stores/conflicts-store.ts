@@ -13,6 +13,8 @@ export interface ConflictsState {
   load(): Promise<void>;
   resolve(id: string): Promise<void>;
   handleEvent(event: CoreEvent): void;
+  /** Forget the list (sign-out), so nothing reloads it for nobody. */
+  clear(): void;
 }
 
 /** What a supervisor must look at: refused, overwritten and dead-lettered changes. */
@@ -31,6 +33,9 @@ export function createConflictsStore({ api }: { api: Pick<ApiClient, 'call'> }) 
       const r = await api.call('sync.resolveConflict', { id });
       set({ resolving: null, error: r.ok ? null : r.error });
       if (r.ok) await get().load();
+    },
+    clear() {
+      set({ list: null, error: null, resolving: null });
     },
     handleEvent(event) {
       // Only a screen that has loaded the list keeps it fresh.
