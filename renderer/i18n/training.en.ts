@@ -171,8 +171,8 @@ export const trainingEn = {
     passTarget: 'Pass target',
     atRisk: 'Learners at risk',
     noneAtRisk: 'Nobody is at risk.',
-    overdue: 'Overdue: {{code}}',
-    repeatedFails: 'Failed twice or more: {{code}}',
+    overdue: 'Overdue: {{title}}',
+    repeatedFails: 'Failed twice or more: {{title}}',
     chartLabel: 'Completion and pass rate by module, with the targets',
   },
 };

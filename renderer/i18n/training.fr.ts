@@ -175,8 +175,8 @@ export const trainingFr: Widen<typeof trainingEn> = {
     passTarget: 'Objectif de réussite',
     atRisk: 'Apprenants en difficulté',
     noneAtRisk: 'Personne n’est en difficulté.',
-    overdue: 'En retard\u00a0: {{code}}',
-    repeatedFails: 'Échoué deux fois ou plus\u00a0: {{code}}',
+    overdue: 'En retard\u00a0: {{title}}',
+    repeatedFails: 'Échoué deux fois ou plus\u00a0: {{title}}',
     chartLabel: 'Achèvement et taux de réussite par module, avec les objectifs',
   },
 };

@@ -60,7 +60,7 @@ export function AuditScreen() {
             <tbody>
               {entries.map((e) => (
                 <tr key={e.id} data-action={e.action}>
-                  <td className="table__nowrap">{formatDateTime(e.createdAt, i18n.language)}</td>
+                  <td className="table__nowrap">{formatDateTime(e.createdAt, i18n.language, { seconds: true })}</td>
                   <td>{t(`audit.actions.${e.action}`, { defaultValue: e.action })}</td>
                   <td>{e.actorName ?? t('audit.kiosk')}</td>
                   <td>{e.subjectName ?? ''}</td>
