@@ -127,6 +127,7 @@ export const trainingEn = {
     what: 'Path or module',
     dueDate: 'Due date',
     assign: 'Assign',
+    created: 'Session planned.',
     assigned: 'Assigned.',
   },
   author: {

@@ -131,6 +131,7 @@ export const trainingFr: Widen<typeof trainingEn> = {
     what: 'Parcours ou module',
     dueDate: 'Échéance',
     assign: 'Assigner',
+    created: 'Séance planifiée.',
     assigned: 'Assigné.',
   },
   author: {
