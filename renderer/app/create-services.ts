@@ -73,6 +73,7 @@ export function createServices(deps: ServicesDeps): { services: Services; start(
         s.session.getState().handleEvent(event);
         s.status.getState().handleEvent(event);
         s.conflicts.getState().handleEvent(event);
+        s.admin.getState().handleEvent(event);
         // No reload of the areas on data.changed: home.areas counts as activity, and a change
         // synced from elsewhere must not keep an unattended session from locking.
       });
@@ -86,6 +87,7 @@ export function createServices(deps: ServicesDeps): { services: Services; start(
         if (!signedIn && wasSignedIn) {
           s.areas.getState().clear();
           s.conflicts.getState().clear();
+          s.admin.getState().clear();
           s.route.getState().go({ name: 'home' });
         }
       });

@@ -135,4 +135,25 @@ describe('app services wiring', () => {
     await flush();
     expect(s.fake.callsTo('sync.conflicts')).toHaveLength(before);
   });
+
+  it('an open People list shows a role changed on another kiosk as soon as it syncs, and is dropped at sign-out', async () => {
+    const s = setup();
+    const person = (roleCode: string) => ({ ...USERS[1], roleCode, roleName: { en: roleCode, fr: roleCode }, roleId: '00000000-0000-4000-8000-0000000000b1' });
+    let role = 'staff';
+    s.fake.handlers['admin.users'] = () => ok({ users: [person(role)], roles: [] });
+    await signIn(s);
+    await s.services.admin.getState().load();
+    role = 'waiter';
+    s.fake.emit({ type: 'data.changed', tables: ['audit_log'] });
+    await flush();
+    expect(s.fake.callsTo('admin.users')).toHaveLength(1);
+    s.fake.emit({ type: 'data.changed', tables: ['user_roles', 'audit_log'] });
+    await flush();
+    expect(s.services.admin.getState().users?.[0].roleCode).toBe('waiter');
+    await s.services.session.getState().signOut();
+    expect(s.services.admin.getState().users).toBeNull();
+    s.fake.emit({ type: 'data.changed', tables: ['users'] });
+    await flush();
+    expect(s.fake.callsTo('admin.users')).toHaveLength(2);
+  });
 });
