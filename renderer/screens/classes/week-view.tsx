@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { CLASS_STATUSES, PAYMENT_STATUSES } from '../../../shared/classes/generation.js';
 import { useModalFocus } from '../../components/use-modal-focus.js';
-import { formatDateTime } from '../../i18n/format.js';
+import { formatDateTime, intlLocale } from '../../i18n/format.js';
 import type { ClassItem, ClassesStore } from '../../stores/classes-store.js';
 
 const dayLabel = (date: string, lang: string, style: 'long' | 'short' = 'long') =>
-  new Intl.DateTimeFormat(lang, { weekday: style, day: 'numeric', month: style === 'long' ? 'long' : 'short', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+  new Intl.DateTimeFormat(intlLocale(lang), { weekday: style, day: 'numeric', month: style === 'long' ? 'long' : 'short', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
 
 /** The week's classes by day or by student; a tap on a class opens its attendance and payment. */
 export function WeekView({ store }: { store: ClassesStore }) {
