@@ -112,7 +112,7 @@ export const classesFr: Widen<typeof classesEn> = {
   },
   import: {
     title: 'Importer des élèves depuis un fichier CSV',
-    hint: 'Colonnes : first_name, last_name, course, start_date, end_date, schedule. Dates comme 2026-11-23 ou 23/11/2026 ; horaire comme « lun 09:00 60; jeu 18:30 90 ». Fichiers UTF-8 ou Excel (Windows-1252).',
+    hint: 'Colonnes\u00a0: first_name, last_name, course, start_date, end_date, schedule. Dates comme 2026-11-23 ou 23/11/2026\u00a0; horaire comme « lun 09:00 60; jeu 18:30 90 ». Fichiers UTF-8 ou Excel (Windows-1252).',
     text: 'Texte CSV',
     file: 'Ouvrir un fichier CSV',
     preview: 'Vérifier le fichier',
@@ -135,7 +135,7 @@ export const classesFr: Widen<typeof classesEn> = {
     problems: {
       REQUIRED: '{{field}} : obligatoire',
       TOO_LONG: '{{field}} : au plus {{max}} caractères',
-      BAD_DATE: '{{field}} : « {{value}} » n’est pas une date écrite AAAA-MM-JJ ou {{form}}',
+      BAD_DATE: '{{field}}\u00a0: «\u00a0{{value}}\u00a0» n’est pas une date écrite AAAA-MM-JJ ou {{form}}',
       END_BEFORE_START: 'end_date : {{end}} est avant la date de début {{start}}',
       SLOTS_TOO_MANY: 'schedule : au plus {{max}} créneaux',
       SLOT_FORMAT: 'créneau {{n}} « {{text}} » : écrivez le jour, le début et les minutes, par ex. « lun 09:00 60 »',
