@@ -12,6 +12,7 @@ import { createJobScheduler, type JobScheduler } from './jobs/scheduler.js';
 import { createAuthService, type AuthService } from './auth/auth-service.js';
 import { hashPin } from './auth/pin-hash.js';
 import { systemClock, type Clock } from './clock.js';
+import { syncServerAddress } from './sync/server-address.js';
 import { openStore, type Store } from './db/store.js';
 import { createEventBus, type EventBus } from './events.js';
 import { createMutationRunner, type MutationRunner } from './mutations/mutation-runner.js';
@@ -68,6 +69,8 @@ export interface Kiosk {
   events: EventBus;
   deviceId: string;
   siteId: string;
+  /** The sync service in use (the one given at start wins over the one stored); none standalone. */
+  serverUrl?: string;
   clock: Clock;
   /** Runs the periodic checks now (idle lock, expiry); the timer calls it too. */
   tick(): Promise<void>;
@@ -150,7 +153,14 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     link = { ...link, ...patch };
     queueStatus();
   };
+  let serverUrl: string | undefined;
   if (opts.sync) {
+    const address = syncServerAddress(meta.get('sync.server'), opts.sync.serverUrl);
+    serverUrl = address.url;
+    if (address.previous !== null) {
+      log.warn({ previous: address.previous, server: address.url }, `sync server changed: using ${address.url} (this kiosk was enrolled at ${address.previous})`);
+      await meta.set('sync.server', address.url);
+    }
     const replica = createLocalReplica({
       store,
       runner,
@@ -161,7 +171,7 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     });
     sync = createSyncClient({
       replica,
-      serverUrl: meta.get('sync.server') ?? opts.sync.serverUrl,
+      serverUrl,
       token: meta.get('sync.token')!,
       clock,
       random: opts.sync.random,
@@ -198,6 +208,9 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
   registerClassesJobs(jobs, { runner, store, now: () => clock.now() });
   registerTrainingJobs(jobs, { runner, store, now: () => clock.now() });
   await jobs.start();
+  // Name the site this kiosk really serves (from enrollment or the demo), never a default.
+  const started = await site().catch(() => null);
+  log.info({ site: started ? { id: started.id, name: started.name, kind: started.kind } : { id: mySite }, deviceId, server: serverUrl ?? null }, started ? `kiosk started for ${started.name} (${started.kind})` : 'kiosk started');
 
   return {
     store,
@@ -207,6 +220,7 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     events,
     deviceId,
     siteId: mySite,
+    serverUrl,
     clock,
     tick,
     setLink,

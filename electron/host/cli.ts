@@ -39,7 +39,8 @@ export async function main(argv = process.argv.slice(2)) {
     process.exit(2);
   }
   const testClockStart = values['test-clock'] === undefined ? undefined : parseTestClockStart(values['test-clock']);
-  const log = createLogger({ name: `kiosk-${siteKey}`, quiet: values.quiet });
+  // An enrolled kiosk's site comes from the service, not from --site: the core logs the real one.
+  const log = createLogger({ name: values.server ? 'kiosk' : `kiosk-${siteKey}`, quiet: values.quiet });
   const clock = testClockStart === undefined ? undefined : createManualClock(testClockStart);
   const sync = values.server ? { serverUrl: values.server, enrollCode: values['enroll-code'], deviceName: values.name } : undefined;
   const kiosk = await createKiosk({ dataDir, demo: !sync && values.demo, siteKey: sync ? undefined : siteKey, clock, log, sync });

@@ -33,11 +33,15 @@ export function createServices(deps: ServicesDeps): { services: Services; start(
   let session: ReturnType<typeof createSessionStore> | null = null;
 
   // Every failed call passes by the session store, so a lock noticed by any screen locks the kiosk.
+  // Only a call made with the current token speaks for the current session: a screen left open at
+  // sign-out may ask once more with no token, and its late "sign in first" must not end the next
+  // person's session.
   const api: Services['api'] = {
     ...client,
     async call(method, input) {
+      const sentWith = client.token();
       const r = await client.call(method, input);
-      if (!r.ok) session?.getState().handleCallError(r.error.code);
+      if (!r.ok && client.token() === sentWith) session?.getState().handleCallError(r.error.code);
       return r;
     },
     async get(method, input) {
@@ -69,6 +73,7 @@ export function createServices(deps: ServicesDeps): { services: Services; start(
         s.session.getState().handleEvent(event);
         s.status.getState().handleEvent(event);
         s.conflicts.getState().handleEvent(event);
+        s.admin.getState().handleEvent(event);
         // No reload of the areas on data.changed: home.areas counts as activity, and a change
         // synced from elsewhere must not keep an unattended session from locking.
       });
@@ -76,8 +81,13 @@ export function createServices(deps: ServicesDeps): { services: Services; start(
         const signedIn = state.phase === 'active' || state.phase === 'locked';
         const wasSignedIn = prev.phase === 'active' || prev.phase === 'locked';
         if (state.phase === 'active' && state.session?.token !== prev.session?.token) void s.areas.getState().load();
+        // A new sign-in starts at home: the area the last person left may not be open to this role.
+        // (A reload restores the session from 'starting' and keeps its route.)
+        if (signedIn && prev.phase === 'signed-out') s.route.getState().go({ name: 'home' });
         if (!signedIn && wasSignedIn) {
           s.areas.getState().clear();
+          s.conflicts.getState().clear();
+          s.admin.getState().clear();
           s.route.getState().go({ name: 'home' });
         }
       });

@@ -108,7 +108,7 @@ export const classesEn = {
   },
   import: {
     title: 'Import students from a CSV file',
-    hint: 'Columns: first_name, last_name, course, start_date, end_date, schedule. Dates as 2026-11-23; schedule as "Mon 09:00 60; Thu 18:30 90".',
+    hint: 'Columns: first_name, last_name, course, start_date, end_date, schedule. Dates as 2026-11-23 or 23/11/2026; schedule as "Mon 09:00 60; Thu 18:30 90". UTF-8 or Excel (Windows-1252) files.',
     text: 'CSV text',
     file: 'Open a CSV file',
     preview: 'Check the file',
@@ -120,10 +120,18 @@ export const classesEn = {
     importAll: 'Import all rows',
     importValid: 'Import the {{count}} valid rows only',
     startOver: 'Start over',
+    fileProblems: {
+      ENCODING: 'Some letters of this text were lost (shown as �): it was not read as UTF-8. Open the file with "Open a CSV file", which reads Excel files too, or save it as "CSV UTF-8".',
+      UNCLOSED_QUOTE: 'Line {{line}}: a quote (") opens a field that is never closed. Close it or remove it, then check again.',
+      MISSING_COLUMNS: 'The first line must name the columns {{columns}}; missing: {{missing}}.',
+      TOO_MANY_ROWS: 'At most {{max}} students a file; this one has {{count}}.',
+      NO_ROWS: 'The file has no student rows.',
+    },
+    readAs: 'Read as {{encoding}}.',
     problems: {
       REQUIRED: '{{field}}: required',
       TOO_LONG: '{{field}}: at most {{max}} characters',
-      BAD_DATE: '{{field}}: "{{value}}" is not a date written YYYY-MM-DD',
+      BAD_DATE: '{{field}}: "{{value}}" is not a date written YYYY-MM-DD or {{form}}',
       END_BEFORE_START: 'end_date: {{end}} is before the start date {{start}}',
       SLOTS_TOO_MANY: 'schedule: at most {{max}} slots',
       SLOT_FORMAT: 'schedule slot {{n}} "{{text}}": write it as weekday, start and minutes, e.g. "Mon 09:00 60"',

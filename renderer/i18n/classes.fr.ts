@@ -112,7 +112,7 @@ export const classesFr: Widen<typeof classesEn> = {
   },
   import: {
     title: 'Importer des élèves depuis un fichier CSV',
-    hint: 'Colonnes : first_name, last_name, course, start_date, end_date, schedule. Dates comme 2026-11-23 ; horaire comme « lun 09:00 60; jeu 18:30 90 ».',
+    hint: 'Colonnes\u00a0: first_name, last_name, course, start_date, end_date, schedule. Dates comme 2026-11-23 ou 23/11/2026\u00a0; horaire comme « lun 09:00 60; jeu 18:30 90 ». Fichiers UTF-8 ou Excel (Windows-1252).',
     text: 'Texte CSV',
     file: 'Ouvrir un fichier CSV',
     preview: 'Vérifier le fichier',
@@ -124,10 +124,18 @@ export const classesFr: Widen<typeof classesEn> = {
     importAll: 'Importer toutes les lignes',
     importValid: 'Importer seulement les {{count}} lignes valides',
     startOver: 'Recommencer',
+    fileProblems: {
+      ENCODING: 'Des lettres de ce texte ont été perdues (affichées �)\u00a0: il n’a pas été lu en UTF-8. Ouvrez le fichier avec «\u00a0Ouvrir un fichier CSV\u00a0», qui lit aussi les fichiers Excel, ou enregistrez-le en «\u00a0CSV UTF-8\u00a0».',
+      UNCLOSED_QUOTE: 'Ligne {{line}}\u00a0: un guillemet (") ouvre un champ qui n’est jamais fermé. Fermez-le ou supprimez-le, puis vérifiez à nouveau.',
+      MISSING_COLUMNS: 'La première ligne doit nommer les colonnes {{columns}}\u00a0; il manque\u00a0: {{missing}}.',
+      TOO_MANY_ROWS: 'Au plus {{max}} élèves par fichier\u00a0; celui-ci en a {{count}}.',
+      NO_ROWS: 'Le fichier ne contient aucune ligne d’élève.',
+    },
+    readAs: 'Lu comme {{encoding}}.',
     problems: {
       REQUIRED: '{{field}} : obligatoire',
       TOO_LONG: '{{field}} : au plus {{max}} caractères',
-      BAD_DATE: '{{field}} : « {{value}} » n’est pas une date écrite AAAA-MM-JJ',
+      BAD_DATE: '{{field}}\u00a0: «\u00a0{{value}}\u00a0» n’est pas une date écrite AAAA-MM-JJ ou {{form}}',
       END_BEFORE_START: 'end_date : {{end}} est avant la date de début {{start}}',
       SLOTS_TOO_MANY: 'schedule : au plus {{max}} créneaux',
       SLOT_FORMAT: 'créneau {{n}} « {{text}} » : écrivez le jour, le début et les minutes, par ex. « lun 09:00 60 »',

@@ -1,7 +1,23 @@
 import type { TFunction } from 'i18next';
 import type { ErrorData } from '../../shared/errors.js';
 import { ERROR_CODES } from '../../shared/errors.js';
+import type { FieldProblem } from '../../shared/domain/field-problems.js';
 import { formatTime } from './format.js';
+
+/**
+ * One field's problem in the kiosk's language, naming the field by its label.
+ *
+ * @example
+ * describeFieldProblem(t, { field: 'title', problem: 'too_long', limit: 120 }) // 'Title: at most 120 characters.'
+ */
+export function describeFieldProblem(t: TFunction, p: FieldProblem): string {
+  // An unknown field still says which one, by its name in the contract.
+  const field = t(`fields.${p.field}`, { defaultValue: p.field });
+  return t(`fieldProblem.${p.problem}`, { field, limit: p.limit ?? '' });
+}
+
+const problemsOf = (d: Record<string, unknown>): FieldProblem[] =>
+  Array.isArray(d.problems) ? (d.problems as FieldProblem[]).filter((p) => p && typeof p.field === 'string' && typeof p.problem === 'string') : [];
 
 /**
  * The sentence a person reads for an error: always the translation of its code, with the details
@@ -14,6 +30,10 @@ import { formatTime } from './format.js';
 export function describeError(t: TFunction, locale: string, error: ErrorData): string {
   const d = error.details ?? {};
   switch (error.code) {
+    case 'VALIDATION_FAILED': {
+      const problems = problemsOf(d);
+      return problems.length ? problems.map((p) => describeFieldProblem(t, p)).join(' ') : t('errors.VALIDATION_FAILED');
+    }
     case 'PIN_INVALID':
       return typeof d.attemptsLeft === 'number' ? t('errors.PIN_INVALID_attempts', { count: d.attemptsLeft }) : t('errors.PIN_INVALID');
     case 'USER_LOCKED': {

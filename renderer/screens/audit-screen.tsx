@@ -45,7 +45,8 @@ export function AuditScreen() {
       {loading && !entries && <p className="screen-hint">{t('common.loading')}</p>}
       {entries && entries.length === 0 && <p className="screen-hint">{t('audit.empty')}</p>}
       {entries && entries.length > 0 && (
-        <div className="table-wrap">
+        // A region that scrolls sideways in portrait: focusable, so the keyboard can scroll it too.
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t('audit.caption')} data-testid="audit-table-wrap">
           <table className="table" data-testid="audit-table">
             <caption>{t('audit.caption')}</caption>
             <thead>
@@ -60,7 +61,7 @@ export function AuditScreen() {
             <tbody>
               {entries.map((e) => (
                 <tr key={e.id} data-action={e.action}>
-                  <td className="table__nowrap">{formatDateTime(e.createdAt, i18n.language)}</td>
+                  <td className="table__nowrap">{formatDateTime(e.createdAt, i18n.language, { seconds: true })}</td>
                   <td>{t(`audit.actions.${e.action}`, { defaultValue: e.action })}</td>
                   <td>{e.actorName ?? t('audit.kiosk')}</td>
                   <td>{e.subjectName ?? ''}</td>

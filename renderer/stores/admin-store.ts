@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { ApiClient } from '../../shared/api/client.js';
-import type { MethodInput, MethodOutput } from '../../shared/api/contract.js';
+import type { CoreEvent, MethodInput, MethodOutput } from '../../shared/api/contract.js';
 import type { ErrorData } from '../../shared/errors.js';
 
 type AdminUsers = MethodOutput<'admin.users'>;
@@ -24,7 +24,14 @@ export interface AdminState {
   setRole(userId: string, roleId: string): Promise<boolean>;
   createUser(input: MethodInput<'admin.createUser'>): Promise<boolean>;
   setIdleLock(seconds: number): Promise<boolean>;
+  /** A change to people or roles, synced from another kiosk or made here, reloads an open list. */
+  handleEvent(event: CoreEvent): void;
+  /** Forget the list (sign-out), so the next person never sees it and nothing reloads it. */
+  clear(): void;
 }
+
+/** The synced tables the People screen shows. */
+const PEOPLE_TABLES = ['users', 'user_roles', 'roles', 'sites'];
 
 /** People, roles and the idle-lock setting of this site, for administrators. */
 export function createAdminStore({ api }: { api: Pick<ApiClient, 'call'> }) {
@@ -48,6 +55,15 @@ export function createAdminStore({ api }: { api: Pick<ApiClient, 'call'> }) {
       saving: false,
       error: null,
       notice: null,
+
+      handleEvent(event) {
+        if (event.type !== 'data.changed' || get().users === null) return;
+        if (event.tables.length === 0 || event.tables.some((t) => PEOPLE_TABLES.includes(t))) void get().load();
+      },
+
+      clear() {
+        set({ users: null, roles: [], loading: false, saving: false, error: null, notice: null });
+      },
 
       async load() {
         set({ loading: true });

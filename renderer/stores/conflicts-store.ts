@@ -15,6 +15,8 @@ export interface ConflictsState {
   /** Puts back this kiosk's value of an edit that lost to a later one (conflicts.useMine). */
   useMine(id: string): Promise<void>;
   handleEvent(event: CoreEvent): void;
+  /** Forget the list (sign-out), so nothing reloads it for nobody. */
+  clear(): void;
 }
 
 /** What a supervisor must look at: refused, overwritten and dead-lettered changes. */
@@ -39,6 +41,9 @@ export function createConflictsStore({ api }: { api: Pick<ApiClient, 'call'> }) 
       const r = await api.call('sync.useMine', { id });
       set({ resolving: null, error: r.ok ? null : r.error });
       if (r.ok) await get().load();
+    },
+    clear() {
+      set({ list: null, error: null, resolving: null });
     },
     handleEvent(event) {
       // Only a screen that has loaded the list keeps it fresh.

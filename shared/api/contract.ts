@@ -124,6 +124,8 @@ export const contract = {
 
   'admin.users': method({
     access: 'users.manage',
+    // Reloaded on every synced change to people: reading it must not keep an idle session awake.
+    touchesSession: false,
     input: empty,
     output: z.object({ users: z.array(userTile.extend({ roleId: z.uuid() })), roles: z.array(roleSummary) }),
   }),

@@ -76,6 +76,7 @@ export const figuresOut = z.object({
 export const importPreviewOut = z.object({
   rows: z.array(z.object({ line: z.number().int(), name: z.string(), errors: z.array(z.string()), problems: z.array(z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) })), valid: z.boolean() })),
   fileErrors: z.array(z.string()),
+  fileProblems: z.array(z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) })),
   validCount: z.number().int(),
   errorCount: z.number().int(),
 });

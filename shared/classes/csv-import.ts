@@ -1,6 +1,8 @@
 import Papa from 'papaparse';
+import { fieldProblemsFromZod } from '../domain/field-problems.js';
+import { csvDate, hasReplacementCharacter, unclosedQuoteLine, type SlashDateOrder } from './csv-text.js';
+import { studentFields } from './mutations.js';
 import { MAX_SLOTS, validateSchedule, type ScheduleSlot } from './schedule.js';
-import { isIsoDate } from './site-time.js';
 
 export const CSV_COLUMNS = ['first_name', 'last_name', 'course', 'start_date', 'end_date', 'schedule'] as const;
 export const MAX_IMPORT_ROWS = 500;
@@ -32,8 +34,10 @@ export interface ImportRow {
 
 export interface ImportPreview {
   rows: ImportRow[];
-  /** Problems with the file itself (no header, a missing column, too many rows). */
+  /** Problems with the file itself (no header, a missing column, too many rows), in English. */
   fileErrors: string[];
+  /** The same, coded, for the screen to say in the kiosk's language. */
+  fileProblems: RowProblem[];
   validCount: number;
   errorCount: number;
 }
@@ -94,15 +98,35 @@ const studentKey = (first: string, last: string, course: string) => `${first}|${
  * Checks a CSV of students row by row without writing anything. A row is valid when every field
  * is; a student already on the list (same name and course) or twice in the file is an error too.
  */
-export function previewStudentCsv(text: string, existing: readonly { firstName: string; lastName: string; course: string }[] = []): ImportPreview {
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim().toLowerCase() });
+export function previewStudentCsv(
+  text: string,
+  existing: readonly { firstName: string; lastName: string; course: string }[] = [],
+  opts: { dateOrder?: SlashDateOrder } = {},
+): ImportPreview {
+  const dateOrder = opts.dateOrder ?? 'dmy';
   const fileErrors: string[] = [];
+  const fileProblems: RowProblem[] = [];
+  const fileProblem = (code: string, params: RowProblem['params'], message: string) => {
+    fileErrors.push(message);
+    fileProblems.push({ code, params });
+  };
+  const body = text.replace(/^\uFEFF/, '');
+  // Checked before parsing: a wrong encoding would show "Am\uFFFDlie" as Ready, a stray quote
+  // would swallow the rest of the file into one row.
+  if (hasReplacementCharacter(body)) {
+    fileProblem('ENCODING', {}, 'The file is not in UTF-8 and some letters were lost. Open it with "Open a file" (Windows-1252 from Excel is read as such), or save it as "CSV UTF-8".');
+  }
+  const openQuote = unclosedQuoteLine(body);
+  if (openQuote !== null) fileProblem('UNCLOSED_QUOTE', { line: openQuote }, `Line ${openQuote}: a quote (") opens a field that is never closed. Close it or remove it.`);
+  if (fileErrors.length) return { rows: [], fileErrors, fileProblems, validCount: 0, errorCount: 0 };
+
+  const parsed = Papa.parse<Record<string, string>>(body, { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim().toLowerCase() });
   const fields = parsed.meta.fields ?? [];
   const missing = CSV_COLUMNS.filter((c) => c !== 'end_date' && !fields.includes(c));
-  if (missing.length) fileErrors.push(`The first line must name the columns ${CSV_COLUMNS.join(', ')}; missing: ${missing.join(', ')}.`);
-  if (parsed.data.length > MAX_IMPORT_ROWS) fileErrors.push(`At most ${MAX_IMPORT_ROWS} students a file; this one has ${parsed.data.length}.`);
-  if (parsed.data.length === 0 && !missing.length) fileErrors.push('The file has no student rows.');
-  if (fileErrors.length) return { rows: [], fileErrors, validCount: 0, errorCount: 0 };
+  if (missing.length) fileProblem('MISSING_COLUMNS', { columns: CSV_COLUMNS.join(', '), missing: missing.join(', ') }, `The first line must name the columns ${CSV_COLUMNS.join(', ')}; missing: ${missing.join(', ')}.`);
+  if (parsed.data.length > MAX_IMPORT_ROWS) fileProblem('TOO_MANY_ROWS', { max: MAX_IMPORT_ROWS, count: parsed.data.length }, `At most ${MAX_IMPORT_ROWS} students a file; this one has ${parsed.data.length}.`);
+  if (parsed.data.length === 0 && !missing.length) fileProblem('NO_ROWS', {}, 'The file has no student rows.');
+  if (fileErrors.length) return { rows: [], fileErrors, fileProblems, validCount: 0, errorCount: 0 };
   const known = new Set(existing.map((e) => studentKey(e.firstName, e.lastName, e.course)));
   const inFile = new Map<string, number>();
   const rows = parsed.data.map((raw, i): ImportRow => {
@@ -117,15 +141,17 @@ export function previewStudentCsv(text: string, existing: readonly { firstName: 
     const firstName = v('first_name');
     const lastName = v('last_name');
     const course = v('course');
-    const startDate = v('start_date');
-    const endDate = v('end_date') || null;
+    const startText = v('start_date');
+    const endText = v('end_date');
+    const startDate = csvDate(startText, dateOrder);
+    const endDate = endText ? csvDate(endText, dateOrder) : null;
+    const dateForm = dateOrder === 'dmy' ? 'DD/MM/YYYY' : 'MM/DD/YYYY';
     if (!firstName) add('REQUIRED', { field: 'first_name' }, 'first_name: required');
     if (!lastName) add('REQUIRED', { field: 'last_name' }, 'last_name: required');
-    if (firstName.length > 80 || lastName.length > 80) add('TOO_LONG', { field: 'name', max: 80 }, 'name: at most 80 characters');
     if (!course) add('REQUIRED', { field: 'course' }, 'course: required');
-    if (!isIsoDate(startDate)) add('BAD_DATE', { field: 'start_date', value: startDate }, `start_date: "${startDate}" is not a date written YYYY-MM-DD`);
-    if (endDate !== null && !isIsoDate(endDate)) add('BAD_DATE', { field: 'end_date', value: endDate }, `end_date: "${endDate}" is not a date written YYYY-MM-DD`);
-    if (endDate !== null && isIsoDate(endDate) && isIsoDate(startDate) && endDate < startDate) add('END_BEFORE_START', { end: endDate, start: startDate }, `end_date: ${endDate} is before the start date ${startDate}`);
+    if (startDate === null) add('BAD_DATE', { field: 'start_date', value: startText, form: dateForm }, `start_date: "${startText}" is not a date written YYYY-MM-DD or ${dateForm}`);
+    if (endText && endDate === null) add('BAD_DATE', { field: 'end_date', value: endText, form: dateForm }, `end_date: "${endText}" is not a date written YYYY-MM-DD or ${dateForm}`);
+    if (endDate !== null && startDate !== null && endDate < startDate) add('END_BEFORE_START', { end: endDate, start: startDate }, `end_date: ${endDate} is before the start date ${startDate}`);
     const schedule = parseScheduleText(v('schedule'));
     errors.push(...schedule.errors);
     problems.push(...schedule.problems);
@@ -135,8 +161,23 @@ export function previewStudentCsv(text: string, existing: readonly { firstName: 
     if (firstName && lastName && seen !== undefined) add('SAME_AS_LINE', { line: seen }, `same student as line ${seen}`);
     else inFile.set(key, line);
     const name = `${firstName} ${lastName}`.trim();
-    return { line, name, errors, problems, student: errors.length ? null : { firstName, lastName, course, startDate, endDate, schedule: schedule.slots } };
+    const student = { firstName, lastName, course, startDate: startDate ?? '', endDate, schedule: schedule.slots };
+    // The very schema the import's mutation checks: what the preview calls Ready, the import takes.
+    if (!errors.length) {
+      const checked = studentFields.safeParse(student);
+      if (!checked.success) {
+        for (const p of fieldProblemsFromZod(checked.error.issues)) {
+          const column = CSV_COLUMN_OF[p.field] ?? p.field;
+          if (p.problem === 'too_long') add('TOO_LONG', { field: column, max: p.limit ?? 0 }, `${column}: at most ${p.limit} characters`);
+          else add('FIELD_INVALID', { field: column }, `${column}: not valid`);
+        }
+      }
+    }
+    return { line, name, errors, problems, student: errors.length ? null : student };
   });
   const errorCount = rows.filter((r) => r.errors.length).length;
-  return { rows, fileErrors, validCount: rows.length - errorCount, errorCount };
+  return { rows, fileErrors, fileProblems, validCount: rows.length - errorCount, errorCount };
 }
+
+/** The CSV column for a field of the student schema, to name it as the file does. */
+const CSV_COLUMN_OF: Record<string, string> = { firstName: 'first_name', lastName: 'last_name', course: 'course', startDate: 'start_date', endDate: 'end_date', schedule: 'schedule' };

@@ -192,7 +192,7 @@ export const trainingContract = {
       targets: z.object({ completion: z.number(), pass: z.number() }),
       overall: z.object({ completionRate: z.number(), passRate: z.number(), averageScore: z.number().nullable(), medianScore: z.number().nullable(), activeLearners24h: z.number().int(), certificatesIssued: z.number().int(), expiringWithin30Days: z.number().int(), learners: z.number().int() }),
       modules: z.array(z.object({ id: z.uuid(), code: z.string(), title: l10n, completionRate: z.number(), passRate: z.number(), averageScore: z.number().nullable(), medianScore: z.number().nullable(), attempts: z.number().int() })),
-      atRisk: z.array(z.object({ userId: z.uuid(), name: z.string(), reasons: z.array(z.object({ kind: z.enum(['overdue', 'repeated_fails']), detail: z.string() })) })),
+      atRisk: z.array(z.object({ userId: z.uuid(), name: z.string(), reasons: z.array(z.object({ kind: z.enum(['overdue', 'repeated_fails']), detail: z.string(), title: l10n })) })),
     }),
   }),
 

@@ -51,3 +51,33 @@ test('screenshots of the admin and sync screens', async ({ page }) => {
   await page.getByTestId('area-fuel').click();
   await page.screenshot({ path: shot('unavailable-en') });
 });
+
+/** Every screen changed for issue 9, in both orientations and both languages, to look at. */
+const VIEWPORTS = { landscape: { width: 1280, height: 800 }, portrait: { width: 800, height: 1280 } } as const;
+for (const [orientation, viewport] of Object.entries(VIEWPORTS)) {
+  for (const locale of ['en', 'fr'] as const) {
+    test(`screens in ${orientation} (${locale.toUpperCase()})`, async ({ page }) => {
+      await page.setViewportSize(viewport);
+      const at = (name: string) => shot(`${name}-${orientation}-${locale}`);
+      await openKiosk(page);
+      await page.getByTestId(`lang-${locale}`).click();
+      await page.screenshot({ path: at('people') });
+      await signIn(page, 'Sophie Laurent');
+      await page.screenshot({ path: at('home') });
+      for (const area of ['analytics', 'classroom', 'audit', 'sync'] as const) {
+        await page.getByTestId(`area-${area}`).click();
+        await expect(page.locator('main')).toBeVisible();
+        await page.waitForLoadState('networkidle');
+        await page.screenshot({ path: at(area), fullPage: true });
+        await page.getByTestId('go-home').click();
+      }
+      await page.getByTestId('area-classes').click();
+      await page.getByTestId('classes-tab-week').click();
+      await expect(page.getByTestId('classes-week')).toHaveAttribute('data-week-start', /\d/);
+      await page.screenshot({ path: at('classes-week'), fullPage: true });
+      await page.getByTestId('classes-tab-students').click();
+      await page.getByTestId('student-add').click();
+      await page.screenshot({ path: at('student-form'), fullPage: true });
+    });
+  }
+}

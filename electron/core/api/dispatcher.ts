@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { contract, isMethodName, MAX_REQUEST_BYTES, type Contract, type MethodName, type MethodOutput } from '../../../shared/api/contract.js';
+import { fieldProblemsFromZod } from '../../../shared/domain/field-problems.js';
 import { AppError, fail, ok, toErrorData, type Result } from '../../../shared/errors.js';
 import { can, isPermission } from '../../../shared/permissions.js';
 import type { AuthService, SignedIn } from '../auth/auth-service.js';
@@ -51,6 +52,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       if (!parsed.success) {
         return fail('VALIDATION_FAILED', `Some details are not valid: ${z.prettifyError(parsed.error)}`, {
           issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+          // What the kiosk translates to name the field ("Title: at most 120 characters").
+          problems: fieldProblemsFromZod(parsed.error.issues),
         });
       }
       try {

@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/errors.js';
 import { newId } from '../../../shared/ids.js';
 import type { classesContract } from '../../../shared/classes/contract.js';
 import { previewStudentCsv } from '../../../shared/classes/csv-import.js';
+import { slashDateOrderFor } from '../../../shared/classes/csv-text.js';
 import { diagnose } from '../../../shared/classes/diagnose.js';
 import { classSettingsId } from '../../../shared/classes/generate-run.js';
 import { DEFAULT_HORIZON_WEEKS, type ClassStatus, type PaymentStatus } from '../../../shared/classes/generation.js';
@@ -158,13 +159,13 @@ export function createClassesHandlers(deps: HandlerDeps): ClassesHandlers {
     'classes.generateNow': (_input, ctx) => runGeneration('manual', ctx),
     'classes.importPreview': async (input) => {
       const site = await deps.site();
-      const p = previewStudentCsv(input.csv, await existingStudents(site.id));
+      const p = previewStudentCsv(input.csv, await existingStudents(site.id), { dateOrder: slashDateOrderFor(site.timezone) });
       return { ...p, rows: p.rows.map((r) => ({ line: r.line, name: r.name, errors: r.errors, problems: r.problems, valid: r.student !== null })) };
     },
     'classes.importCommit': async (input, ctx) => {
       const site = await deps.site();
-      const p = previewStudentCsv(input.csv, await existingStudents(site.id));
-      if (p.fileErrors.length) throw new AppError('VALIDATION_FAILED', p.fileErrors.join(' '), { fileErrors: p.fileErrors });
+      const p = previewStudentCsv(input.csv, await existingStudents(site.id), { dateOrder: slashDateOrderFor(site.timezone) });
+      if (p.fileErrors.length) throw new AppError('VALIDATION_FAILED', p.fileErrors.join(' '), { fileErrors: p.fileErrors, fileProblems: p.fileProblems });
       if (input.mode === 'all' && p.errorCount > 0) {
         throw new AppError('VALIDATION_FAILED', `Nothing was imported: ${p.errorCount} row${p.errorCount === 1 ? ' has' : 's have'} errors. Fix them, or import the valid rows only.`, { errorCount: p.errorCount });
       }

@@ -18,7 +18,7 @@ export async function trainingAnalytics(db: Kysely<SyncedDatabase>, siteId: stri
   const [attempts, progress, certs, revocations, assignments, people, paths] = await Promise.all([
     db.selectFrom('training_attempts as a').innerJoin('training_modules as m', 'm.id', 'a.module_id').select(['a.user_id', 'm.code', 'a.score', 'a.passed', 'a.submitted_at', 'a.started_at']).where('a.site_id', '=', siteId).execute(),
     db.selectFrom('training_section_progress as p').innerJoin('training_modules as m', 'm.id', 'p.module_id').select(['p.user_id', 'm.code', 'p.last_viewed_at']).where('p.site_id', '=', siteId).execute(),
-    db.selectFrom('training_certificates').select(['id', 'expires_at']).where('site_id', '=', siteId).execute(),
+    db.selectFrom('training_certificates as c').innerJoin('training_modules as m', 'm.id', 'c.module_id').select(['c.id', 'c.expires_at', 'c.user_id', 'm.code']).where('c.site_id', '=', siteId).execute(),
     db.selectFrom('training_certificate_revocations').select('certificate_id').where('site_id', '=', siteId).execute(),
     db.selectFrom('training_assignments').selectAll().where('site_id', '=', siteId).where('deleted_at', 'is', null).execute(),
     db.selectFrom('users').select(['id', 'display_name']).where('site_id', '=', siteId).execute(),
@@ -49,6 +49,8 @@ export async function trainingAnalytics(db: Kysely<SyncedDatabase>, siteId: stri
   const active = new Set([...progress.filter((p) => p.last_viewed_at >= dayAgo).map((p) => p.user_id), ...attempts.filter((a) => a.started_at >= dayAgo).map((a) => a.user_id)]);
   const revoked = new Set(revocations.map((r) => r.certificate_id));
   const names = new Map(people.map((p) => [p.id, p.display_name]));
+  // Reasons name the module as people know it; the code stays for tools and tests.
+  const titles = new Map(modules.map((m) => [m.code, { en: m.title_en, fr: m.title_fr }]));
   const learnersTotal = perModule.reduce((s, m) => s + m.learners, 0);
   const doneTotal = perModule.reduce((s, m) => s + m.done, 0);
   return {
@@ -68,7 +70,8 @@ export async function trainingAnalytics(db: Kysely<SyncedDatabase>, siteId: stri
       now,
       assignments: assignments.flatMap((a) => assignedCodes(a).map((code) => ({ userId: a.user_id, code, dueAt: a.due_at }))),
       passed: passedPairs,
+      certified: new Set(certs.filter((c) => ['valid', 'expiring'].includes(certificateStatus(c.expires_at, revoked.has(c.id), now))).map((c) => `${c.user_id}|${c.code}`)),
       failures: submitted.filter((a) => a.passed !== 1).map((a) => ({ userId: a.user_id, code: a.code })),
-    }).map((r) => ({ ...r, name: names.get(r.userId) ?? '?' })),
+    }).map((r) => ({ ...r, name: names.get(r.userId) ?? '?', reasons: r.reasons.map((x) => ({ ...x, title: titles.get(x.detail) ?? { en: x.detail, fr: x.detail } })) })),
   };
 }

@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../../../shared/errors.js';
 import { newId } from '../../../shared/ids.js';
+import { can } from '../../../shared/permissions.js';
 import type { SyncedDatabase } from '../../../shared/schema.js';
 import { cancelEnrollment, createSession, enrollInSession, enrollmentId, recordAttendance } from '../../../shared/training/session-mutations.js';
+import { sessionProblems } from '../../../shared/training/session-form.js';
 import { waitlistPositions } from '../../../shared/training/waitlist.js';
 import type { HandlerDeps } from '../api/handlers.js';
 import type { CallContext } from '../api/dispatcher.js';
@@ -13,10 +15,12 @@ const actorOf = (ctx: CallContext) => ({ userId: ctx.signedIn!.person.id, permis
 export function createSessionHandlers(deps: HandlerDeps) {
   const db = deps.store.db as unknown as Kysely<SyncedDatabase>;
 
-  async function sessionViews(siteId: string, userId: string, onlyId?: string) {
+  async function sessionViews(siteId: string, userId: string, onlyId?: string, runsClassroom = true) {
     let q = db.selectFrom('training_sessions as s').leftJoin('users as u', 'u.id', 's.instructor_id').select(['s.id', 's.title', 's.module_id', 's.location', 's.starts_at', 's.ends_at', 's.capacity', 'u.display_name as instructor'])
       .where('s.site_id', '=', siteId).where('s.deleted_at', 'is', null).where('s.status', '=', 'scheduled');
     if (onlyId) q = q.where('s.id', '=', onlyId);
+    // Trainees are offered only sessions still to come; instructors keep past ones for the roster.
+    else if (!runsClassroom) q = q.where('s.starts_at', '>', new Date(deps.clock.now()).toISOString());
     const sessions = await q.orderBy('s.starts_at').execute();
     const ids = sessions.map((s) => s.id);
     const rows = ids.length ? await db.selectFrom('training_enrollments').select(['id', 'session_id', 'user_id', 'status', 'requested_at']).where('session_id', 'in', ids).execute() : [];
@@ -33,8 +37,13 @@ export function createSessionHandlers(deps: HandlerDeps) {
   }
 
   return {
-    'training.sessions': async (_input: unknown, ctx: CallContext) => sessionViews((await deps.site()).id, ctx.signedIn!.person.id),
+    'training.sessions': async (_input: unknown, ctx: CallContext) =>
+      sessionViews((await deps.site()).id, ctx.signedIn!.person.id, undefined, can(ctx.signedIn!.person.permissions, 'classroom.run')),
     'training.createSession': async (input: { moduleId: string | null; title: string; location: string; startsAt: string; endsAt: string; capacity: number }, ctx: CallContext) => {
+      // Checked where the person plans it, against this kiosk's clock; not in the mutation, which the
+      // server replays later (a session planned offline must not be refused for arriving late).
+      const problems = sessionProblems(input, deps.clock.now());
+      if (problems.length) throw new AppError('VALIDATION_FAILED', `The session was not planned: ${problems.map((p) => `${p.field} ${p.problem}`).join(', ')}.`, { problems });
       const id = newId();
       await deps.runner.run(createSession, { id, ...input }, actorOf(ctx));
       return { id };

@@ -5,6 +5,7 @@ import { useStore } from 'zustand';
 import { CLASS_STATUSES, MAX_HORIZON_WEEKS, MIN_HORIZON_WEEKS, PAYMENT_STATUSES } from '../../../shared/classes/generation.js';
 import type { ClassesStore } from '../../stores/classes-store.js';
 import { ChartView } from './chart-view.js';
+import { intlLocale } from '../../i18n/format.js';
 
 const STATUS_COLORS = { scheduled: '#0a4fa3', completed: '#0f6b36', cancelled: '#6b7785', no_show: '#a4001d' };
 const PAYMENT_COLORS = { pending: '#b35c00', paid: '#0f6b36', waived: '#5b3fa3', refunded: '#6b7785' };
@@ -29,7 +30,7 @@ export function DashboardPanel({ store }: { store: ClassesStore }) {
   const months = useMemo<ChartConfiguration>(() => ({
     type: 'bar',
     data: {
-      labels: (f?.byMonth ?? []).map((m) => new Intl.DateTimeFormat(i18n.language, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${m.month}-15T12:00:00Z`))),
+      labels: (f?.byMonth ?? []).map((m) => new Intl.DateTimeFormat(intlLocale(i18n.language), { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${m.month}-15T12:00:00Z`))),
       datasets: [{ label: t('classes.dashboard.byMonth'), data: (f?.byMonth ?? []).map((m) => m.count), backgroundColor: '#0a4fa3' }],
     },
     options: { plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true, ticks: { precision: 0, font: { size: 14 } } }, x: { ticks: { font: { size: 14 } } } } },

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { addDays } from '../../../shared/classes/site-time.js';
-import { formatDateTime } from '../../i18n/format.js';
+import { formatDateTime, intlLocale } from '../../i18n/format.js';
 import type { ClassesStore } from '../../stores/classes-store.js';
 
 /** The weekly checks of the old system on one screen: diagnose, fix, and the generation log. */
@@ -11,7 +11,7 @@ export function HealthPanel({ store }: { store: ClassesStore }) {
   const logs = useStore(store, (s) => s.logs);
   const busy = useStore(store, (s) => s.busy);
   // The horizon's end is exclusive: the last day checked is the day before.
-  const lastDay = d ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${addDays(d.horizonEnd, -1)}T12:00:00Z`)) : '';
+  const lastDay = d ? new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${addDays(d.horizonEnd, -1)}T12:00:00Z`)) : '';
   const issues = d ? d.missing.length + d.invalid.length + d.outsideSchedule.length + d.duplicates.length : 0;
 
   return (

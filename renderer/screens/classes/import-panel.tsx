@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
+import { decodeCsvBytes, type CsvEncoding } from '../../../shared/classes/csv-text.js';
 import type { ClassesStore } from '../../stores/classes-store.js';
 
 /** CSV import: paste or open a file, check it row by row, then import all or the valid rows only. */
@@ -8,6 +9,13 @@ export function ImportPanel({ store }: { store: ClassesStore }) {
   const { t } = useTranslation();
   const id = useId();
   const [csv, setCsv] = useState('');
+  const [encoding, setEncoding] = useState<CsvEncoding | null>(null);
+  // Bytes, not File.text(): that would decode an Excel (Windows-1252) file as UTF-8 and lose letters.
+  const open = async (file: File) => {
+    const decoded = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
+    setCsv(decoded.text);
+    setEncoding(decoded.encoding);
+  };
   const preview = useStore(store, (s) => s.preview);
   const busy = useStore(store, (s) => s.busy);
   const result = useRef<HTMLDivElement>(null);
@@ -23,26 +31,33 @@ export function ImportPanel({ store }: { store: ClassesStore }) {
         <p className="field__hint field__hint--above">{t('classes.import.hint')}</p>
         <div className="field">
           <label htmlFor={`${id}-csv`}>{t('classes.import.text')}</label>
-          <textarea id={`${id}-csv`} className="field__control classes-csv" data-testid="import-text" rows={6} value={csv} spellCheck={false} onChange={(e) => setCsv(e.target.value)} />
+          <textarea id={`${id}-csv`} className="field__control classes-csv" data-testid="import-text" rows={6} value={csv} spellCheck={false} onChange={(e) => (setCsv(e.target.value), setEncoding(null))} />
         </div>
         <div className="classes-actions">
           <label className="button button--secondary classes-file">
             {t('classes.import.file')}
-            <input type="file" accept=".csv,text/csv" className="sr-only" data-testid="import-file" onChange={(e) => void e.target.files?.[0]?.text().then(setCsv)} />
+            <input type="file" accept=".csv,text/csv" className="sr-only" data-testid="import-file" onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) void open(file);
+            }} />
           </label>
           <button type="button" className="button button--primary" data-testid="import-preview" disabled={busy || !csv.trim()} onClick={() => void store.getState().previewImport(csv)}>
             {t('classes.import.preview')}
           </button>
         </div>
+        {encoding === 'windows-1252' && <p className="field__hint" data-testid="import-encoding">{t('classes.import.readAs', { encoding: 'Windows-1252 (Excel)' })}</p>}
         <p className="field__hint">{t('classes.import.allOrNothing')}</p>
       </div>
       {preview && (
         <div ref={result} className="panel classes-stack" data-testid="import-result">
-          {preview.fileErrors.map((e) => (
-            <p key={e} className="alert alert--error">
-              {e}
-            </p>
-          ))}
+          {preview.fileErrors.map((e, i) => {
+            const p = preview.fileProblems[i];
+            return (
+              <p key={e} className="alert alert--error" data-testid="import-file-error" data-code={p?.code}>
+                {p ? t(`classes.import.fileProblems.${p.code}`, { ...p.params, defaultValue: e }) : e}
+              </p>
+            );
+          })}
           {preview.rows.length > 0 && (
             <>
               <p data-testid="import-summary">{t('classes.import.summary', { valid: preview.validCount, errors: preview.errorCount })}</p>

@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { validateSchedule, type ScheduleSlot } from '../../../shared/classes/schedule.js';
 import { isIsoDate } from '../../../shared/classes/site-time.js';
 import type { StudentInput, StudentSummary } from '../../stores/classes-store.js';
+import { intlLocale } from '../../i18n/format.js';
 
-const weekdayName = (day: number, lang: string) => new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, day)));
+const weekdayName = (day: number, lang: string) => new Intl.DateTimeFormat(intlLocale(lang), { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, day)));
 
 type Draft = { firstName: string; lastName: string; course: string; startDate: string; endDate: string; slots: { weekday: number; start: string; durationMinutes: string }[] };
 

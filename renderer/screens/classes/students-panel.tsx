@@ -4,8 +4,9 @@ import { useStore } from 'zustand';
 import { formatScheduleText } from '../../../shared/classes/csv-import.js';
 import type { ClassesStore, StudentSummary } from '../../stores/classes-store.js';
 import { StudentForm } from './student-form.js';
+import { intlLocale } from '../../i18n/format.js';
 
-const weekdayShort = (day: number, lang: string) => new Intl.DateTimeFormat(lang, { weekday: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, day)));
+const weekdayShort = (day: number, lang: string) => new Intl.DateTimeFormat(intlLocale(lang), { weekday: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, day)));
 
 /** The site's students, each with its schedule and classes ahead; add, change or remove one. */
 export function StudentsPanel({ store, today }: { store: ClassesStore; today: string }) {

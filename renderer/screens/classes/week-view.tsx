@@ -1,12 +1,13 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { CLASS_STATUSES, PAYMENT_STATUSES } from '../../../shared/classes/generation.js';
-import { formatDateTime } from '../../i18n/format.js';
+import { useModalFocus } from '../../components/use-modal-focus.js';
+import { formatDateTime, intlLocale } from '../../i18n/format.js';
 import type { ClassItem, ClassesStore } from '../../stores/classes-store.js';
 
 const dayLabel = (date: string, lang: string, style: 'long' | 'short' = 'long') =>
-  new Intl.DateTimeFormat(lang, { weekday: style, day: 'numeric', month: style === 'long' ? 'long' : 'short', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+  new Intl.DateTimeFormat(intlLocale(lang), { weekday: style, day: 'numeric', month: style === 'long' ? 'long' : 'short', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
 
 /** The week's classes by day or by student; a tap on a class opens its attendance and payment. */
 export function WeekView({ store }: { store: ClassesStore }) {
@@ -112,8 +113,10 @@ function ClassCard({ c, onOpen, showStudent }: { c: ClassItem; onOpen: () => voi
 function ClassSheet({ store, c, onClose }: { store: ClassesStore; c: ClassItem; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const busy = useStore(store, (s) => s.busy);
+  const ref = useRef<HTMLDivElement>(null);
+  useModalFocus(ref, onClose);
   return (
-    <div className="classes-sheet" role="dialog" aria-modal="true" aria-labelledby="sheet-title" data-testid="class-sheet">
+    <div ref={ref} className="classes-sheet" role="dialog" aria-modal="true" aria-labelledby="sheet-title" tabIndex={-1} data-testid="class-sheet">
       <div className="classes-sheet__panel">
         <h2 id="sheet-title" className="section-title">
           {c.studentName} · {dayLabel(c.date, i18n.language)} · {c.start}

@@ -4,6 +4,7 @@ import type { MethodOutput } from '../../../shared/api/contract.js';
 import type { ErrorData } from '../../../shared/errors.js';
 import { useServices } from '../../app/services.js';
 import { ErrorAlert } from '../../components/error-alert.js';
+import { formatPercent } from '../../i18n/format.js';
 import '../../styles/training.css';
 import { BackButton } from '../area-screen.js';
 import { BarChart } from './bar-chart.js';
@@ -43,10 +44,10 @@ export function AnalyticsScreen() {
       {data && o && (
         <>
           <dl className="kpis">
-            {kpi(`${t('analytics.completion')} (${t('analytics.target', { value: data.targets.completion })})`, `${o.completionRate} %`, o.completionRate < data.targets.completion, 'kpi-completion')}
-            {kpi(`${t('analytics.passRate')} (${t('analytics.target', { value: data.targets.pass })})`, `${o.passRate} %`, o.passRate < data.targets.pass, 'kpi-pass')}
-            {kpi(t('analytics.average'), o.averageScore === null ? '–' : `${o.averageScore} %`)}
-            {kpi(t('analytics.median'), o.medianScore === null ? '–' : `${o.medianScore} %`)}
+            {kpi(`${t('analytics.completion')} (${t('analytics.target', { value: data.targets.completion })})`, formatPercent(o.completionRate, lang), o.completionRate < data.targets.completion, 'kpi-completion')}
+            {kpi(`${t('analytics.passRate')} (${t('analytics.target', { value: data.targets.pass })})`, formatPercent(o.passRate, lang), o.passRate < data.targets.pass, 'kpi-pass')}
+            {kpi(t('analytics.average'), o.averageScore === null ? '–' : formatPercent(o.averageScore, lang))}
+            {kpi(t('analytics.median'), o.medianScore === null ? '–' : formatPercent(o.medianScore, lang))}
             {kpi(t('analytics.active'), String(o.activeLearners24h), false, 'kpi-active')}
             {kpi(t('analytics.issued'), String(o.certificatesIssued), false, 'kpi-issued')}
             {kpi(t('analytics.expiring'), String(o.expiringWithin30Days))}
@@ -73,7 +74,7 @@ export function AnalyticsScreen() {
             <ul data-testid="at-risk">
               {data.atRisk.map((r) => (
                 <li key={r.userId}>
-                  <strong>{r.name}</strong>: {r.reasons.map((x) => (x.kind === 'overdue' ? t('analytics.overdue', { code: x.detail }) : t('analytics.repeatedFails', { code: x.detail }))).join(' · ')}
+                  <strong>{r.name}</strong>: {r.reasons.map((x) => (x.kind === 'overdue' ? t('analytics.overdue', { title: pick(x.title, lang) }) : t('analytics.repeatedFails', { title: pick(x.title, lang) }))).join(' · ')}
                 </li>
               ))}
             </ul>

@@ -1,12 +1,15 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../shared/api/contract.js';
+import { parseScore, type FieldProblem } from '../../../shared/domain/field-problems.js';
 import type { ErrorData } from '../../../shared/errors.js';
 import { useServices } from '../../app/services.js';
 import { ErrorAlert } from '../../components/error-alert.js';
+import { describeFieldProblem } from '../../i18n/describe-error.js';
 import { formatDateTime } from '../../i18n/format.js';
 import '../../styles/training.css';
 import { BackButton } from '../area-screen.js';
+import { NewSessionForm } from './new-session-form.js';
 import { pick } from './rich-text.js';
 import { useDataChanged } from './use-area-store.js';
 
@@ -19,19 +22,40 @@ function RosterRow({ m, onSave }: { m: Roster['members'][number]; onSave(attende
   const { t } = useTranslation();
   const [practical, setPractical] = useState(m.practicalScore?.toString() ?? '');
   const [written, setWritten] = useState(m.writtenScore?.toString() ?? '');
-  const num = (s: string) => (s.trim() === '' ? null : Math.max(0, Math.min(100, Number(s))));
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  // A score that is not 0-100 is said, never dropped or clamped, and nothing is saved.
+  const save = (attended: boolean) => {
+    const p = parseScore(practical, 'practicalScore');
+    const w = parseScore(written, 'writtenScore');
+    const found = [p, w].flatMap((r) => ('problem' in r ? [r.problem] : []));
+    setProblems(found);
+    if (!found.length && 'value' in p && 'value' in w) onSave(attended, p.value, w.value);
+  };
+  const problemOf = (field: string) => problems.find((x) => x.field === field);
+  const scoreField = (field: 'practicalScore' | 'writtenScore', label: string, value: string, set: (v: string) => void) => {
+    const id = `${field}-${m.userId}`;
+    const p = problemOf(field);
+    return (
+      <span className="field">
+        <label htmlFor={id}>{label}</label>
+        <input id={id} className="field__control" inputMode="decimal" value={value} onChange={(e) => set(e.target.value)} data-testid={`score-${field}`}
+          aria-invalid={Boolean(p)} aria-describedby={p ? `${id}-problem` : undefined} />
+        {p && <span className="field__problem" id={`${id}-problem`} role="alert" data-testid={`problem-${field}`}>{describeFieldProblem(t, p)}</span>}
+      </span>
+    );
+  };
   if (m.status !== 'enrolled') {
     return <li className="roster-row" data-testid="roster-row"><span className="roster-row__name">{m.name}</span><span>{m.status === 'waitlisted' ? t('classroom.waiting', { position: m.position }) : t('classroom.cancelled')}</span></li>;
   }
   return (
     <li className="roster-row" data-testid="roster-row">
       <span className="roster-row__name">{m.name}</span>
-      <button type="button" className={`button button--secondary${m.attended ? ' button--on' : ''}`} aria-pressed={m.attended === true} onClick={() => onSave(!m.attended, num(practical), num(written))}>
+      <button type="button" className={`button button--secondary${m.attended ? ' button--on' : ''}`} aria-pressed={m.attended === true} onClick={() => save(!m.attended)}>
         {m.attended ? t('classroom.attended') : t('classroom.absent')}
       </button>
-      <label className="field">{t('classroom.practical')} <input className="field__control" inputMode="numeric" value={practical} onChange={(e) => setPractical(e.target.value)} /></label>
-      <label className="field">{t('classroom.written')} <input className="field__control" inputMode="numeric" value={written} onChange={(e) => setWritten(e.target.value)} /></label>
-      <button type="button" className="button button--primary" onClick={() => onSave(m.attended === true, num(practical), num(written))}>{t('classroom.saveRow')}</button>
+      {scoreField('practicalScore', t('classroom.practical'), practical, setPractical)}
+      {scoreField('writtenScore', t('classroom.written'), written, setWritten)}
+      <button type="button" className="button button--primary" data-testid="save-row" onClick={() => save(m.attended === true)}>{t('classroom.saveRow')}</button>
       {m.certificateId && <span className="badge badge--completed">{t('classroom.hasCertificate')}</span>}
     </li>
   );
@@ -46,8 +70,9 @@ export function ClassroomScreen() {
   const [roster, setRoster] = useState<Roster | null>(null);
   const [error, setError] = useState<ErrorData | null>(null);
   const [note, setNote] = useState('');
-  const [form, setForm] = useState({ title: '', moduleId: '', location: '', starts: '', hours: 2, capacity: 8 });
   const [assign, setAssign] = useState({ userId: '', what: '', due: '' });
+  const [assignNote, setAssignNote] = useState('');
+  const [assignError, setAssignError] = useState<ErrorData | null>(null);
   const lang = i18n.language;
 
   const load = useCallback(() => {
@@ -75,27 +100,13 @@ export function ClassroomScreen() {
         <BackButton />
       </div>
       <ErrorAlert error={error} />
-      {note && <p className="alert alert--success" role="status">{note}</p>}
       <section className="panel" aria-labelledby="new-session">
         <h2 id="new-session" className="section-title">{t('classroom.newSession')}</h2>
-        <form className="form" onSubmit={(e) => {
-          e.preventDefault();
-          const startsAt = new Date(form.starts).toISOString();
-          const endsAt = new Date(Date.parse(startsAt) + form.hours * 3600_000).toISOString();
-          void run(api.call('training.createSession', { title: form.title, moduleId: form.moduleId || null, location: form.location, startsAt, endsAt, capacity: form.capacity })).then((v) => v && load());
-        }}>
-          <label className="field"><span>{t('classroom.sessionTitle')}</span><input className="field__control" required value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} data-testid="session-title" /></label>
-          <label className="field"><span>{t('classroom.module')}</span>
-            <select className="field__control" value={form.moduleId} onChange={(e) => setForm({ ...form, moduleId: e.target.value })}>
-              <option value="">{t('classroom.noModule')}</option>
-              {modules.map((m) => <option key={m.id} value={m.id}>{pick(m.title, lang)}</option>)}
-            </select>
-          </label>
-          <label className="field"><span>{t('classroom.location')}</span><input className="field__control" required value={form.location} onChange={(e) => setForm({ ...form, location: e.target.value })} /></label>
-          <label className="field"><span>{t('classroom.starts')}</span><input className="field__control" type="datetime-local" required value={form.starts} onChange={(e) => setForm({ ...form, starts: e.target.value })} /></label>
-          <label className="field"><span>{t('classroom.capacity')}</span><input className="field__control" type="number" min={1} max={500} value={form.capacity} onChange={(e) => setForm({ ...form, capacity: Number(e.target.value) })} /></label>
-          <button type="submit" className="button button--primary">{t('classroom.create')}</button>
-        </form>
+        <NewSessionForm modules={modules} now={Date.now} onCreate={async (input) => {
+          const r = await api.call('training.createSession', input);
+          if (r.ok) load();
+          return r.ok ? null : r.error;
+        }} />
       </section>
       <ul className="session-list">
         {sessions?.map((s) => (
@@ -123,6 +134,7 @@ export function ClassroomScreen() {
               <RosterRow key={m.userId} m={m} onSave={(attended, practicalScore, writtenScore) => void run(api.call('training.recordAttendance', { sessionId: roster.session.id, userId: m.userId, attended, practicalScore, writtenScore })).then(() => openRoster(roster.session.id))} />
             ))}
           </ul>
+          {note && <p className="alert alert--success" role="status">{note}</p>}
           {roster.session.moduleId && (
             <button type="button" className="button button--primary button--wide" onClick={() => void run(api.call('training.issueRosterCertificates', { sessionId: roster.session.id })).then((v) => {
               if (v) setNote(t('classroom.issued', { count: v.issued }));
@@ -137,7 +149,14 @@ export function ClassroomScreen() {
           <form className="form" onSubmit={(e) => {
             e.preventDefault();
             const [kind, id] = assign.what.split(':');
-            void run(api.call('training.assign', { userId: assign.userId, ...(kind === 'path' ? { pathId: id } : { moduleCode: id }), dueAt: assign.due ? new Date(assign.due).toISOString() : null })).then((v) => v && setNote(t('classroom.assigned')));
+            setAssignNote('');
+            void api.call('training.assign', { userId: assign.userId, ...(kind === 'path' ? { pathId: id } : { moduleCode: id }), dueAt: assign.due ? new Date(assign.due).toISOString() : null }).then((r) => {
+              setAssignError(r.ok ? null : r.error);
+              if (!r.ok) return;
+              // Said next to the button that was pressed, and the form is ready for the next person.
+              setAssignNote(t('classroom.assigned'));
+              setAssign({ userId: '', what: '', due: '' });
+            });
           }}>
             <label className="field"><span>{t('classroom.person')}</span>
               <select className="field__control" required value={assign.userId} onChange={(e) => setAssign({ ...assign, userId: e.target.value })}>
@@ -153,7 +172,9 @@ export function ClassroomScreen() {
               </select>
             </label>
             <label className="field"><span>{t('classroom.dueDate')}</span><input className="field__control" type="date" value={assign.due} onChange={(e) => setAssign({ ...assign, due: e.target.value })} /></label>
-            <button type="submit" className="button button--primary">{t('classroom.assign')}</button>
+            <ErrorAlert error={assignError} testId="assign-error" />
+            <button type="submit" className="button button--primary" data-testid="assign">{t('classroom.assign')}</button>
+            {assignNote && <p className="alert alert--success" role="status" data-testid="assigned">{assignNote}</p>}
           </form>
         </section>
       )}

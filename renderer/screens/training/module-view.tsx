@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useSlice } from '../../app/services.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { Icon } from '../../components/icon.js';
-import { formatTime } from '../../i18n/format.js';
+import { AssessmentReady } from './assessment-ready.js';
 import { RichText, pick } from './rich-text.js';
 import { useTraining } from './training-screen.js';
 
@@ -21,7 +21,6 @@ export function ModuleView() {
   const section = mod.sections[index];
   const last = index === mod.sections.length - 1;
   const allDone = mod.sections.every((x) => x.completed);
-  const blocked = mod.missingPrerequisites.length > 0;
 
   return (
     <main id="main" className="screen training" data-testid="screen-module" data-code={mod.code}>
@@ -63,18 +62,7 @@ export function ModuleView() {
           {last ? t('training.markDoneLast') : t('training.markDone')}
         </button>
       </div>
-      {(allDone || last) && (
-        <section className="panel ready" data-testid="assessment-ready">
-          <p>{t('training.readyForTest', { count: mod.questionCount, pass: mod.passThreshold })}</p>
-          {mod.attempts.max > 0 && <p className="screen-hint">{t('training.attemptsLeft', { used: mod.attempts.used, max: mod.attempts.max })}</p>}
-          {mod.attempts.reason === 'cooldown' && mod.attempts.opensAt && <p className="alert alert--info">{t('training.cooldown', { time: formatTime(mod.attempts.opensAt, lang) })}</p>}
-          {mod.attempts.reason === 'max_attempts' && <p className="alert alert--info">{t('training.noAttemptsLeft')}</p>}
-          {blocked && <p className="alert alert--info">{t('training.needsFirst', { codes: mod.missingPrerequisites.join(', ') })}</p>}
-          <button type="button" className="button button--primary button--wide" data-testid="start-assessment" disabled={!allDone || !mod.attempts.allowed || blocked || busy} onClick={() => void s.startAssessment()}>
-            {t('training.startAssessment')}
-          </button>
-        </section>
-      )}
+      {(allDone || last) && <AssessmentReady mod={mod} busy={busy} onStart={() => void s.startAssessment()} />}
     </main>
   );
 }

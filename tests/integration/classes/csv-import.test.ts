@@ -29,4 +29,15 @@ describe('student CSV import on a kiosk', () => {
     const again = await kiosk.dispatcher.dispatch('classes.importPreview', { csv }, token);
     expect(again.ok && again.value.rows.map((r) => r.problems.map((p) => p.code))).toEqual([['KNOWN_STUDENT'], ['REQUIRED'], ['KNOWN_STUDENT']]);
   });
+
+  it('"Import the valid rows only" imports them when a row has a 300-character course, which the preview calls an error', async () => {
+    const { kiosk } = await makeKiosk();
+    const token = await signIn(kiosk, 'manager');
+    const csv = `${header}\nAna,Lopez,${'P'.repeat(300)},23/11/2026,,Mon 09:00 60\nInes,Haddad,Piano,24/11/2026,,mer 10:00 60\n`;
+    const preview = await kiosk.dispatcher.dispatch('classes.importPreview', { csv }, token);
+    expect(preview.ok && preview.value.rows.map((r) => r.valid)).toEqual([false, true]);
+    const valid = await kiosk.dispatcher.dispatch('classes.importCommit', { csv, mode: 'valid' }, token);
+    expect(valid.ok && valid.value).toEqual({ created: 1, skippedRows: 1 });
+    expect(count(kiosk.store.raw, 'students')).toBe(1);
+  });
 });

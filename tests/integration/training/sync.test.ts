@@ -23,6 +23,9 @@ async function signInAs(kiosk: Parameters<typeof call>[0], role: string) {
   return (await ok(call(kiosk, 'auth.signIn', { userId: p.id, pin: p.pin }))).token as string;
 }
 
+// These kiosks run on the system clock, and a session must start in the future to be planned.
+const inDays = (days: number, hours: number) => new Date(Date.now() + days * 86_400_000 + hours * 3600_000).toISOString();
+
 describe('training through the sync service', () => {
   it('the server holds the shipped content with the kiosk’s ids, re-scores a submitted attempt and keeps the signed certificate', async () => {
     const service = await startService();
@@ -78,7 +81,7 @@ describe('training through the sync service', () => {
     const a = (await enrolledKiosk(service, 'restaurant')).kiosk;
     const b = (await enrolledKiosk(service, 'restaurant')).kiosk;
     const instructor = await signInAs(a, 'instructor');
-    const session = await ok(call(a, 'training.createSession', { moduleId: FOOD_ID, title: 'Food safety refresher', location: 'Kitchen', startsAt: '2026-11-25T14:00:00.000Z', endsAt: '2026-11-25T16:00:00.000Z', capacity: 2 }, instructor));
+    const session = await ok(call(a, 'training.createSession', { moduleId: FOOD_ID, title: 'Food safety refresher', location: 'Kitchen', startsAt: inDays(3, 0), endsAt: inDays(3, 2), capacity: 2 }, instructor));
     const manager = await signInAs(a, 'manager');
     expect(await ok(call(a, 'training.enroll', { sessionId: session.id }, manager))).toEqual({ status: 'enrolled' });
     await syncAll([a, b]);

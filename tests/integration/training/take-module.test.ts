@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { moduleId } from '../../../shared/training/content-rows.js';
 import { DEMO_MODULES } from '../../../shared/training/demo-content.js';
 import { verifyCertificate } from '../../../shared/training/certificate-signing.js';
-import { call, codeOf, makeKiosk, signIn } from '../../helpers/kiosk.js';
+import { advance, call, codeOf, makeKiosk, signIn } from '../../helpers/kiosk.js';
 
 type Val = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const ok = async (p: Promise<{ ok: boolean; value?: unknown; error?: unknown }>): Promise<Val> => {
@@ -129,5 +129,19 @@ describe('taking a module on the kiosk', () => {
     expect(codeOf(await call(kiosk, 'training.drafts', {}, staff))).toBe('FORBIDDEN');
     const manager = await signIn(kiosk, 'manager');
     expect(codeOf(await call(kiosk, 'training.analytics', {}, manager))).toBe('OK');
+  });
+
+  it('analytics name an overdue module by its title in both languages, not by its code', async () => {
+    const tk = await makeKiosk();
+    const manager = await signIn(tk.kiosk, 'manager');
+    const people = await ok(call(tk.kiosk, 'training.team', {}, manager));
+    const emma = people.people.find((p: Val) => p.roleCode === 'staff');
+    const due = new Date(tk.clock.now() + 86_400_000).toISOString();
+    await ok(call(tk.kiosk, 'training.assign', { userId: emma.id, moduleCode: 'ALLERGENS_101', dueAt: due }, manager));
+    await advance(tk, 2 * 86_400_000);
+    const again = await signIn(tk.kiosk, 'manager');
+    const data = await ok(call(tk.kiosk, 'training.analytics', {}, again));
+    const risk = data.atRisk.find((r: Val) => r.userId === emma.id);
+    expect(risk.reasons).toEqual([{ kind: 'overdue', detail: 'ALLERGENS_101', title: { en: 'Allergen handling', fr: 'La gestion des allergènes' } }]);
   });
 });

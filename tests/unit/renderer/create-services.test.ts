@@ -94,4 +94,66 @@ describe('app services wiring', () => {
     await expect(s.services.api.get('audit.list', { limit: 1 })).rejects.toMatchObject({ name: 'ApiError', code: 'SESSION_LOCKED' });
     expect(s.fake.callsTo('audit.list')).toHaveLength(1);
   });
+
+  it('a call made before this sign-in that answers "not signed in" late does not end the new session', async () => {
+    const s = setup();
+    await signIn(s);
+    await s.services.session.getState().signOut();
+    // A screen still open at sign-out asks for its data once more, with no token; the answer is slow.
+    let answer: (r: ReturnType<typeof err>) => void = () => {};
+    s.fake.handlers['sync.conflicts'] = () => new Promise((resolve) => (answer = resolve));
+    const late = s.services.api.call('sync.conflicts', {});
+    s.fake.handlers['auth.signIn'] = () => ok(sessionFor(USERS[1], 'tok-2'));
+    s.services.session.getState().selectUser(USERS[1].id);
+    await s.services.session.getState().signIn('3333');
+    answer(err('UNAUTHENTICATED'));
+    await late;
+    await flush();
+    expect(s.services.session.getState().phase).toBe('active');
+    expect(s.services.session.getState().endedReason).toBeNull();
+  });
+
+  it('the next person starts on their home screen, whatever area the last one left open', async () => {
+    const s = setup();
+    await signIn(s);
+    s.services.route.getState().go({ name: 'area', area: 'sync' });
+    await s.services.session.getState().signOut();
+    s.services.route.getState().go({ name: 'area', area: 'sync' }); // a deep link or back button on the PIN pad
+    s.services.session.getState().selectUser(USERS[1].id);
+    await s.services.session.getState().signIn('3333');
+    expect(s.services.route.getState().route).toEqual({ name: 'home' });
+  });
+
+  it('a screen left open at sign-out stops reloading its data for nobody', async () => {
+    const s = setup();
+    s.fake.handlers['sync.conflicts'] = () => ok({ conflicts: [], deadLetters: [] });
+    await signIn(s);
+    await s.services.conflicts.getState().load();
+    await s.services.session.getState().signOut();
+    const before = s.fake.callsTo('sync.conflicts').length;
+    s.fake.emit({ type: 'status.changed', status: STATUS });
+    await flush();
+    expect(s.fake.callsTo('sync.conflicts')).toHaveLength(before);
+  });
+
+  it('an open People list shows a role changed on another kiosk as soon as it syncs, and is dropped at sign-out', async () => {
+    const s = setup();
+    const person = (roleCode: string) => ({ ...USERS[1], roleCode, roleName: { en: roleCode, fr: roleCode }, roleId: '00000000-0000-4000-8000-0000000000b1' });
+    let role = 'staff';
+    s.fake.handlers['admin.users'] = () => ok({ users: [person(role)], roles: [] });
+    await signIn(s);
+    await s.services.admin.getState().load();
+    role = 'waiter';
+    s.fake.emit({ type: 'data.changed', tables: ['audit_log'] });
+    await flush();
+    expect(s.fake.callsTo('admin.users')).toHaveLength(1);
+    s.fake.emit({ type: 'data.changed', tables: ['user_roles', 'audit_log'] });
+    await flush();
+    expect(s.services.admin.getState().users?.[0].roleCode).toBe('waiter');
+    await s.services.session.getState().signOut();
+    expect(s.services.admin.getState().users).toBeNull();
+    s.fake.emit({ type: 'data.changed', tables: ['users'] });
+    await flush();
+    expect(s.fake.callsTo('admin.users')).toHaveLength(2);
+  });
 });

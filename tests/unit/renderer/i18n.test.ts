@@ -99,7 +99,8 @@ describe('describeError', () => {
   it('says until when a person is locked, in local time', () => {
     const until = new Date(Date.now() + 15 * 60_000);
     const text = describeError(en18.t, 'en', { code: 'USER_LOCKED', message: 'x', details: { lockedUntil: until.toISOString() } });
-    const hhmm = new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit' }).format(until);
+    // British English: a 24-hour clock, never the US '10:51 PM'.
+    const hhmm = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' }).format(until);
     expect(text).toBe(`Too many wrong PINs. This person is locked until ${hhmm}.`);
     expect(describeError(en18.t, 'en', { code: 'USER_LOCKED', message: 'x' })).toBe(en.errors.USER_LOCKED);
   });

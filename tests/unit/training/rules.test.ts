@@ -74,6 +74,19 @@ describe('KPIs', () => {
   });
 });
 
+describe('learners at risk and their certificates', () => {
+  it('a valid certificate for the module (a classroom one, with no attempt) counts as passed', () => {
+    const out = atRiskLearners({
+      now: NOW,
+      assignments: [{ userId: 'u1', code: 'ALLERGENS_101', dueAt: '2026-11-01T00:00:00.000Z' }, { userId: 'u2', code: 'ALLERGENS_101', dueAt: '2026-11-01T00:00:00.000Z' }],
+      passed: new Set(),
+      certified: new Set(['u1|ALLERGENS_101', 'u3|B']),
+      failures: [{ userId: 'u3', code: 'B' }, { userId: 'u3', code: 'B' }],
+    });
+    expect(out).toEqual([{ userId: 'u2', reasons: [{ kind: 'overdue', detail: 'ALLERGENS_101' }] }]);
+  });
+});
+
 describe('publishing rules', () => {
   const ok = { en: 'x', fr: 'x' };
   it('need both languages, a section, a question and its correct answer among its options', () => {
