@@ -1,13 +1,9 @@
 import { fileURLToPath } from 'node:url';
-import { expect, openKiosk, signIn, test } from './support/fixtures.js';
+import { expect, openKiosk, signIn, test, testClockDay } from './support/fixtures.js';
 
 const shot = (name: string) => fileURLToPath(new URL(`./screenshots/${name}.png`, import.meta.url));
-/** A datetime-local value `days` from the browser's now (the form checks against that clock). */
-const localInput = (days: number) => {
-  const d = new Date(Date.now() + days * 86_400_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T10:00`;
-};
+/** A datetime-local value `days` from the test clock's day, at 10:00 site time. */
+const localInput = (days: number) => `${testClockDay(days)}T10:00`;
 
 test.describe('Classroom form', () => {
   test('names each wrong field in French, refuses the past, then clears after planning', async ({ page }) => {

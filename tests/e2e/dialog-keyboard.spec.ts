@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, openKiosk, signIn, test } from './support/fixtures.js';
+import { expect, openKiosk, signIn, test, testClockDay } from './support/fixtures.js';
 
-/** Today in the browser as YYYY-MM-DD: the kiosk host runs on the same machine clock. */
-const today = () => new Date().toLocaleDateString('sv-SE');
+/** The kiosk's today as YYYY-MM-DD: the host's test clock starts on that day. */
+const today = () => testClockDay(0);
 const EVERY_DAY = 'Mon 09:00 60; Tue 09:00 60; Wed 09:00 60; Thu 09:00 60; Fri 09:00 60; Sat 09:00 60; Sun 23:00 30';
 
 test('the class sheet takes focus, keeps Tab inside, closes on Escape and gives focus back', async ({ page }) => {

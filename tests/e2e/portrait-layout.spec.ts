@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
-import { expect, openKiosk, signIn, test } from './support/fixtures.js';
+import { expect, openKiosk, signIn, test, testClockDay } from './support/fixtures.js';
 
 const PORTRAIT = { width: 800, height: 1280 };
-const today = () => new Date().toLocaleDateString('sv-SE');
+const today = () => testClockDay(0);
 const EVERY_DAY = 'Mon 09:00 60; Tue 09:00 60; Wed 09:00 60; Thu 09:00 60; Fri 09:00 60; Sat 09:00 60; Sun 23:00 30';
 
 /** Words of the matching elements that the browser split over two lines. */

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { DEMO_MODULES } from '../../shared/training/demo-content.js';
-import { expect, openKiosk, signIn, test } from './support/fixtures.js';
+import { expect, openKiosk, signIn, test, testClockDay } from './support/fixtures.js';
 
 const shot = (name: string) => fileURLToPath(new URL(`./screenshots/${name}.png`, import.meta.url));
 const FOOD = DEMO_MODULES.find((m) => m.code === 'FOOD_SAFETY_101')!;
@@ -125,7 +125,7 @@ test('supervisor screens: analytics with targets, classroom with a session and i
   await page.getByTestId('session-title').fill('Allergen refresher');
   await page.getByLabel('Place').fill('Dining room');
   // A session must start in the future; the form checks against the browser's clock.
-  await page.getByLabel('Starts').fill(new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 11) + '15:00');
+  await page.getByLabel('Starts').fill(`${testClockDay(7)}T15:00`);
   await page.getByRole('button', { name: 'Create the session' }).click();
   await page.getByTestId('open-roster').first().click();
   await expect(page.getByTestId('roster')).toBeVisible();

@@ -31,6 +31,7 @@ export const test = base.extend<{ kiosk: KioskHost & { onAdvance(fn: (ms: number
 });
 
 export { expect };
+export { TEST_CLOCK_START, testClockDay } from './kiosk-host.js';
 
 export const restaurant = demoSite('restaurant');
 

@@ -12,6 +12,16 @@ const root = fileURLToPath(new URL('../../..', import.meta.url));
  */
 export const TEST_CLOCK_START = '2026-11-22T09:00:00Z';
 
+/**
+ * The calendar day `days` after the test clock's start (site time: 09:00Z is 10:00 in Paris, the
+ * same day), as YYYY-MM-DD: what tests type into date fields instead of reading today's date.
+ *
+ * @example testClockDay(7) // '2026-11-29'
+ */
+export function testClockDay(days = 0): string {
+  return new Date(Date.parse(TEST_CLOCK_START) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 const READY = /Shiftdeck kiosk ready at (http:\/\/127\.0\.0\.1:\d+\/)/;
 
 export interface KioskHost {
