@@ -41,7 +41,7 @@ export interface TrainingSectionRow extends SyncedRowBase {
   /** Light markup: paragraphs separated by blank lines, "- " bullet lines. */
   body_en: string;
   body_fr: string;
-  /** A file name under resources/training/images, or null. */
+  /** A file name under resources/training-images (served as `training-images/<name>`), or null. */
   image: string | null;
   deleted_at: string | null;
 }
