@@ -13,6 +13,11 @@ bash scripts/ensure-test-tools.sh || { echo "Could not install Chromium/poppler/
 echo "== type-check"
 npx tsc -p tsconfig.json --noEmit || status=1
 
+echo "== lint (import cycles, ESLint, Prettier)"
+# Counted as one check in the summary line (.tmp/lint.json), so a lint error fails the run.
+if npm run --silent lint; then lint_ok=true; else lint_ok=false; status=1; fi
+echo "{\"check\": \"lint\", \"ok\": $lint_ok}" >.tmp/lint.json
+
 echo "== build (main, preload, renderer)"
 npx electron-vite build >.tmp/build.log 2>&1 || { cat .tmp/build.log; status=1; }
 
@@ -25,5 +30,5 @@ PLAYWRIGHT_JSON_OUTPUT_FILE=.tmp/e2e.json npx playwright test -c tests/e2e/playw
 echo "== Electron smoke"
 PLAYWRIGHT_JSON_OUTPUT_FILE=.tmp/electron.json npx playwright test -c tests/electron/playwright.config.ts --reporter=list,json || status=1
 
-node scripts/summarize-tests.mjs .tmp/vitest.json .tmp/e2e.json .tmp/electron.json || status=1
+node scripts/summarize-tests.mjs .tmp/lint.json .tmp/vitest.json .tmp/e2e.json .tmp/electron.json || status=1
 exit $status

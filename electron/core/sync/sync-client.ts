@@ -227,7 +227,11 @@ export function createSyncClient(deps: SyncClientDeps) {
     return report;
   }
 
-  /** Runs a cycle now, or once more right after the one in flight. Never two at once. */
+  /**
+   * Runs a cycle now, or once more right after the one in flight. Never two at once. Never
+   * rejects: a failed cycle is logged and shown in the link state, and the outbox keeps the
+   * changes for the next one, so triggers (poke, timer, local commit) may `void syncNow()`.
+   */
   function syncNow(): Promise<SyncCycleReport | undefined> {
     if (stopped) return Promise.resolve(undefined);
     if (running) {

@@ -36,7 +36,14 @@ describe('browser-mode host: files from resources/', () => {
 
   it('answers a missing asset with 404, never with the page', async () => {
     const host = await hostWithPage();
-    for (const url of ['/training-images/no-such-picture.svg', '/training-images/', '/training-images/sub', '/assets/no-such.js', '/favicon.ico', '/fonts/x.woff2']) {
+    for (const url of [
+      '/training-images/no-such-picture.svg',
+      '/training-images/',
+      '/training-images/sub',
+      '/assets/no-such.js',
+      '/favicon.ico',
+      '/fonts/x.woff2',
+    ]) {
       const res = await get(host, url);
       expect(res.statusCode, url).toBe(404);
       expect(res.body, url).not.toContain('<title>Shiftdeck</title>');
@@ -46,7 +53,14 @@ describe('browser-mode host: files from resources/', () => {
 
   it('never serves files of resources/ outside the served folders, or outside resources/', async () => {
     const host = await hostWithPage();
-    for (const url of ['/README.md', '/resources/README.md', '/training-images/../README.md', '/training-images/%2e%2e/README.md', '/training-images/..%2fREADME.md', '/package.json']) {
+    for (const url of [
+      '/README.md',
+      '/resources/README.md',
+      '/training-images/../README.md',
+      '/training-images/%2e%2e/README.md',
+      '/training-images/..%2fREADME.md',
+      '/package.json',
+    ]) {
       const res = await get(host, url);
       expect([400, 403, 404], url).toContain(res.statusCode);
       expect(res.body, url).not.toContain('Files the app ships');
