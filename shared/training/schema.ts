@@ -6,7 +6,7 @@
  * identically on every replica; content an author writes at a kiosk belongs to the author's site.
  * Progress, attempts and certificates always belong to the site where they happened.
  */
-import type { SyncedRowBase } from '../schema.js';
+import type { SyncedRowBase } from '../synced-row.js';
 
 export interface TrainingModuleRow extends SyncedRowBase {
   /** Stable code shared by every version, e.g. FOOD_SAFETY_101. */

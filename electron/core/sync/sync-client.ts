@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import WebSocket from 'ws';
 import { MAX_PULL_ROWS, MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS, pokeMessage, pullResponse, pushResponse } from '../../../shared/sync/protocol.js';
 import type { Clock } from '../clock.js';
-import type { Logger } from '../kiosk.js';
+import type { Logger } from '../log.js';
 import type { LinkState } from '../status.js';
 import { backoffDelay } from './backoff.js';
 import type { LocalReplica, PendingMutation } from './local-replica.js';
