@@ -6,7 +6,7 @@ import { ErrorAlert } from '../components/error-alert.js';
 import { formatTime } from '../i18n/format.js';
 import type { AdminNotice, RoleSummary } from '../stores/admin-store.js';
 import type { Locale } from '../stores/locale-store.js';
-import { BackButton } from './area-screen.js';
+import { BackButton } from '../components/back-button.js';
 
 const roleLabel = (role: RoleSummary, lang: string) => (lang === 'fr' ? role.name.fr : role.name.en);
 

@@ -16,7 +16,13 @@ export interface HandlerDeps {
   version: string;
   deviceId: string;
   demo: boolean;
-  site: () => Promise<{ id: string; name: string; kind: 'restaurant' | 'vessel'; timezone: string; idleLockSeconds: number }>;
+  site: () => Promise<{
+    id: string;
+    name: string;
+    kind: 'restaurant' | 'vessel';
+    timezone: string;
+    idleLockSeconds: number;
+  }>;
   link: () => LinkState;
   pinHasher?: (pin: string) => Promise<string>;
   clock: Clock;

@@ -5,7 +5,7 @@ import type { ErrorData } from '../../../shared/errors.js';
 import { useServices } from '../../app/services.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import '../../styles/training.css';
-import { BackButton } from '../area-screen.js';
+import { BackButton } from '../../components/back-button.js';
 import { BarChart } from './bar-chart.js';
 import { pick } from './rich-text.js';
 import { useDataChanged } from './use-area-store.js';
