@@ -51,6 +51,10 @@ for (const locale of ['en', 'fr'] as const) {
     await expect(picture).toHaveAttribute('src', 'training-images/thermometer.svg');
     await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
     await page.screenshot({ path: shot(`training-module-${locale}`) });
+    await page.setViewportSize({ width: 800, height: 1280 });
+    await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.getBoundingClientRect().width)).toBeGreaterThan(0);
+    await page.screenshot({ path: shot(`training-module-portrait-${locale}`) });
+    await page.setViewportSize({ width: 1280, height: 800 });
     await readAllSections(page);
     await page.getByTestId('start-assessment').click();
     await expect(page.getByTestId('screen-assessment')).toBeVisible();
