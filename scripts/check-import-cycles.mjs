@@ -38,79 +38,94 @@ function resolveImport(from, specifier) {
   return candidates.find((c) => SOURCE_FILE.test(c) && existsSync(c) && statSync(c).isFile()) ?? null;
 }
 
-const files = SOURCE_DIRS.flatMap((d) => sourceFiles(join(root, d)));
-const graph = new Map(
-  files.map((file) => {
-    const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
-    const targets = importedFiles.map((i) => resolveImport(file, i.fileName)).filter((t) => t !== null && t !== file);
-    return [file, [...new Set(targets)]];
-  }),
-);
-
-// Tarjan's strongly connected components: every component of more than one file is a circle.
-let index = 0;
-const stack = [];
-const state = new Map();
-const circles = [];
-function visit(v) {
-  state.set(v, { index, low: index, onStack: true });
-  index++;
-  stack.push(v);
-  for (const w of graph.get(v) ?? []) {
-    if (!graph.has(w)) continue;
-    if (!state.has(w)) {
-      visit(w);
-      state.get(v).low = Math.min(state.get(v).low, state.get(w).low);
-    } else if (state.get(w).onStack) {
-      state.get(v).low = Math.min(state.get(v).low, state.get(w).index);
-    }
-  }
-  if (state.get(v).low === state.get(v).index) {
-    const component = [];
-    let w;
-    do {
-      w = stack.pop();
-      state.get(w).onStack = false;
-      component.push(w);
-    } while (w !== v);
-    if (component.length > 1) circles.push(component);
-  }
-}
-for (const file of graph.keys()) if (!state.has(file)) visit(file);
-
-/** One concrete path around a component, from its first file back to it, for the message. */
-function loopThrough(component) {
-  const members = new Set(component);
-  const start = [...component].sort()[0];
-  const previous = new Map([[start, null]]);
-  const queue = [start];
-  while (queue.length > 0) {
-    const v = queue.shift();
-    for (const w of graph.get(v)) {
-      if (w === start) {
-        const path = [start];
-        for (let at = v; at !== start; at = previous.get(at)) path.splice(1, 0, at);
-        return [...path, start];
-      }
-      if (members.has(w) && !previous.has(w)) {
-        previous.set(w, v);
-        queue.push(w);
-      }
-    }
-  }
-  return component;
-}
-
-const rel = (f) => relative(root, f);
-if (circles.length === 0) {
-  console.log(`import cycles: none in ${graph.size} files`);
-} else {
-  console.error(
-    `import cycles: ${circles.length} found. Move the shared type or function to a file both sides import, below them both.`,
+/**
+ * The import circles among the source files under `dirs` of `base`: each a list of files that
+ * reach each other through imports (type-only ones included), with one path around it.
+ *
+ * @example
+ * findImportCycles(root, ['shared']); // [] when shared/ has no circle
+ */
+export function findImportCycles(base, dirs = SOURCE_DIRS) {
+  const files = dirs.flatMap((d) => sourceFiles(join(base, d)));
+  const graph = new Map(
+    files.map((file) => {
+      const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
+      const targets = importedFiles.map((i) => resolveImport(file, i.fileName)).filter((t) => t !== null && t !== file);
+      return [file, [...new Set(targets)]];
+    }),
   );
-  for (const component of circles) {
-    console.error(`\n  ${component.length} files: ${loopThrough(component).map(rel).join(' -> ')}`);
-    if (component.length > 2) console.error(`  (the circle also holds ${component.map(rel).sort().join(', ')})`);
+
+  // Tarjan's strongly connected components: every component of more than one file is a circle.
+  let index = 0;
+  const stack = [];
+  const state = new Map();
+  const circles = [];
+  function visit(v) {
+    state.set(v, { index, low: index, onStack: true });
+    index++;
+    stack.push(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!graph.has(w)) continue;
+      if (!state.has(w)) {
+        visit(w);
+        state.get(v).low = Math.min(state.get(v).low, state.get(w).low);
+      } else if (state.get(w).onStack) {
+        state.get(v).low = Math.min(state.get(v).low, state.get(w).index);
+      }
+    }
+    if (state.get(v).low === state.get(v).index) {
+      const component = [];
+      let w;
+      do {
+        w = stack.pop();
+        state.get(w).onStack = false;
+        component.push(w);
+      } while (w !== v);
+      if (component.length > 1) circles.push(component);
+    }
   }
-  process.exit(1);
+  for (const file of graph.keys()) if (!state.has(file)) visit(file);
+
+  /** One concrete path around a component, from its first file back to it, for the message. */
+  function loopThrough(component) {
+    const members = new Set(component);
+    const start = [...component].sort()[0];
+    const previous = new Map([[start, null]]);
+    const queue = [start];
+    while (queue.length > 0) {
+      const v = queue.shift();
+      for (const w of graph.get(v)) {
+        if (w === start) {
+          const path = [start];
+          for (let at = v; at !== start; at = previous.get(at)) path.splice(1, 0, at);
+          return [...path, start];
+        }
+        if (members.has(w) && !previous.has(w)) {
+          previous.set(w, v);
+          queue.push(w);
+        }
+      }
+    }
+    return component;
+  }
+  return circles.map((component) => ({ files: [...component].sort(), loop: loopThrough(component) }));
+}
+
+// Run as a script (npm run lint), not when a test imports it.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const rel = (f) => relative(root, f);
+  const found = findImportCycles(root);
+  const count = SOURCE_DIRS.flatMap((d) => sourceFiles(join(root, d))).length;
+  if (found.length === 0) {
+    console.log(`import cycles: none in ${count} files`);
+  } else {
+    console.error(
+      `import cycles: ${found.length} found. Move the shared type or function to a file both sides import, below them both.`,
+    );
+    for (const c of found) {
+      console.error(`\n  ${c.files.length} files: ${c.loop.map(rel).join(' -> ')}`);
+      if (c.files.length > 2) console.error(`  (the circle also holds ${c.files.map(rel).join(', ')})`);
+    }
+    process.exit(1);
+  }
 }
