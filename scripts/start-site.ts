@@ -68,14 +68,24 @@ async function main() {
   ].join('\n'));
 
   let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
+  const shutdown = async () => {
     for (const k of kiosks) await k.close().catch(() => undefined);
     await service.close();
     await hub.close();
     await central.close();
-    process.exit(0);
+  };
+  // A signal handler cannot await: a failed close is reported and still ends the process
+  // instead of an unhandled rejection that leaves it half stopped.
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    shutdown().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error(`Shiftdeck did not stop cleanly: ${err instanceof Error ? err.message : String(err)}`);
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

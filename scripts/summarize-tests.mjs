@@ -27,7 +27,11 @@ for (const file of process.argv.slice(2)) {
     continue;
   }
   const report = JSON.parse(readFileSync(file, 'utf8'));
-  if ('numPassedTests' in report) {
+  if ('check' in report) {
+    // A whole-tree check such as lint: one pass or one failure.
+    if (report.ok === true) passed++;
+    else failed++;
+  } else if ('numPassedTests' in report) {
     passed += report.numPassedTests;
     failed += report.numFailedTests;
     skipped += report.numPendingTests + (report.numTodoTests ?? 0);

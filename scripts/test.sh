@@ -7,13 +7,18 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p .tmp
-rm -f .tmp/vitest.json .tmp/e2e.json .tmp/electron.json .tmp/vitest-shifted.json .tmp/e2e-shifted.json
+rm -f .tmp/lint.json .tmp/vitest.json .tmp/e2e.json .tmp/electron.json .tmp/vitest-shifted.json .tmp/e2e-shifted.json
 status=0
 
 bash scripts/ensure-test-tools.sh || { echo "Could not install Chromium/poppler/zbar from Debian"; status=1; }
 
 echo "== type-check"
 npx tsc -p tsconfig.json --noEmit || status=1
+
+echo "== lint (import cycles, ESLint, Prettier)"
+# Counted as one check in the summary line (.tmp/lint.json), so a lint error fails the run.
+if npm run --silent lint; then lint_ok=true; else lint_ok=false; status=1; fi
+echo "{\"check\": \"lint\", \"ok\": $lint_ok}" >.tmp/lint.json
 
 echo "== build (main, preload, renderer)"
 npx electron-vite build >.tmp/build.log 2>&1 || { cat .tmp/build.log; status=1; }
@@ -37,5 +42,5 @@ echo "== unit again, 400 days ahead in Pacific/Chatham"
 echo "== end-to-end again, 400 days ahead in Pacific/Chatham"
 PLAYWRIGHT_JSON_OUTPUT_FILE=.tmp/e2e-shifted.json "${SHIFT[@]}" npx playwright test -c tests/e2e/playwright.config.ts --reporter=dot,json || status=1
 
-node scripts/summarize-tests.mjs .tmp/vitest.json .tmp/e2e.json .tmp/electron.json .tmp/vitest-shifted.json .tmp/e2e-shifted.json || status=1
+node scripts/summarize-tests.mjs .tmp/lint.json .tmp/vitest.json .tmp/e2e.json .tmp/electron.json .tmp/vitest-shifted.json .tmp/e2e-shifted.json || status=1
 exit $status

@@ -87,8 +87,15 @@ async function start(args: Args, log: pino.Logger) {
     await central.close();
     process.exit(0);
   };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  // A failed close is logged and still ends the process, never an unhandled rejection.
+  const stopOn = (signal: string) => () => {
+    stop(signal).catch((err: unknown) => {
+      log.error({ err }, 'did not stop cleanly');
+      process.exit(1);
+    });
+  };
+  process.once('SIGINT', stopOn('SIGINT'));
+  process.once('SIGTERM', stopOn('SIGTERM'));
 }
 
 async function withCentral<T>(args: Args, fn: (c: Central) => Promise<T>): Promise<T> {

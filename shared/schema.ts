@@ -1,4 +1,5 @@
 import { CLASSES_INSERT_ONLY, CLASSES_TABLES, type ClassesTables } from './classes/schema.js';
+import type { SyncedRowBase } from './synced-row.js';
 import { TRAINING_INSERT_ONLY, TRAINING_TABLES, type TrainingTables } from './training/schema.js';
 
 /**
@@ -6,13 +7,6 @@ import { TRAINING_INSERT_ONLY, TRAINING_TABLES, type TrainingTables } from './tr
  * hold the same columns, so a mutator written against `SyncedDatabase` runs on both.
  * Timestamps are ISO-8601 strings; JSON columns are text holding JSON.
  */
-export interface SyncedRowBase {
-  id: string;
-  site_id: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
 export interface SiteRow extends SyncedRowBase {
   kind: 'restaurant' | 'vessel';
   name: string;

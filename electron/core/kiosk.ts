@@ -20,15 +20,10 @@ import { appVersion, localMigrationsDir } from './paths.js';
 import { seedDemoSite } from './setup/demo-seed.js';
 import { ensureReferenceData } from './setup/reference-data.js';
 import { OFFLINE, readSyncStatus, type LinkState } from './status.js';
+import type { Logger } from './log.js';
 import { enrollDevice } from './sync/enroll-device.js';
 import { createLocalReplica } from './sync/local-replica.js';
 import { createSyncClient, type SyncClient } from './sync/sync-client.js';
-
-export interface Logger {
-  info(obj: unknown, msg?: string): void;
-  warn(obj: unknown, msg?: string): void;
-  error(obj: unknown, msg?: string): void;
-}
 
 const quietLog: Logger = { info() {}, warn() {}, error() {} };
 

@@ -53,10 +53,20 @@ export async function main(argv = process.argv.slice(2)) {
     for (const p of site.people) console.log(`  ${p.name.padEnd(18)} ${p.role.padEnd(11)} ${p.pin}`);
   }
   console.log(`Shiftdeck kiosk ready at ${url}`);
-  const stop = async () => {
+  const shutdown = async () => {
     await host.close();
     await kiosk.close();
-    process.exit(0);
+  };
+  // A signal handler cannot await: a failed close is reported and still ends the process,
+  // instead of becoming an unhandled rejection that leaves it half stopped.
+  const stop = () => {
+    shutdown().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error(`Shiftdeck kiosk did not stop cleanly: ${err instanceof Error ? err.message : String(err)}`);
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { extname, join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -8,11 +9,14 @@ import { APP_CSP } from '../../shared/api/security-headers.js';
 import { fail, type Result } from '../../shared/errors.js';
 import type { ManualClock } from '../core/clock.js';
 import type { Kiosk } from '../core/kiosk.js';
+import { defaultResourcesDir, SERVED_RESOURCE_FOLDERS, servedResourceFolder } from '../core/resources.js';
 
 export interface HostOptions {
   kiosk: Kiosk;
   /** Built renderer (out/renderer); the API works without it. */
   rendererDir?: string;
+  /** The resources/ folder whose served folders (training images) the page loads; the checkout's by default. */
+  resourcesDir?: string;
   /** Exposes POST /__test/clock to move a manual clock. Never in production. */
   testClock?: ManualClock;
   logger?: boolean;
@@ -118,12 +122,24 @@ export async function createHttpHost(opts: HostOptions): Promise<FastifyInstance
     });
   }
 
-  if (opts.rendererDir && existsSync(opts.rendererDir)) {
-    await app.register(fastifyStatic, { root: opts.rendererDir, index: ['index.html'], wildcard: false });
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
-      return reply.status(404).send(fail('UNKNOWN_METHOD', 'Nothing is served at this address.'));
-    });
+  const hasPage = opts.rendererDir !== undefined && existsSync(opts.rendererDir);
+  if (hasPage) await app.register(fastifyStatic, { root: opts.rendererDir!, index: ['index.html'], wildcard: false });
+  const resourcesDir = opts.resourcesDir ?? defaultResourcesDir;
+  for (const folder of SERVED_RESOURCE_FOLDERS) {
+    const root = join(resourcesDir, folder);
+    if (!existsSync(root)) continue;
+    // wildcard: false lists the files once at start, so nothing outside them (no `..`) is reachable.
+    await app.register(fastifyStatic, { root, prefix: `/${folder}/`, wildcard: false, index: false, decorateReply: false });
   }
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split(/[?#]/, 1)[0];
+    // The app routes by #hash, so only a reload of an extension-less path outside the API and the
+    // resource folders is the page; a missing picture, script or font is a plain 404 (an HTML
+    // answer to an <img> shows nothing and hides the real fault).
+    const isPageRoute = req.method === 'GET' && !path.startsWith('/api/') && servedResourceFolder(path) === null && extname(path) === '';
+    if (hasPage && isPageRoute) return reply.sendFile('index.html');
+    if (path.startsWith('/api/')) return reply.status(404).send(fail('UNKNOWN_METHOD', 'Nothing is served at this address.'));
+    return reply.status(404).send(fail('NOT_FOUND', `No file is served at ${path.slice(0, 200)}.`));
+  });
   return app;
 }

@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { servedResourceFolder } from '../core/resources.js';
 import { APP_HOST, APP_SCHEME } from './app-origin.js';
 import { contentSecurityPolicy } from './csp.js';
 
@@ -92,17 +93,25 @@ async function isFile(file: string): Promise<boolean> {
 /**
  * The `protocol.handle` handler for the app scheme. Serves files from `root` with the app CSP;
  * an extension-less path that is not a file falls back to `index.html` so client-side routes
- * survive a reload. Only GET and HEAD are answered.
+ * survive a reload. The served folders of resources/ (`training-images/...`) come from
+ * `resourcesDir` and never fall back to the page. Only GET and HEAD are answered.
  *
  * @example
- * protocol.handle('app', createAppRequestHandler(path.join(appRoot, 'out/renderer')));
+ * protocol.handle('app', createAppRequestHandler(path.join(appRoot, 'out/renderer'), csp, resourcesDir));
  */
-export function createAppRequestHandler(root: string, csp: string = contentSecurityPolicy()) {
+export function createAppRequestHandler(root: string, csp: string = contentSecurityPolicy(), resourcesDir?: string) {
   return async (request: Request): Promise<Response> => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return new Response('Method not allowed', { status: 405 });
     let file = resolveAppPath(root, request.url);
     if (file === null) return new Response('Forbidden', { status: 403 });
-    if (!(await isFile(file))) {
+    // resolveAppPath has already refused anything leaving `root`, so the path below it is clean.
+    const relative = path.relative(path.resolve(root), file).split(path.sep).join('/');
+    const folder = servedResourceFolder(`/${relative}`);
+    if (folder !== null) {
+      if (resourcesDir === undefined) return new Response('Not found', { status: 404 });
+      file = path.join(path.resolve(resourcesDir), relative);
+      if (!(await isFile(file))) return new Response('Not found', { status: 404 });
+    } else if (!(await isFile(file))) {
       if (path.extname(file) !== '') return new Response('Not found', { status: 404 });
       file = path.join(path.resolve(root), 'index.html');
       if (!(await isFile(file))) return new Response('Not found', { status: 404 });

@@ -28,6 +28,8 @@ const log = pino(
 
 const appRoot = app.getAppPath();
 const devTools = !app.isPackaged;
+// electron-builder copies resources/ beside app.asar (extraResources); a checkout reads its own.
+const resourcesDir = app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(appRoot, 'resources');
 // electron-vite dev sets this; a packaged app never serves from anywhere but app://.
 const devServer = app.isPackaged ? null : process.env.ELECTRON_RENDERER_URL ?? null;
 const isAppUrl = createAppUrlCheck(devServer);
@@ -39,7 +41,7 @@ let mainWindow: BrowserWindow | null = null;
 async function start(): Promise<void> {
   const settings = applyLaunchOverrides(loadSettings(settingsPath(userData), { log }), process.argv, process.env);
   const csp = contentSecurityPolicy(devServer);
-  protocol.handle(APP_SCHEME, createAppRequestHandler(path.join(appRoot, 'out', 'renderer'), csp));
+  protocol.handle(APP_SCHEME, createAppRequestHandler(path.join(appRoot, 'out', 'renderer'), csp, resourcesDir));
   installCsp(session.defaultSession.webRequest, isAppUrl, csp);
   denyAllPermissions(session.defaultSession, log);
   if (app.isPackaged) Menu.setApplicationMenu(null);

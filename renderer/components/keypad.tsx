@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from './icon.js';
 
@@ -21,7 +21,11 @@ export function Keypad({ onDigit, onBackspace, onClear, onEnter, canEnter, busy 
   const { t } = useTranslation();
   const root = useRef<HTMLDivElement>(null);
   const latest = useRef({ onDigit, onBackspace, onClear, onEnter, canEnter, busy });
-  latest.current = { onDigit, onBackspace, onClear, onEnter, canEnter, busy };
+  // Updated after each render, before any key can arrive, so the one listener below always
+  // calls the current handlers without being re-attached on every render.
+  useLayoutEffect(() => {
+    latest.current = { onDigit, onBackspace, onClear, onEnter, canEnter, busy };
+  });
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

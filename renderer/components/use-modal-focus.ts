@@ -1,4 +1,4 @@
-import { useEffect, useRef, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
@@ -15,7 +15,9 @@ const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select
 export function useModalFocus(ref: RefObject<HTMLElement | null>, onClose: () => void) {
   // The latest onClose without re-running the effect: a re-render must not move focus.
   const close = useRef(onClose);
-  close.current = onClose;
+  useLayoutEffect(() => {
+    close.current = onClose;
+  }, [onClose]);
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;

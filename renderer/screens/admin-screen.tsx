@@ -1,11 +1,12 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices, useSlice } from '../app/services.js';
+import { useNow } from '../app/use-now.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { formatTime } from '../i18n/format.js';
 import type { AdminNotice, RoleSummary } from '../stores/admin-store.js';
 import type { Locale } from '../stores/locale-store.js';
-import { BackButton } from './area-screen.js';
+import { BackButton } from '../components/back-button.js';
 
 const roleLabel = (role: RoleSummary, lang: string) => (lang === 'fr' ? role.name.fr : role.name.en);
 
@@ -19,6 +20,7 @@ export function AdminScreen() {
   const notice = useSlice(admin, (s) => s.notice);
   const saving = useSlice(admin, (s) => s.saving);
   const loading = useSlice(admin, (s) => s.loading);
+  const now = useNow();
 
   useEffect(() => {
     void admin.getState().load();
@@ -47,7 +49,7 @@ export function AdminScreen() {
               {users.map((u) => (
                 <li key={u.id} className="admin-people__row" data-user-id={u.id}>
                   <span className="admin-people__name">{u.displayName}</span>
-                  {u.lockedUntil && new Date(u.lockedUntil).getTime() > Date.now() && (
+                  {u.lockedUntil && new Date(u.lockedUntil).getTime() > now && (
                     <span className="admin-people__locked">{t('admin.lockedUntil', { time: formatTime(u.lockedUntil, i18n.language) })}</span>
                   )}
                   <label className="sr-only" htmlFor={`role-${u.id}`}>

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices, useSlice } from '../app/services.js';
+import { BackButton } from '../components/back-button.js';
 import { Icon } from '../components/icon.js';
 import { AREAS } from '../../shared/permissions.js';
 import { AdminScreen } from './admin-screen.js';
@@ -42,17 +42,5 @@ export function UnavailableScreen({ area }: { area: string }) {
       <p className="screen-hint">{t('unavailable.body')}</p>
       <BackButton />
     </main>
-  );
-}
-
-export function BackButton() {
-  const { t } = useTranslation();
-  const { route } = useServices();
-  const go = useSlice(route, (s) => s.go);
-  return (
-    <button type="button" className="button button--primary" data-testid="back-home" onClick={() => go({ name: 'home' })}>
-      <Icon name="back" size={28} />
-      <span>{t('common.back')}</span>
-    </button>
   );
 }

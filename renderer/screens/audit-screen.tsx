@@ -6,7 +6,7 @@ import { useServices, useSlice } from '../app/services.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { formatDateTime } from '../i18n/format.js';
 import type { AuditEntry } from '../stores/audit-store.js';
-import { BackButton } from './area-screen.js';
+import { BackButton } from '../components/back-button.js';
 
 const ROLE_NAMES = new Map(DEFAULT_ROLES.map((r) => [r.id, r.name]));
 const ROLE_KEYS = new Set(['role', 'from', 'to']);

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices, useSlice } from '../app/services.js';
+import { useNow } from '../app/use-now.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { Icon } from '../components/icon.js';
 import { LanguageSwitch } from '../components/language-switch.js';
@@ -20,6 +21,7 @@ export function PinPadScreen() {
   const siteName = useSlice(appInfo, (s) => s.info?.site.name ?? '');
   const selected = users.find((u) => u.id === selectedId) ?? null;
   const heading = useRef<HTMLHeadingElement>(null);
+  const now = useNow();
 
   useEffect(() => {
     heading.current?.focus();
@@ -53,7 +55,7 @@ export function PinPadScreen() {
             ) : (
               <ul className="people__grid" aria-label={t('pin.peopleLabel')}>
                 {users.map((u) => (
-                  <UserTile key={u.id} user={u} onSelect={selectUser} now={Date.now()} />
+                  <UserTile key={u.id} user={u} onSelect={selectUser} now={now} />
                 ))}
               </ul>
             )}

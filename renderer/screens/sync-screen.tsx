@@ -4,7 +4,7 @@ import { useServices, useSlice } from '../app/services.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { formatAgo, formatDateTime } from '../i18n/format.js';
 import { can } from '../../shared/permissions.js';
-import { BackButton } from './area-screen.js';
+import { BackButton } from '../components/back-button.js';
 import { ConflictListView } from '../components/conflict-list.js';
 
 /** What waits to go to shore and how the last sync went, from the status store. */

@@ -1,22 +1,8 @@
 import { z } from 'zod';
 import { classesContract } from '../classes/contract.js';
-import { AREAS, PERMISSIONS, type Permission } from '../permissions.js';
+import { AREAS, PERMISSIONS } from '../permissions.js';
 import { trainingContract } from '../training/contract.js';
-
-/**
- * The API contract: every method the renderer may call, with its input and output schemas and
- * who may call it. The dispatcher's allow-list, the IPC bridge, the HTTP host and the renderer
- * client are all derived from this one object.
- */
-export type MethodAccess = 'public' | 'session' | Permission;
-
-export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
-  access: MethodAccess;
-  input: I;
-  output: O;
-  /** False for calls that must not count as a person's activity (status polling). */
-  touchesSession?: boolean;
-}
+import type { MethodSpec } from './method-spec.js';
 
 const method = <I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>) => spec;
 const empty = z.object({}).strict();
@@ -98,6 +84,11 @@ export const deadLetter = z.object({ seq: z.number().int(), mutation: z.string()
 
 export const roleSummary = z.object({ id: z.uuid(), code: z.string(), name: z.object({ en: z.string(), fr: z.string() }) });
 
+/**
+ * The API contract: every method the renderer may call, with its input and output schemas and
+ * who may call it. The dispatcher's allow-list, the IPC bridge, the HTTP host and the renderer
+ * client are all derived from this one object.
+ */
 export const contract = {
   'app.info': method({
     access: 'public',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { MethodSpec } from '../api/contract.js';
+import type { MethodSpec } from '../api/method-spec.js';
 import { CLASS_STATUSES, MAX_HORIZON_WEEKS, MIN_HORIZON_WEEKS, PAYMENT_STATUSES } from './generation.js';
 import { studentFields } from './mutations.js';
 import { isIsoDate } from './site-time.js';

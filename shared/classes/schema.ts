@@ -1,4 +1,4 @@
-import type { SyncedRowBase } from '../schema.js';
+import type { SyncedRowBase } from '../synced-row.js';
 
 /** One row per site: how far ahead classes are generated. Id derived from the site. */
 export interface ClassSettingsRow extends SyncedRowBase {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { MethodSpec } from '../api/contract.js';
+import type { MethodSpec } from '../api/method-spec.js';
 import { draftArgs } from './authoring-mutations.js';
 
 /**

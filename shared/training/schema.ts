@@ -6,7 +6,7 @@
  * identically on every replica; content an author writes at a kiosk belongs to the author's site.
  * Progress, attempts and certificates always belong to the site where they happened.
  */
-import type { SyncedRowBase } from '../schema.js';
+import type { SyncedRowBase } from '../synced-row.js';
 
 export interface TrainingModuleRow extends SyncedRowBase {
   /** Stable code shared by every version, e.g. FOOD_SAFETY_101. */
@@ -41,7 +41,7 @@ export interface TrainingSectionRow extends SyncedRowBase {
   /** Light markup: paragraphs separated by blank lines, "- " bullet lines. */
   body_en: string;
   body_fr: string;
-  /** A file name under resources/training/images, or null. */
+  /** A file name under resources/training-images (served as `training-images/<name>`), or null. */
   image: string | null;
   deleted_at: string | null;
 }

@@ -46,7 +46,15 @@ for (const locale of ['en', 'fr'] as const) {
     await page.locator('[data-testid="module-card"][data-code="FOOD_SAFETY_101"]').click();
     await expect(page.getByTestId('screen-module')).toBeVisible();
     await expect(page.getByTestId('section')).toContainText(locale === 'fr' ? 'zone de danger' : 'danger zone');
+    // The section's picture really decodes (an HTML answer to <img> leaves it at 0 x 0).
+    const picture = page.getByTestId('section').locator('img.section-card__image');
+    await expect(picture).toHaveAttribute('src', 'training-images/thermometer.svg');
+    await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
     await page.screenshot({ path: shot(`training-module-${locale}`) });
+    await page.setViewportSize({ width: 800, height: 1280 });
+    await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.getBoundingClientRect().width)).toBeGreaterThan(0);
+    await page.screenshot({ path: shot(`training-module-portrait-${locale}`) });
+    await page.setViewportSize({ width: 1280, height: 800 });
     await readAllSections(page);
     await page.getByTestId('start-assessment').click();
     await expect(page.getByTestId('screen-assessment')).toBeVisible();

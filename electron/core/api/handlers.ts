@@ -16,19 +16,7 @@ import { createClassesHandlers } from '../classes/handlers.js';
 import { createTrainingHandlers } from '../training/handlers.js';
 import type { Clock } from '../clock.js';
 import type { CallContext, Handlers } from './dispatcher.js';
-
-export interface HandlerDeps {
-  store: Store;
-  runner: MutationRunner;
-  auth: AuthService;
-  version: string;
-  deviceId: string;
-  demo: boolean;
-  site: () => Promise<{ id: string; name: string; kind: 'restaurant' | 'vessel'; timezone: string; idleLockSeconds: number }>;
-  link: () => LinkState;
-  pinHasher?: (pin: string) => Promise<string>;
-  clock: Clock;
-}
+import type { HandlerDeps } from './handler-deps.js';
 
 const actorOf = (ctx: CallContext) => {
   if (!ctx.signedIn) throw new AppError('UNAUTHENTICATED', 'Sign in with your PIN first.');

@@ -14,7 +14,7 @@ import { classFigures } from '../../../shared/classes/stats.js';
 import type { Kysely } from 'kysely';
 import type { SyncedDatabase } from '../../../shared/schema.js';
 import type { CallContext, Handlers } from '../api/dispatcher.js';
-import type { HandlerDeps } from '../api/handlers.js';
+import type { HandlerDeps } from '../api/handler-deps.js';
 
 type ClassesHandlers = Pick<Handlers, keyof typeof classesContract>;
 

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.js';
 import type { Store } from '../db/store.js';
-import type { Logger } from '../kiosk.js';
+import type { Logger } from '../log.js';
 import { latestDue, type JobSchedule } from './job-schedule.js';
 
 export interface JobRun {

@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import WebSocket from 'ws';
 import { MAX_PULL_ROWS, MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS, pokeMessage, pullResponse, pushResponse } from '../../../shared/sync/protocol.js';
 import type { Clock } from '../clock.js';
-import type { Logger } from '../kiosk.js';
+import type { Logger } from '../log.js';
 import type { LinkState } from '../status.js';
 import { backoffDelay } from './backoff.js';
 import type { LocalReplica, PendingMutation } from './local-replica.js';
@@ -227,7 +227,11 @@ export function createSyncClient(deps: SyncClientDeps) {
     return report;
   }
 
-  /** Runs a cycle now, or once more right after the one in flight. Never two at once. */
+  /**
+   * Runs a cycle now, or once more right after the one in flight. Never two at once. Never
+   * rejects: a failed cycle is logged and shown in the link state, and the outbox keeps the
+   * changes for the next one, so triggers (poke, timer, local commit) may `void syncNow()`.
+   */
   function syncNow(): Promise<SyncCycleReport | undefined> {
     if (stopped) return Promise.resolve(undefined);
     if (running) {

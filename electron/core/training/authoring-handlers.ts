@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors.js';
 import type { SyncedDatabase } from '../../../shared/schema.js';
 import { loadDraft, publishModule, saveDraft, type draftArgs } from '../../../shared/training/authoring-mutations.js';
 import { publishProblems } from '../../../shared/training/draft-rules.js';
-import type { HandlerDeps } from '../api/handlers.js';
+import type { HandlerDeps } from '../api/handler-deps.js';
 import type { CallContext } from '../api/dispatcher.js';
 
 type Draft = z.infer<typeof draftArgs>;

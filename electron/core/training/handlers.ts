@@ -6,7 +6,7 @@ import { certificateToken, verifyCertificate, type CertificatePayload } from '..
 import { certificateStatus } from '../../../shared/training/certificate-status.js';
 import { assignTraining, revokeCertificate, startAttempt, submitAttempt, submitFeedback, recordSectionProgress, issueRosterCertificate } from '../../../shared/training/mutations.js';
 import { scoreAssessment } from '../../../shared/training/scoring.js';
-import type { HandlerDeps } from '../api/handlers.js';
+import type { HandlerDeps } from '../api/handler-deps.js';
 import type { CallContext } from '../api/dispatcher.js';
 import { certificatePdf } from './certificate-pdf.js';
 import { prepareCertificate } from './issue-certificate.js';

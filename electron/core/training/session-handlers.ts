@@ -6,7 +6,7 @@ import type { SyncedDatabase } from '../../../shared/schema.js';
 import { cancelEnrollment, createSession, enrollInSession, enrollmentId, recordAttendance } from '../../../shared/training/session-mutations.js';
 import { sessionProblems } from '../../../shared/training/session-form.js';
 import { waitlistPositions } from '../../../shared/training/waitlist.js';
-import type { HandlerDeps } from '../api/handlers.js';
+import type { HandlerDeps } from '../api/handler-deps.js';
 import type { CallContext } from '../api/dispatcher.js';
 
 const actorOf = (ctx: CallContext) => ({ userId: ctx.signedIn!.person.id, permissions: ctx.signedIn!.person.permissions });

@@ -4,7 +4,7 @@ import { useStore } from 'zustand';
 import { useServices } from '../../app/services.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { createClassesStore, type ClassesNotice, type ClassesTab } from '../../stores/classes-store.js';
-import { BackButton } from '../area-screen.js';
+import { BackButton } from '../../components/back-button.js';
 import { DashboardPanel } from './dashboard-panel.js';
 import { HealthPanel } from './health-panel.js';
 import { ImportPanel } from './import-panel.js';

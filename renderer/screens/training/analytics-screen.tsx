@@ -6,7 +6,7 @@ import { useServices } from '../../app/services.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatPercent } from '../../i18n/format.js';
 import '../../styles/training.css';
-import { BackButton } from '../area-screen.js';
+import { BackButton } from '../../components/back-button.js';
 import { BarChart } from './bar-chart.js';
 import { pick } from './rich-text.js';
 import { useDataChanged } from './use-area-store.js';

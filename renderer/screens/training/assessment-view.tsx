@@ -3,7 +3,7 @@ import { useSlice } from '../../app/services.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { Icon } from '../../components/icon.js';
 import { pick } from './rich-text.js';
-import { useTraining } from './training-screen.js';
+import { useTraining } from './use-training.js';
 
 /** One question at a time, answers as large buttons (radio or checkbox semantics). */
 export function AssessmentView() {

@@ -6,7 +6,7 @@ import { newId } from '../../../shared/ids.js';
 import { useServices } from '../../app/services.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { pick } from './rich-text.js';
-import { useTraining } from './training-screen.js';
+import { useTraining } from './use-training.js';
 
 type Draft = MethodInput<'training.saveDraft'>;
 type Listed = MethodOutput<'training.drafts'>[number];

@@ -2,9 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { useServices, useSlice } from '../../app/services.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { Icon } from '../../components/icon.js';
-import { BackButton } from '../area-screen.js';
+import { BackButton } from '../../components/back-button.js';
 import { formatDate, pick } from './rich-text.js';
-import { useTraining } from './training-screen.js';
+import { useTraining } from './use-training.js';
 
 /** The trainee's home in training: learning paths with their next module, then every module. */
 export function CatalogView() {

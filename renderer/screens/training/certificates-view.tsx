@@ -5,7 +5,7 @@ import { useServices, useSlice } from '../../app/services.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import type { Certificate } from '../../stores/training-store.js';
 import { formatDate, pick } from './rich-text.js';
-import { useTraining } from './training-screen.js';
+import { useTraining } from './use-training.js';
 
 const STATUS_KEY = { valid: 'certStatusValid', expiring: 'certStatusExpiring', expired: 'certStatusExpired', revoked: 'certStatusRevoked' } as const;
 

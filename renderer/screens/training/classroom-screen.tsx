@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../components/error-alert.js';
 import { describeFieldProblem } from '../../i18n/describe-error.js';
 import { formatDateTime } from '../../i18n/format.js';
 import '../../styles/training.css';
-import { BackButton } from '../area-screen.js';
+import { BackButton } from '../../components/back-button.js';
 import { NewSessionForm } from './new-session-form.js';
 import { pick } from './rich-text.js';
 import { useDataChanged } from './use-area-store.js';

@@ -4,7 +4,7 @@ import { ErrorAlert } from '../../components/error-alert.js';
 import { Icon } from '../../components/icon.js';
 import { AssessmentReady } from './assessment-ready.js';
 import { RichText, pick } from './rich-text.js';
-import { useTraining } from './training-screen.js';
+import { useTraining } from './use-training.js';
 
 /** A module read one section at a time; the last step opens the assessment. */
 export function ModuleView() {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSlice } from '../../app/services.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { pick } from './rich-text.js';
-import { useTraining } from './training-screen.js';
+import { useTraining } from './use-training.js';
 
 function Rating({ label, value, onChange, testId }: { label: string; value: number; onChange(v: number): void; testId: string }) {
   const { t } = useTranslation();

@@ -5,7 +5,7 @@ import type { ErrorData } from '../../../shared/errors.js';
 import { useServices } from '../../app/services.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatDateTime } from '../../i18n/format.js';
-import { useTraining } from './training-screen.js';
+import { useTraining } from './use-training.js';
 import { useDataChanged } from './use-area-store.js';
 
 type Session = MethodOutput<'training.sessions'>[number];

@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
 import { useSlice } from '../../app/services.js';
-import { createTrainingStore, type TrainingStore } from '../../stores/training-store.js';
 import '../../styles/training.css';
 import { AssessmentView } from './assessment-view.js';
 import { AuthorView } from './author-view.js';
@@ -9,13 +8,7 @@ import { CertificatesView } from './certificates-view.js';
 import { ModuleView } from './module-view.js';
 import { ResultView } from './result-view.js';
 import { SessionsView } from './sessions-view.js';
-import { useAreaStore } from './use-area-store.js';
-
-const make = (api: Parameters<typeof createTrainingStore>[0]['api']) => createTrainingStore({ api });
-
-export function useTraining(): TrainingStore {
-  return useAreaStore('training', make);
-}
+import { useTraining } from './use-training.js';
 
 /** The training area: the catalog, a module, its assessment and result, certificates, sessions. */
 export function TrainingScreen() {

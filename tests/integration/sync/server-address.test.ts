@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createKiosk, type Logger } from '../../../electron/core/kiosk.js';
+import { createKiosk } from '../../../electron/core/kiosk.js';
+import type { Logger } from '../../../electron/core/log.js';
 import { cheapHashPin } from '../../helpers/kiosk.js';
 import { startService } from '../../helpers/sync.js';
 import { makeTempDir } from '../../helpers/tmp.js';

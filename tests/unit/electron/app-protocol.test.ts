@@ -123,3 +123,42 @@ describe('app request handler', () => {
     expect(await head.text()).toBe('');
   });
 });
+
+describe('app request handler: resources/ folders', () => {
+  // The shipped resources/ of this checkout, as electron/main/index.ts passes it in a dev run.
+  const resourcesDir = path.resolve(import.meta.dirname, '../../../resources');
+  let dir: string;
+  let root: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'shiftdeck-protocol-res-'));
+    root = path.join(dir, 'renderer');
+    mkdirSync(root, { recursive: true });
+    writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>Shiftdeck</title>');
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const get = (url: string) => createAppRequestHandler(root, contentSecurityPolicy(), resourcesDir)(new Request(url));
+
+  it('serves a training image from resources/training-images as SVG', async () => {
+    const res = await get('app://shiftdeck/training-images/thermometer.svg');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/svg+xml');
+    expect(await res.text()).toMatch(/^<svg[\s>]/);
+  });
+
+  it.each(['app://shiftdeck/training-images/missing.svg', 'app://shiftdeck/training-images/missing', 'app://shiftdeck/training-images/'])(
+    'answers 404, not the page, for a missing resource (%s)',
+    async (url) => {
+      const res = await get(url);
+      expect(res.status).toBe(404);
+      expect(await res.text()).not.toContain('<title>Shiftdeck</title>');
+    },
+  );
+
+  it('serves nothing of resources/ outside its served folders', async () => {
+    for (const url of ['app://shiftdeck/README.md', 'app://shiftdeck/training-images/%2e%2e/README.md']) {
+      const res = await get(url);
+      expect(res.status, url).toBeGreaterThanOrEqual(400);
+    }
+  });
+});

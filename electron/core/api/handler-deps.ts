@@ -1,0 +1,29 @@
+import type { AuthService } from '../auth/auth-service.js';
+import type { Clock } from '../clock.js';
+import type { Store } from '../db/store.js';
+import type { MutationRunner } from '../mutations/mutation-runner.js';
+import type { LinkState } from '../status.js';
+
+/**
+ * What every API handler factory is given (`createHandlers`, and each domain's
+ * `create<Domain>Handlers`). Its own file so that electron/core/api/handlers.ts, which gathers the
+ * domain handlers, and the domain handlers both import it and neither imports the other back.
+ */
+export interface HandlerDeps {
+  store: Store;
+  runner: MutationRunner;
+  auth: AuthService;
+  version: string;
+  deviceId: string;
+  demo: boolean;
+  site: () => Promise<{
+    id: string;
+    name: string;
+    kind: 'restaurant' | 'vessel';
+    timezone: string;
+    idleLockSeconds: number;
+  }>;
+  link: () => LinkState;
+  pinHasher?: (pin: string) => Promise<string>;
+  clock: Clock;
+}
