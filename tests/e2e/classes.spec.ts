@@ -94,7 +94,7 @@ test('create a student, see the classes, change the schedule, mark one attended 
   await page.getByTestId('diagnose').click();
   await expect(page.getByTestId('diagnosis')).toHaveAttribute('data-issues', '0');
   await expect(page.getByTestId('generation-log')).toContainText('Student changed');
-  await expect(page.getByTestId('diagnosis')).toContainText('December 13, 2026');
+  await expect(page.getByTestId('diagnosis')).toContainText('13 December 2026');
   await page.screenshot({ path: shot('health-en') });
 
   // The same screens in French.
