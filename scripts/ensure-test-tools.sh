@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs what the browser and document tests need from Debian when it is missing: Chromium for
-# Playwright (never Playwright's own browser download), poppler (pdftoppm) and zbar (zbarimg).
+# Playwright (never Playwright's own browser download), poppler (pdftoppm) and zbar (zbarimg),
+# and pg_dump/pg_restore 15 for the shore-restore test (the embedded PostgreSQL 15 ships none).
 set -euo pipefail
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 command -v zbarimg >/dev/null 2>&1 || need+=(zbar-tools)
+command -v pg_dump >/dev/null 2>&1 || need+=(postgresql-client-15)
 [ ${#need[@]} -eq 0 ] && exit 0
 echo "Installing from Debian: ${need[*]}"
 SUDO=""
