@@ -40,7 +40,7 @@ export function syncRoutes(hub: LiveHub): FastifyPluginAsync {
         if (hub.listening) return;
         for (const [stream, version] of versions) hub.poke(stream === 'org' ? 'org' : device.siteId, version, device.deviceId);
       };
-      return applyPush({ db, now: clock.now, metrics, log: req.log, onCommitted }, device, body.data);
+      return { ...(await applyPush({ db, now: clock.now, metrics, log: req.log, onCommitted }, device, body.data)), epoch: app.sync.epoch };
     });
 
     app.get('/v1/pull', async (req, reply) => {
@@ -49,7 +49,8 @@ export function syncRoutes(hub: LiveHub): FastifyPluginAsync {
       if (!q.success) throw new AppError('VALIDATION_FAILED', 'Pull cursors must be whole numbers: /v1/pull?site=0&org=0&limit=1000.', { issues: issuesOf(q.error.issues) });
       const page = await pullChanges(db, device.siteId, { site: q.data.site, org: q.data.org }, q.data.limit);
       metrics.inc('shiftdeck_pull_rows_total', {}, page.changes.length);
-      const json = JSON.stringify(page);
+      const dev = await db.selectFrom('devices').select('last_seq').where('id', '=', device.deviceId).executeTakeFirst();
+      const json = JSON.stringify({ ...page, epoch: app.sync.epoch, deviceSeq: dev?.last_seq ?? 0 });
       reply.header('content-type', 'application/json; charset=utf-8');
       if (json.length > 1024 && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
         reply.header('content-encoding', 'gzip');
