@@ -181,7 +181,11 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     const deviceName = opts.sync.deviceName ?? `Kiosk ${mySite.slice(0, 8)}`;
     reenrol = async (code: string) => {
       if (!client.unknownToShore) throw new AppError('CONFLICT', 'Shore knows this kiosk: there is nothing to enrol again.');
-      const r = await requestEnrollment(serverUrl, { code, deviceName, deviceId, heldSiteId: mySite });
+      const r = await requestEnrollment(serverUrl, { code, deviceName, deviceId, heldSiteId: mySite }).catch((err: unknown) => {
+        // A refused code is a wrong field, not a session that ended (which UNAUTHENTICATED means to the UI).
+        if (err instanceof AppError && err.code === 'UNAUTHENTICATED') throw new AppError('VALIDATION_FAILED', err.message, { issues: [{ path: 'code', message: err.message }] });
+        throw err;
+      });
       await replica.reenrolled(r.token);
       client.resume(r.token);
       log.warn({ deviceId }, 'enrolled again with shore under the same device id; its data and pending changes are sent again');
