@@ -16,3 +16,17 @@ CREATE TABLE central_epochs (
 -- The current epoch: the newest row.
 CREATE INDEX central_epochs_started ON central_epochs (started_at DESC);
 GRANT SELECT ON central_epochs TO shiftdeck_service;
+
+-- Backups the service knows of (`tsx server/cli.ts backup`): each records, before the dump starts,
+-- the last seq of every device, so everything up to those seqs is in the dump. Kiosks are told
+-- the seq of the newest completed backup and may then let settled mutations up to it go once
+-- they are past their retention window.
+CREATE TABLE central_backups (
+  id           uuid PRIMARY KEY,
+  epoch        uuid NOT NULL REFERENCES central_epochs (epoch),
+  started_at   timestamptz NOT NULL DEFAULT now(),
+  completed_at timestamptz,
+  device_seqs  jsonb NOT NULL
+);
+CREATE INDEX central_backups_done ON central_backups (epoch, completed_at DESC) WHERE completed_at IS NOT NULL;
+GRANT SELECT ON central_backups TO shiftdeck_service;

@@ -6,6 +6,7 @@ import { deviceOf } from '../app.js';
 import type { LiveHub } from './live-hub.js';
 import { pullChanges } from './pull.js';
 import { applyPush } from './push.js';
+import { backedUpSeq } from '../db/central-backup.js';
 
 const issuesOf = (issues: { path: PropertyKey[]; message: string }[]) => issues.slice(0, 20).map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`);
 
@@ -40,7 +41,10 @@ export function syncRoutes(hub: LiveHub): FastifyPluginAsync {
         if (hub.listening) return;
         for (const [stream, version] of versions) hub.poke(stream === 'org' ? 'org' : device.siteId, version, device.deviceId);
       };
-      return { ...(await applyPush({ db, now: clock.now, metrics, log: req.log, onCommitted }, device, body.data)), epoch: app.sync.epoch };
+      const res = await applyPush({ db, now: clock.now, metrics, log: req.log, onCommitted }, device, body.data);
+      const epoch = app.sync.epoch;
+      const backedUp = epoch ? await backedUpSeq(db, epoch, device.deviceId) : null;
+      return { ...res, epoch, ...(backedUp !== null ? { backedUpSeq: backedUp } : {}) };
     });
 
     app.get('/v1/pull', async (req, reply) => {

@@ -74,6 +74,8 @@ export const pushResponse = z.object({
   clockOffsetMs: z.number().int().default(0),
   /** The central database's epoch: another one than last time means shore went back to a backup. */
   epoch: z.uuid().nullable().optional(),
+  /** This device's last seq in shore's newest completed backup: settled mutations up to it may go after their retention window. */
+  backedUpSeq: z.number().int().nonnegative().optional(),
 });
 export type PushResponse = z.infer<typeof pushResponse>;
 

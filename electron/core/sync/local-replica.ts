@@ -236,7 +236,7 @@ export function createLocalReplica(deps: {
      * stay visible with their reason. Rows the server sends back (the write sets of refused and
      * duplicate mutations, and of applied ones that read) are put as the server has them.
      */
-    settle(res: Pick<PushResponse, 'results' | 'revert' | 'resendFrom' | 'renumber' | 'lastHlc' | 'lastSeq'>): Promise<void> {
+    settle(res: Pick<PushResponse, 'results' | 'revert' | 'resendFrom' | 'renumber' | 'lastHlc' | 'lastSeq' | 'backedUpSeq'>): Promise<void> {
       const { results, revert, resendFrom, renumber } = res;
       // The clock moves past the newest mutation the server holds from this device, so what is
       // written next is newer than it even after this database went back to an older copy.
@@ -295,7 +295,9 @@ export function createLocalReplica(deps: {
         let acked = Number(meta('sync.acked_seq') ?? 0);
         for (const r of results) if (r.seq > acked) acked = r.seq;
         putMeta.run('sync.acked_seq', String(acked));
-        // Kept the retention window, and past it until shore reports a backup holding them.
+        // Kept the retention window, and past it until shore reports a backup holding them (a
+        // shore that reports no backups at all: the window only).
+        if (res.backedUpSeq !== undefined) putMeta.run('sync.backed_up_seq', String(res.backedUpSeq));
         const backedUp = meta('sync.backed_up_seq');
         expire.run(new Date(now() - retentionMs).toISOString(), backedUp === undefined ? Number.MAX_SAFE_INTEGER : Number(backedUp));
       });
@@ -327,6 +329,8 @@ export function createLocalReplica(deps: {
         putMeta.run('sync.org_cursor', '0');
         putMeta.run('sync.resync', '1');
         db.prepare('DELETE FROM resync_seen').run();
+        // A backup reported by the shore that went back says nothing about the one it became.
+        db.prepare("DELETE FROM meta WHERE key = 'sync.backed_up_seq'").run();
         const info = { reason, shoreSeq, ackedSeq };
         deps.onShoreWentBack?.(info);
         return info;
@@ -347,6 +351,8 @@ export function createLocalReplica(deps: {
         putMeta.run('sync.org_cursor', '0');
         putMeta.run('sync.resync', '1');
         db.prepare('DELETE FROM resync_seen').run();
+        // A backup reported by the shore that went back says nothing about the one it became.
+        db.prepare("DELETE FROM meta WHERE key = 'sync.backed_up_seq'").run();
       });
     },
 

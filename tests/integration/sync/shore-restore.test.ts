@@ -12,6 +12,7 @@ import { createTestDatabase } from '../../helpers/postgres.js';
 import { outboxCounts, replicaDiff, statusOf } from '../../helpers/replicas.js';
 import { enrolledKiosk, startService, type TestService } from '../../helpers/sync.js';
 import { startTcpProxy, type TcpProxy } from '../../helpers/tcp-proxy.js';
+import { recordBackup } from '../../../server/db/central-backup.js';
 import { makeTempDir } from '../../helpers/tmp.js';
 
 const run = promisify(execFile);
@@ -145,5 +146,35 @@ describe('shore restored from last night\'s backup', () => {
     const kept = settled();
     expect(kept.some((s) => old.includes(s)), 'older than 30 days: gone').toBe(false);
     expect(kept, 'newer ones stay').toEqual(Array.from({ length: newestSeq(kiosk) - old.length }, (_, i) => old.length + 1 + i));
+  });
+
+  it('past the window, keeps what no backup shore reported holds yet, and lets it go once one does', async () => {
+    const service = await startService();
+    const clock = createManualClock();
+    const { kiosk } = await enrolledKiosk(service, 'restaurant', { clock });
+    const settled = () => (kiosk.store.raw.prepare('SELECT seq FROM settled_mutations ORDER BY seq').all() as { seq: number }[]).map((r) => r.seq);
+    const k = { kiosk, token: await signIn(kiosk, 'instructor') };
+    const written: Written = { audit: [], students: [] };
+    const backup = () => recordBackup(service.db.admin, () => run('pg_dump', ['-Fc', '-f', join(makeTempDir('shiftdeck-backup-'), 'c.dump'), '-d', service.db.adminUrl]));
+    await write(k, written, 2, 'in-backup');
+    await kiosk.sync!.syncNow();
+    const inBackup = settled();
+    await backup();
+    await write(k, written, 2, 'not-in-backup');
+    await kiosk.sync!.syncNow();
+    const notInBackup = settled().filter((s) => !inBackup.includes(s));
+    expect(notInBackup.length).toBeGreaterThan(0);
+
+    clock.advance(31 * 86_400_000);
+    k.token = await signIn(kiosk, 'instructor');
+    await write(k, written, 1, 'day-31');
+    await kiosk.sync!.syncNow();
+    expect(settled().some((s) => inBackup.includes(s)), 'old and in a backup: gone').toBe(false);
+    expect(settled().slice(0, notInBackup.length), 'old but in no backup yet: kept').toEqual(notInBackup);
+
+    await backup();
+    await write(k, written, 1, 'after-second-backup');
+    await kiosk.sync!.syncNow();
+    expect(settled().some((s) => notInBackup.includes(s)), 'in the second backup: gone').toBe(false);
   });
 });
