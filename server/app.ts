@@ -4,6 +4,7 @@ import { sql, type Kysely } from 'kysely';
 import { AppError, fail, type ErrorCode } from '../shared/errors.js';
 import { enrollRequest } from '../shared/sync/protocol.js';
 import type { CentralDatabase } from './db/central-schema.js';
+import { readCentralEpoch } from './db/central-identity.js';
 import { authenticateDevice, enroll, type DeviceIdentity } from './devices/enrollment.js';
 import { createFailureLimiter } from './failure-limiter.js';
 import { createMetrics, type Metrics } from './metrics.js';
@@ -20,6 +21,8 @@ export interface SyncContext {
   adminDb?: Kysely<CentralDatabase>;
   clock: ServerClock;
   metrics: Metrics;
+  /** The central database's current epoch (server/db/central-identity.ts), read at start; sent with every push and pull answer. */
+  epoch: string | null;
 }
 
 export interface SyncServerOptions {
@@ -99,7 +102,7 @@ export async function createSyncServer(opts: SyncServerOptions): Promise<Fastify
     // One line per request would drown the sync log; the sync routes log each push and pull instead.
     logController: new LogController({ disableRequestLogging: true }),
   });
-  app.decorate('sync', Object.freeze({ db, adminDb: opts.adminDb, clock, metrics }));
+  app.decorate('sync', Object.freeze({ db, adminDb: opts.adminDb, clock, metrics, epoch: await readCentralEpoch(db) }));
   app.decorateRequest('device', null);
 
   metrics.describe('shiftdeck_http_requests_total', 'counter', 'HTTP requests by route and status.');
@@ -155,7 +158,7 @@ export async function createSyncServer(opts: SyncServerOptions): Promise<Fastify
     const body = enrollRequest.safeParse(req.body);
     if (!body.success) throw new AppError('VALIDATION_FAILED', 'Send {"code": "XXXX-XXXX-XXXX", "deviceName": "Galley kiosk"}.', { issues: body.error.issues.map((i) => i.path.join('.') || i.message) });
     try {
-      const r = await enroll(db, body.data.code, body.data.deviceName, { now: clock.now() });
+      const r = await enroll(db, body.data.code, body.data.deviceName, { now: clock.now(), deviceId: body.data.deviceId, heldSiteId: body.data.heldSiteId });
       metrics.inc('shiftdeck_enrollments_total', { outcome: 'enrolled' });
       req.log.info({ deviceId: r.deviceId, siteId: r.siteId }, 'device enrolled');
       return r;

@@ -7,6 +7,7 @@ import { SERVICE_ROLE } from './db/central-schema.js';
 import { createCentralDb, withCredentials, withDatabase } from './db/connect.js';
 import { migrateCentral, type CentralMigrationReport } from './db/migrate.js';
 import { ensureCentralReferenceData } from './db/reference-data.js';
+import { ensureCentralIdentity } from './db/central-identity.js';
 import { assertServiceRoleIsWalled, ensureServiceRole } from './db/roles.js';
 import { findRunningEmbeddedPostgres, startEmbeddedPostgres } from './pg/embedded.js';
 
@@ -98,6 +99,7 @@ export async function openCentral(cfg: CentralConfig = {}): Promise<Central> {
     await ensureServiceRole(admin, password);
     const migrations = await migrateCentral(admin);
     await ensureCentralReferenceData(admin);
+    await ensureCentralIdentity(admin);
     await assertServiceRoleIsWalled(service);
     return { admin, service, adminUrl, serviceUrl, where, migrations, close };
   } catch (err) {

@@ -1,4 +1,5 @@
-import { parseArgs } from 'node:util';
+import { execFile } from 'node:child_process';
+import { parseArgs, promisify } from 'node:util';
 import pino from 'pino';
 import { DEMO_SITES, demoSiteId } from '../shared/demo.js';
 import { AppError } from '../shared/errors.js';
@@ -7,6 +8,7 @@ import { createSyncServer } from './app.js';
 import { openCentral, type Central } from './central.js';
 import { seedCentralDemo } from './db/demo-seed.js';
 import { createCentralSite } from './db/sites.js';
+import { recordBackup } from './db/central-backup.js';
 import { createEnrollmentCode, revokeDevice } from './devices/enrollment.js';
 import { createLiveHub } from './sync/live-hub.js';
 import { syncRoutes } from './sync/routes.js';
@@ -22,6 +24,9 @@ const USAGE = `Shiftdeck sync service
       Revokes a device; its token is refused from the next request on.
   tsx server/cli.ts create-site --name <name> --kind <restaurant|vessel> [--timezone UTC]
       Creates a site and prints its id.
+  tsx server/cli.ts backup --file <central.dump>
+      pg_dump -Fc of the central database (pg_dump of the server's major version on PATH),
+      recorded so kiosks learn which of their settled changes a backup holds.
 
 The database: DATABASE_URL (an owner's URL; then SHIFTDECK_SERVICE_PASSWORD too), or else an
 embedded PostgreSQL in --data-dir, which other commands reach while \`start\` runs.
@@ -38,6 +43,7 @@ const options = {
   name: { type: 'string' },
   kind: { type: 'string' },
   timezone: { type: 'string', default: 'UTC' },
+  file: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -139,6 +145,13 @@ async function main(argv: string[]) {
       const id = newId();
       await withCentral(args, (c) => createCentralSite(c.service, { id, kind: args.kind as 'restaurant' | 'vessel', name: args.name!, timezone: args.timezone }));
       console.log(id);
+      return;
+    }
+    case 'backup': {
+      const file = args.file;
+      if (!file) throw new AppError('VALIDATION_FAILED', 'Name the dump file: --file <path>, e.g. --file central-2026-12-01.dump.');
+      await withCentral(args, (c) => recordBackup(c.admin, () => promisify(execFile)('pg_dump', ['-Fc', '-f', file, '-d', c.adminUrl])));
+      console.log(`Backup written to ${file}.`);
       return;
     }
     default:

@@ -21,7 +21,7 @@ import { seedDemoSite } from './setup/demo-seed.js';
 import { ensureReferenceData } from './setup/reference-data.js';
 import { OFFLINE, readSyncStatus, type LinkState } from './status.js';
 import type { Logger } from './log.js';
-import { enrollDevice } from './sync/enroll-device.js';
+import { enrollDevice, requestEnrollment } from './sync/enroll-device.js';
 import { createLocalReplica } from './sync/local-replica.js';
 import { createSyncClient, type SyncClient } from './sync/sync-client.js';
 
@@ -54,6 +54,8 @@ export interface SyncOptions {
   random?: () => number;
   /** Skip the live socket and the timers: tests drive `sync.syncNow()` themselves. */
   manual?: boolean;
+  /** Days settled mutations are kept to re-send to a restored shore (default 30). */
+  retentionDays?: number;
 }
 
 export interface Kiosk {
@@ -132,6 +134,7 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     });
   };
   let sync: SyncClient | undefined;
+  let reenrol: ((code: string) => Promise<void>) | undefined;
   const onApplied = (tables: SyncedTable[]) => {
     if (tables.includes('sites')) siteCache = undefined;
     events.emit({ type: 'data.changed', tables });
@@ -163,6 +166,9 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
       onApplied,
       hlc,
       onRenumbered: (from, after) => log.warn({ from, after }, 'this database is older than what the sync service has from this kiosk (restored from a copy?): pending changes renumbered and sent again'),
+      now: () => clock.now(),
+      retentionDays: opts.sync.retentionDays,
+      onShoreWentBack: (info) => log.warn(info, 'shore went back to an older copy (restored from a backup?): sending again what it lost and pulling everything afresh'),
     });
     sync = createSyncClient({
       replica,
@@ -175,6 +181,20 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
       pollMs: opts.sync.pollMs,
       pushDelayMs: opts.sync.pushDelayMs,
     });
+    const client = sync;
+    const deviceName = opts.sync.deviceName ?? `Kiosk ${mySite.slice(0, 8)}`;
+    reenrol = async (code: string) => {
+      if (!client.unknownToShore) throw new AppError('CONFLICT', 'Shore knows this kiosk: there is nothing to enrol again.');
+      const r = await requestEnrollment(address.url, { code, deviceName, deviceId, heldSiteId: mySite }).catch((err: unknown) => {
+        // A refused code is a wrong field, not a session that ended (which UNAUTHENTICATED means to the UI).
+        if (err instanceof AppError && err.code === 'UNAUTHENTICATED') throw new AppError('VALIDATION_FAILED', err.message, { issues: [{ path: 'code', message: err.message }] });
+        throw err;
+      });
+      await replica.reenrolled(r.token);
+      client.resume(r.token);
+      log.warn({ deviceId }, 'enrolled again with shore under the same device id; its data and pending changes are sent again');
+      void client.syncNow();
+    };
     if (!(await store.db.selectFrom('sites').select('id').where('id', '=', mySite).executeTakeFirst())) await sync.syncNow();
     if (!opts.sync.manual) sync.start();
   } else if (opts.demo && opts.siteKey) {
@@ -189,7 +209,7 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
   };
 
   const auth = createAuthService({ store, runner, clock, events, site });
-  const handlers = createHandlers({ store, runner, auth, version: appVersion(), deviceId, demo: opts.demo === true, site, link: () => link, pinHasher, clock });
+  const handlers = createHandlers({ store, runner, auth, version: appVersion(), deviceId, demo: opts.demo === true, site, link: () => link, pinHasher, clock, reenrol: reenrol && ((code) => reenrol!(code)) });
   const dispatcher = createDispatcher({ handlers, auth, log });
   const tick = async () => {
     try {

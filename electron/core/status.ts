@@ -10,9 +10,11 @@ export interface LinkState {
   online: boolean;
   lastSyncAt: string | null;
   lastError: string | null;
+  /** Shore refused this device's token: sync is paused until it is enrolled again. */
+  deviceUnknown: boolean;
 }
 
-export const OFFLINE: LinkState = Object.freeze({ online: false, lastSyncAt: null, lastError: null });
+export const OFFLINE: LinkState = Object.freeze({ online: false, lastSyncAt: null, lastError: null, deviceUnknown: false });
 
 /** Sync status for a person: derived from the outbox rows, never kept as a counter. */
 export async function readSyncStatus(store: Store, link: LinkState): Promise<SyncStatus> {
@@ -37,5 +39,6 @@ export async function readSyncStatus(store: Store, link: LinkState): Promise<Syn
     lastError: link.lastError,
     conflictCount: Number(conflicts.n),
     deadLetterCount: Number(row.dead),
+    deviceUnknown: link.deviceUnknown,
   };
 }

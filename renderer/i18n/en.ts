@@ -152,6 +152,14 @@ export const en = {
   },
   sync: {
     title: 'Sync',
+    reenrol: {
+      title: 'Shore does not know this kiosk any more',
+      message: 'The shore office refused this kiosk’s enrolment, probably because shore was restored from a backup made before this kiosk was enrolled. Sync is paused. Nothing is lost: every record and every change waiting here is kept and will be sent once the kiosk is enrolled again.',
+      askAdmin: 'Ask an administrator to enrol this kiosk again with a new code.',
+      codeLabel: 'New enrollment code',
+      codeHint: 'From the shore office, e.g. K7QM-2XHD-9RTA.',
+      submit: 'Enrol again',
+    },
     connection: 'Connection to shore',
     pending: 'Pending changes',
     oldestPending: 'Oldest pending change',

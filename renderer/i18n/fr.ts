@@ -150,6 +150,14 @@ export const fr: Messages = {
   },
   sync: {
     title: 'Synchronisation',
+    reenrol: {
+      title: 'La terre ne connaît plus ce poste',
+      message: 'Le bureau à terre a refusé l’inscription de ce poste, sans doute parce que la terre a été restaurée depuis une sauvegarde antérieure à son inscription. La synchronisation est en pause. Rien n’est perdu : chaque donnée et chaque modification en attente ici est conservée et sera envoyée dès que le poste sera inscrit à nouveau.',
+      askAdmin: 'Demandez à un administrateur d’inscrire à nouveau ce poste avec un nouveau code.',
+      codeLabel: 'Nouveau code d’inscription',
+      codeHint: 'Donné par le bureau à terre, par ex. K7QM-2XHD-9RTA.',
+      submit: 'Inscrire à nouveau',
+    },
     connection: 'Liaison avec la terre',
     pending: 'Modifications en attente',
     oldestPending: 'Plus ancienne modification en attente',

@@ -6,6 +6,7 @@ import { formatAgo, formatDateTime } from '../i18n/format.js';
 import { can } from '../../shared/permissions.js';
 import { BackButton } from '../components/back-button.js';
 import { ConflictListView } from '../components/conflict-list.js';
+import { ReenrolPanel } from '../components/reenrol-panel.js';
 
 /** What waits to go to shore and how the last sync went, from the status store. */
 export function SyncScreen() {
@@ -48,6 +49,7 @@ export function SyncScreen() {
       {!allowed && <ErrorAlert error={{ code: 'FORBIDDEN', message: 'Your role does not include sync.view.' }} />}
       {allowed && <ErrorAlert error={s ? null : error} />}
       {allowed && !s && !error && <p className="screen-hint">{t('common.loading')}</p>}
+      {allowed && s?.deviceUnknown && <ReenrolPanel />}
       {allowed && s && (
         <dl className="facts">
           {rows.map(([id, label, value]) => (

@@ -77,7 +77,7 @@ export async function createEnrollmentCode(db: Kysely<CentralDatabase>, siteId: 
  * @example
  * const { deviceId, siteId, token } = await enroll(db, 'k7qm 2xhd 9rta', 'Galley kiosk');
  */
-export async function enroll(db: Kysely<CentralDatabase>, typedCode: string, deviceName: string, opts: Now = {}): Promise<Enrollment> {
+export async function enroll(db: Kysely<CentralDatabase>, typedCode: string, deviceName: string, opts: Now & { deviceId?: string; heldSiteId?: string } = {}): Promise<Enrollment> {
   const name = deviceName.trim();
   if (name.length < 1 || name.length > 80) throw new AppError('VALIDATION_FAILED', 'Give the device a name of 1 to 80 characters, e.g. "Galley kiosk".');
   const codeHash = sha256(normaliseCode(typedCode));
@@ -98,7 +98,17 @@ export async function enroll(db: Kysely<CentralDatabase>, typedCode: string, dev
       throw new AppError('UNAUTHENTICATED', 'That enrollment code has expired. Ask an administrator for a new one.', { reason: 'code_expired', expiredAt: known.expires_at });
     }
     const token = randomBytes(32).toString('base64url');
-    const deviceId = newId();
+    // A kiosk that shore forgot (shore restored from a backup older than its enrolment) enrols
+    // again under its own id, so its history (seqs, the rows it wrote) stays one device's. An id
+    // shore still knows is refused: the code would otherwise take over a device that works.
+    if (opts.heldSiteId !== undefined && opts.heldSiteId !== claimed.site_id) {
+      throw new AppError('CONFLICT', 'That enrollment code is for another site than the one this kiosk holds. Ask for a code for this kiosk\'s own site; the code stays unused.', { reason: 'other_site' });
+    }
+    if (opts.deviceId !== undefined) {
+      const known = await trx.selectFrom('devices').select('id').where('id', '=', opts.deviceId).executeTakeFirst();
+      if (known) throw new AppError('CONFLICT', 'Shore still knows this device, so it cannot be enrolled again under the same identity. If it was revoked, enroll it as a new kiosk from a new data folder.', { reason: 'device_known' });
+    }
+    const deviceId = opts.deviceId ?? newId();
     await trx.insertInto('devices').values({ id: deviceId, site_id: claimed.site_id, name, token_hash: sha256(token), created_at: now }).execute();
     await trx.updateTable('enrollment_codes').set({ device_id: deviceId }).where('id', '=', claimed.id).execute();
     return { deviceId, siteId: claimed.site_id, token };

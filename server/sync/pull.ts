@@ -91,7 +91,7 @@ export async function pullChanges(db: Kysely<CentralDatabase>, siteId: string, c
       const site = head(siteId.toLowerCase()) > cursors.site ? await readStream(trx, siteId, cursors.site, limit) : nothing(cursors.site);
       const org = head(ORG_STREAM) > cursors.org ? await readStream(trx, null, cursors.org, limit) : nothing(cursors.org);
       const changes = [...org.rows, ...site.rows].map(toChange);
-      return { changes, site: site.upTo, org: org.upTo, more: site.more || org.more };
+      return { changes, site: site.upTo, org: org.upTo, more: site.more || org.more, heads: { site: head(siteId.toLowerCase()), org: head(ORG_STREAM) } };
     },
     { isolation: 'repeatable read' },
   );

@@ -6,6 +6,7 @@ import { deviceOf } from '../app.js';
 import type { LiveHub } from './live-hub.js';
 import { pullChanges } from './pull.js';
 import { applyPush } from './push.js';
+import { backedUpSeq } from '../db/central-backup.js';
 
 const issuesOf = (issues: { path: PropertyKey[]; message: string }[]) => issues.slice(0, 20).map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`);
 
@@ -40,7 +41,10 @@ export function syncRoutes(hub: LiveHub): FastifyPluginAsync {
         if (hub.listening) return;
         for (const [stream, version] of versions) hub.poke(stream === 'org' ? 'org' : device.siteId, version, device.deviceId);
       };
-      return applyPush({ db, now: clock.now, metrics, log: req.log, onCommitted }, device, body.data);
+      const res = await applyPush({ db, now: clock.now, metrics, log: req.log, onCommitted }, device, body.data);
+      const epoch = app.sync.epoch;
+      const backedUp = epoch ? await backedUpSeq(db, epoch, device.deviceId) : null;
+      return { ...res, epoch, ...(backedUp !== null ? { backedUpSeq: backedUp } : {}) };
     });
 
     app.get('/v1/pull', async (req, reply) => {
@@ -49,7 +53,8 @@ export function syncRoutes(hub: LiveHub): FastifyPluginAsync {
       if (!q.success) throw new AppError('VALIDATION_FAILED', 'Pull cursors must be whole numbers: /v1/pull?site=0&org=0&limit=1000.', { issues: issuesOf(q.error.issues) });
       const page = await pullChanges(db, device.siteId, { site: q.data.site, org: q.data.org }, q.data.limit);
       metrics.inc('shiftdeck_pull_rows_total', {}, page.changes.length);
-      const json = JSON.stringify(page);
+      const dev = await db.selectFrom('devices').select('last_seq').where('id', '=', device.deviceId).executeTakeFirst();
+      const json = JSON.stringify({ ...page, epoch: app.sync.epoch, deviceSeq: dev?.last_seq ?? 0 });
       reply.header('content-type', 'application/json; charset=utf-8');
       if (json.length > 1024 && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
         reply.header('content-encoding', 'gzip');

@@ -40,6 +40,8 @@ export const syncStatus = z.object({
   lastError: z.string().nullable(),
   conflictCount: z.number().int().nonnegative(),
   deadLetterCount: z.number().int().nonnegative(),
+  /** Shore does not know this device (a restored shore lost its enrolment, or it was revoked): enrol it again with a new code. */
+  deviceUnknown: z.boolean().default(false),
 });
 
 export const userTile = z.object({
@@ -134,6 +136,7 @@ export const contract = {
     // Reloaded when synced data arrives: that must not keep an unattended screen from locking.
     touchesSession: false,
   }),
+  'sync.reenrol': method({ access: 'devices.manage', input: z.object({ code: z.string().trim().min(4, 'Type the enrollment code, e.g. K7QM-2XHD-9RTA').max(40) }).strict(), output: okOut }),
   'sync.resolveConflict': method({ access: 'conflicts.resolve', input: z.object({ id: z.uuid() }).strict(), output: okOut }),
   /** "Use mine instead" on an edit that lost: runs conflicts.useMine, which checks the rest. */
   'sync.useMine': method({ access: 'sync.view', input: z.object({ id: z.uuid() }).strict(), output: okOut }),

@@ -72,6 +72,10 @@ export const pushResponse = z.object({
   serverTime: z.number().int(),
   /** The device clock minus the server's, as measured on this push. */
   clockOffsetMs: z.number().int().default(0),
+  /** The central database's epoch: another one than last time means shore went back to a backup. */
+  epoch: z.uuid().nullable().optional(),
+  /** This device's last seq in shore's newest completed backup: settled mutations up to it may go after their retention window. */
+  backedUpSeq: z.number().int().nonnegative().optional(),
 });
 export type PushResponse = z.infer<typeof pushResponse>;
 
@@ -96,10 +100,20 @@ export const pullResponse = z.object({
   site: z.number().int().nonnegative(),
   org: z.number().int().nonnegative(),
   more: z.boolean(),
+  /** The central database's epoch (see pushResponse). */
+  epoch: z.uuid().nullable().optional(),
+  /** The streams' newest versions: lower than the kiosk's cursor means shore went back in time. */
+  heads: z.object({ site: z.number().int().nonnegative(), org: z.number().int().nonnegative() }).optional(),
+  /** The last seq shore holds from this device, so a kiosk that finds shore went back knows what to send again. */
+  deviceSeq: z.number().int().nonnegative().optional(),
 });
 export type PullResponse = z.infer<typeof pullResponse>;
 
-export const enrollRequest = z.object({ code: z.string().min(4).max(40), deviceName: z.string().trim().min(1).max(80) }).strict();
+/**
+ * `deviceId`: enrolling again a kiosk a restored shore no longer knows, under the id it already
+ * has; `heldSiteId`: the site whose data it holds, checked against the code's (never chosen by it).
+ */
+export const enrollRequest = z.object({ code: z.string().min(4).max(40), deviceName: z.string().trim().min(1).max(80), deviceId: z.uuid().optional(), heldSiteId: z.uuid().optional() }).strict();
 export const enrollResponse = z.object({ deviceId: z.uuid(), siteId: z.uuid(), token: z.string() });
 
 /** A poke on the live socket: the site's version moved; pull now. */

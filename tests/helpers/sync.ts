@@ -7,6 +7,7 @@ import { createKiosk, type Kiosk, type SyncOptions } from '../../electron/core/k
 import { createSyncServer } from '../../server/app.js';
 import type { CentralDatabase } from '../../server/db/central-schema.js';
 import { seedCentralDemo } from '../../server/db/demo-seed.js';
+import { ensureCentralIdentity } from '../../server/db/central-identity.js';
 import { createEnrollmentCode } from '../../server/devices/enrollment.js';
 import { createLiveHub, type LiveHub } from '../../server/sync/live-hub.js';
 import { syncRoutes } from '../../server/sync/routes.js';
@@ -31,6 +32,8 @@ export interface TestService {
 export async function startService(opts: { db?: TestDatabase; listen?: boolean; seed?: boolean; clock?: { now(): number } } = {}): Promise<TestService> {
   const db = opts.db ?? (await createTestDatabase());
   if (opts.seed !== false && !opts.db) await seedCentralDemo(db.service, { hashPin: cheapHashPin });
+  // As the service's start does (server/central.ts): a restored copy gets a new epoch here.
+  await ensureCentralIdentity(db.admin);
   const hub = createLiveHub();
   if (opts.listen) await hub.listen(db.serviceUrl, () => undefined);
   const app = await createSyncServer({ db: db.service, adminDb: db.admin, clock: opts.clock, plugins: [syncRoutes(hub)] });

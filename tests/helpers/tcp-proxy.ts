@@ -32,6 +32,8 @@ export interface TcpProxy {
   count(mode: ProxyMode, pathPrefix?: string): number;
   /** Cuts every open connection at once (a link going down), live sockets included. */
   reset(): void;
+  /** Sends new connections to another service from now on (shore moved to a restored database). */
+  retarget(url: string): void;
   close(): Promise<void>;
 }
 
@@ -77,8 +79,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export async function startTcpProxy(targetUrl: string, initial: ProxySetting = { mode: 'pass' }): Promise<TcpProxy> {
   const target = new URL(targetUrl);
-  const host = target.hostname;
-  const port = Number(target.port);
+  let host = target.hostname;
+  let port = Number(target.port);
   let setting: ProxySetting = { ...initial };
   let planned = 0;
   const counts = new Map<string, number>();
@@ -192,6 +194,11 @@ export async function startTcpProxy(targetUrl: string, initial: ProxySetting = {
     },
     reset() {
       for (const s of sockets) s.destroy();
+    },
+    retarget(url) {
+      const next = new URL(url);
+      host = next.hostname;
+      port = Number(next.port);
     },
     close,
   };

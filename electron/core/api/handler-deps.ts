@@ -24,6 +24,8 @@ export interface HandlerDeps {
     idleLockSeconds: number;
   }>;
   link: () => LinkState;
+  /** Enrols this kiosk again with a new code when shore no longer knows it (absent without sync). */
+  reenrol?: (code: string) => Promise<void>;
   pinHasher?: (pin: string) => Promise<string>;
   clock: Clock;
 }

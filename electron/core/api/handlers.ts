@@ -39,6 +39,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createTrainingHandlers(deps),
     'app.info': async () => ({ version: deps.version, deviceId: deps.deviceId, site: await deps.site(), demo: deps.demo }),
     'status.get': () => readSyncStatus(deps.store, deps.link()),
+    'sync.reenrol': async (input) => {
+      if (!deps.reenrol) throw new AppError('NOT_FOUND', 'This kiosk does not sync with a shore office, so there is nothing to enrol.');
+      await deps.reenrol(input.code);
+      return { ok: true as const };
+    },
     'auth.users': () => deps.auth.tiles(),
     'auth.signIn': (input) => deps.auth.signIn(input.userId, input.pin),
     'auth.unlock': (input, ctx) => deps.auth.unlock(ctx.token, input.pin),

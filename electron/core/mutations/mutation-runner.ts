@@ -107,15 +107,31 @@ export function createMutationRunner(deps: MutationRunnerDeps) {
     return seqs;
   };
 
-  const pendingRows = store.raw.prepare("SELECT seq, name, version, args, hlc, user_id FROM outbox WHERE status = 'pending' ORDER BY seq");
+  const pendingRows = store.raw.prepare("SELECT seq, name, version, args, hlc, user_id, rows FROM outbox WHERE status = 'pending' ORDER BY seq");
+  const putWrites = store.raw.prepare('UPDATE outbox SET rows = ? WHERE seq = ?');
+
+  /**
+   * Adds the rows a replay wrote to the mutation's write set. A mutation the server already
+   * applied (its answer lost) and replayed on newer rows can write rows it never wrote before
+   * (a rename replayed over a newer schedule generates classes and a log): the server's answer
+   * undoes only rows in the set, so a row left out would stay here, and nowhere else, forever.
+   */
+  const widenWrites = (seq: number, had: string, written: readonly string[]) => {
+    if (!written.length) return;
+    const set = new Set(had ? had.split(',') : []);
+    const size = set.size;
+    for (const w of written) set.add(w);
+    if (set.size > size) putWrites.run([...set].join(','), seq);
+  };
 
   /**
    * Re-applies every queued mutation on top of rows just pulled from the server, inside the
    * caller's open transaction, so a local change not yet acknowledged is not flickered away by an
    * older server row. A mutation that no longer applies is skipped here; the server decides it.
+   * What a replay writes joins the mutation's write set, in the same transaction.
    */
   const replayPending = async (tx: Kysely<SyncedDatabase>, changed: Set<SyncedTable>, resolveDef: (name: string, version: number) => MutationDef | undefined): Promise<number> => {
-    const rows = pendingRows.all() as { seq: number; name: string; version: number; args: string; hlc: string; user_id: string | null }[];
+    const rows = pendingRows.all() as { seq: number; name: string; version: number; args: string; hlc: string; user_id: string | null; rows: string }[];
     const scope: WriteScope = { siteId: deps.siteId(), anySite: false, now: '', rebase: true, written: [] };
     const ctx: MutationContext = { userId: null, permissions: [], siteId: scope.siteId, deviceId: deps.deviceId, hlc: '', now: '', db: tx, write: writerFor(scope, changed) };
     let replayed = 0;
@@ -129,6 +145,7 @@ export function createMutationRunner(deps: MutationRunnerDeps) {
       store.raw.exec('SAVEPOINT replay');
       try {
         await def.run(ctx, JSON.parse(row.args));
+        widenWrites(row.seq, row.rows, scope.written);
         store.raw.exec('RELEASE replay');
         replayed++;
       } catch {

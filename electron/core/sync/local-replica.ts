@@ -15,6 +15,25 @@ export interface PendingMutation {
   json: string;
 }
 
+/** What made a kiosk decide that shore went back to an older copy, and what it does about it. */
+export interface ShoreWentBack {
+  reason: 'epoch' | 'device_seq' | 'stream_version';
+  /** The last seq shore holds from this kiosk; everything after it is sent again. */
+  shoreSeq: number;
+  /** What this kiosk had seen acknowledged. */
+  ackedSeq: number;
+}
+
+/** What shore says about itself in a push or pull answer. */
+export interface ShoreView {
+  epoch?: string | null;
+  /** The last seq shore holds from this device. */
+  deviceSeq?: number;
+  heads?: { site: number; org: number };
+}
+
+export const DEFAULT_RETENTION_DAYS = 30;
+
 export interface Cursors {
   site: number;
   org: number;
@@ -49,6 +68,12 @@ export function createLocalReplica(deps: {
   hlc?: Hlc;
   /** Told when pending entries were renumbered after a reused seq. */
   onRenumbered?: (from: number, after: number) => void;
+  /** The kiosk's clock (ms): settled entries are kept `retentionDays` from when shore acknowledged them. */
+  now?: () => number;
+  /** How long settled mutations are kept to re-send to a restored shore (default 30 days). */
+  retentionDays?: number;
+  /** Told when shore turned out to have gone back in time, and from which seq this kiosk sends again. */
+  onShoreWentBack?: (info: ShoreWentBack) => void;
 }) {
   const { store } = deps;
   const db = store.raw;
@@ -68,7 +93,31 @@ export function createLocalReplica(deps: {
   const dropDone = db.prepare('DELETE FROM outbox WHERE seq BETWEEN ? AND ? AND seq < (SELECT MAX(seq) FROM outbox)');
   const settleDone = db.prepare("UPDATE outbox SET status = 'applied', last_error = NULL, attempts = attempts + 1 WHERE seq BETWEEN ? AND ?");
   const prune = db.prepare("DELETE FROM outbox WHERE status = 'applied' AND seq < (SELECT MAX(seq) FROM outbox)");
-  const reopen = db.prepare("UPDATE outbox SET status = 'pending' WHERE seq >= ? AND status = 'applied'");
+  // Settled entries are kept (settled_mutations) for re-sending to a restored shore; see reopenAfter.
+  const keepSettled = db.prepare('INSERT OR REPLACE INTO settled_mutations (seq, name, version, args, hlc, user_id, rows, settled_at) SELECT seq, name, version, args, hlc, user_id, rows, ? FROM outbox WHERE seq BETWEEN ? AND ?');
+  const expire = db.prepare('DELETE FROM settled_mutations WHERE settled_at < ? AND seq <= ?');
+  const reopenInOutbox = db.prepare("UPDATE outbox SET status = 'pending', attempts = 0, last_error = NULL WHERE seq > ? AND status <> 'pending'");
+  const reopenSettled = db.prepare("INSERT INTO outbox (seq, name, version, args, hlc, user_id, rows, status) SELECT seq, name, version, args, hlc, user_id, rows, 'pending' FROM settled_mutations s WHERE s.seq > ? AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.seq = s.seq)");
+  const forgetSettled = db.prepare('DELETE FROM settled_mutations WHERE seq > ?');
+  const firstPending = db.prepare("SELECT MIN(seq) AS seq FROM outbox WHERE status = 'pending'");
+  const now = deps.now ?? (() => Date.now());
+  const retentionMs = (deps.retentionDays ?? DEFAULT_RETENTION_DAYS) * 86_400_000;
+  const markSeen = db.prepare('INSERT OR IGNORE INTO resync_seen (tbl, id) VALUES (?, ?)');
+  const meta = (k: string) => (getMeta.get(k) as { value: string } | undefined)?.value;
+
+  /**
+   * Everything after `shoreSeq` goes again, as pending, in its order: settled entries come back
+   * from settled_mutations, refused and dead ones are asked again (shore has no record of them). A
+   * gap this kiosk cannot fill (entries past their retention) is closed by renumbering, so the
+   * first entry sent follows `shoreSeq` and shore does not wait for seqs nobody has.
+   */
+  function reopenAfter(shoreSeq: number) {
+    reopenInOutbox.run(shoreSeq);
+    reopenSettled.run(shoreSeq);
+    forgetSettled.run(shoreSeq);
+    const first = (firstPending.get() as { seq: number | null }).seq;
+    if (first !== null && first > shoreSeq + 1) renumberFrom(first, shoreSeq);
+  }
   // Moving a run of seqs up in one UPDATE could meet a row not moved yet: through negatives.
   const setAside = db.prepare('UPDATE outbox SET seq = -seq WHERE seq >= ?');
   const putBack = db.prepare('UPDATE outbox SET seq = -seq + ? WHERE seq < 0');
@@ -154,15 +203,30 @@ export function createLocalReplica(deps: {
     applyPull(page: PullResponse): Promise<number> {
       return inTx(async (tx, changed) => {
         let applied = 0;
+        // A full re-pull after shore went back: note every row shore sent, and at its last page
+        // remove what shore no longer has (it came from mutations a restore lost; their senders
+        // send them again, and they come back by the next pull).
+        const resync = meta('sync.resync') === '1';
         const ordered = [...page.changes].sort((a, b) => SYNCED_TABLES.indexOf(a.table as SyncedTable) - SYNCED_TABLES.indexOf(b.table as SyncedTable));
         for (const c of ordered) {
           if (!checkChange(c)) continue;
           writeServerRow(c.table, c.row, changed);
+          if (resync) markSeen.run(c.table, String(c.row.id));
           applied++;
         }
         putMeta.run('sync.site_cursor', String(page.site));
         putMeta.run('sync.org_cursor', String(page.org));
-        if (applied) await deps.runner.replayPending(tx, changed, resolveDef);
+        const swept = resync && !page.more;
+        if (swept) {
+          db.pragma('defer_foreign_keys = ON');
+          for (const table of [...SYNCED_TABLES].reverse()) {
+            const gone = store.gate.revert(() => db.prepare(`DELETE FROM "${table}" WHERE id NOT IN (SELECT id FROM resync_seen WHERE tbl = ?)`).run(table));
+            if (gone.changes) changed.add(table);
+          }
+          db.prepare('DELETE FROM resync_seen').run();
+          putMeta.run('sync.resync', '0');
+        }
+        if (applied || swept) await deps.runner.replayPending(tx, changed, resolveDef);
         return applied;
       });
     },
@@ -172,7 +236,7 @@ export function createLocalReplica(deps: {
      * stay visible with their reason. Rows the server sends back (the write sets of refused and
      * duplicate mutations, and of applied ones that read) are put as the server has them.
      */
-    settle(res: Pick<PushResponse, 'results' | 'revert' | 'resendFrom' | 'renumber' | 'lastHlc'>): Promise<void> {
+    settle(res: Pick<PushResponse, 'results' | 'revert' | 'resendFrom' | 'renumber' | 'lastHlc' | 'lastSeq' | 'backedUpSeq'>): Promise<void> {
       const { results, revert, resendFrom, renumber } = res;
       // The clock moves past the newest mutation the server holds from this device, so what is
       // written next is newer than it even after this database went back to an older copy.
@@ -184,6 +248,7 @@ export function createLocalReplica(deps: {
         let to = -1;
         const flushRun = () => {
           if (from >= 0) {
+            keepSettled.run(new Date(now()).toISOString(), from, to);
             dropDone.run(from, to);
             settleDone.run(from, to);
           }
@@ -201,7 +266,7 @@ export function createLocalReplica(deps: {
           settle.run(r.status === 'dead' ? 'dead' : 'rejected', `${r.code ?? 'REJECTED'}: ${r.message ?? ''}`, r.seq);
         }
         flushRun();
-        if (resendFrom !== undefined) reopen.run(resendFrom);
+        if (resendFrom !== undefined) reopenAfter(resendFrom - 1);
         if (renumber) renumberFrom(renumber.from, renumber.after);
         if (revert.length) {
           // Undone rows go in the order they were written, parents first (a person before their
@@ -226,6 +291,68 @@ export function createLocalReplica(deps: {
           await deps.runner.replayPending(tx, changed, resolveDef);
         }
         prune.run();
+        // The highest seq shore ever settled for this kiosk: an answer below it later means shore went back (observeShore).
+        let acked = Number(meta('sync.acked_seq') ?? 0);
+        for (const r of results) if (r.seq > acked) acked = r.seq;
+        putMeta.run('sync.acked_seq', String(acked));
+        // Kept the retention window, and past it until shore reports a backup holding them (a
+        // shore that reports no backups at all: the window only).
+        if (res.backedUpSeq !== undefined) putMeta.run('sync.backed_up_seq', String(res.backedUpSeq));
+        const backedUp = meta('sync.backed_up_seq');
+        expire.run(new Date(now() - retentionMs).toISOString(), backedUp === undefined ? Number.MAX_SAFE_INTEGER : Number(backedUp));
+      });
+    },
+
+    /**
+     * Checks what shore says about itself against what this kiosk saw before: another epoch (a
+     * restored database), fewer of this device's mutations than it had acknowledged, or streams
+     * behind this kiosk's cursors all mean shore went back in time. The kiosk then recovers in
+     * one transaction: what shore no longer has goes again (see reopenAfter), the cursors go
+     * back to 0 for a full re-pull that also removes rows shore no longer has, and pending
+     * changes stay. Returns the finding, or null when shore is where it was.
+     */
+    observeShore(view: ShoreView): Promise<ShoreWentBack | null> {
+      return inTx(async () => {
+        const epoch = meta('sync.epoch');
+        const ackedSeq = Number(meta('sync.acked_seq') ?? 0);
+        const c = { site: Number(meta('sync.site_cursor') ?? 0), org: Number(meta('sync.org_cursor') ?? 0) };
+        let reason: ShoreWentBack['reason'] | null = null;
+        if (view.epoch && epoch && view.epoch !== epoch) reason = 'epoch';
+        else if (view.deviceSeq !== undefined && view.deviceSeq < ackedSeq) reason = 'device_seq';
+        else if (view.heads && (view.heads.site < c.site || view.heads.org < c.org)) reason = 'stream_version';
+        if (view.epoch && view.epoch !== epoch) putMeta.run('sync.epoch', view.epoch);
+        if (!reason) return null;
+        const shoreSeq = Math.min(view.deviceSeq ?? ackedSeq, ackedSeq);
+        reopenAfter(shoreSeq);
+        putMeta.run('sync.acked_seq', String(shoreSeq));
+        putMeta.run('sync.site_cursor', '0');
+        putMeta.run('sync.org_cursor', '0');
+        putMeta.run('sync.resync', '1');
+        db.prepare('DELETE FROM resync_seen').run();
+        // A backup reported by the shore that went back says nothing about the one it became.
+        db.prepare("DELETE FROM meta WHERE key = 'sync.backed_up_seq'").run();
+        const info = { reason, shoreSeq, ackedSeq };
+        deps.onShoreWentBack?.(info);
+        return info;
+      });
+    },
+
+    /**
+     * This kiosk's device is unknown to shore and was enrolled again (same device id, new token):
+     * shore holds none of its mutations, so everything retained goes again from seq 1, and a full
+     * re-pull follows. Local data and pending changes stay as they are.
+     */
+    reenrolled(token: string): Promise<void> {
+      return inTx(async () => {
+        putMeta.run('sync.token', token);
+        reopenAfter(0);
+        putMeta.run('sync.acked_seq', '0');
+        putMeta.run('sync.site_cursor', '0');
+        putMeta.run('sync.org_cursor', '0');
+        putMeta.run('sync.resync', '1');
+        db.prepare('DELETE FROM resync_seen').run();
+        // A backup reported by the shore that went back says nothing about the one it became.
+        db.prepare("DELETE FROM meta WHERE key = 'sync.backed_up_seq'").run();
       });
     },
 

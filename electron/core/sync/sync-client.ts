@@ -60,9 +60,21 @@ export function createSyncClient(deps: SyncClientDeps) {
   let wsAttempt = 0;
   let cancelReconnect: (() => void) | null = null;
   let cancelPush: (() => void) | null = null;
+  let token = deps.token;
+  let started = false;
+  // Shore does not know this device (401: a token a restored shore lost, or a revoked device): no
+  // request goes out until it is enrolled again, so it neither hammers the service nor feeds the
+  // wrong-token limiter that the other kiosks behind its address share.
+  let unknownToShore = false;
+  const markUnknown = (message: string) => {
+    if (unknownToShore) return;
+    unknownToShore = true;
+    deps.log.warn({ err: message }, 'shore does not know this device: sync paused until it is enrolled again');
+    deps.setLink({ online: true, deviceUnknown: true, lastError: message });
+  };
 
   async function request(path: string, init: { method: string; body?: Buffer }): Promise<{ json: unknown; bytes: number }> {
-    const headers: Record<string, string> = { authorization: `Bearer ${deps.token}`, 'accept-encoding': 'gzip' };
+    const headers: Record<string, string> = { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' };
     if (init.body) {
       headers['content-type'] = 'application/json';
       headers['content-encoding'] = 'gzip';
@@ -149,6 +161,8 @@ export function createSyncClient(deps: SyncClientDeps) {
     report.bytesUp += sent.bytes;
     await deps.replica.settle(stale ? { ...res, renumber: undefined } : res);
     report.pushed += res.results.filter((r) => r.status === 'applied').length;
+    // After the settle: its results are shore's true answers, whatever shore went through before.
+    if (await deps.replica.observeShore({ epoch: res.epoch, deviceSeq: res.lastSeq })) return 'resend';
     if (res.resendFrom !== undefined || res.renumber) return 'resend';
     return res.results.length ? 'applied' : 'empty';
   }
@@ -193,6 +207,13 @@ export function createSyncClient(deps: SyncClientDeps) {
     for (let guard = 0; guard < 100_000; guard++) {
       const { page, bytes } = await next;
       report.bytesDown += bytes;
+      if (await deps.replica.observeShore({ epoch: page.epoch, deviceSeq: page.deviceSeq, heads: page.heads })) {
+        // Shore went back: the cursors are at 0 now and what shore lost is pending again; pull
+        // everything, and push once more right after this cycle.
+        again = true;
+        next = fetchPage(deps.replica.cursors());
+        continue;
+      }
       const ahead = page.more ? fetchPage({ site: page.site, org: page.org }) : null;
       ahead?.catch(() => undefined); // awaited next round; never an unhandled rejection if this page fails
       report.pulled += await deps.replica.applyPull(page);
@@ -216,6 +237,7 @@ export function createSyncClient(deps: SyncClientDeps) {
       pushError ??= err;
     }
     report.ms = deps.clock.now() - t0;
+    if (pushError instanceof HttpError && pushError.status === 401) markUnknown(pushError.message);
     if (pushError) {
       const message = pushError instanceof Error ? pushError.message : String(pushError);
       deps.setLink({ online: pushError instanceof HttpError, lastError: message });
@@ -233,7 +255,7 @@ export function createSyncClient(deps: SyncClientDeps) {
    * changes for the next one, so triggers (poke, timer, local commit) may `void syncNow()`.
    */
   function syncNow(): Promise<SyncCycleReport | undefined> {
-    if (stopped) return Promise.resolve(undefined);
+    if (stopped || unknownToShore) return Promise.resolve(undefined);
     if (running) {
       again = true;
       return running;
@@ -247,7 +269,7 @@ export function createSyncClient(deps: SyncClientDeps) {
         } catch {
           last = undefined;
         }
-      } while (again && !stopped);
+      } while (again && !stopped && !unknownToShore);
       return last;
     })().finally(() => {
       running = null;
@@ -256,9 +278,9 @@ export function createSyncClient(deps: SyncClientDeps) {
   }
 
   function connectLive() {
-    if (stopped) return;
+    if (stopped || unknownToShore) return;
     const url = `${base.replace(/^http/, 'ws')}/v1/live`;
-    const ws = new WebSocket(url, { headers: { authorization: `Bearer ${deps.token}` } });
+    const ws = new WebSocket(url, { headers: { authorization: `Bearer ${token}` } });
     socket = ws;
     ws.on('open', () => {
       wsAttempt = 0;
@@ -271,10 +293,12 @@ export function createSyncClient(deps: SyncClientDeps) {
         // Not a poke; ignore.
       }
     });
-    ws.on('error', () => undefined);
+    ws.on('error', (err) => {
+      if (/\b401\b/.test(err.message)) markUnknown('UNAUTHENTICATED: shore refused this device\'s token on the live link.');
+    });
     ws.on('close', () => {
       if (socket === ws) socket = null;
-      if (stopped) return;
+      if (stopped || unknownToShore) return;
       deps.setLink({ online: false });
       const delay = backoffDelay(wsAttempt++, random);
       cancelReconnect = deps.clock.after(delay, connectLive);
@@ -292,7 +316,19 @@ export function createSyncClient(deps: SyncClientDeps) {
         void syncNow();
       });
     },
+    /** True while shore refuses this device's token (see markUnknown). */
+    get unknownToShore() {
+      return unknownToShore;
+    },
+    /** After a new enrolment: the new token, and syncing resumes. */
+    resume(newToken: string) {
+      token = newToken;
+      unknownToShore = false;
+      deps.setLink({ deviceUnknown: false, lastError: null });
+      if (started && !socket) connectLive();
+    },
     start() {
+      started = true;
       connectLive();
       stopPoll = deps.clock.every(deps.pollMs ?? 30_000, () => void syncNow());
     },

@@ -49,15 +49,21 @@ const freePort = () =>
   });
 
 /**
- * Starts `electron/host/cli.ts` on a fresh temp data dir with the demo restaurant and the test
- * clock started at `clockStart` (TEST_CLOCK_START by default), serving the built renderer, and resolves once it prints its ready line.
+ * Starts `electron/host/cli.ts` on a fresh temp data dir with the demo restaurant (or enrolled to
+ * the sync service `sync`) and the test clock started at `clockStart` (TEST_CLOCK_START by
+ * default), serving the built renderer, and resolves once it prints its ready line.
  *
  * @example
  * const host = await startKioskHost();
  * await page.goto(host.url);
  * await host.stop();
  */
-export async function startKioskHost({ site = 'restaurant', startupMs = 60_000, clockStart = TEST_CLOCK_START } = {}): Promise<KioskHost> {
+export async function startKioskHost({
+  site = 'restaurant',
+  startupMs = 60_000,
+  clockStart = TEST_CLOCK_START,
+  sync,
+}: { site?: string; startupMs?: number; clockStart?: string; sync?: { server: string; enrollCode: string } } = {}): Promise<KioskHost> {
   const dataDir = await mkdtemp(join(tmpdir(), 'shiftdeck-e2e-'));
   const port = await freePort();
   const args = [
@@ -65,8 +71,8 @@ export async function startKioskHost({ site = 'restaurant', startupMs = 60_000, 
     join(root, 'electron', 'host', 'cli.ts'),
     '--data-dir', dataDir,
     '--port', String(port),
-    '--site', site,
-    '--demo',
+    // Enrolled to a real sync service instead of a standalone demo site.
+    ...(sync ? ['--server', sync.server, '--enroll-code', sync.enrollCode] : ['--site', site, '--demo']),
     '--test-clock', clockStart,
     '--renderer-dir', join(root, 'out', 'renderer'),
   ];

@@ -1,0 +1,68 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ErrorData } from '../../shared/errors.js';
+import { can } from '../../shared/permissions.js';
+import { useServices, useSlice } from '../app/services.js';
+import { ErrorAlert } from './error-alert.js';
+
+/**
+ * Shown when shore no longer knows this kiosk (restored from a backup older than its enrolment,
+ * or revoked): sync is paused, nothing here is lost, and a person who may manage devices enrols
+ * it again with a new code.
+ */
+export function ReenrolPanel() {
+  const { t } = useTranslation();
+  const { api, status, session } = useServices();
+  const allowed = useSlice(session, (x) => can(x.session?.user.permissions ?? [], 'devices.manage'));
+  const [code, setCode] = useState('');
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<ErrorData | null>(null);
+  const id = useId();
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaving(true);
+    const r = await api.call('sync.reenrol', { code: code.trim() });
+    setSaving(false);
+    if (!r.ok) return setError(r.error);
+    setError(null);
+    setCode('');
+    void status.getState().refresh();
+  };
+
+  return (
+    <section className="panel" role="alert" aria-labelledby={`${id}-title`} data-testid="sync-device-unknown">
+      <h2 id={`${id}-title`} className="section-title">
+        {t('sync.reenrol.title')}
+      </h2>
+      <p>{t('sync.reenrol.message')}</p>
+      {!allowed && <p className="screen-hint">{t('sync.reenrol.askAdmin')}</p>}
+      {allowed && (
+        <form className="form form--inline" onSubmit={(e) => void submit(e)} noValidate data-testid="reenrol">
+          <div className="field">
+            <label htmlFor={`${id}-code`}>{t('sync.reenrol.codeLabel')}</label>
+            <p id={`${id}-hint`} className="field__hint field__hint--above">
+              {t('sync.reenrol.codeHint')}
+            </p>
+            <input
+              id={`${id}-code`}
+              className="field__control"
+              value={code}
+              maxLength={40}
+              autoComplete="off"
+              autoCapitalize="characters"
+              spellCheck={false}
+              aria-describedby={`${id}-hint`}
+              onChange={(e) => setCode(e.target.value)}
+              data-testid="reenrol-code"
+            />
+          </div>
+          <ErrorAlert error={error} testId="reenrol-error" />
+          <button type="submit" className="button button--primary" disabled={saving || code.trim().length < 4} data-testid="reenrol-submit">
+            {t('sync.reenrol.submit')}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}

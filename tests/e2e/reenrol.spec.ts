@@ -1,0 +1,78 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test, expect } from '@playwright/test';
+import { sql } from 'kysely';
+import { demoSiteId } from '../../shared/demo.js';
+import { createSyncServer } from '../../server/app.js';
+import { openCentral } from '../../server/central.js';
+import { seedCentralDemo } from '../../server/db/demo-seed.js';
+import { createEnrollmentCode } from '../../server/devices/enrollment.js';
+import { createLiveHub } from '../../server/sync/live-hub.js';
+import { syncRoutes } from '../../server/sync/routes.js';
+import { signIn } from './support/fixtures.js';
+import { startKioskHost } from './support/kiosk-host.js';
+
+const shot = (name: string) => fileURLToPath(new URL(`./screenshots/${name}.png`, import.meta.url));
+const SITE = demoSiteId('restaurant');
+
+/**
+ * A kiosk shore no longer knows (shore restored from a backup older than its enrolment): a real
+ * sync service on an embedded PostgreSQL forgets the device, the Sync screen says so, and an
+ * administrator enrols it again with a new code.
+ */
+test('the Sync screen says plainly that shore does not know this kiosk, and enrols it again with a new code', async ({ page }) => {
+  test.setTimeout(120_000);
+  const dir = await mkdtemp(join(tmpdir(), 'shiftdeck-e2e-central-'));
+  const central = await openCentral({ dataDir: dir });
+  const hub = createLiveHub();
+  const service = await createSyncServer({ db: central.service, adminDb: central.admin, plugins: [syncRoutes(hub)] });
+  let host: Awaited<ReturnType<typeof startKioskHost>> | undefined;
+  try {
+    await seedCentralDemo(central.service);
+    const serviceUrl = await service.listen({ host: '127.0.0.1', port: 0 });
+    const code = async () => (await createEnrollmentCode(central.service, SITE, { ttlMinutes: 10 })).code;
+    host = await startKioskHost({ sync: { server: serviceUrl, enrollCode: await code() } });
+    await page.goto(host.url);
+
+    // Shore goes back to a copy without this kiosk: its device row is gone.
+    await sql`UPDATE enrollment_codes SET device_id = NULL`.execute(central.admin);
+    await sql`DELETE FROM devices`.execute(central.admin);
+
+    // Signing in writes an audit event; its push meets the 401.
+    await signIn(page, 'Sophie Laurent');
+    await host.advanceClock(50); // the host runs on the test clock: let the push timer fire
+    await page.getByTestId('area-sync').click();
+    const panel = page.getByTestId('sync-device-unknown');
+    await expect(panel).toBeVisible({ timeout: 20_000 });
+    for (const [w, h, orientation] of [[1280, 800, 'landscape'], [800, 1280, 'portrait']] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      for (const locale of ['en', 'fr'] as const) {
+        await page.getByTestId(`lang-${locale}`).click();
+        await expect(page.locator('html')).toHaveAttribute('lang', locale);
+        await page.screenshot({ path: shot(`sync-device-unknown-${locale}-${orientation}`), fullPage: true });
+      }
+    }
+    await page.getByTestId('lang-en').click();
+    await expect(panel).toContainText('Shore does not know this kiosk');
+
+    // A wrong code is refused in words, nothing changes; the right one enrols it again.
+    await page.getByTestId('reenrol-code').fill('AAAA-BBBB-CCCC');
+    await page.getByTestId('reenrol-submit').click();
+    await expect(page.getByTestId('reenrol-error')).toBeVisible();
+    await expect(panel).toBeVisible();
+    await page.getByTestId('reenrol-code').fill(await code());
+    await page.getByTestId('reenrol-code').press('Enter');
+    await expect(panel).toBeHidden({ timeout: 20_000 });
+    await expect(page.getByTestId('sync-pending')).toContainText('0', { timeout: 20_000 });
+    const devices = await sql<{ n: number }>`SELECT count(*)::int AS n FROM devices WHERE site_id = ${SITE}`.execute(central.admin);
+    expect(devices.rows[0].n).toBe(1);
+  } finally {
+    await host?.stop();
+    await service.close();
+    await hub.close();
+    await central.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
