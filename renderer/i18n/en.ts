@@ -92,6 +92,7 @@ export const en = {
     save: 'Save',
     never: 'Never',
     none: 'None',
+    cancel: 'Cancel',
   },
   audit: {
     title: 'Audit log',
@@ -143,6 +144,14 @@ export const en = {
     idleLabel: 'Lock the screen after this many seconds without activity',
     idleHint: 'Between 15 and 3600 seconds.',
     idleRange: 'Enter a number of seconds between 15 and 3600.',
+    ownRole: 'This is you: nobody changes their own role. Ask another administrator.',
+    personAboveYou: 'This person holds rights you do not, so you cannot change their role.',
+    roleBeyondYou: '{{role}} (beyond your rights)',
+    confirmRole: {
+      title: 'Change this role?',
+      body: '{{name}} goes from {{from}} to {{to}}, with that role’s rights on every kiosk of the site.',
+      confirm: 'Change role',
+    },
     notices: {
       roleChanged: 'Role updated for {{name}}.',
       userCreated: '{{name}} was added.',
@@ -192,6 +201,9 @@ export const en = {
     SESSION_LOCKED: 'The screen is locked. Enter your PIN to continue.',
     SESSION_EXPIRED: 'Your session ended. Please sign in again.',
     FORBIDDEN: 'Your role does not allow this. Ask a manager or an administrator.',
+    FORBIDDEN_own_role: 'Nobody may change their own role. Ask another administrator.',
+    FORBIDDEN_role_exceeds_yours: 'You may only give a role whose rights you hold yourself. Pick another role.',
+    FORBIDDEN_person_exceeds_you: 'This person holds rights you do not, so you cannot change their role.',
     PIN_INVALID: 'Wrong PIN. Try again.',
     PIN_INVALID_attempts_one: 'Wrong PIN. {{count}} attempt left before this person is locked.',
     PIN_INVALID_attempts_many: 'Wrong PIN. {{count}} attempts left before this person is locked.',

@@ -87,7 +87,13 @@ export const conflictEntry = z.object({
 /** A change of this kiosk the server gave up on or refused, still in the local outbox. */
 export const deadLetter = z.object({ seq: z.number().int(), mutation: z.string(), status: z.enum(['rejected', 'dead']), error: z.string().nullable(), queuedAt: z.string() });
 
-export const roleSummary = z.object({ id: z.uuid(), code: z.string(), name: z.object({ en: z.string(), fr: z.string() }) });
+export const roleSummary = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  name: z.object({ en: z.string(), fr: z.string() }),
+  /** Whether the signed-in person may give this role (it holds no right they lack). */
+  grantable: z.boolean(),
+});
 
 export const contract = {
   'app.info': method({
@@ -116,7 +122,8 @@ export const contract = {
   'admin.users': method({
     access: 'users.manage',
     input: empty,
-    output: z.object({ users: z.array(userTile.extend({ roleId: z.uuid() })), roles: z.array(roleSummary) }),
+    // `changeable`: whether the signed-in person may change that person's role (never their own).
+    output: z.object({ users: z.array(userTile.extend({ roleId: z.uuid(), changeable: z.boolean() })), roles: z.array(roleSummary) }),
   }),
   'admin.createUser': method({
     access: 'users.manage',

@@ -5,6 +5,7 @@ import { setIdleLock } from '../../../shared/mutations/sites.js';
 import { resolveConflict } from '../../../shared/mutations/conflicts.js';
 import { decodeHlc } from '../../../shared/hlc.js';
 import { createUser, setUserRole } from '../../../shared/mutations/users.js';
+import { mayGrant } from '../../../shared/domain/role-change.js';
 import type { AuthService } from '../auth/auth-service.js';
 import { hashPin } from '../auth/pin-hash.js';
 import { peopleAtSite } from '../auth/people.js';
@@ -32,6 +33,15 @@ export interface HandlerDeps {
 const actorOf = (ctx: CallContext) => {
   if (!ctx.signedIn) throw new AppError('UNAUTHENTICATED', 'Sign in with your PIN first.');
   return { userId: ctx.signedIn.person.id, permissions: ctx.signedIn.person.permissions };
+};
+
+const parseList = (json: string): string[] => {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
 };
 
 const parseDetail = (json: string): Record<string, unknown> => {
@@ -114,17 +124,29 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { ok: true as const };
     },
 
-    'admin.users': async () => {
+    'admin.users': async (_input, ctx) => {
       const site = await deps.site();
+      const actor = actorOf(ctx);
       const [people, roles] = await Promise.all([
         peopleAtSite(deps.store.db, site.id),
-        deps.store.db.selectFrom('roles').select(['id', 'code', 'name_en', 'name_fr', 'site_kind']).where('deleted_at', 'is', null).orderBy('code').execute(),
+        deps.store.db.selectFrom('roles').select(['id', 'code', 'name_en', 'name_fr', 'site_kind', 'permissions']).where('deleted_at', 'is', null).orderBy('code').execute(),
       ]);
       const tiles = await deps.auth.tiles();
       const lockedBy = new Map(tiles.map((t) => [t.id, t.lockedUntil]));
+      // The same rule the mutation enforces, so the screen only offers what would be accepted.
       return {
-        users: people.map((p) => ({ id: p.id, displayName: p.displayName, roleCode: p.roleCode, roleName: p.roleName, roleId: p.roleId, lockedUntil: lockedBy.get(p.id) ?? null })),
-        roles: roles.filter((r) => r.site_kind === 'any' || r.site_kind === site.kind).map((r) => ({ id: r.id, code: r.code, name: { en: r.name_en, fr: r.name_fr } })),
+        users: people.map((p) => ({
+          id: p.id,
+          displayName: p.displayName,
+          roleCode: p.roleCode,
+          roleName: p.roleName,
+          roleId: p.roleId,
+          lockedUntil: lockedBy.get(p.id) ?? null,
+          changeable: p.id !== actor.userId && mayGrant(actor.permissions, p.permissions),
+        })),
+        roles: roles
+          .filter((r) => r.site_kind === 'any' || r.site_kind === site.kind)
+          .map((r) => ({ id: r.id, code: r.code, name: { en: r.name_en, fr: r.name_fr }, grantable: mayGrant(actor.permissions, parseList(r.permissions)) })),
       };
     },
     'admin.createUser': async (input, ctx) => {
