@@ -151,6 +151,8 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     queueStatus();
   };
   if (opts.sync) {
+    const serverUrl = meta.get('sync.server') ?? opts.sync.serverUrl;
+    setLink({ address: new URL(serverUrl).host });
     const replica = createLocalReplica({
       store,
       runner,
@@ -161,7 +163,7 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     });
     sync = createSyncClient({
       replica,
-      serverUrl: meta.get('sync.server') ?? opts.sync.serverUrl,
+      serverUrl,
       token: meta.get('sync.token')!,
       clock,
       random: opts.sync.random,
@@ -184,7 +186,7 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
   };
 
   const auth = createAuthService({ store, runner, clock, events, site });
-  const handlers = createHandlers({ store, runner, auth, version: appVersion(), deviceId, demo: opts.demo === true, site, link: () => link, pinHasher, clock });
+  const handlers = createHandlers({ store, runner, auth, version: appVersion(), deviceId, demo: opts.demo === true, site, link: () => link, pinHasher, clock, syncNow: sync && (() => sync!.syncNow()) });
   const dispatcher = createDispatcher({ handlers, auth, log });
   const tick = async () => {
     try {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { classesContract } from '../classes/contract.js';
 import { AREAS, PERMISSIONS, type Permission } from '../permissions.js';
+import { LINK_ERROR_CODES } from '../sync/link-error.js';
+import { PENDING_KINDS } from '../sync/pending-summary.js';
 import { trainingContract } from '../training/contract.js';
 
 /**
@@ -46,14 +48,30 @@ export const sessionInfo = z.object({
   idleLockSeconds: z.number().int(),
 });
 
+/** One route to shore and how it last went (today a kiosk has one: the sync service). */
+export const linkStatus = z.object({
+  id: z.string(),
+  /** Where it goes, e.g. "127.0.0.1:7400". */
+  address: z.string(),
+  online: z.boolean(),
+  lastSuccessAt: z.string().nullable(),
+  lastErrorAt: z.string().nullable(),
+  lastErrorCode: z.enum(LINK_ERROR_CODES).nullable(),
+});
+
 export const syncStatus = z.object({
   online: z.boolean(),
   pendingCount: z.number().int().nonnegative(),
+  /** The pending changes by what they change, for "3 changes waiting: 2 class changes, 1 …". */
+  pendingByKind: z.array(z.object({ kind: z.enum(PENDING_KINDS), count: z.number().int().positive() })),
   oldestPendingAt: z.string().nullable(),
   lastSyncAt: z.string().nullable(),
+  /** The raw text of the last failure, for logs and support; screens say `links[].lastErrorCode`. */
   lastError: z.string().nullable(),
   conflictCount: z.number().int().nonnegative(),
   deadLetterCount: z.number().int().nonnegative(),
+  /** Empty on a kiosk with no link to shore set up (a standalone demo). */
+  links: z.array(linkStatus),
 });
 
 export const userTile = z.object({
@@ -139,6 +157,8 @@ export const contract = {
     // Reloaded when synced data arrives: that must not keep an unattended screen from locking.
     touchesSession: false,
   }),
+  /** Runs a sync cycle now (push, then pull) and answers the status after it. */
+  'sync.now': method({ access: 'sync.view', input: empty, output: syncStatus }),
   'sync.resolveConflict': method({ access: 'conflicts.resolve', input: z.object({ id: z.uuid() }).strict(), output: okOut }),
   ...classesContract,
   ...trainingContract,

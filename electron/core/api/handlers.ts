@@ -28,6 +28,8 @@ export interface HandlerDeps {
   link: () => LinkState;
   pinHasher?: (pin: string) => Promise<string>;
   clock: Clock;
+  /** One sync cycle now; absent on a kiosk with no link to shore. */
+  syncNow?: () => Promise<unknown>;
 }
 
 const actorOf = (ctx: CallContext) => {
@@ -118,6 +120,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         conflicts: conflicts.map((c) => ({ id: c.id, kind: c.kind, code: c.code, message: c.message, mutation: c.mutation, personName: c.display_name, createdAt: c.created_at })),
         deadLetters: dead.map((d) => ({ seq: d.seq, mutation: d.name, status: d.status as 'rejected' | 'dead', error: d.last_error, queuedAt: new Date(decodeHlc(d.hlc).wall).toISOString() })),
       };
+    },
+    'sync.now': async () => {
+      if (!deps.syncNow) throw new AppError('NOT_FOUND', 'This kiosk has no link to shore set up: it runs on its own. Enroll it with a code from the shore office.', { reason: 'no_link' });
+      // A failed cycle is not an error of this call: the status says in words what went wrong.
+      await deps.syncNow();
+      return readSyncStatus(deps.store, deps.link());
     },
     'sync.resolveConflict': async (input, ctx) => {
       await deps.runner.run(resolveConflict, { id: input.id }, actorOf(ctx));
