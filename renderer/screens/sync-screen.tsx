@@ -71,7 +71,7 @@ export function SyncScreen() {
             <p className="sync-summary__text" data-testid="sync-summary">
               {pendingSentence(t, lang, s)}
             </p>
-            <button type="button" className="button button--primary sync-summary__button" data-testid="sync-now" disabled={syncing} onClick={() => void syncNow()}>
+            <button type="button" className="button button--primary sync-summary__button" data-testid="sync-now" disabled={syncing || s.links.length === 0} onClick={() => void syncNow()}>
               {syncing ? t('sync.syncing') : t('sync.syncNow')}
             </button>
             {syncedAt && !syncError && (
