@@ -204,6 +204,7 @@ export const en = {
     syncNow: 'Sync now',
     syncing: 'Syncing…',
     syncDone: 'Sync finished at {{time}}.',
+    syncFailed: 'This sync did not go through; the link below says why. Nothing is lost.',
     linkError: {
       unreachable: 'Shore could not be reached: no network, or the sync service is down. Changes wait here safely.',
       timeout: 'Shore took too long to answer: the link may be slow. Changes wait here safely.',

@@ -202,6 +202,7 @@ export const fr: Messages = {
     syncNow: 'Synchroniser maintenant',
     syncing: 'Synchronisation…',
     syncDone: 'Synchronisation terminée à {{time}}.',
+    syncFailed: 'Cette synchronisation n’a pas abouti ; la liaison ci-dessous dit pourquoi. Rien n’est perdu.',
     linkError: {
       unreachable: 'La terre est injoignable : pas de réseau, ou le service de synchronisation est arrêté. Les modifications attendent ici en sécurité.',
       timeout: 'La terre a mis trop de temps à répondre : la liaison est peut-être lente. Les modifications attendent ici en sécurité.',

@@ -30,6 +30,7 @@ export function SyncScreen() {
   const syncing = useSlice(status, (x) => x.syncing);
   const syncedAt = useSlice(status, (x) => x.syncedAt);
   const syncError = useSlice(status, (x) => x.syncError);
+  const syncFailed = useSlice(status, (x) => x.syncFailed);
   const canResolve = useSlice(session, (x) => can(x.session?.user.permissions ?? [], 'conflicts.resolve'));
   const list = useSlice(conflicts, (x) => x.list);
   const resolving = useSlice(conflicts, (x) => x.resolving);
@@ -77,6 +78,11 @@ export function SyncScreen() {
             {syncedAt && !syncError && (
               <p className="screen-hint" role="status" data-testid="sync-done">
                 {t('sync.syncDone', { time: formatTime(syncedAt, lang) })}
+              </p>
+            )}
+            {syncFailed && (
+              <p className="screen-hint" role="status" data-testid="sync-failed">
+                {t('sync.syncFailed')}
               </p>
             )}
           </section>

@@ -14,6 +14,8 @@ export interface StatusState {
   syncing: boolean;
   syncedAt: string | null;
   syncError: ErrorData | null;
+  /** The last Sync now ran but did not go through; the link says why. */
+  syncFailed: boolean;
   refresh(): Promise<void>;
   /** Asks the kiosk to sync with shore now; the status that comes back says how it went. */
   syncNow(now?: () => Date): Promise<void>;
@@ -32,11 +34,12 @@ export function createStatusStore({ api }: { api: Pick<ApiClient, 'call'> }) {
     syncing: false,
     syncedAt: null,
     syncError: null,
+    syncFailed: false,
     async syncNow(now = () => new Date()) {
       if (get().syncing) return;
-      set({ syncing: true, syncError: null, syncedAt: null });
+      set({ syncing: true, syncError: null, syncedAt: null, syncFailed: false });
       const r = await api.call('sync.now', {});
-      if (r.ok) set({ syncing: false, status: r.value, syncedAt: now().toISOString() });
+      if (r.ok) set({ syncing: false, status: r.value.status, syncedAt: r.value.succeeded ? now().toISOString() : null, syncFailed: !r.value.succeeded });
       else set({ syncing: false, syncError: r.error });
     },
     async refresh() {

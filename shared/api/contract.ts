@@ -157,8 +157,8 @@ export const contract = {
     // Reloaded when synced data arrives: that must not keep an unattended screen from locking.
     touchesSession: false,
   }),
-  /** Runs a sync cycle now (push, then pull) and answers the status after it. */
-  'sync.now': method({ access: 'sync.view', input: empty, output: syncStatus }),
+  /** Runs a sync cycle now (push, then pull): whether it went through, and the status after it. */
+  'sync.now': method({ access: 'sync.view', input: empty, output: z.object({ succeeded: z.boolean(), status: syncStatus }) }),
   'sync.resolveConflict': method({ access: 'conflicts.resolve', input: z.object({ id: z.uuid() }).strict(), output: okOut }),
   ...classesContract,
   ...trainingContract,

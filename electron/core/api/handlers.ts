@@ -29,6 +29,7 @@ export interface HandlerDeps {
   pinHasher?: (pin: string) => Promise<string>;
   clock: Clock;
   /** One sync cycle now; absent on a kiosk with no link to shore. */
+  /** Resolves undefined when the cycle failed (the link state says why). */
   syncNow?: () => Promise<unknown>;
 }
 
@@ -124,8 +125,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'sync.now': async () => {
       if (!deps.syncNow) throw new AppError('NOT_FOUND', 'This kiosk has no link to shore set up: it runs on its own. Enroll it with a code from the shore office.', { reason: 'no_link' });
       // A failed cycle is not an error of this call: the status says in words what went wrong.
-      await deps.syncNow();
-      return readSyncStatus(deps.store, deps.link());
+      const report = await deps.syncNow();
+      return { succeeded: report !== undefined, status: await readSyncStatus(deps.store, deps.link()) };
     },
     'sync.resolveConflict': async (input, ctx) => {
       await deps.runner.run(resolveConflict, { id: input.id }, actorOf(ctx));
