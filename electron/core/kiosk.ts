@@ -147,12 +147,16 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
   await ensureReferenceData(store, new Date(clock.now()).toISOString());
   const pinHasher = opts.hashPin ?? ((pin: string) => hashPin(pin));
   const setLink = (patch: Partial<LinkState>) => {
+    // The last success survives a restart: the Sync screen tells when shore last answered, not since when the app runs.
+    if (patch.lastSyncAt && patch.lastSyncAt !== link.lastSyncAt) {
+      meta.set('sync.last_success_at', patch.lastSyncAt).catch((err: unknown) => log.warn({ err }, 'could not record the last sync'));
+    }
     link = { ...link, ...patch };
     queueStatus();
   };
   if (opts.sync) {
     const serverUrl = meta.get('sync.server') ?? opts.sync.serverUrl;
-    setLink({ address: new URL(serverUrl).host });
+    setLink({ address: new URL(serverUrl).host, lastSyncAt: meta.get('sync.last_success_at') ?? null });
     const replica = createLocalReplica({
       store,
       runner,

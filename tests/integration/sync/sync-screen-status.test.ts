@@ -63,3 +63,17 @@ describe('the Sync screen tells the truth', () => {
     expect(!refused.ok && refused.error.code).toBe('FORBIDDEN');
   });
 });
+
+describe('the last success of a link', () => {
+  it('survives a restart of the kiosk', async () => {
+    const service = await startService();
+    const { kiosk, dataDir } = await enrolledKiosk(service, 'restaurant');
+    await kiosk.sync!.syncNow();
+    const before = (await call(kiosk, 'status.get')).links[0].lastSuccessAt;
+    expect(before).not.toBeNull();
+    await kiosk.close();
+    await service.close();
+    const { kiosk: again } = await enrolledKiosk(service, 'restaurant', { dataDir });
+    expect((await call(again, 'status.get')).links[0].lastSuccessAt).toBe(before);
+  });
+});
