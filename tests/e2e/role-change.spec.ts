@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, openKiosk, signIn, test } from './support/fixtures.js';
 
 const shot = (name: string) => fileURLToPath(new URL(`./screenshots/${name}.png`, import.meta.url));
@@ -24,6 +25,8 @@ test('a role change asks first; cancel keeps the role, confirm changes it; nobod
   await expect(dialog).toContainText('Emma Dubois goes from Staff to Manager');
   // Focus starts on Cancel: Enter does not confirm by accident.
   await expect(page.getByTestId('dialog-cancel')).toBeFocused();
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(emma).toHaveValue(before);

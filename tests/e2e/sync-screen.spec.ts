@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, openKiosk, signIn, test } from './support/fixtures.js';
 
 const shot = (name: string) => fileURLToPath(new URL(`./screenshots/${name}.png`, import.meta.url));
@@ -17,6 +18,8 @@ for (const locale of ['en', 'fr'] as const) {
       await expect(page.getByTestId('sync-links')).toContainText(locale === 'en' ? 'no link to shore' : 'aucune liaison avec la terre');
       await expect(page.getByTestId('sync-now')).toBeDisabled();
       await expect(page.getByTestId('screen-sync')).not.toContainText(/fetch failed|every change reached shore|chaque modification est arrivée/);
+      const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
       await page.screenshot({ path: shot(`sync-${locale}-${orientation}`), fullPage: true });
     });
   }
