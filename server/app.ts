@@ -43,7 +43,15 @@ export interface SyncServerOptions {
    * enrollment codes (default 10 in 10 minutes) and device tokens (default 30 a minute).
    */
   limits?: { enroll?: { max: number; windowMs: number }; token?: { max: number; windowMs: number } };
+  /**
+   * How a wrong code or token from an address over its limit is slowed before its refusal
+   * (default: a 1 s wait). Tests pass one that returns at once.
+   */
+  penalty?: (ms: number) => Promise<void>;
 }
+
+/** How long a wrong code or token from an address over its limit waits for its refusal. */
+const PENALTY_MS = 1000;
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -141,20 +149,27 @@ export async function createSyncServer(opts: SyncServerOptions): Promise<Fastify
 
   app.get('/metrics', async (_req, reply) => reply.type('text/plain; version=0.0.4').send(metrics.render()));
 
-  // Guessing a code or a token gets slow: failures are counted per client address.
-  metrics.describe('shiftdeck_rate_limited_total', 'counter', 'Requests refused because their address failed too often, by route.');
+  // Guessing a code or a token gets slow: failures are counted per client address. A request
+  // carrying a valid code or token is checked first and always passes, so kiosks sharing a ship's
+  // or a restaurant's address are never locked out by someone guessing from it. Only the wrong
+  // ones from an address over its limit are answered RATE_LIMITED, after a wait: with 59-bit codes
+  // and 256-bit tokens, the space itself keeps guessing hopeless, the limit keeps it costly.
+  metrics.describe('shiftdeck_rate_limited_total', 'counter', 'Wrong codes or tokens refused because their address failed too often, by route.');
   const enrollFailures = createFailureLimiter(opts.limits?.enroll ?? { max: 10, windowMs: 10 * 60_000 });
   const tokenFailures = createFailureLimiter(opts.limits?.token ?? { max: 30, windowMs: 60_000 });
-  const refuseIfLimited = (limiter: typeof enrollFailures, ip: string, route: string, what: string) => {
+  const penalty = opts.penalty ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  /** Counts a wrong code or token; over the limit, slows it and answers RATE_LIMITED instead of `err`. */
+  const failed = async (limiter: typeof enrollFailures, ip: string, route: string, what: string, err: AppError): Promise<never> => {
     const wait = limiter.waitMs(ip, clock.now());
-    if (wait <= 0) return;
+    limiter.fail(ip, clock.now());
+    if (wait <= 0) throw err;
     metrics.inc('shiftdeck_rate_limited_total', { route });
+    await penalty(PENALTY_MS);
     const seconds = Math.ceil(wait / 1000);
-    throw new AppError('RATE_LIMITED', `Too many wrong ${what} from this address; wait ${Math.ceil(seconds / 60)} minute(s) and try again.`, { retryAfterSeconds: seconds });
+    throw new AppError('RATE_LIMITED', `Too many wrong ${what} from this address; check it, wait ${Math.ceil(seconds / 60)} minute(s) and try again.`, { retryAfterSeconds: seconds });
   };
 
   app.post('/v1/enroll', async (req) => {
-    refuseIfLimited(enrollFailures, req.ip, '/v1/enroll', 'enrollment codes');
     const body = enrollRequest.safeParse(req.body);
     if (!body.success) throw new AppError('VALIDATION_FAILED', 'Send {"code": "XXXX-XXXX-XXXX", "deviceName": "Galley kiosk"}.', { issues: body.error.issues.map((i) => i.path.join('.') || i.message) });
     try {
@@ -166,7 +181,7 @@ export async function createSyncServer(opts: SyncServerOptions): Promise<Fastify
       if (err instanceof AppError) {
         metrics.inc('shiftdeck_enrollments_total', { outcome: String(err.details?.reason ?? err.code) });
         // A code that never existed is what guessing produces; used and expired ones are honest mistakes.
-        if (err.details?.reason === 'code_unknown') enrollFailures.fail(req.ip, clock.now());
+        if (err.details?.reason === 'code_unknown') await failed(enrollFailures, req.ip, '/v1/enroll', 'enrollment codes', err);
       }
       throw err;
     }
@@ -178,7 +193,6 @@ export async function createSyncServer(opts: SyncServerOptions): Promise<Fastify
   await app.register(async (scope) => {
     // onRequest, before the body is read: an unauthenticated request costs no parsing.
     scope.addHook('onRequest', async (req) => {
-      refuseIfLimited(tokenFailures, req.ip, 'device', 'device tokens');
       const token = bearer(req.headers.authorization);
       try {
         if (!token) throw new AppError('UNAUTHENTICATED', 'This request needs the device token: send "Authorization: Bearer <token>".', { reason: 'token_missing' });
@@ -188,7 +202,7 @@ export async function createSyncServer(opts: SyncServerOptions): Promise<Fastify
           metrics.inc('shiftdeck_device_auth_failures_total', { reason: String(err.details?.reason ?? err.code) });
           // Guessing gives unknown or malformed tokens; a revoked kiosk retrying is not counted,
           // so it cannot lock out the other kiosks behind the same ship's address.
-          if (err.details?.reason === 'token_unknown' || err.details?.reason === 'token_invalid') tokenFailures.fail(req.ip, clock.now());
+          if (err.details?.reason === 'token_unknown' || err.details?.reason === 'token_invalid') await failed(tokenFailures, req.ip, 'device', 'device tokens', err);
         }
         throw err;
       }

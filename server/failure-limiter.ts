@@ -6,8 +6,7 @@
  *
  * @example
  * const limiter = createFailureLimiter({ max: 10, windowMs: 10 * 60_000 });
- * if (limiter.waitMs(ip, now) > 0) refuse();
- * else if (!ok) limiter.fail(ip, now);
+ * if (!ok) { const over = limiter.waitMs(ip, now) > 0; limiter.fail(ip, now); if (over) slowThenRefuse(); }
  */
 export function createFailureLimiter(opts: { max: number; windowMs: number; maxKeys?: number }) {
   const maxKeys = opts.maxKeys ?? 10_000;

@@ -148,6 +148,10 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
   await ensureReferenceData(store, new Date(clock.now()).toISOString());
   const pinHasher = opts.hashPin ?? ((pin: string) => hashPin(pin));
   const setLink = (patch: Partial<LinkState>) => {
+    // The last success survives a restart: the Sync screen tells when shore last answered, not since when the app runs.
+    if (patch.lastSyncAt && patch.lastSyncAt !== link.lastSyncAt) {
+      meta.set('sync.last_success_at', patch.lastSyncAt).catch((err: unknown) => log.warn({ err }, 'could not record the last sync'));
+    }
     link = { ...link, ...patch };
     queueStatus();
   };
@@ -159,6 +163,7 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
       log.warn({ previous: address.previous, server: address.url }, `sync server changed: using ${address.url} (this kiosk was enrolled at ${address.previous})`);
       await meta.set('sync.server', address.url);
     }
+    setLink({ address: new URL(address.url).host, lastSyncAt: meta.get('sync.last_success_at') ?? null });
     const replica = createLocalReplica({
       store,
       runner,
@@ -209,7 +214,7 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
   };
 
   const auth = createAuthService({ store, runner, clock, events, site });
-  const handlers = createHandlers({ store, runner, auth, version: appVersion(), deviceId, demo: opts.demo === true, site, link: () => link, pinHasher, clock, reenrol: reenrol && ((code) => reenrol!(code)) });
+  const handlers = createHandlers({ store, runner, auth, version: appVersion(), deviceId, demo: opts.demo === true, site, link: () => link, pinHasher, clock, reenrol: reenrol && ((code) => reenrol!(code)), syncNow: sync && (() => sync!.syncNow()) });
   const dispatcher = createDispatcher({ handlers, auth, log });
   const tick = async () => {
     try {

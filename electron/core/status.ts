@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { syncStatus } from '../../shared/api/contract.js';
 import { decodeHlc } from '../../shared/hlc.js';
+import type { LinkErrorCode } from '../../shared/sync/link-error.js';
+import { summarisePending } from '../../shared/sync/pending-summary.js';
 import type { Store } from './db/store.js';
 
 export type SyncStatus = z.infer<typeof syncStatus>;
@@ -12,6 +14,10 @@ export interface LinkState {
   lastError: string | null;
   /** Shore refused this device's token: sync is paused until it is enrolled again. */
   deviceUnknown: boolean;
+  lastErrorCode?: LinkErrorCode | null;
+  lastErrorAt?: string | null;
+  /** The sync service's host:port; absent when this kiosk has no link to shore. */
+  address?: string;
 }
 
 export const OFFLINE: LinkState = Object.freeze({ online: false, lastSyncAt: null, lastError: null, deviceUnknown: false });
@@ -26,6 +32,12 @@ export async function readSyncStatus(store: Store, link: LinkState): Promise<Syn
       eb.fn.min<string | null>('hlc').filterWhere('status', '=', 'pending').as('oldest'),
     ])
     .executeTakeFirstOrThrow();
+  const byName = await store.db
+    .selectFrom('outbox')
+    .select((eb) => ['name', eb.fn.countAll<number>().as('count')])
+    .where('status', '=', 'pending')
+    .groupBy('name')
+    .execute();
   const conflicts = await store.db
     .selectFrom('conflicts')
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -40,5 +52,9 @@ export async function readSyncStatus(store: Store, link: LinkState): Promise<Syn
     conflictCount: Number(conflicts.n),
     deadLetterCount: Number(row.dead),
     deviceUnknown: link.deviceUnknown,
+    pendingByKind: summarisePending(byName.map((r) => ({ name: r.name, count: Number(r.count) }))),
+    links: link.address
+      ? [{ id: 'shore', address: link.address, online: link.online, lastSuccessAt: link.lastSyncAt, lastErrorAt: link.lastErrorAt ?? null, lastErrorCode: link.lastErrorCode ?? null }]
+      : [],
   };
 }

@@ -10,6 +10,7 @@ import { fail, type Result } from '../../shared/errors.js';
 import type { ManualClock } from '../core/clock.js';
 import type { Kiosk } from '../core/kiosk.js';
 import { defaultResourcesDir, SERVED_RESOURCE_FOLDERS, servedResourceFolder } from '../core/resources.js';
+import { acceptedHost, acceptedOrigin } from './loopback-origin.js';
 
 export interface HostOptions {
   kiosk: Kiosk;
@@ -79,8 +80,13 @@ export async function createHttpHost(opts: HostOptions): Promise<FastifyInstance
     return reply.status(500).send(fail('INTERNAL', 'Something went wrong inside Shiftdeck. The change was not saved; try again.'));
   });
 
-  // Cross-site pages must not drive the kiosk API: a browser sends Origin on such requests.
-  const sameOrigin = (origin: string | undefined, host: string | undefined) => !origin || origin === `http://${host}`;
+  // The port the browser must have used. Before listen() only in-process inject() calls arrive,
+  // which name localhost:80.
+  const port = () => {
+    const address = app.server.address();
+    return address && typeof address === 'object' ? address.port : 80;
+  };
+  const sameOrigin = (origin: string | undefined, host: string | undefined) => acceptedOrigin(origin, host, port());
 
   app.post<{ Params: { method: string } }>('/api/:method', async (req, reply) => {
     if (!sameOrigin(req.headers.origin, req.headers.host)) return reply.status(403).send(fail('FORBIDDEN', 'Requests from other sites are refused.'));
@@ -91,6 +97,14 @@ export async function createHttpHost(opts: HostOptions): Promise<FastifyInstance
   });
 
   await app.register(fastifyWebsocket, { options: { maxPayload: 4096 } });
+  // DNS rebinding: a page on another domain resolving to 127.0.0.1 is refused by its Host, page,
+  // API and socket alike (Origin alone cannot tell). Added after the WebSocket plugin's hooks,
+  // which close a refused upgrade's socket.
+  app.addHook('onRequest', async (req, reply) => {
+    if (!acceptedHost(req.headers.host, port())) {
+      return reply.status(403).send(fail('FORBIDDEN', `Open Shiftdeck at http://127.0.0.1:${port()}/; other host names are refused.`));
+    }
+  });
   app.register(async (scope) => {
     scope.get('/events', { websocket: true }, (socket, req) => {
       if (!sameOrigin(req.headers.origin, req.headers.host)) return socket.close(1008, 'origin');

@@ -12,7 +12,7 @@ export interface ConflictListProps {
   onUseMine?(id: string): void;
 }
 
-const REASONS = ['FORBIDDEN', 'UNAUTHENTICATED', 'VALIDATION_FAILED', 'UNKNOWN_MUTATION', 'NOT_FOUND', 'CONFLICT', 'OUT_OF_SCOPE', 'OVERWRITTEN', 'SEAT_TAKEN', 'INTERNAL'];
+const REASONS = ['FORBIDDEN', 'UNAUTHENTICATED', 'VALIDATION_FAILED', 'UNKNOWN_MUTATION', 'NOT_FOUND', 'CONFLICT', 'ID_UNAVAILABLE', 'OUT_OF_SCOPE', 'OVERWRITTEN', 'SEAT_TAKEN', 'INTERNAL'];
 /** The translation key explaining a refusal code; the server's own words stay as detail. */
 const reasonKey = (code: string | null | undefined) => `sync.reason.${code && REASONS.includes(code) ? code : 'other'}`;
 /** The change in words, by its mutation's name; an unknown one is "a change". */

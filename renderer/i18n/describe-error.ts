@@ -40,6 +40,8 @@ export function describeError(t: TFunction, locale: string, error: ErrorData): s
       const time = typeof d.lockedUntil === 'string' ? formatTime(d.lockedUntil, locale) : null;
       return time ? t('errors.USER_LOCKED_until', { time }) : t('errors.USER_LOCKED');
     }
+    case 'FORBIDDEN':
+      return d.reason === 'own_role' || d.reason === 'role_exceeds_yours' || d.reason === 'person_exceeds_you' ? t(`errors.FORBIDDEN_${d.reason}`) : t('errors.FORBIDDEN');
     case 'INTERNAL':
       return d.reason === 'unreachable' ? t('errors.INTERNAL_unreachable') : t('errors.INTERNAL');
     default:

@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices, useSlice } from '../app/services.js';
 import { useNow } from '../app/use-now.js';
+import { ConfirmDialog } from '../components/confirm-dialog.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { formatTime } from '../i18n/format.js';
 import type { AdminNotice, RoleSummary } from '../stores/admin-store.js';
@@ -13,7 +14,8 @@ const roleLabel = (role: RoleSummary, lang: string) => (lang === 'fr' ? role.nam
 /** People of this site with their roles, a form to add someone, and the idle-lock delay. */
 export function AdminScreen() {
   const { t, i18n } = useTranslation();
-  const { admin } = useServices();
+  const { admin, session } = useServices();
+  const me = useSlice(session, (s) => s.session?.user.id ?? null);
   const users = useSlice(admin, (s) => s.users);
   const roles = useSlice(admin, (s) => s.roles);
   const error = useSlice(admin, (s) => s.error);
@@ -21,6 +23,7 @@ export function AdminScreen() {
   const saving = useSlice(admin, (s) => s.saving);
   const loading = useSlice(admin, (s) => s.loading);
   const now = useNow();
+  const pendingRole = useSlice(admin, (s) => s.pendingRole);
 
   useEffect(() => {
     void admin.getState().load();
@@ -60,24 +63,55 @@ export function AdminScreen() {
                     className="field__control admin-people__role"
                     data-testid="role-select"
                     value={u.roleId}
-                    disabled={saving}
-                    onChange={(e) => void admin.getState().setRole(u.id, e.target.value)}
+                    disabled={saving || !u.changeable}
+                    aria-describedby={u.changeable ? undefined : `role-why-${u.id}`}
+                    onChange={(e) => admin.getState().askRole(u.id, e.target.value)}
                   >
                     {roles.map((r) => (
-                      <option key={r.id} value={r.id}>
-                        {roleLabel(r, i18n.language)}
+                      <option key={r.id} value={r.id} disabled={!r.grantable && r.id !== u.roleId}>
+                        {r.grantable || r.id === u.roleId ? roleLabel(r, i18n.language) : t('admin.roleBeyondYou', { role: roleLabel(r, i18n.language) })}
                       </option>
                     ))}
                   </select>
+                  {!u.changeable && (
+                    <p id={`role-why-${u.id}`} className="admin-people__own" data-testid="role-locked-why">
+                      {u.id === me ? t('admin.ownRole') : t('admin.personAboveYou')}
+                    </p>
+                  )}
                 </li>
               ))}
             </ul>
           </section>
-          <AddPersonForm roles={roles} />
+          <AddPersonForm roles={roles.filter((r) => r.grantable)} />
           <IdleLockForm />
         </>
       )}
+      {pendingRole && users && (
+        <RoleChangeDialog
+          name={users.find((u) => u.id === pendingRole.userId)?.displayName ?? ''}
+          from={roles.find((r) => r.id === users.find((u) => u.id === pendingRole.userId)?.roleId)}
+          to={roles.find((r) => r.id === pendingRole.roleId)}
+          busy={saving}
+        />
+      )}
     </main>
+  );
+}
+
+function RoleChangeDialog({ name, from, to, busy }: { name: string; from?: RoleSummary; to?: RoleSummary; busy: boolean }) {
+  const { t, i18n } = useTranslation();
+  const { admin } = useServices();
+  return (
+    <ConfirmDialog
+      testId="role-confirm"
+      title={t('admin.confirmRole.title')}
+      body={t('admin.confirmRole.body', { name, from: from ? roleLabel(from, i18n.language) : '—', to: to ? roleLabel(to, i18n.language) : '—' })}
+      confirmLabel={t('admin.confirmRole.confirm')}
+      cancelLabel={t('common.cancel')}
+      busy={busy}
+      onConfirm={() => void admin.getState().confirmRole()}
+      onCancel={() => admin.getState().cancelRole()}
+    />
   );
 }
 

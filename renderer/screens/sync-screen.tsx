@@ -2,13 +2,24 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices, useSlice } from '../app/services.js';
 import { ErrorAlert } from '../components/error-alert.js';
-import { formatAgo, formatDateTime } from '../i18n/format.js';
+import { formatAgo, formatDateTime, formatTime } from '../i18n/format.js';
 import { can } from '../../shared/permissions.js';
 import { BackButton } from '../components/back-button.js';
 import { ConflictListView } from '../components/conflict-list.js';
 import { ReenrolPanel } from '../components/reenrol-panel.js';
+import type { SyncStatus } from '../stores/status-store.js';
 
-/** What waits to go to shore and how the last sync went, from the status store. */
+type T = (key: string, options?: Record<string, unknown>) => string;
+
+/** "3 changes waiting to reach shore: 2 class changes, 1 change to a person." */
+export function pendingSentence(t: T, lang: string, s: Pick<SyncStatus, 'pendingCount' | 'pendingByKind'>): string {
+  if (s.pendingCount === 0) return t('sync.summaryNone');
+  const parts = s.pendingByKind.map((k) => t(`sync.pendingKinds.${k.kind}`, { count: k.count }));
+  const list = new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' }).format(parts);
+  return t('sync.summary', { count: s.pendingCount, list });
+}
+
+/** What waits to go to shore, how each link to shore last went, and a Sync now button. */
 export function SyncScreen() {
   const { t, i18n } = useTranslation();
   const { status, session, conflicts } = useServices();
@@ -17,6 +28,10 @@ export function SyncScreen() {
   const s = useSlice(status, (x) => x.status);
   const reachable = useSlice(status, (x) => x.reachable);
   const error = useSlice(status, (x) => x.error);
+  const syncing = useSlice(status, (x) => x.syncing);
+  const syncedAt = useSlice(status, (x) => x.syncedAt);
+  const syncError = useSlice(status, (x) => x.syncError);
+  const syncFailed = useSlice(status, (x) => x.syncFailed);
   const canResolve = useSlice(session, (x) => can(x.session?.user.permissions ?? [], 'conflicts.resolve'));
   const list = useSlice(conflicts, (x) => x.list);
   const resolving = useSlice(conflicts, (x) => x.resolving);
@@ -28,13 +43,16 @@ export function SyncScreen() {
     if (allowed) void conflicts.getState().load();
   }, [status, conflicts, allowed]);
 
+  const syncNow = async () => {
+    await status.getState().syncNow();
+    void conflicts.getState().load();
+  };
+
   const rows: [string, string, string][] = s
     ? [
         ['connection', t('sync.connection'), !reachable ? t('status.unreachable') : s.online ? t('status.online') : t('status.offline')],
         ['pending', t('sync.pending'), String(s.pendingCount)],
         ['oldest-pending', t('sync.oldestPending'), s.oldestPendingAt ? (formatAgo(s.oldestPendingAt, lang) ?? s.oldestPendingAt) : t('common.none')],
-        ['last-sync', t('sync.lastSync'), s.lastSyncAt ? formatDateTime(s.lastSyncAt, lang) : t('common.never')],
-        ['last-error', t('sync.lastError'), s.lastError ?? t('common.none')],
         ['conflicts', t('sync.conflicts'), String(s.conflictCount)],
         ['dead-letters', t('sync.deadLetters'), String(s.deadLetterCount)],
       ]
@@ -51,14 +69,54 @@ export function SyncScreen() {
       {allowed && !s && !error && <p className="screen-hint">{t('common.loading')}</p>}
       {allowed && s?.deviceUnknown && <ReenrolPanel />}
       {allowed && s && (
-        <dl className="facts">
-          {rows.map(([id, label, value]) => (
-            <div key={id} className="facts__item" data-testid={`sync-${id}`}>
-              <dt>{label}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <>
+          <section className="panel sync-summary" aria-live="polite">
+            <p className="sync-summary__text" data-testid="sync-summary">
+              {pendingSentence(t, lang, s)}
+            </p>
+            <button type="button" className="button button--primary sync-summary__button" data-testid="sync-now" disabled={syncing || s.links.length === 0} onClick={() => void syncNow()}>
+              {syncing ? t('sync.syncing') : t('sync.syncNow')}
+            </button>
+            {syncedAt && !syncError && (
+              <p className="screen-hint" role="status" data-testid="sync-done">
+                {t('sync.syncDone', { time: formatTime(syncedAt, lang) })}
+              </p>
+            )}
+            {syncFailed && (
+              <p className="screen-hint" role="status" data-testid="sync-failed">
+                {t('sync.syncFailed')}
+              </p>
+            )}
+          </section>
+          <ErrorAlert error={syncError} />
+          <dl className="facts">
+            {rows.map(([id, label, value]) => (
+              <div key={id} className="facts__item" data-testid={`sync-${id}`}>
+                <dt>{label}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+          </dl>
+          <section className="panel" aria-labelledby="links-title" data-testid="sync-links">
+            <h2 id="links-title" className="section-title">
+              {t('sync.linksTitle')}
+            </h2>
+            {s.links.length === 0 && <p className="screen-hint">{t('sync.noLinks')}</p>}
+            {s.links.map((l) => (
+              <div key={l.id} className="sync-link" data-testid={`sync-link-${l.id}`}>
+                <p className="sync-link__name">
+                  <strong>{t('sync.linkShore', { address: l.address })}</strong> · {l.online ? t('status.online') : t('status.offline')}
+                </p>
+                <p data-testid="sync-link-success">{t('sync.lastSuccess', { time: l.lastSuccessAt ? formatDateTime(l.lastSuccessAt, lang) : t('common.never') })}</p>
+                {l.lastErrorCode && (
+                  <p className="alert alert--error" data-testid="sync-link-problem">
+                    {t('sync.lastProblem', { time: l.lastErrorAt ? formatDateTime(l.lastErrorAt, lang) : '—', reason: t(`sync.linkError.${l.lastErrorCode}`) })}
+                  </p>
+                )}
+              </div>
+            ))}
+          </section>
+        </>
       )}
       {allowed && <ErrorAlert error={conflictError} />}
       {allowed && list && <ConflictListView list={list} canResolve={canResolve} resolving={resolving} onResolve={(id) => void conflicts.getState().resolve(id)} onUseMine={(id) => void conflicts.getState().useMine(id)} />}

@@ -20,7 +20,13 @@ export interface AdminState {
   saving: boolean;
   error: ErrorData | null;
   notice: AdminNotice | null;
+  /** A role change waiting for the person's confirmation. */
+  pendingRole: { userId: string; roleId: string } | null;
   load(): Promise<void>;
+  /** Asks before changing a role: nothing is written until `confirmRole`. */
+  askRole(userId: string, roleId: string): void;
+  cancelRole(): void;
+  confirmRole(): Promise<boolean>;
   setRole(userId: string, roleId: string): Promise<boolean>;
   createUser(input: MethodInput<'admin.createUser'>): Promise<boolean>;
   setIdleLock(seconds: number): Promise<boolean>;
@@ -55,6 +61,25 @@ export function createAdminStore({ api }: { api: Pick<ApiClient, 'call'> }) {
       saving: false,
       error: null,
       notice: null,
+      pendingRole: null,
+
+      askRole(userId, roleId) {
+        const user = get().users?.find((u) => u.id === userId);
+        if (!user || user.roleId === roleId) return;
+        set({ pendingRole: { userId, roleId }, notice: null, error: null });
+      },
+
+      cancelRole() {
+        set({ pendingRole: null });
+      },
+
+      async confirmRole() {
+        const pending = get().pendingRole;
+        if (!pending) return false;
+        const done = await get().setRole(pending.userId, pending.roleId);
+        set({ pendingRole: null });
+        return done;
+      },
 
       handleEvent(event) {
         if (event.type !== 'data.changed' || get().users === null) return;

@@ -10,7 +10,15 @@ export interface StatusState {
   /** False when the kiosk service itself did not answer the last status call. */
   reachable: boolean;
   error: ErrorData | null;
+  /** A Sync now in progress; then when it finished, or why the call itself failed. */
+  syncing: boolean;
+  syncedAt: string | null;
+  syncError: ErrorData | null;
+  /** The last Sync now ran but did not go through; the link says why. */
+  syncFailed: boolean;
   refresh(): Promise<void>;
+  /** Asks the kiosk to sync with shore now; the status that comes back says how it went. */
+  syncNow(now?: () => Date): Promise<void>;
   handleEvent(event: CoreEvent): void;
 }
 
@@ -19,10 +27,21 @@ export interface StatusState {
  * `status.changed` event; a periodic refresh (wired by the app) covers missed events.
  */
 export function createStatusStore({ api }: { api: Pick<ApiClient, 'call'> }) {
-  return createStore<StatusState>()((set) => ({
+  return createStore<StatusState>()((set, get) => ({
     status: null,
     reachable: true,
     error: null,
+    syncing: false,
+    syncedAt: null,
+    syncError: null,
+    syncFailed: false,
+    async syncNow(now = () => new Date()) {
+      if (get().syncing) return;
+      set({ syncing: true, syncError: null, syncedAt: null, syncFailed: false });
+      const r = await api.call('sync.now', {});
+      if (r.ok) set({ syncing: false, status: r.value.status, syncedAt: r.value.succeeded ? now().toISOString() : null, syncFailed: !r.value.succeeded });
+      else set({ syncing: false, syncError: r.error });
+    },
     async refresh() {
       const r = await api.call('status.get', {});
       if (r.ok) set({ status: r.value, reachable: true, error: null });

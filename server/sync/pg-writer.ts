@@ -54,6 +54,17 @@ const ident = (s: string) => sql.ref(s);
 const quoteIdent = (s: string) => `"${s.replace(/"/g, '""')}"`;
 const BATCH_ROWS = 1000;
 
+/**
+ * PostgreSQL's "duplicate key" refusal of a new row's id, as an ordinary refusal. Row-level
+ * security hides other sites' rows but not their ids from a unique index, so the raw error would
+ * tell a device that the id exists elsewhere; this answer is the same wherever the id is taken.
+ */
+function idRefusal(err: unknown, table: SyncedTable): unknown {
+  const e = err as { code?: string; constraint?: string };
+  if (e?.code !== '23505' || e.constraint !== `${table}_pkey`) return err;
+  return new AppError('ID_UNAVAILABLE', `This new record's id cannot be used; nothing was saved. Make the record again: it gets a new id.`, { table });
+}
+
 /** Column types of the synced tables, read once per process: the schema does not change under a running service. */
 const typeCache = new Map<string, Promise<Map<string, string>>>();
 function columnTypes(trx: CentralTransaction, table: SyncedTable): Promise<Map<string, string>> {
@@ -141,8 +152,12 @@ export function createPgWriter(trx: CentralTransaction, scope: PgWriteScope) {
   const writer = (buffered: boolean): Writer => ({
     async insert(table, row) {
       const { cols, values } = await prepareInsert(table, row);
+      // Buffered rows fail at the flush, outside any one mutation: the push then redoes the
+      // batch one mutation at a time through here.
       if (buffered) return buffer(table, cols, values, false);
-      await insertRows(table, cols, [values], false);
+      await insertRows(table, cols, [values], false).catch((err: unknown) => {
+        throw idRefusal(err, table);
+      });
     },
     async insertIfAbsent(table, row) {
       const { cols, values } = await prepareInsert(table, row);

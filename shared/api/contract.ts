@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { classesContract } from '../classes/contract.js';
-import { AREAS, PERMISSIONS } from '../permissions.js';
+import { AREAS, PERMISSIONS, type Permission } from '../permissions.js';
+import { LINK_ERROR_CODES } from '../sync/link-error.js';
+import { PENDING_KINDS } from '../sync/pending-summary.js';
 import { trainingContract } from '../training/contract.js';
 import type { MethodSpec } from './method-spec.js';
 
@@ -32,16 +34,32 @@ export const sessionInfo = z.object({
   idleLockSeconds: z.number().int(),
 });
 
+/** One route to shore and how it last went (today a kiosk has one: the sync service). */
+export const linkStatus = z.object({
+  id: z.string(),
+  /** Where it goes, e.g. "127.0.0.1:7400". */
+  address: z.string(),
+  online: z.boolean(),
+  lastSuccessAt: z.string().nullable(),
+  lastErrorAt: z.string().nullable(),
+  lastErrorCode: z.enum(LINK_ERROR_CODES).nullable(),
+});
+
 export const syncStatus = z.object({
   online: z.boolean(),
   pendingCount: z.number().int().nonnegative(),
+  /** The pending changes by what they change, for "3 changes waiting: 2 class changes, 1 …". */
+  pendingByKind: z.array(z.object({ kind: z.enum(PENDING_KINDS), count: z.number().int().positive() })),
   oldestPendingAt: z.string().nullable(),
   lastSyncAt: z.string().nullable(),
+  /** The raw text of the last failure, for logs and support; screens say `links[].lastErrorCode`. */
   lastError: z.string().nullable(),
   conflictCount: z.number().int().nonnegative(),
   deadLetterCount: z.number().int().nonnegative(),
   /** Shore does not know this device (a restored shore lost its enrolment, or it was revoked): enrol it again with a new code. */
   deviceUnknown: z.boolean().default(false),
+  /** Empty on a kiosk with no link to shore set up (a standalone demo). */
+  links: z.array(linkStatus),
 });
 
 export const userTile = z.object({
@@ -84,7 +102,13 @@ export const conflictEntry = z.object({
 /** A change of this kiosk the server gave up on or refused, still in the local outbox. */
 export const deadLetter = z.object({ seq: z.number().int(), mutation: z.string(), status: z.enum(['rejected', 'dead']), error: z.string().nullable(), queuedAt: z.string() });
 
-export const roleSummary = z.object({ id: z.uuid(), code: z.string(), name: z.object({ en: z.string(), fr: z.string() }) });
+export const roleSummary = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  name: z.object({ en: z.string(), fr: z.string() }),
+  /** Whether the signed-in person may give this role (it holds no right they lack). */
+  grantable: z.boolean(),
+});
 
 /**
  * The API contract: every method the renderer may call, with its input and output schemas and
@@ -120,7 +144,8 @@ export const contract = {
     // Reloaded on every synced change to people: reading it must not keep an idle session awake.
     touchesSession: false,
     input: empty,
-    output: z.object({ users: z.array(userTile.extend({ roleId: z.uuid() })), roles: z.array(roleSummary) }),
+    // `changeable`: whether the signed-in person may change that person's role (never their own).
+    output: z.object({ users: z.array(userTile.extend({ roleId: z.uuid(), changeable: z.boolean() })), roles: z.array(roleSummary) }),
   }),
   'admin.createUser': method({
     access: 'users.manage',
@@ -137,6 +162,8 @@ export const contract = {
     touchesSession: false,
   }),
   'sync.reenrol': method({ access: 'devices.manage', input: z.object({ code: z.string().trim().min(4, 'Type the enrollment code, e.g. K7QM-2XHD-9RTA').max(40) }).strict(), output: okOut }),
+  /** Runs a sync cycle now (push, then pull): whether it went through, and the status after it. */
+  'sync.now': method({ access: 'sync.view', input: empty, output: z.object({ succeeded: z.boolean(), status: syncStatus }) }),
   'sync.resolveConflict': method({ access: 'conflicts.resolve', input: z.object({ id: z.uuid() }).strict(), output: okOut }),
   /** "Use mine instead" on an edit that lost: runs conflicts.useMine, which checks the rest. */
   'sync.useMine': method({ access: 'sync.view', input: z.object({ id: z.uuid() }).strict(), output: okOut }),

@@ -26,3 +26,31 @@ export function afterFailure(state: PinAttemptState, now: number): PinAttemptSta
 export function attemptsLeft(state: PinAttemptState): number {
   return Math.max(0, MAX_PIN_FAILURES - state.failures);
 }
+
+/** A synced sign-in event of one person, from any kiosk of the site, with its HLC wall time. */
+export interface PinEvent {
+  action: 'auth.sign_in_failed' | 'auth.lockout' | 'auth.sign_in' | 'auth.unlock';
+  at: number;
+  /** For a lockout: until when that kiosk locked the person. */
+  lockedUntil?: number | null;
+}
+
+/**
+ * The person's state at the site, from every kiosk's events in HLC order: wrong PINs count
+ * across kiosks, a lockout made on one kiosk holds on all, a right PIN anywhere starts afresh.
+ */
+export function stateFromEvents(events: readonly PinEvent[]): PinAttemptState {
+  let s: PinAttemptState = NO_ATTEMPTS;
+  for (const e of events) {
+    if (e.action === 'auth.sign_in' || e.action === 'auth.unlock') s = NO_ATTEMPTS;
+    else if (e.action === 'auth.sign_in_failed') s = afterFailure(s, e.at);
+    else if (e.lockedUntil && (s.lockedUntil === null || e.lockedUntil > s.lockedUntil)) s = { failures: Math.max(s.failures, MAX_PIN_FAILURES), lockedUntil: e.lockedUntil };
+  }
+  return s;
+}
+
+/** The stricter of two views of one person (this kiosk's own count, the site's synced events). */
+export function strictest(a: PinAttemptState, b: PinAttemptState): PinAttemptState {
+  const lockedUntil = a.lockedUntil === null ? b.lockedUntil : b.lockedUntil === null ? a.lockedUntil : Math.max(a.lockedUntil, b.lockedUntil);
+  return { failures: Math.max(a.failures, b.failures), lockedUntil };
+}

@@ -26,6 +26,11 @@ export interface MutationContext {
   userId: string | null;
   /** The acting user's permissions at `siteId` (empty for device events). */
   permissions: readonly string[];
+  /**
+   * The kiosk re-applies a queued mutation on top of pulled rows, without the actor's
+   * permissions: rules about the actor were checked when it first ran, and the server checks them again.
+   */
+  replaying?: boolean;
   siteId: string;
   deviceId: string;
   /** The mutation's hybrid logical timestamp; `now` is its wall part as ISO-8601. */

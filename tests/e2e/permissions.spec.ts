@@ -91,6 +91,7 @@ test('an administrator changes a role, adds a person and sets the idle lock', as
 
   const emma = page.getByTestId('admin-people').locator('li').filter({ hasText: 'Emma Dubois' });
   await emma.getByTestId('role-select').selectOption({ label: 'Waiter' });
+  await page.getByTestId('role-confirm').getByTestId('dialog-confirm').click();
   await expect(page.getByTestId('admin-notice')).toContainText('Role updated for Emma Dubois');
 
   const form = page.getByTestId('add-person');

@@ -78,3 +78,16 @@ export async function enrolledKiosk(
 }
 
 export const siteOf = (key: DemoSite['key']) => demoSiteId(key);
+
+/** The device token a kiosk got at enrollment. */
+export const deviceTokenOf = (k: Kiosk) => (k.store.raw.prepare("SELECT value FROM meta WHERE key = 'sync.token'").get() as { value: string }).value;
+
+/** A raw push in the kiosk's name, as a tampered kiosk could send it (the service must not trust it). */
+export async function rawPush(service: { url: string }, kiosk: Kiosk, mutations: unknown[]) {
+  const res = await fetch(`${service.url}/v1/push`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${deviceTokenOf(kiosk)}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ clientTime: Date.now(), mutations }),
+  });
+  return { status: res.status, body: (await res.json()) as unknown };
+}

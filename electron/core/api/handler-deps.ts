@@ -28,4 +28,7 @@ export interface HandlerDeps {
   reenrol?: (code: string) => Promise<void>;
   pinHasher?: (pin: string) => Promise<string>;
   clock: Clock;
+  /** One sync cycle now; absent on a kiosk with no link to shore. Resolves undefined when the
+   * cycle failed (the link state says why). */
+  syncNow?: () => Promise<unknown>;
 }

@@ -5,6 +5,7 @@ import { setIdleLock } from '../../../shared/mutations/sites.js';
 import { resolveConflict, useMine } from '../../../shared/mutations/conflicts.js';
 import { decodeHlc } from '../../../shared/hlc.js';
 import { createUser, setUserRole } from '../../../shared/mutations/users.js';
+import { mayGrant } from '../../../shared/domain/role-change.js';
 import type { AuthService } from '../auth/auth-service.js';
 import { hashPin } from '../auth/pin-hash.js';
 import { peopleAtSite } from '../auth/people.js';
@@ -21,6 +22,15 @@ import type { HandlerDeps } from './handler-deps.js';
 const actorOf = (ctx: CallContext) => {
   if (!ctx.signedIn) throw new AppError('UNAUTHENTICATED', 'Sign in with your PIN first.');
   return { userId: ctx.signedIn.person.id, permissions: ctx.signedIn.person.permissions };
+};
+
+const parseList = (json: string): string[] => {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
 };
 
 const parseDetail = (json: string): Record<string, unknown> => {
@@ -104,6 +114,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         deadLetters: dead.map((d) => ({ seq: d.seq, mutation: d.name, status: d.status as 'rejected' | 'dead', error: d.last_error, queuedAt: new Date(decodeHlc(d.hlc).wall).toISOString() })),
       };
     },
+    'sync.now': async () => {
+      if (!deps.syncNow) throw new AppError('NOT_FOUND', 'This kiosk has no link to shore set up: it runs on its own. Enroll it with a code from the shore office.', { reason: 'no_link' });
+      // A failed cycle is not an error of this call: the status says in words what went wrong.
+      const report = await deps.syncNow();
+      return { succeeded: report !== undefined, status: await readSyncStatus(deps.store, deps.link()) };
+    },
     'sync.resolveConflict': async (input, ctx) => {
       await deps.runner.run(resolveConflict, { id: input.id }, actorOf(ctx));
       return { ok: true as const };
@@ -113,17 +129,29 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { ok: true as const };
     },
 
-    'admin.users': async () => {
+    'admin.users': async (_input, ctx) => {
       const site = await deps.site();
+      const actor = actorOf(ctx);
       const [people, roles] = await Promise.all([
         peopleAtSite(deps.store.db, site.id),
-        deps.store.db.selectFrom('roles').select(['id', 'code', 'name_en', 'name_fr', 'site_kind']).where('deleted_at', 'is', null).orderBy('code').execute(),
+        deps.store.db.selectFrom('roles').select(['id', 'code', 'name_en', 'name_fr', 'site_kind', 'permissions']).where('deleted_at', 'is', null).orderBy('code').execute(),
       ]);
       const tiles = await deps.auth.tiles();
       const lockedBy = new Map(tiles.map((t) => [t.id, t.lockedUntil]));
+      // The same rule the mutation enforces, so the screen only offers what would be accepted.
       return {
-        users: people.map((p) => ({ id: p.id, displayName: p.displayName, roleCode: p.roleCode, roleName: p.roleName, roleId: p.roleId, lockedUntil: lockedBy.get(p.id) ?? null })),
-        roles: roles.filter((r) => r.site_kind === 'any' || r.site_kind === site.kind).map((r) => ({ id: r.id, code: r.code, name: { en: r.name_en, fr: r.name_fr } })),
+        users: people.map((p) => ({
+          id: p.id,
+          displayName: p.displayName,
+          roleCode: p.roleCode,
+          roleName: p.roleName,
+          roleId: p.roleId,
+          lockedUntil: lockedBy.get(p.id) ?? null,
+          changeable: p.id !== actor.userId && mayGrant(actor.permissions, p.permissions),
+        })),
+        roles: roles
+          .filter((r) => r.site_kind === 'any' || r.site_kind === site.kind)
+          .map((r) => ({ id: r.id, code: r.code, name: { en: r.name_en, fr: r.name_fr }, grantable: mayGrant(actor.permissions, parseList(r.permissions)) })),
       };
     },
     'admin.createUser': async (input, ctx) => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { sessionInfo, userTile } from '../../../shared/api/contract.js';
-import { afterFailure, attemptsLeft, isLocked } from '../../../shared/domain/pin-lockout.js';
+import { afterFailure, attemptsLeft, isLocked, strictest } from '../../../shared/domain/pin-lockout.js';
 import { judgeSession, SESSION_MAX_MS } from '../../../shared/domain/session-rules.js';
 import { AppError } from '../../../shared/errors.js';
 import { newId } from '../../../shared/ids.js';
@@ -11,6 +11,7 @@ import type { Store } from '../db/store.js';
 import type { EventBus } from '../events.js';
 import type { MutationRunner } from '../mutations/mutation-runner.js';
 import { createPinAttempts } from './pin-attempts.js';
+import { createSiteLockouts } from './site-lockouts.js';
 import { verifyPin } from './pin-hash.js';
 import { peopleAtSite, personAtSite, type Person } from './people.js';
 
@@ -43,6 +44,9 @@ export interface SignedIn {
 export function createAuthService(deps: AuthDeps) {
   const sessions = new Map<string, Session>();
   const attempts = createPinAttempts(deps.store);
+  const siteLockouts = createSiteLockouts(deps.store);
+  /** This kiosk's count or the site's synced events, whichever is stricter. */
+  const stateOf = (siteId: string, userId: string, now: number) => strictest(attempts.read(userId), siteLockouts.read(siteId, userId, now));
   const iso = (ms: number) => new Date(ms).toISOString();
 
   const audit = (action: (typeof DEVICE_AUDIT_ACTIONS)[number], subjectUserId: string, actorUserId: string | null, detail: Record<string, string | number> = {}) =>
@@ -60,7 +64,7 @@ export function createAuthService(deps: AuthDeps) {
   /** Checks a PIN against a person, counting failures and locking after the fifth. */
   async function checkPin(person: Person, pin: string): Promise<void> {
     const now = deps.clock.now();
-    const state = attempts.read(person.id);
+    const state = stateOf((await deps.site()).id, person.id, now);
     if (isLocked(state, now)) {
       throw new AppError('USER_LOCKED', `Too many wrong PINs. ${person.displayName} is locked until ${iso(state.lockedUntil!)}; ask a supervisor or wait.`, { lockedUntil: iso(state.lockedUntil!) });
     }
@@ -104,7 +108,7 @@ export function createAuthService(deps: AuthDeps) {
       const site = await deps.site();
       const now = deps.clock.now();
       return (await peopleAtSite(deps.store.db, site.id)).map((p) => {
-        const a = attempts.read(p.id);
+        const a = stateOf(site.id, p.id, now);
         return { id: p.id, displayName: p.displayName, roleCode: p.roleCode, roleName: p.roleName, lockedUntil: isLocked(a, now) ? iso(a.lockedUntil!) : null };
       });
     },

@@ -133,7 +133,7 @@ export function createMutationRunner(deps: MutationRunnerDeps) {
   const replayPending = async (tx: Kysely<SyncedDatabase>, changed: Set<SyncedTable>, resolveDef: (name: string, version: number) => MutationDef | undefined): Promise<number> => {
     const rows = pendingRows.all() as { seq: number; name: string; version: number; args: string; hlc: string; user_id: string | null; rows: string }[];
     const scope: WriteScope = { siteId: deps.siteId(), anySite: false, now: '', rebase: true, written: [] };
-    const ctx: MutationContext = { userId: null, permissions: [], siteId: scope.siteId, deviceId: deps.deviceId, hlc: '', now: '', db: tx, write: writerFor(scope, changed) };
+    const ctx: MutationContext = { userId: null, permissions: [], replaying: true, siteId: scope.siteId, deviceId: deps.deviceId, hlc: '', now: '', db: tx, write: writerFor(scope, changed) };
     let replayed = 0;
     for (const row of rows) {
       const def = resolveDef(row.name, row.version);

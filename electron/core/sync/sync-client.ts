@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import WebSocket from 'ws';
+import { linkErrorCode } from '../../../shared/sync/link-error.js';
 import { MAX_PULL_ROWS, MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS, pokeMessage, pullResponse, pushResponse } from '../../../shared/sync/protocol.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../log.js';
@@ -240,11 +241,11 @@ export function createSyncClient(deps: SyncClientDeps) {
     if (pushError instanceof HttpError && pushError.status === 401) markUnknown(pushError.message);
     if (pushError) {
       const message = pushError instanceof Error ? pushError.message : String(pushError);
-      deps.setLink({ online: pushError instanceof HttpError, lastError: message });
+      deps.setLink({ online: pushError instanceof HttpError, lastError: message, lastErrorCode: linkErrorCode(pushError), lastErrorAt: new Date(deps.clock.now()).toISOString() });
       deps.log.warn({ err: message, ...report }, 'sync failed');
       throw pushError;
     }
-    deps.setLink({ online: true, lastSyncAt: new Date(deps.clock.now()).toISOString(), lastError: null });
+    deps.setLink({ online: true, lastSyncAt: new Date(deps.clock.now()).toISOString(), lastError: null, lastErrorCode: null });
     if (report.pushed || report.pulled) deps.log.info(report, 'sync');
     return report;
   }

@@ -7,6 +7,7 @@ import { pullResponse, pushResponse } from '../../../shared/sync/protocol.js';
 import { encodeHlc } from '../../../shared/hlc.js';
 import { revokeDevice } from '../../../server/devices/enrollment.js';
 import type { Kiosk } from '../../../electron/core/kiosk.js';
+import { cheapHashPin } from '../../helpers/kiosk.js';
 import { enrolledKiosk, siteOf, startService } from '../../helpers/sync.js';
 
 const tokenOf = (k: Kiosk) => (k.store.raw.prepare("SELECT value FROM meta WHERE key = 'sync.token'").get() as { value: string }).value;
@@ -60,6 +61,37 @@ describe('one site never sees or writes another site\'s rows', () => {
     expect(res.results).toEqual([expect.objectContaining({ seq: 1, status: 'rejected', code: 'NOT_FOUND' })]);
     const vesselRows = await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log WHERE site_id = ${siteOf('vessel')} AND action = 'users.role_changed'`.execute(service.db.admin);
     expect(vesselRows.rows[0].n).toBe(0);
+  });
+
+  it('refuses users.create with an id taken at another site as an ordinary rejection that says nothing about it', async () => {
+    const service = await startService();
+    const { kiosk } = await enrolledKiosk(service, 'restaurant');
+    const token = tokenOf(kiosk);
+    const admin = demoUserId('restaurant', 'Sophie Laurent');
+    const staffRole = (await kiosk.store.db.selectFrom('roles').select('id').where('code', '=', 'staff').executeTakeFirstOrThrow()).id;
+    const pinHash = await cheapHashPin('4821');
+    const create = (seq: number, id: string) => ({
+      seq,
+      name: 'users.create',
+      version: 1,
+      args: { id, auditId: newId(), displayName: 'Intruder', locale: 'en', pinHash, roleId: staffRole },
+      hlc: encodeHlc({ wall: Date.now(), counter: seq, node: 'forger' }),
+      userId: admin,
+      writes: [`users:${id}`],
+    });
+    const elsewhere = demoUserId('vessel', 'Tom Okafor');
+    const here = demoUserId('restaurant', 'Emma Dubois');
+    const res = pushResponse.parse((await post(service.url, token, { clientTime: Date.now(), mutations: [create(1, elsewhere), create(2, here), create(3, newId())] })).body);
+    expect(res.results.map((r) => [r.seq, r.status, r.code])).toEqual([[1, 'rejected', 'ID_UNAVAILABLE'], [2, 'rejected', 'ID_UNAVAILABLE'], [3, 'applied', undefined]]);
+    // The same words whether the id is taken at another site or at this one; no database text.
+    expect(res.results[0].message).toBe(res.results[1].message);
+    expect(res.results[0].message).not.toMatch(/duplicate|key|exist|site|constraint/i);
+    const conflicts = await sql<{ kind: string; code: string; message: string }>`SELECT kind, code, message FROM conflicts WHERE device_id = ${kiosk.deviceId} ORDER BY seq`.execute(service.db.admin);
+    expect(conflicts.rows.map((c) => [c.kind, c.code])).toEqual([['rejected', 'ID_UNAVAILABLE'], ['rejected', 'ID_UNAVAILABLE']]);
+    expect(conflicts.rows.some((c) => /duplicate/i.test(c.message))).toBe(false);
+    // The vessel's person is as it was.
+    const person = await sql<{ site_id: string; display_name: string }>`SELECT site_id, display_name FROM users WHERE id = ${elsewhere}`.execute(service.db.admin);
+    expect(person.rows).toEqual([{ site_id: siteOf('vessel'), display_name: 'Tom Okafor' }]);
   });
 
   it('gives another site\'s kiosk only its own rows, and refuses a revoked token at once', async () => {

@@ -54,7 +54,7 @@ export function sessionFor(user = USERS[0], token = 'tok-1', state: 'active' | '
   };
 }
 
-export const STATUS = { online: false, pendingCount: 3, oldestPendingAt: '2026-01-01T07:55:00.000Z', lastSyncAt: null, lastError: null, conflictCount: 0, deadLetterCount: 1, deviceUnknown: false };
+export const STATUS = { online: false, pendingCount: 3, oldestPendingAt: '2026-01-01T07:55:00.000Z', lastSyncAt: null, lastError: null, conflictCount: 0, deadLetterCount: 1, pendingByKind: [{ kind: 'classes' as const, count: 2 }, { kind: 'people' as const, count: 1 }], links: [], deviceUnknown: false };
 
 /** Lets pending promise callbacks run. */
 export const flush = () => new Promise((r) => setTimeout(r, 0));
