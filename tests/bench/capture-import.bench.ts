@@ -11,7 +11,7 @@ import { createKiosk } from '../../electron/core/kiosk.js';
 import { createManualClock } from '../../electron/core/clock.js';
 import { hashPin } from '../../electron/core/auth/pin-hash.js';
 import { demoSite, demoUserId } from '../../shared/demo.js';
-import { timeIt, type Figure } from './bench-kit.js';
+import { clocked, median, type Figure } from './bench-kit.js';
 
 const STUDENTS = 500;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -26,7 +26,7 @@ export function studentsCsv(n = STUDENTS): string {
 }
 
 /** Copies the rows the import wrote into a plain database with the same tables, timed. */
-function plainInsertMs(kioskDb: Database.Database, dir: string): number {
+async function plainInsertMs(kioskDb: Database.Database, dir: string, cpu: number[]): Promise<number> {
   const plain = new Database(join(dir, 'plain.db'));
   plain.pragma('journal_mode = WAL');
   plain.pragma('synchronous = NORMAL');
@@ -36,11 +36,11 @@ function plainInsertMs(kioskDb: Database.Database, dir: string): number {
     const cols = rows.length ? rows[0].length : 0;
     return { rows, insert: plain.prepare(`INSERT INTO "${t}" VALUES (${Array.from({ length: cols }, () => '?').join(', ')})`) };
   });
-  const ms = Number(process.hrtime.bigint()) / 1e6;
-  plain.transaction(() => {
-    for (const w of work) for (const r of w.rows) w.insert.run(r);
-  })();
-  const took = Number(process.hrtime.bigint()) / 1e6 - ms;
+  const took = await clocked(cpu, () =>
+    plain.transaction(() => {
+      for (const w of work) for (const r of w.rows) w.insert.run(r);
+    })(),
+  );
   plain.close();
   return took;
 }
@@ -49,6 +49,8 @@ export async function run(): Promise<Figure[]> {
   const csv = studentsCsv();
   const ours: number[] = [];
   const plain: number[] = [];
+  const oursCpu: number[] = [];
+  const plainCpu: number[] = [];
   let classes = 0;
   for (let r = 0; r < RUNS; r++) {
     const dir = mkdtempSync(join(tmpdir(), 'sd-bench-import-'));
@@ -59,12 +61,12 @@ export async function run(): Promise<Figure[]> {
       if (!signIn.ok) throw new Error(`sign-in failed: ${signIn.error.message}`);
       const token = (signIn.value as { token: string }).token;
       let result: Awaited<ReturnType<typeof kiosk.dispatcher.dispatch>> | undefined;
-      ours.push(await timeIt(async () => (result = await kiosk.dispatcher.dispatch('classes.importCommit', { csv, mode: 'all' }, token))));
+      ours.push(await clocked(oursCpu, async () => (result = await kiosk.dispatcher.dispatch('classes.importCommit', { csv, mode: 'all' }, token))));
       if (!result?.ok) throw new Error(`import failed: ${result && !result.ok ? result.error.message : '?'}`);
       const count = (t: string) => (kiosk.store.raw.prepare(`SELECT COUNT(*) AS c FROM "${t}"`).get() as { c: number }).c;
       if (count('students') !== STUDENTS) throw new Error(`expected ${STUDENTS} students, found ${count('students')}`);
       classes = count('classes');
-      plain.push(plainInsertMs(kiosk.store.raw, dir));
+      plain.push(await plainInsertMs(kiosk.store.raw, dir, plainCpu));
     } finally {
       await kiosk.close();
       rmSync(dir, { recursive: true, force: true });
@@ -74,7 +76,8 @@ export async function run(): Promise<Figure[]> {
   plain.sort((a, b) => a - b);
   const ms = ours[Math.floor(RUNS / 2)];
   const base = plain[Math.floor(RUNS / 2)];
-  console.log(`  import of ${STUDENTS} students, ${classes} classes: runs ${ours.map((t) => t.toFixed(0)).join(', ')} ms; plain inserts ${plain.map((t) => t.toFixed(0)).join(', ')} ms`);
+  const cpuMs = median(oursCpu);
+  console.log(`  import of ${STUDENTS} students, ${classes} classes: wall ${ours.map((t) => t.toFixed(0)).join(', ')} ms, plain inserts ${plain.map((t) => t.toFixed(0)).join(', ')} ms; CPU ${oursCpu.map((t) => t.toFixed(0)).join(', ')} ms, plain ${plainCpu.map((t) => t.toFixed(0)).join(', ')} ms`);
   return [
     {
       name: `capture import ${STUDENTS} students (${classes} classes)`,
@@ -84,6 +87,15 @@ export async function run(): Promise<Figure[]> {
       ratio: ms / base,
       goal: `< ${GOAL_MS} ms`,
       met: ms < GOAL_MS,
+    },
+    {
+      name: `capture import ${STUDENTS} students (${classes} classes), CPU time`,
+      value: cpuMs,
+      unit: 'ms',
+      baseline: median(plainCpu),
+      ratio: cpuMs / median(plainCpu),
+      goal: `< ${GOAL_MS} ms`,
+      met: cpuMs < GOAL_MS,
     },
   ];
 }
