@@ -39,9 +39,18 @@ export function decodeHlc(s: string): HlcTimestamp {
   return { wall: Number(s.slice(0, first)), counter: parseInt(s.slice(first + 1, second), 16), node: s.slice(second + 1) };
 }
 
+/** The wall part of an encoded timestamp, without decoding the rest (the capture path's hot loop). */
+export function hlcWall(s: string): number {
+  if (s.charCodeAt(WALL_WIDTH) !== 45 || s.charCodeAt(WALL_WIDTH + 1 + COUNTER_WIDTH) !== 45) return decodeHlc(s).wall; // 45: '-'
+  return Number(s.slice(0, WALL_WIDTH));
+}
+
 export function createHlc(node: string, wallClock: () => number, start?: string): Hlc {
   let last: HlcTimestamp = start ? { ...decodeHlc(start), node } : { wall: 0, counter: 0, node };
   let drift = 0;
+  let prefixWall = -1;
+  let prefix = '';
+  const suffix = `-${node}`;
 
   const tick = (wall: number, remote?: HlcTimestamp): string => {
     const maxWall = Math.max(last.wall, wall, remote?.wall ?? 0);
@@ -54,7 +63,12 @@ export function createHlc(node: string, wallClock: () => number, start?: string)
     if (counter > COUNTER_MAX) return tick(maxWall + 1, undefined);
     drift = Math.max(0, maxWall - wall);
     last = { wall: maxWall, counter, node };
-    return encodeHlc(last);
+    // Same text as encodeHlc(last); the wall prefix is formatted once per millisecond, not per tick.
+    if (maxWall !== prefixWall) {
+      prefixWall = maxWall;
+      prefix = `${String(maxWall).padStart(WALL_WIDTH, '0')}-`;
+    }
+    return `${prefix}${counter.toString(16).padStart(COUNTER_WIDTH, '0')}${suffix}`;
   };
 
   return {

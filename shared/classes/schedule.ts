@@ -79,11 +79,15 @@ export const scheduleSchema = z.array(scheduleSlotSchema).max(MAX_SLOTS * 2).sup
 export const sortSlots = (slots: readonly ScheduleSlot[]): ScheduleSlot[] =>
   [...slots].sort((a, b) => a.weekday - b.weekday || a.start.localeCompare(b.start)).map((s) => ({ weekday: s.weekday, start: s.start, durationMinutes: s.durationMinutes }));
 
+// Built once: constructing a zod schema costs far more than parsing with it, and generation reads
+// every student's stored schedule on each run.
+const storedScheduleSchema = z.array(scheduleSlotSchema);
+
 /** Reads a stored schedule (JSON text); anything malformed gives null (imported or damaged data). */
 export function parseStoredSchedule(json: string): ScheduleSlot[] | null {
   try {
     const value: unknown = JSON.parse(json);
-    const parsed = z.array(scheduleSlotSchema).safeParse(value);
+    const parsed = storedScheduleSchema.safeParse(value);
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

@@ -45,9 +45,22 @@ export const mondayOf = (d: IsoDate): IsoDate => addDays(d, 1 - weekdayOf(d));
 
 /** The site's calendar date and wall time at an instant. */
 export function siteClock(instant: number | string, timeZone: string): { date: IsoDate; time: WallTime } {
-  const t = new TZDate(typeof instant === 'string' ? Date.parse(instant) : instant, timeZone);
-  return { date: `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}`, time: `${pad(t.getHours())}:${pad(t.getMinutes())}` };
+  const ms = typeof instant === 'string' ? Date.parse(instant) : instant;
+  // Zone offsets are whole seconds, so every instant of one UTC second has the same local minute:
+  // answers are kept per second (a batch of mutations asks for the same few seconds over and over,
+  // and each TZDate asks Intl for the offset).
+  const key = `${timeZone}|${Math.floor(ms / 1000)}`;
+  let at = clocks.get(key);
+  if (at === undefined) {
+    const t = new TZDate(ms, timeZone);
+    at = { date: `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}`, time: `${pad(t.getHours())}:${pad(t.getMinutes())}` };
+    if (clocks.size >= 1_000) clocks.clear();
+    clocks.set(key, at);
+  }
+  return { date: at.date, time: at.time };
 }
+
+const clocks = new Map<string, { date: IsoDate; time: WallTime }>();
 
 /**
  * The instant of a wall time on a date at the site. A time skipped when clocks go forward

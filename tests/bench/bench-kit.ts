@@ -18,6 +18,22 @@ export const timeIt = async (fn: () => unknown | Promise<unknown>): Promise<numb
   return Number(process.hrtime.bigint() - t0) / 1e6;
 };
 
+/**
+ * Wall time of `fn`, with the CPU time this process spent in it pushed onto `cpu`. better-sqlite3
+ * runs SQLite on the calling thread, so CPU time holds the database's work too, minus waits for
+ * the disk and for the other jobs of a shared machine: a ratio of CPU times moves far less with
+ * the load than a ratio of wall times.
+ */
+export async function clocked(cpu: number[], fn: () => unknown | Promise<unknown>): Promise<number> {
+  const c0 = process.cpuUsage();
+  const wall = await timeIt(fn);
+  const c = process.cpuUsage(c0);
+  cpu.push((c.user + c.system) / 1000);
+  return wall;
+}
+
+export const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
 /** The median of `runs` timings: one noisy run on a shared machine must not decide a figure. */
 export async function medianMs(runs: number, fn: () => unknown | Promise<unknown>): Promise<number> {
   const times: number[] = [];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors.js';
 import type { Hlc } from '../../../shared/hlc.js';
-import { decodeHlc } from '../../../shared/hlc.js';
+import { decodeHlc, hlcWall } from '../../../shared/hlc.js';
 import type { MutationContext, MutationDef } from '../../../shared/mutations/define.js';
 import { can, isPermission } from '../../../shared/permissions.js';
 import type { SyncedDatabase, SyncedTable } from '../../../shared/schema.js';
@@ -63,9 +63,21 @@ export function createMutationRunner(deps: MutationRunnerDeps) {
   const writerFor = createSqliteWriter(store.raw);
   const appendOutbox = store.raw.prepare('INSERT INTO outbox (name, version, args, hlc, user_id, rows) VALUES (?, ?, ?, ?, ?, ?)');
 
+  // Thousands of mutations share one millisecond in a batch: format its ISO time once.
+  let isoWall = -1;
+  let isoText = '';
+  const isoOf = (hlc: string) => {
+    const wall = hlcWall(hlc);
+    if (wall !== isoWall) {
+      isoWall = wall;
+      isoText = new Date(wall).toISOString();
+    }
+    return isoText;
+  };
+
   const runOne = async (ctx: MutationContext, scope: WriteScope, inv: Invocation, args: unknown, actor: Actor) => {
     const hlc = deps.hlc.now();
-    const now = new Date(decodeHlc(hlc).wall).toISOString();
+    const now = isoOf(hlc);
     ctx.hlc = hlc;
     ctx.now = now;
     scope.now = now;

@@ -37,41 +37,50 @@ export function createSqliteWriter(db: Database.Database) {
     if (!s) cache.set(key, (s = db.prepare(sql())));
     return s;
   };
+  const synced: ReadonlySet<string> = new Set(SYNCED_TABLES);
+  const insertOnly: ReadonlySet<string> = new Set(INSERT_ONLY_TABLES);
   const checkTable = (table: string) => {
-    if (!(SYNCED_TABLES as readonly string[]).includes(table)) throw new AppError('VALIDATION_FAILED', `"${table}" is not a synced table.`);
+    if (!synced.has(table)) throw new AppError('VALIDATION_FAILED', `"${table}" is not a synced table.`);
   };
   const checkSite = (scope: WriteScope, siteId: unknown, table: string) => {
     if (scope.anySite || siteId === scope.siteId) return;
     throw new AppError('OUT_OF_SCOPE', `This device may only write rows of its own site (${table}).`, { table });
   };
   const verbFor = (table: SyncedTable, ifAbsent: boolean, rebase: boolean) => {
-    if (ifAbsent || (rebase && INSERT_ONLY_TABLES.includes(table))) return 'INSERT OR IGNORE';
+    if (ifAbsent || (rebase && insertOnly.has(table))) return 'INSERT OR IGNORE';
     return rebase ? 'UPSERT' : 'INSERT';
   };
 
   return function writerFor(scope: WriteScope, changed: Set<SyncedTable>): Writer {
-    const insert = async <T extends SyncedTable>(table: T, row: NewRow<T>, ifAbsent: boolean): Promise<boolean> => {
+    const insert = <T extends SyncedTable>(table: T, row: NewRow<T>, ifAbsent: boolean): boolean => {
       checkTable(table);
       const full = row as Record<string, unknown>;
       checkSite(scope, full.site_id, table);
       const verb = verbFor(table, ifAbsent, scope.rebase);
-      const cols = Object.keys(full).filter((c) => c !== 'created_at' && c !== 'updated_at');
-      const s = stmt(`${verb}:${table}:${cols.join(',')}`, () => upsertSql(verb, table, [...cols, 'created_at', 'updated_at']));
-      const params = cols.map((c) => full[c]);
+      // One pass over the row gives both the statement's shape key and its parameters: this runs
+      // once per written row, so it allocates no intermediate column lists.
+      let key = `${verb}:${table}:`;
+      const params: unknown[] = [];
+      for (const c in full) {
+        if (c === 'created_at' || c === 'updated_at') continue;
+        key += `${c},`;
+        params.push(full[c]);
+      }
+      const s = stmt(key, () => upsertSql(verb, table, [...Object.keys(full).filter((c) => c !== 'created_at' && c !== 'updated_at'), 'created_at', 'updated_at']));
       params.push(full.created_at ?? scope.now, full.updated_at ?? scope.now);
-      const info = s.run(params);
-      if (info.changes > 0) {
+      const changes = s.run(params).changes;
+      if (changes > 0) {
         changed.add(table);
         scope.written.push(`${table}:${full.id as string}`);
       }
-      return info.changes > 0;
+      return changes > 0;
     };
 
     return {
       async insert(table, row) {
-        await insert(table, row, false);
+        insert(table, row, false);
       },
-      insertIfAbsent: (table, row) => insert(table, row, true),
+      insertIfAbsent: async (table, row) => insert(table, row, true),
       async update(table, id, patch: RowPatch<typeof table>) {
         checkTable(table);
         const full: Record<string, unknown> = { ...patch, updated_at: scope.now };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TZDate } from '@date-fns/tz';
 import { addDays, instantAt, isIsoDate, mondayOf, siteClock, weekdayOf } from '../../../shared/classes/site-time.js';
 
 describe('site time', () => {
@@ -25,5 +26,24 @@ describe('site time', () => {
     expect(instantAt('2026-03-29', '02:30', 'Europe/Paris')).toBe('2026-03-29T01:30:00.000Z');
     expect(siteClock('2026-11-22T23:30:00.000Z', 'Europe/Paris').date).toBe('2026-11-23');
     expect(siteClock('2026-11-22T23:30:00.000Z', 'UTC').date).toBe('2026-11-22');
+  });
+
+  it('gives the same date and minute from its per-second answers as a fresh conversion, around DST and in odd zones', () => {
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const fresh = (ms: number, tz: string) => {
+      const t = new TZDate(ms, tz);
+      return { date: `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}`, time: `${pad(t.getHours())}:${pad(t.getMinutes())}` };
+    };
+    const starts = ['2026-03-29T00:59:58.000Z', '2026-10-25T00:59:58.000Z', '2026-11-22T23:59:59.500Z', '1890-06-01T12:00:00.000Z'];
+    for (const tz of ['Europe/Paris', 'Asia/Kathmandu', 'America/St_Johns', 'UTC']) {
+      for (const start of starts) {
+        // Instants a few ms apart inside one second and across the next ones, asked twice.
+        for (const step of [0, 1, 499, 999, 1000, 1500, 2001, 20_999, 21_000, 38_999, 39_000, 61_000]) {
+          const ms = Date.parse(start) + step;
+          expect(siteClock(ms, tz)).toEqual(fresh(ms, tz));
+          expect(siteClock(new Date(ms).toISOString(), tz)).toEqual(fresh(ms, tz));
+        }
+      }
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHlc, decodeHlc, encodeHlc } from '../../../shared/hlc.js';
+import { createHlc, decodeHlc, encodeHlc, hlcWall } from '../../../shared/hlc.js';
 
 const HOUR = 3_600_000;
 const T0 = Date.parse('2026-11-22T09:00:00Z');
@@ -115,5 +115,32 @@ describe('hybrid logical clock', () => {
     const encoded = times.map((t, i) => encodeHlc({ ...t, node: `node-${9 - i}` }));
     const shuffled = [...encoded].reverse();
     expect(shuffled.sort()).toEqual(encoded);
+  });
+
+  it('issues exactly the text encodeHlc writes, as the wall moves on, stalls, runs back and a peer pushes it', () => {
+    const w = wall();
+    const clock = createHlc('node-a', w.read);
+    const issued: string[] = [];
+    const tick = () => issued.push(clock.now());
+    tick();
+    tick();
+    w.move(1);
+    tick();
+    w.move(-HOUR);
+    tick();
+    issued.push(clock.receive(encodeHlc({ wall: T0 + 5, counter: 7, node: 'node-b' })));
+    tick();
+    w.set(T0 + HOUR);
+    tick();
+    for (const s of issued) {
+      expect(s).toBe(encodeHlc(decodeHlc(s)));
+      expect(hlcWall(s)).toBe(decodeHlc(s).wall);
+    }
+    expect(issued.map((s) => decodeHlc(s).counter)).toEqual([0, 1, 0, 1, 8, 9, 0]);
+  });
+
+  it('reads the wall part of a timestamp and refuses a string that is not one', () => {
+    expect(hlcWall(encodeHlc({ wall: T0, counter: 3, node: 'n' }))).toBe(T0);
+    expect(() => hlcWall('2026-11-22T09:00:00.000Z')).toThrow(/Not an HLC timestamp/);
   });
 });
