@@ -18,7 +18,8 @@ const { services, start } = createServices({
   // Per tab, gone when the window closes: a reload keeps the person signed in, a new window does not.
   tokens: {
     get: () => safe(() => sessionStorage.getItem(TOKEN_KEY)),
-    set: (token) => void safe(() => (token ? sessionStorage.setItem(TOKEN_KEY, token) : sessionStorage.removeItem(TOKEN_KEY))),
+    set: (token) =>
+      void safe(() => (token ? sessionStorage.setItem(TOKEN_KEY, token) : sessionStorage.removeItem(TOKEN_KEY))),
   },
   locale: { storage: safe(() => localStorage), languages: navigator.languages },
   location: windowHashLocation(window),

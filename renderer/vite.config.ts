@@ -18,7 +18,11 @@ const META_CSP = APP_CSP.split('; ')
 const csp = (): Plugin => ({
   name: 'shiftdeck-csp',
   apply: 'build',
-  transformIndexHtml: (html) => html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${META_CSP}" />`),
+  transformIndexHtml: (html) =>
+    html.replace(
+      '<meta charset="UTF-8" />',
+      `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${META_CSP}" />`,
+    ),
 });
 
 /** Dev only: `SHIFTDECK_HOST=http://127.0.0.1:4310 npx vite --config renderer/vite.config.ts`. */

@@ -33,12 +33,16 @@ export function kioskDataDir(path: string): string {
 }
 
 /** Diagnoses a kiosk database read-only; safe while the kiosk runs. */
-export async function diagnoseKioskDb(path: string, now = new Date().toISOString()): Promise<{ siteId: string; diagnosis: Diagnosis }> {
+export async function diagnoseKioskDb(
+  path: string,
+  now = new Date().toISOString(),
+): Promise<{ siteId: string; diagnosis: Diagnosis }> {
   const file = join(kioskDataDir(path), 'shiftdeck.db');
   const raw = new Database(file, { readonly: true });
   const db = new Kysely<SyncedDatabase>({ dialect: new SqliteDialect({ database: raw }) });
   try {
-    const site = (raw.prepare("SELECT value FROM meta WHERE key = 'site_id'").get() as { value: string } | undefined)?.value;
+    const site = (raw.prepare("SELECT value FROM meta WHERE key = 'site_id'").get() as { value: string } | undefined)
+      ?.value;
     if (!site) throw new Error(`The kiosk database ${file} belongs to no site yet.`);
     const t = await readClassTracking(db, site);
     return { siteId: site, diagnosis: diagnose({ ...t, now, timeZone: t.timeZone, horizonWeeks: t.horizonWeeks }) };
@@ -56,23 +60,35 @@ export async function fixKioskDb(path: string, clock?: Clock): Promise<FixReport
   try {
     const logId = newId();
     await kiosk.runner.run(generateRun, { logId, operation: 'fix' }, { userId: null, permissions: [] });
-    const log = await kiosk.store.db.selectFrom('class_generation_logs').select(['classes_created', 'error_detail']).where('id', '=', logId).executeTakeFirstOrThrow();
+    const log = await kiosk.store.db
+      .selectFrom('class_generation_logs')
+      .select(['classes_created', 'error_detail'])
+      .where('id', '=', logId)
+      .executeTakeFirstOrThrow();
     return { siteId: kiosk.siteId, created: log.classes_created, skipped: skippedOf(log.error_detail) };
   } finally {
     await kiosk.close();
   }
 }
 
-const skippedOf = (detail: string | null): FixReport['skipped'] => (detail ? ((JSON.parse(detail) as { skipped?: FixReport['skipped'] }).skipped ?? []) : []);
+const skippedOf = (detail: string | null): FixReport['skipped'] =>
+  detail ? ((JSON.parse(detail) as { skipped?: FixReport['skipped'] }).skipped ?? []) : [];
 
 /** Every site of the central database (the owner's connection), or the one asked for. */
-export async function centralSites(admin: Kysely<CentralDatabase>, only?: string): Promise<{ id: string; name: string }[]> {
+export async function centralSites(
+  admin: Kysely<CentralDatabase>,
+  only?: string,
+): Promise<{ id: string; name: string }[]> {
   let q = admin.selectFrom('sites').select(['id', 'name']).where('deleted_at', 'is', null);
   if (only) q = q.where('id', '=', only);
   return q.orderBy('name').execute();
 }
 
-export async function diagnoseCentral(service: Kysely<CentralDatabase>, siteId: string, now = new Date().toISOString()): Promise<Diagnosis> {
+export async function diagnoseCentral(
+  service: Kysely<CentralDatabase>,
+  siteId: string,
+  now = new Date().toISOString(),
+): Promise<Diagnosis> {
   return inSiteTransaction(service, siteId, async (trx) => {
     const t = await readClassTracking(trx as unknown as Kysely<SyncedDatabase>, siteId);
     return diagnose({ ...t, now, timeZone: t.timeZone, horizonWeeks: t.horizonWeeks });
@@ -84,18 +100,35 @@ export async function diagnoseCentral(service: Kysely<CentralDatabase>, siteId: 
  * run, in one site transaction that takes the next site version (so kiosks pull the new classes)
  * and pokes them.
  */
-export async function fixCentral(service: Kysely<CentralDatabase>, siteId: string, wall = Date.now()): Promise<FixReport> {
+export async function fixCentral(
+  service: Kysely<CentralDatabase>,
+  siteId: string,
+  wall = Date.now(),
+): Promise<FixReport> {
   const hlc = createHlc(CENTRAL_FIX_DEVICE, () => wall).now();
   const now = new Date(decodeHlc(hlc).wall).toISOString();
   const logId = newId();
   return inSiteTransaction(service, siteId, async (trx) => {
     const writer = createPgWriter(trx, { siteId, now, hlc, onOverwrite: () => undefined });
-    const ctx: MutationContext = { userId: null, permissions: [], siteId, deviceId: CENTRAL_FIX_DEVICE, hlc, now, db: trx as unknown as Kysely<SyncedDatabase>, write: writer.direct };
+    const ctx: MutationContext = {
+      userId: null,
+      permissions: [],
+      siteId,
+      deviceId: CENTRAL_FIX_DEVICE,
+      hlc,
+      now,
+      db: trx as unknown as Kysely<SyncedDatabase>,
+      write: writer.direct,
+    };
     await generateRun.run(ctx, { logId, operation: 'fix' });
     await writer.flush();
     const version = writer.versions.get(siteId);
     if (version !== undefined) await sql`SELECT pg_notify('shiftdeck_site', ${`${siteId}:${version}`})`.execute(trx);
-    const log = await trx.selectFrom('class_generation_logs').select(['classes_created', 'error_detail']).where('id', '=', logId).executeTakeFirstOrThrow();
+    const log = await trx
+      .selectFrom('class_generation_logs')
+      .select(['classes_created', 'error_detail'])
+      .where('id', '=', logId)
+      .executeTakeFirstOrThrow();
     return { siteId, created: log.classes_created, skipped: skippedOf(log.error_detail) };
   });
 }
@@ -104,11 +137,20 @@ export async function fixCentral(service: Kysely<CentralDatabase>, siteId: strin
 export function formatDiagnosis(label: string, d: Diagnosis): string {
   const lines = [`${label}: ${d.studentsChecked} students checked up to ${d.horizonEnd} (exclusive)`];
   lines.push(`  ✅ ${d.studentsOk} student${d.studentsOk === 1 ? '' : 's'} with every class in place`);
-  for (const m of d.missing) lines.push(`  ⚠️  ${m.name}: ${m.count} missing class${m.count === 1 ? '' : 'es'} (${m.dates.slice(0, 6).join(', ')}${m.dates.length > 6 ? ', ...' : ''})`);
+  for (const m of d.missing)
+    lines.push(
+      `  ⚠️  ${m.name}: ${m.count} missing class${m.count === 1 ? '' : 'es'} (${m.dates.slice(0, 6).join(', ')}${m.dates.length > 6 ? ', ...' : ''})`,
+    );
   for (const i of d.invalid) lines.push(`  ❌ ${i.name}: ${i.problems.join(' ')}`);
-  for (const o of d.outsideSchedule) lines.push(`  ❌ ${o.name}: class on ${o.date} at ${o.start} is not in the schedule`);
-  for (const x of d.duplicates) lines.push(`  ❌ ${x.name}: ${x.classIds.length} classes on ${x.date} at ${x.start} (${x.classIds.join(', ')})`);
-  lines.push(issueCount(d) === 0 ? '  Nothing to fix.' : `  ${issueCount(d)} issue${issueCount(d) === 1 ? '' : 's'}; \`npm run classes -- fix\` creates the missing classes.`);
+  for (const o of d.outsideSchedule)
+    lines.push(`  ❌ ${o.name}: class on ${o.date} at ${o.start} is not in the schedule`);
+  for (const x of d.duplicates)
+    lines.push(`  ❌ ${x.name}: ${x.classIds.length} classes on ${x.date} at ${x.start} (${x.classIds.join(', ')})`);
+  lines.push(
+    issueCount(d) === 0
+      ? '  Nothing to fix.'
+      : `  ${issueCount(d)} issue${issueCount(d) === 1 ? '' : 's'}; \`npm run classes -- fix\` creates the missing classes.`,
+  );
   return lines.join('\n');
 }
 

@@ -1,7 +1,15 @@
 import { parseArgs } from 'node:util';
 import { issueCount } from '../shared/classes/diagnose.js';
 import { openCentral } from '../server/central.js';
-import { centralSites, diagnoseCentral, diagnoseKioskDb, fixCentral, fixKioskDb, formatDiagnosis, formatFix } from './classes-maintenance.js';
+import {
+  centralSites,
+  diagnoseCentral,
+  diagnoseKioskDb,
+  fixCentral,
+  fixKioskDb,
+  formatDiagnosis,
+  formatFix,
+} from './classes-maintenance.js';
 
 const USAGE = `Class tracking maintenance
 
@@ -19,7 +27,13 @@ The central database: DATABASE_URL (with SHIFTDECK_SERVICE_PASSWORD), or the emb
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { db: { type: 'string' }, central: { type: 'boolean', default: false }, 'data-dir': { type: 'string', default: '.data/central' }, site: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+    options: {
+      db: { type: 'string' },
+      central: { type: 'boolean', default: false },
+      'data-dir': { type: 'string', default: '.data/central' },
+      site: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
   });
   const command = positionals[0];
   if (values.help || (command !== 'diagnose' && command !== 'fix') || (!values.db && !values.central)) {

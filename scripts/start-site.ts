@@ -17,7 +17,10 @@ import { syncRoutes } from '../server/sync/routes.js';
 
 const dataRoot = process.env.SHIFTDECK_DATA ?? join(appRoot, '.data');
 const servicePort = Number(process.env.SHIFTDECK_SERVICE_PORT ?? 7400);
-const kioskPorts = { restaurant: Number(process.env.SHIFTDECK_RESTAURANT_PORT ?? 7410), vessel: Number(process.env.SHIFTDECK_VESSEL_PORT ?? 7411) };
+const kioskPorts = {
+  restaurant: Number(process.env.SHIFTDECK_RESTAURANT_PORT ?? 7410),
+  vessel: Number(process.env.SHIFTDECK_VESSEL_PORT ?? 7411),
+};
 
 async function main() {
   mkdirSync(dataRoot, { recursive: true });
@@ -26,7 +29,11 @@ async function main() {
   const central = await openCentral({ dataDir: join(dataRoot, 'central') });
   // A new central database means the kiosks' device tokens mean nothing any more: start them afresh.
   const marker = join(dataRoot, 'central-id');
-  const centralId = central.migrations.applied.length ? String(Date.now()) : existsSync(marker) ? readFileSync(marker, 'utf8') : String(Date.now());
+  const centralId = central.migrations.applied.length
+    ? String(Date.now())
+    : existsSync(marker)
+      ? readFileSync(marker, 'utf8')
+      : String(Date.now());
   if (central.migrations.applied.length) {
     for (const site of DEMO_SITES) rmSync(join(dataRoot, `kiosk-${site.key}`), { recursive: true, force: true });
   }
@@ -35,7 +42,12 @@ async function main() {
 
   const hub = createLiveHub();
   await hub.listen(central.serviceUrl, (err) => log.error({ err }, 'LISTEN connection failed'));
-  const service = await createSyncServer({ db: central.service, adminDb: central.admin, log: log as never, plugins: [syncRoutes(hub)] });
+  const service = await createSyncServer({
+    db: central.service,
+    adminDb: central.admin,
+    log: log as never,
+    plugins: [syncRoutes(hub)],
+  });
   const serviceUrl = await service.listen({ host: '127.0.0.1', port: servicePort });
   log.info({ url: serviceUrl, database: central.where }, 'sync service ready');
 
@@ -44,7 +56,9 @@ async function main() {
   for (const site of DEMO_SITES) {
     const dataDir = join(dataRoot, `kiosk-${site.key}`);
     const enrolled = existsSync(join(dataDir, 'shiftdeck.db'));
-    const code = enrolled ? undefined : (await createEnrollmentCode(central.service, demoSiteId(site.key), { ttlMinutes: 10 })).code;
+    const code = enrolled
+      ? undefined
+      : (await createEnrollmentCode(central.service, demoSiteId(site.key), { ttlMinutes: 10 })).code;
     const kiosk = await createKiosk({
       dataDir,
       log: createLogger({ name: `kiosk-${site.key}` }),
@@ -52,20 +66,28 @@ async function main() {
     });
     const host = await createHttpHost({ kiosk, rendererDir: join(appRoot, 'out', 'renderer') });
     const url = await host.listen({ host: '127.0.0.1', port: kioskPorts[site.key] });
-    kiosks.push({ kiosk, close: async () => { await host.close(); await kiosk.close(); } });
+    kiosks.push({
+      kiosk,
+      close: async () => {
+        await host.close();
+        await kiosk.close();
+      },
+    });
     lines.push(``, `${site.name} (${site.kind}) kiosk: ${url}/`, `  Demo people (name, role, PIN):`);
     for (const p of site.people) lines.push(`    ${p.name.padEnd(18)} ${p.role.padEnd(11)} ${p.pin}`);
   }
 
-  console.log([
-    '',
-    `Shiftdeck is running (${((Date.now() - t0) / 1000).toFixed(1)} s).`,
-    `  Central database: ${central.where}`,
-    `  Sync service:     ${serviceUrl}`,
-    ...lines,
-    '',
-    'Open a kiosk URL in a browser and sign in with a PIN. Ctrl+C stops everything; data stays in .data/.',
-  ].join('\n'));
+  console.log(
+    [
+      '',
+      `Shiftdeck is running (${((Date.now() - t0) / 1000).toFixed(1)} s).`,
+      `  Central database: ${central.where}`,
+      `  Sync service:     ${serviceUrl}`,
+      ...lines,
+      '',
+      'Open a kiosk URL in a browser and sign in with a PIN. Ctrl+C stops everything; data stays in .data/.',
+    ].join('\n'),
+  );
 
   let stopping = false;
   const shutdown = async () => {

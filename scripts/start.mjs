@@ -12,6 +12,9 @@ if (!existsSync(join(root, 'out', 'renderer', 'index.html'))) {
   const b = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'inherit' });
   if (b.status !== 0) process.exit(b.status ?? 1);
 }
-const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'start-site.ts')], { cwd: root, stdio: 'inherit' });
+const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'start-site.ts')], {
+  cwd: root,
+  stdio: 'inherit',
+});
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -36,7 +36,8 @@ for (const file of process.argv.slice(2)) {
     failed += report.numFailedTests;
     skipped += report.numPendingTests + (report.numTodoTests ?? 0);
     // A file that failed to load has no tests but must still fail the run.
-    for (const r of report.testResults ?? []) if (r.status === 'failed' && (r.assertionResults ?? []).length === 0) failed++;
+    for (const r of report.testResults ?? [])
+      if (r.status === 'failed' && (r.assertionResults ?? []).length === 0) failed++;
   } else {
     countPlaywright(report.suites);
     for (const e of report.errors ?? []) if (e) failed++;

@@ -25,10 +25,15 @@ export function readQr(file: string): string {
   if (file.toLowerCase().endsWith('.pdf')) {
     dir = mkdtempSync(join(tmpdir(), 'shiftdeck-verify-'));
     execFileSync('pdftoppm', ['-png', '-r', '150', '-f', '1', '-l', '1', file, join(dir, 'page')]);
-    png = join(dir, readdirSync(dir).find((f) => f.endsWith('.png'))!);
+    png = join(
+      dir,
+      readdirSync(dir).find((f) => f.endsWith('.png'))!,
+    );
   }
   try {
-    const out = execFileSync('zbarimg', ['--quiet', '--raw', '-Sdisable', '-Sqrcode.enable', png], { encoding: 'utf8' });
+    const out = execFileSync('zbarimg', ['--quiet', '--raw', '-Sdisable', '-Sqrcode.enable', png], {
+      encoding: 'utf8',
+    });
     return out.trim();
   } finally {
     if (dir) rmSync(dir, { recursive: true, force: true });
@@ -43,13 +48,16 @@ function loadKeys(args: string[]): Map<string, string> | undefined {
   const keysFile = at('--keys');
   const dbFile = at('--kiosk-db');
   if (keysFile) {
-    const data = JSON.parse(readFileSync(keysFile, 'utf8')) as Record<string, string> | { key_id: string; public_key: string }[];
+    const data = JSON.parse(readFileSync(keysFile, 'utf8')) as
+      Record<string, string> | { key_id: string; public_key: string }[];
     return new Map(Array.isArray(data) ? data.map((k) => [k.key_id, k.public_key]) : Object.entries(data));
   }
   if (dbFile) {
     const db = new Database(dbFile, { readonly: true });
     try {
-      const rows = db.prepare('SELECT key_id, public_key FROM training_signing_keys WHERE revoked_at IS NULL').all() as { key_id: string; public_key: string }[];
+      const rows = db
+        .prepare('SELECT key_id, public_key FROM training_signing_keys WHERE revoked_at IS NULL')
+        .all() as { key_id: string; public_key: string }[];
       return new Map(rows.map((r) => [r.key_id, r.public_key]));
     } finally {
       db.close();
@@ -61,14 +69,26 @@ function loadKeys(args: string[]): Map<string, string> | undefined {
 export function main(argv: string[], now = new Date().toISOString()): { code: number; lines: string[] } {
   const args = argv.filter((a) => a !== '--');
   const input = args.find((a, i) => !a.startsWith('--') && !['--keys', '--kiosk-db'].includes(args[i - 1] ?? ''));
-  if (!input) return { code: 1, lines: ['Usage: npm run verify-certificate -- <certificate string | file> [--keys keys.json | --kiosk-db shiftdeck.db]'] };
+  if (!input)
+    return {
+      code: 1,
+      lines: [
+        'Usage: npm run verify-certificate -- <certificate string | file> [--keys keys.json | --kiosk-db shiftdeck.db]',
+      ],
+    };
   let token = input;
   if (!input.startsWith(`${CERTIFICATE_PREFIX}.`) && existsSync(input)) {
     token = /\.(pdf|png|jpe?g)$/i.test(input) ? readQr(input) : readFileSync(input, 'utf8').trim();
   }
   const keys = loadKeys(args);
   const r = verifyCertificate(token, keys);
-  if (!r.ok) return { code: 1, lines: [`INVALID: ${r.reason === 'bad_signature' ? 'the signature does not match the contents (altered or forged)' : r.reason === 'key_mismatch' ? 'the key id does not match the key' : 'this is not a Shiftdeck certificate'}`] };
+  if (!r.ok)
+    return {
+      code: 1,
+      lines: [
+        `INVALID: ${r.reason === 'bad_signature' ? 'the signature does not match the contents (altered or forged)' : r.reason === 'key_mismatch' ? 'the key id does not match the key' : 'this is not a Shiftdeck certificate'}`,
+      ],
+    };
   const p = r.payload;
   const status = certificateStatus(p.e, false, now);
   const lines = [

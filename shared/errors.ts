@@ -49,7 +49,9 @@ export class AppError extends Error {
     this.details = details;
   }
   toData(): ErrorData {
-    return this.details ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message };
+    return this.details
+      ? { code: this.code, message: this.message, details: this.details }
+      : { code: this.code, message: this.message };
   }
 }
 

@@ -36,7 +36,11 @@ export function decodeHlc(s: string): HlcTimestamp {
   const first = s.indexOf('-');
   const second = s.indexOf('-', first + 1);
   if (first !== WALL_WIDTH || second !== WALL_WIDTH + 1 + COUNTER_WIDTH) throw new Error(`Not an HLC timestamp: ${s}`);
-  return { wall: Number(s.slice(0, first)), counter: parseInt(s.slice(first + 1, second), 16), node: s.slice(second + 1) };
+  return {
+    wall: Number(s.slice(0, first)),
+    counter: parseInt(s.slice(first + 1, second), 16),
+    node: s.slice(second + 1),
+  };
 }
 
 /** The wall part of an encoded timestamp, without decoding the rest (the capture path's hot loop). */
@@ -55,7 +59,8 @@ export function createHlc(node: string, wallClock: () => number, start?: string)
   const tick = (wall: number, remote?: HlcTimestamp): string => {
     const maxWall = Math.max(last.wall, wall, remote?.wall ?? 0);
     let counter: number;
-    if (maxWall === last.wall && remote && maxWall === remote.wall) counter = Math.max(last.counter, remote.counter) + 1;
+    if (maxWall === last.wall && remote && maxWall === remote.wall)
+      counter = Math.max(last.counter, remote.counter) + 1;
     else if (maxWall === last.wall) counter = last.counter + 1;
     else if (remote && maxWall === remote.wall) counter = remote.counter + 1;
     else counter = 0;

@@ -16,6 +16,7 @@ const escapePart = (part: string) => part.replace(/[\\|]/g, (c) => `\\${c}`);
  *
  * @example derivedId('user_role', userId, siteId)
  */
-export const derivedId = (kind: string, ...key: string[]): string => uuidv5([kind, ...key].map(escapePart).join('|'), SHIFTDECK_NAMESPACE);
+export const derivedId = (kind: string, ...key: string[]): string =>
+  uuidv5([kind, ...key].map(escapePart).join('|'), SHIFTDECK_NAMESPACE);
 
 export const roleId = (code: string): string => derivedId('role', code);

@@ -81,10 +81,23 @@ export interface SyncedDatabase extends ClassesTables, TrainingTables {
 export type SyncedTable = keyof SyncedDatabase;
 
 /** Tables whose rows never change once written; the stores refuse UPDATE and DELETE on them. */
-export const INSERT_ONLY_TABLES: readonly SyncedTable[] = ['audit_log', ...CLASSES_INSERT_ONLY, ...TRAINING_INSERT_ONLY];
+export const INSERT_ONLY_TABLES: readonly SyncedTable[] = [
+  'audit_log',
+  ...CLASSES_INSERT_ONLY,
+  ...TRAINING_INSERT_ONLY,
+];
 
 /** In dependency order: a row's references come before it, so pulled pages apply in this order. */
-export const SYNCED_TABLES: readonly SyncedTable[] = ['sites', 'roles', 'users', 'user_roles', 'audit_log', 'conflicts', ...CLASSES_TABLES, ...TRAINING_TABLES];
+export const SYNCED_TABLES: readonly SyncedTable[] = [
+  'sites',
+  'roles',
+  'users',
+  'user_roles',
+  'audit_log',
+  'conflicts',
+  ...CLASSES_TABLES,
+  ...TRAINING_TABLES,
+];
 
 /** Tables only the server writes; a kiosk mutation may not. */
 export const SERVER_WRITTEN_TABLES: readonly SyncedTable[] = ['conflicts'];

@@ -90,10 +90,22 @@ export interface Kiosk {
 export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
   const clock = opts.clock ?? systemClock;
   const log = opts.log ?? quietLog;
-  const store = openStore({ path: join(opts.dataDir, 'shiftdeck.db'), migrationsDir: opts.migrationsDir ?? localMigrationsDir });
+  const store = openStore({
+    path: join(opts.dataDir, 'shiftdeck.db'),
+    migrationsDir: opts.migrationsDir ?? localMigrationsDir,
+  });
   const meta = {
-    get: (key: string) => (store.raw.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value,
-    set: (key: string, value: string) => store.transaction(async () => void store.raw.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value)),
+    get: (key: string) =>
+      (store.raw.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value,
+    set: (key: string, value: string) =>
+      store.transaction(
+        async () =>
+          void store.raw
+            .prepare(
+              'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+            )
+            .run(key, value),
+      ),
   };
 
   if (opts.sync && !meta.get('sync.token')) {
@@ -111,16 +123,21 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
   if (!siteId && wanted) await meta.set('site_id', (siteId = wanted));
   if (!siteId) {
     await store.close();
-    throw new AppError('NOT_FOUND', 'This kiosk belongs to no site yet. Start it with a demo site or enroll it with a code from the shore office.');
+    throw new AppError(
+      'NOT_FOUND',
+      'This kiosk belongs to no site yet. Start it with a demo site or enroll it with a code from the shore office.',
+    );
   }
   const mySite = siteId;
 
   // The clock resumes after the newest timestamp this device ever issued, so it never runs backwards.
-  const lastHlc = (store.raw.prepare('SELECT MAX(hlc) AS hlc FROM outbox').get() as { hlc: string | null }).hlc ?? undefined;
+  const lastHlc =
+    (store.raw.prepare('SELECT MAX(hlc) AS hlc FROM outbox').get() as { hlc: string | null }).hlc ?? undefined;
   const hlc = createHlc(deviceId, () => clock.now(), lastHlc);
   const events = createEventBus();
   let link: LinkState = OFFLINE;
-  let siteCache: { id: string; name: string; kind: 'restaurant' | 'vessel'; timezone: string; idleLockSeconds: number } | undefined;
+  let siteCache:
+    { id: string; name: string; kind: 'restaurant' | 'vessel'; timezone: string; idleLockSeconds: number } | undefined;
 
   // Status is re-read once after a burst of commits, not after each: counting the outbox on every
   // commit made a long offline queue quadratic.
@@ -130,7 +147,10 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     statusQueued = true;
     setImmediate(() => {
       statusQueued = false;
-      void readSyncStatus(store, link).then((status) => events.emit({ type: 'status.changed', status }), () => undefined);
+      void readSyncStatus(store, link).then(
+        (status) => events.emit({ type: 'status.changed', status }),
+        () => undefined,
+      );
     });
   };
   let sync: SyncClient | undefined;
@@ -150,7 +170,9 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
   const setLink = (patch: Partial<LinkState>) => {
     // The last success survives a restart: the Sync screen tells when shore last answered, not since when the app runs.
     if (patch.lastSyncAt && patch.lastSyncAt !== link.lastSyncAt) {
-      meta.set('sync.last_success_at', patch.lastSyncAt).catch((err: unknown) => log.warn({ err }, 'could not record the last sync'));
+      meta
+        .set('sync.last_success_at', patch.lastSyncAt)
+        .catch((err: unknown) => log.warn({ err }, 'could not record the last sync'));
     }
     link = { ...link, ...patch };
     queueStatus();
@@ -160,7 +182,10 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     const address = syncServerAddress(meta.get('sync.server'), opts.sync.serverUrl);
     serverUrl = address.url;
     if (address.previous !== null) {
-      log.warn({ previous: address.previous, server: address.url }, `sync server changed: using ${address.url} (this kiosk was enrolled at ${address.previous})`);
+      log.warn(
+        { previous: address.previous, server: address.url },
+        `sync server changed: using ${address.url} (this kiosk was enrolled at ${address.previous})`,
+      );
       await meta.set('sync.server', address.url);
     }
     setLink({ address: new URL(address.url).host, lastSyncAt: meta.get('sync.last_success_at') ?? null });
@@ -170,10 +195,18 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
       siteId: mySite,
       onApplied,
       hlc,
-      onRenumbered: (from, after) => log.warn({ from, after }, 'this database is older than what the sync service has from this kiosk (restored from a copy?): pending changes renumbered and sent again'),
+      onRenumbered: (from, after) =>
+        log.warn(
+          { from, after },
+          'this database is older than what the sync service has from this kiosk (restored from a copy?): pending changes renumbered and sent again',
+        ),
       now: () => clock.now(),
       retentionDays: opts.sync.retentionDays,
-      onShoreWentBack: (info) => log.warn(info, 'shore went back to an older copy (restored from a backup?): sending again what it lost and pulling everything afresh'),
+      onShoreWentBack: (info) =>
+        log.warn(
+          info,
+          'shore went back to an older copy (restored from a backup?): sending again what it lost and pulling everything afresh',
+        ),
     });
     sync = createSyncClient({
       replica,
@@ -189,32 +222,61 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     const client = sync;
     const deviceName = opts.sync.deviceName ?? `Kiosk ${mySite.slice(0, 8)}`;
     reenrol = async (code: string) => {
-      if (!client.unknownToShore) throw new AppError('CONFLICT', 'Shore knows this kiosk: there is nothing to enrol again.');
-      const r = await requestEnrollment(address.url, { code, deviceName, deviceId, heldSiteId: mySite }).catch((err: unknown) => {
-        // A refused code is a wrong field, not a session that ended (which UNAUTHENTICATED means to the UI).
-        if (err instanceof AppError && err.code === 'UNAUTHENTICATED') throw new AppError('VALIDATION_FAILED', err.message, { issues: [{ path: 'code', message: err.message }] });
-        throw err;
-      });
+      if (!client.unknownToShore)
+        throw new AppError('CONFLICT', 'Shore knows this kiosk: there is nothing to enrol again.');
+      const r = await requestEnrollment(address.url, { code, deviceName, deviceId, heldSiteId: mySite }).catch(
+        (err: unknown) => {
+          // A refused code is a wrong field, not a session that ended (which UNAUTHENTICATED means to the UI).
+          if (err instanceof AppError && err.code === 'UNAUTHENTICATED')
+            throw new AppError('VALIDATION_FAILED', err.message, { issues: [{ path: 'code', message: err.message }] });
+          throw err;
+        },
+      );
       await replica.reenrolled(r.token);
       client.resume(r.token);
-      log.warn({ deviceId }, 'enrolled again with shore under the same device id; its data and pending changes are sent again');
+      log.warn(
+        { deviceId },
+        'enrolled again with shore under the same device id; its data and pending changes are sent again',
+      );
       void client.syncNow();
     };
-    if (!(await store.db.selectFrom('sites').select('id').where('id', '=', mySite).executeTakeFirst())) await sync.syncNow();
+    if (!(await store.db.selectFrom('sites').select('id').where('id', '=', mySite).executeTakeFirst()))
+      await sync.syncNow();
     if (!opts.sync.manual) sync.start();
   } else if (opts.demo && opts.siteKey) {
-    if (await seedDemoSite(store, runner, opts.siteKey, pinHasher)) log.info({ site: opts.siteKey }, 'demo site seeded');
+    if (await seedDemoSite(store, runner, opts.siteKey, pinHasher))
+      log.info({ site: opts.siteKey }, 'demo site seeded');
   }
 
   const site = async () => {
     if (siteCache) return siteCache;
     const row = await store.db.selectFrom('sites').selectAll().where('id', '=', mySite).executeTakeFirst();
-    if (!row) throw new AppError('NOT_FOUND', 'This kiosk has not received its site yet. Connect it to the shore office once.');
-    return (siteCache = { id: row.id, name: row.name, kind: row.kind, timezone: row.timezone, idleLockSeconds: row.idle_lock_seconds });
+    if (!row)
+      throw new AppError('NOT_FOUND', 'This kiosk has not received its site yet. Connect it to the shore office once.');
+    return (siteCache = {
+      id: row.id,
+      name: row.name,
+      kind: row.kind,
+      timezone: row.timezone,
+      idleLockSeconds: row.idle_lock_seconds,
+    });
   };
 
   const auth = createAuthService({ store, runner, clock, events, site });
-  const handlers = createHandlers({ store, runner, auth, version: appVersion(), deviceId, demo: opts.demo === true, site, link: () => link, pinHasher, clock, reenrol: reenrol && ((code) => reenrol!(code)), syncNow: sync && (() => sync!.syncNow()) });
+  const handlers = createHandlers({
+    store,
+    runner,
+    auth,
+    version: appVersion(),
+    deviceId,
+    demo: opts.demo === true,
+    site,
+    link: () => link,
+    pinHasher,
+    clock,
+    reenrol: reenrol && ((code) => reenrol!(code)),
+    syncNow: sync && (() => sync!.syncNow()),
+  });
   const dispatcher = createDispatcher({ handlers, auth, log });
   const tick = async () => {
     try {
@@ -230,7 +292,14 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
   await jobs.start();
   // Name the site this kiosk really serves (from enrollment or the demo), never a default.
   const started = await site().catch(() => null);
-  log.info({ site: started ? { id: started.id, name: started.name, kind: started.kind } : { id: mySite }, deviceId, server: serverUrl ?? null }, started ? `kiosk started for ${started.name} (${started.kind})` : 'kiosk started');
+  log.info(
+    {
+      site: started ? { id: started.id, name: started.name, kind: started.kind } : { id: mySite },
+      deviceId,
+      server: serverUrl ?? null,
+    },
+    started ? `kiosk started for ${started.name} (${started.kind})` : 'kiosk started',
+  );
 
   return {
     store,

@@ -20,7 +20,12 @@ export interface LinkState {
   address?: string;
 }
 
-export const OFFLINE: LinkState = Object.freeze({ online: false, lastSyncAt: null, lastError: null, deviceUnknown: false });
+export const OFFLINE: LinkState = Object.freeze({
+  online: false,
+  lastSyncAt: null,
+  lastError: null,
+  deviceUnknown: false,
+});
 
 /** Sync status for a person: derived from the outbox rows, never kept as a counter. */
 export async function readSyncStatus(store: Store, link: LinkState): Promise<SyncStatus> {
@@ -54,7 +59,16 @@ export async function readSyncStatus(store: Store, link: LinkState): Promise<Syn
     deviceUnknown: link.deviceUnknown,
     pendingByKind: summarisePending(byName.map((r) => ({ name: r.name, count: Number(r.count) }))),
     links: link.address
-      ? [{ id: 'shore', address: link.address, online: link.online, lastSuccessAt: link.lastSyncAt, lastErrorAt: link.lastErrorAt ?? null, lastErrorCode: link.lastErrorCode ?? null }]
+      ? [
+          {
+            id: 'shore',
+            address: link.address,
+            online: link.online,
+            lastSuccessAt: link.lastSyncAt,
+            lastErrorAt: link.lastErrorAt ?? null,
+            lastErrorCode: link.lastErrorCode ?? null,
+          },
+        ]
       : [],
   };
 }

@@ -42,8 +42,17 @@ export async function main(argv = process.argv.slice(2)) {
   // An enrolled kiosk's site comes from the service, not from --site: the core logs the real one.
   const log = createLogger({ name: values.server ? 'kiosk' : `kiosk-${siteKey}`, quiet: values.quiet });
   const clock = testClockStart === undefined ? undefined : createManualClock(testClockStart);
-  const sync = values.server ? { serverUrl: values.server, enrollCode: values['enroll-code'], deviceName: values.name } : undefined;
-  const kiosk = await createKiosk({ dataDir, demo: !sync && values.demo, siteKey: sync ? undefined : siteKey, clock, log, sync });
+  const sync = values.server
+    ? { serverUrl: values.server, enrollCode: values['enroll-code'], deviceName: values.name }
+    : undefined;
+  const kiosk = await createKiosk({
+    dataDir,
+    demo: !sync && values.demo,
+    siteKey: sync ? undefined : siteKey,
+    clock,
+    log,
+    sync,
+  });
   const host = await createHttpHost({ kiosk, rendererDir: resolve(values['renderer-dir']), testClock: clock });
   const address = await host.listen({ host: '127.0.0.1', port: Number(values.port) });
   const url = `${address.replace('127.0.0.1', '127.0.0.1')}/`;

@@ -72,12 +72,25 @@ export async function createHttpHost(opts: HostOptions): Promise<FastifyInstance
 
   app.setErrorHandler((err: { code?: string; statusCode?: number }, _req, reply) => {
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.statusCode === 413) {
-      return reply.status(413).send(fail('PAYLOAD_TOO_LARGE', `The request is larger than ${MAX_REQUEST_BYTES / 1024} KiB; nothing was saved.`));
+      return reply
+        .status(413)
+        .send(
+          fail('PAYLOAD_TOO_LARGE', `The request is larger than ${MAX_REQUEST_BYTES / 1024} KiB; nothing was saved.`),
+        );
     }
     if (err.statusCode && err.statusCode < 500) {
-      return reply.status(400).send(fail('VALIDATION_FAILED', 'The request could not be read: send JSON like {"input": {...}}. Nothing was saved.'));
+      return reply
+        .status(400)
+        .send(
+          fail(
+            'VALIDATION_FAILED',
+            'The request could not be read: send JSON like {"input": {...}}. Nothing was saved.',
+          ),
+        );
     }
-    return reply.status(500).send(fail('INTERNAL', 'Something went wrong inside Shiftdeck. The change was not saved; try again.'));
+    return reply
+      .status(500)
+      .send(fail('INTERNAL', 'Something went wrong inside Shiftdeck. The change was not saved; try again.'));
   });
 
   // The port the browser must have used. Before listen() only in-process inject() calls arrive,
@@ -89,10 +102,18 @@ export async function createHttpHost(opts: HostOptions): Promise<FastifyInstance
   const sameOrigin = (origin: string | undefined, host: string | undefined) => acceptedOrigin(origin, host, port());
 
   app.post<{ Params: { method: string } }>('/api/:method', async (req, reply) => {
-    if (!sameOrigin(req.headers.origin, req.headers.host)) return reply.status(403).send(fail('FORBIDDEN', 'Requests from other sites are refused.'));
+    if (!sameOrigin(req.headers.origin, req.headers.host))
+      return reply.status(403).send(fail('FORBIDDEN', 'Requests from other sites are refused.'));
     const body = envelope.safeParse(req.body ?? {});
-    if (!body.success) return reply.status(400).send(fail('VALIDATION_FAILED', 'Send a JSON body of the form {"input": {...}}. Nothing was saved.'));
-    const result = await kiosk.dispatcher.dispatch(req.params.method, body.data.input ?? {}, bearer(req.headers.authorization));
+    if (!body.success)
+      return reply
+        .status(400)
+        .send(fail('VALIDATION_FAILED', 'Send a JSON body of the form {"input": {...}}. Nothing was saved.'));
+    const result = await kiosk.dispatcher.dispatch(
+      req.params.method,
+      body.data.input ?? {},
+      bearer(req.headers.authorization),
+    );
     return reply.status(statusFor(result)).send(result);
   });
 
@@ -102,7 +123,9 @@ export async function createHttpHost(opts: HostOptions): Promise<FastifyInstance
   // which close a refused upgrade's socket.
   app.addHook('onRequest', async (req, reply) => {
     if (!acceptedHost(req.headers.host, port())) {
-      return reply.status(403).send(fail('FORBIDDEN', `Open Shiftdeck at http://127.0.0.1:${port()}/; other host names are refused.`));
+      return reply
+        .status(403)
+        .send(fail('FORBIDDEN', `Open Shiftdeck at http://127.0.0.1:${port()}/; other host names are refused.`));
     }
   });
   app.register(async (scope) => {
@@ -128,7 +151,15 @@ export async function createHttpHost(opts: HostOptions): Promise<FastifyInstance
   if (opts.testClock) {
     const clock = opts.testClock;
     app.post('/__test/clock', async (req, reply) => {
-      const b = z.object({ advanceMs: z.number().int().min(0).max(30 * 24 * 3600 * 1000) }).safeParse(req.body);
+      const b = z
+        .object({
+          advanceMs: z
+            .number()
+            .int()
+            .min(0)
+            .max(30 * 24 * 3600 * 1000),
+        })
+        .safeParse(req.body);
       if (!b.success) return reply.status(400).send(fail('VALIDATION_FAILED', 'Send {"advanceMs": n}.'));
       clock.advance(b.data.advanceMs);
       await kiosk.tick();
@@ -143,16 +174,24 @@ export async function createHttpHost(opts: HostOptions): Promise<FastifyInstance
     const root = join(resourcesDir, folder);
     if (!existsSync(root)) continue;
     // wildcard: false lists the files once at start, so nothing outside them (no `..`) is reachable.
-    await app.register(fastifyStatic, { root, prefix: `/${folder}/`, wildcard: false, index: false, decorateReply: false });
+    await app.register(fastifyStatic, {
+      root,
+      prefix: `/${folder}/`,
+      wildcard: false,
+      index: false,
+      decorateReply: false,
+    });
   }
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split(/[?#]/, 1)[0];
     // The app routes by #hash, so only a reload of an extension-less path outside the API and the
     // resource folders is the page; a missing picture, script or font is a plain 404 (an HTML
     // answer to an <img> shows nothing and hides the real fault).
-    const isPageRoute = req.method === 'GET' && !path.startsWith('/api/') && servedResourceFolder(path) === null && extname(path) === '';
+    const isPageRoute =
+      req.method === 'GET' && !path.startsWith('/api/') && servedResourceFolder(path) === null && extname(path) === '';
     if (hasPage && isPageRoute) return reply.sendFile('index.html');
-    if (path.startsWith('/api/')) return reply.status(404).send(fail('UNKNOWN_METHOD', 'Nothing is served at this address.'));
+    if (path.startsWith('/api/'))
+      return reply.status(404).send(fail('UNKNOWN_METHOD', 'Nothing is served at this address.'));
     return reply.status(404).send(fail('NOT_FOUND', `No file is served at ${path.slice(0, 200)}.`));
   });
   return app;

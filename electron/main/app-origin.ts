@@ -30,7 +30,7 @@ function parse(url: string): URL | null {
  * isAppUrl('https://example.com/');       // false
  */
 export function createAppUrlCheck(devOrigin?: string | null): AppUrlCheck {
-  const dev = devOrigin ? parse(devOrigin)?.origin ?? null : null;
+  const dev = devOrigin ? (parse(devOrigin)?.origin ?? null) : null;
   return (url) => {
     const u = parse(url);
     if (!u || u.username || u.password) return false;

@@ -101,7 +101,8 @@ async function isFile(file: string): Promise<boolean> {
  */
 export function createAppRequestHandler(root: string, csp: string = contentSecurityPolicy(), resourcesDir?: string) {
   return async (request: Request): Promise<Response> => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return new Response('Method not allowed', { status: 405 });
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return new Response('Method not allowed', { status: 405 });
     let file = resolveAppPath(root, request.url);
     if (file === null) return new Response('Forbidden', { status: 403 });
     // resolveAppPath has already refused anything leaving `root`, so the path below it is clean.

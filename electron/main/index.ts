@@ -31,7 +31,7 @@ const devTools = !app.isPackaged;
 // electron-builder copies resources/ beside app.asar (extraResources); a checkout reads its own.
 const resourcesDir = app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(appRoot, 'resources');
 // electron-vite dev sets this; a packaged app never serves from anywhere but app://.
-const devServer = app.isPackaged ? null : process.env.ELECTRON_RENDERER_URL ?? null;
+const devServer = app.isPackaged ? null : (process.env.ELECTRON_RENDERER_URL ?? null);
 const isAppUrl = createAppUrlCheck(devServer);
 
 registerAppScheme(protocol);
@@ -62,7 +62,11 @@ async function start(): Promise<void> {
   });
 
   const window = new BrowserWindow(
-    kioskWindowOptions({ preload: path.join(appRoot, 'out', 'preload', 'index.cjs'), devTools, kiosk: settings.kiosk ?? app.isPackaged }),
+    kioskWindowOptions({
+      preload: path.join(appRoot, 'out', 'preload', 'index.cjs'),
+      devTools,
+      kiosk: settings.kiosk ?? app.isPackaged,
+    }),
   );
   mainWindow = window;
   window.once('ready-to-show', () => window.show());

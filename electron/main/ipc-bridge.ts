@@ -54,7 +54,12 @@ function jsonBytes(value: unknown): number | null {
  * const handle = createCallHandler({ dispatcher: kiosk.dispatcher, isAppUrl });
  * await handle({ senderFrame: { url: 'app://shiftdeck/index.html' } }, { method: 'app.info', input: {}, token: null });
  */
-export function createCallHandler(deps: { dispatcher: DispatcherLike; isAppUrl: AppUrlCheck; log?: Log; maxBytes?: number }) {
+export function createCallHandler(deps: {
+  dispatcher: DispatcherLike;
+  isAppUrl: AppUrlCheck;
+  log?: Log;
+  maxBytes?: number;
+}) {
   const { dispatcher, isAppUrl, log = silentLog, maxBytes = MAX_REQUEST_BYTES } = deps;
   return async (event: InvokeEventLike, envelope: unknown): Promise<Result<unknown>> => {
     const senderUrl = event.senderFrame?.url ?? '';
@@ -115,7 +120,9 @@ export function forwardCoreEvents(
 ): () => void {
   const { targets, isAppUrl, log = silentLog } = deps;
   return events.subscribe((delivery) => {
-    const message: EventDelivery = delivery.token ? { event: delivery.event, token: delivery.token } : { event: delivery.event };
+    const message: EventDelivery = delivery.token
+      ? { event: delivery.event, token: delivery.token }
+      : { event: delivery.event };
     for (const target of targets()) {
       if (target.isDestroyed() || !isAppUrl(target.getURL())) continue;
       try {

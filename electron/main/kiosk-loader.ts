@@ -13,7 +13,11 @@ export interface KioskStartOptions {
   demo?: boolean;
   siteKey?: 'restaurant' | 'vessel';
   sync?: { serverUrl: string; enrollCode?: string; deviceName?: string };
-  log?: { info(obj: object, msg?: string): void; warn(obj: object, msg?: string): void; error(obj: object, msg?: string): void };
+  log?: {
+    info(obj: object, msg?: string): void;
+    warn(obj: object, msg?: string): void;
+    error(obj: object, msg?: string): void;
+  };
 }
 
 type CreateKioskLike = (options: KioskStartOptions) => Promise<KioskLike>;

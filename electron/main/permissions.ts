@@ -2,7 +2,9 @@ import { silentLog, type Log } from './log.js';
 
 /** The slice of Electron's `Session` this file uses. */
 export interface PermissionSession {
-  setPermissionRequestHandler(handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
+  setPermissionRequestHandler(
+    handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void,
+  ): void;
   setPermissionCheckHandler(handler: (contents: unknown, permission: string) => boolean): void;
 }
 

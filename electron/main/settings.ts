@@ -23,11 +23,19 @@ export const DEFAULT_INSTALL_WINDOW: InstallWindow = Object.freeze({ start: '02:
 const updatesSchema = z
   .object({
     /** Base URL of the on-premises update feed (electron-builder `generic`); null turns updates off. */
-    url: z.url({ protocol: /^https?$/ }).nullable().default(null),
+    url: z
+      .url({ protocol: /^https?$/ })
+      .nullable()
+      .default(null),
     window: installWindowSchema.default(DEFAULT_INSTALL_WINDOW),
     /** The site's zone when the terminal's clock is not set to it; default: the system zone. */
     timeZone: timeZone.optional(),
-    checkEveryMinutes: z.number().int().min(5).max(24 * 60).default(60),
+    checkEveryMinutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60)
+      .default(60),
   })
   .strict();
 
@@ -108,7 +116,11 @@ export function loadSettings(file: string, deps: { readFile?: (file: string) => 
  * Launch-time overrides for development and tests: `--demo` or `SHIFTDECK_DEMO=1` seeds demo
  * data, `--no-kiosk` or `SHIFTDECK_KIOSK=0` opens a normal window.
  */
-export function applyLaunchOverrides(settings: Settings, argv: readonly string[], env: Record<string, string | undefined>): Settings {
+export function applyLaunchOverrides(
+  settings: Settings,
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+): Settings {
   const demo = argv.includes('--demo') || env.SHIFTDECK_DEMO === '1' ? true : settings.demo;
   const kiosk = argv.includes('--no-kiosk') || env.SHIFTDECK_KIOSK === '0' ? false : settings.kiosk;
   return { ...settings, demo, kiosk };

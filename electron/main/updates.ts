@@ -11,7 +11,12 @@ function clockMinutes(time: string): number {
 /** Minutes since local midnight at `now`, in `timeZone` when given, else in the system zone. */
 export function minutesOfDay(now: Date, timeZone?: string): number {
   if (!timeZone) return now.getHours() * 60 + now.getMinutes();
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(now);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(now);
   const part = (type: 'hour' | 'minute') => Number(parts.find((p) => p.type === type)?.value ?? 0);
   return part('hour') * 60 + part('minute');
 }

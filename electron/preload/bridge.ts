@@ -10,7 +10,11 @@ export interface IpcRendererLike {
 
 const unreachable = (reason: string): Result<never> => ({
   ok: false,
-  error: { code: 'INTERNAL', message: 'Shiftdeck could not reach its core process. Restart the terminal if this persists.', details: { reason } },
+  error: {
+    code: 'INTERNAL',
+    message: 'Shiftdeck could not reach its core process. Restart the terminal if this persists.',
+    details: { reason },
+  },
 });
 
 function isDelivery(value: unknown): value is EventDelivery {

@@ -11,7 +11,11 @@ export interface BackoffOptions {
   maxMs?: number;
 }
 
-export function reconnectDelay(attempt: number, random: () => number, { baseMs = 500, maxMs = 30_000 }: BackoffOptions = {}): number {
+export function reconnectDelay(
+  attempt: number,
+  random: () => number,
+  { baseMs = 500, maxMs = 30_000 }: BackoffOptions = {},
+): number {
   const cap = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt));
   return Math.round(cap / 2 + random() * (cap / 2));
 }

@@ -42,7 +42,14 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
     async invoke(method, input, token): Promise<Result<unknown>> {
       const body = JSON.stringify({ input: input ?? {} });
       if (new TextEncoder().encode(body).length > MAX_REQUEST_BYTES) {
-        return { ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: 'This request is too large to send.', details: { maxBytes: MAX_REQUEST_BYTES } } };
+        return {
+          ok: false,
+          error: {
+            code: 'PAYLOAD_TOO_LARGE',
+            message: 'This request is too large to send.',
+            details: { maxBytes: MAX_REQUEST_BYTES },
+          },
+        };
       }
       const headers: Record<string, string> = { 'Content-Type': 'application/json' };
       if (token) headers.Authorization = `Bearer ${token}`;

@@ -15,7 +15,16 @@ export interface ConfirmDialogProps {
  * A modal question with two large buttons. Focus starts on Cancel, so a stray Enter or a second
  * tap where the select was does not confirm; Escape cancels.
  */
-export function ConfirmDialog({ title, body, confirmLabel, cancelLabel, busy, onConfirm, onCancel, testId }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  title,
+  body,
+  confirmLabel,
+  cancelLabel,
+  busy,
+  onConfirm,
+  onCancel,
+  testId,
+}: ConfirmDialogProps) {
   const id = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -23,16 +32,35 @@ export function ConfirmDialog({ title, body, confirmLabel, cancelLabel, busy, on
   }, []);
   return (
     <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
-      <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby={`${id}-title`} aria-describedby={`${id}-body`} data-testid={testId}>
+      <div
+        className="dialog"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-body`}
+        data-testid={testId}
+      >
         <h2 id={`${id}-title`} className="section-title">
           {title}
         </h2>
         <p id={`${id}-body`}>{body}</p>
         <div className="dialog__actions">
-          <button ref={cancelRef} type="button" className="button button--secondary" onClick={onCancel} data-testid="dialog-cancel">
+          <button
+            ref={cancelRef}
+            type="button"
+            className="button button--secondary"
+            onClick={onCancel}
+            data-testid="dialog-cancel"
+          >
             {cancelLabel}
           </button>
-          <button type="button" className="button button--primary" onClick={onConfirm} disabled={busy} data-testid="dialog-confirm">
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={onConfirm}
+            disabled={busy}
+            data-testid="dialog-confirm"
+          >
             {confirmLabel}
           </button>
         </div>

@@ -12,7 +12,19 @@ export interface ConflictListProps {
   onUseMine?(id: string): void;
 }
 
-const REASONS = ['FORBIDDEN', 'UNAUTHENTICATED', 'VALIDATION_FAILED', 'UNKNOWN_MUTATION', 'NOT_FOUND', 'CONFLICT', 'ID_UNAVAILABLE', 'OUT_OF_SCOPE', 'OVERWRITTEN', 'SEAT_TAKEN', 'INTERNAL'];
+const REASONS = [
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'VALIDATION_FAILED',
+  'UNKNOWN_MUTATION',
+  'NOT_FOUND',
+  'CONFLICT',
+  'ID_UNAVAILABLE',
+  'OUT_OF_SCOPE',
+  'OVERWRITTEN',
+  'SEAT_TAKEN',
+  'INTERNAL',
+];
 /** The translation key explaining a refusal code; the server's own words stay as detail. */
 const reasonKey = (code: string | null | undefined) => `sync.reason.${code && REASONS.includes(code) ? code : 'other'}`;
 /** The change in words, by its mutation's name; an unknown one is "a change". */
@@ -32,12 +44,21 @@ export function ConflictListView({ list, canResolve, resolving, onResolve, onUse
   const lang = i18n.language;
   return (
     <section aria-labelledby="conflicts-title" className="conflicts" data-testid="conflict-list">
-      <h2 id="conflicts-title" className="screen-subtitle">{t('sync.conflictsTitle')}</h2>
+      <h2 id="conflicts-title" className="screen-subtitle">
+        {t('sync.conflictsTitle')}
+      </h2>
       {list.conflicts.length === 0 && <p className="screen-hint">{t('sync.noConflicts')}</p>}
       <ul className="conflicts__list">
         {list.conflicts.map((c) =>
           c.lost ? (
-            <LostEditCard key={c.id} conflict={{ ...c, lost: c.lost }} canResolve={canResolve} busy={resolving === c.id} onResolve={onResolve} onUseMine={(id) => onUseMine?.(id)} />
+            <LostEditCard
+              key={c.id}
+              conflict={{ ...c, lost: c.lost }}
+              canResolve={canResolve}
+              busy={resolving === c.id}
+              onResolve={onResolve}
+              onUseMine={(id) => onUseMine?.(id)}
+            />
           ) : (
             <li key={c.id} className="conflicts__item" data-testid="conflict-item">
               <div>
@@ -50,7 +71,13 @@ export function ConflictListView({ list, canResolve, resolving, onResolve, onUse
                 </p>
               </div>
               {canResolve && (
-                <button type="button" className="button button--secondary" disabled={resolving === c.id} onClick={() => onResolve(c.id)} data-testid="conflict-resolve">
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  disabled={resolving === c.id}
+                  onClick={() => onResolve(c.id)}
+                  data-testid="conflict-resolve"
+                >
                   {t('sync.markResolved')}
                 </button>
               )}
@@ -65,10 +92,15 @@ export function ConflictListView({ list, canResolve, resolving, onResolve, onUse
             {list.deadLetters.map((d) => (
               <li key={d.seq} className="conflicts__item" data-testid="dead-letter-item">
                 <div>
-                  {t(changeKey(i18n, d.mutation))} · {t(`sync.kind_${d.status === 'dead' ? 'dead_letter' : 'rejected'}`)}
+                  {t(changeKey(i18n, d.mutation))} ·{' '}
+                  {t(`sync.kind_${d.status === 'dead' ? 'dead_letter' : 'rejected'}`)}
                   <p>{t(reasonKey(d.status === 'dead' ? 'INTERNAL' : splitError(d.error).code))}</p>
-                  {d.error && <p className="screen-hint">{t('sync.serverSaid', { message: splitError(d.error).message })}</p>}
-                  <p className="screen-hint">{t('sync.queuedAt', { when: formatAgo(d.queuedAt, lang) ?? d.queuedAt })}</p>
+                  {d.error && (
+                    <p className="screen-hint">{t('sync.serverSaid', { message: splitError(d.error).message })}</p>
+                  )}
+                  <p className="screen-hint">
+                    {t('sync.queuedAt', { when: formatAgo(d.queuedAt, lang) ?? d.queuedAt })}
+                  </p>
                 </div>
               </li>
             ))}

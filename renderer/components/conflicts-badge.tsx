@@ -14,8 +14,17 @@ export function ConflictsBadge() {
   const go = useSlice(route, (s) => s.go);
   if (!supervisor || count === 0) return null;
   return (
-    <button type="button" className="button button--header header__badge" data-testid="conflicts-badge" data-count={count} aria-label={t('conflicts.badgeLabel', { count })} onClick={() => go({ name: 'area', area: 'sync' })}>
-      <span className="header__badge-count" aria-hidden="true">{count}</span>
+    <button
+      type="button"
+      className="button button--header header__badge"
+      data-testid="conflicts-badge"
+      data-count={count}
+      aria-label={t('conflicts.badgeLabel', { count })}
+      onClick={() => go({ name: 'area', area: 'sync' })}
+    >
+      <span className="header__badge-count" aria-hidden="true">
+        {count}
+      </span>
       <span>{t('conflicts.badge')}</span>
     </button>
   );

@@ -26,7 +26,12 @@ export function Header() {
             {siteName && <span className="header__site">{siteName}</span>}
           </span>
         ) : (
-          <button type="button" className="button button--header" data-testid="go-home" onClick={() => go({ name: 'home' })}>
+          <button
+            type="button"
+            className="button button--header"
+            data-testid="go-home"
+            onClick={() => go({ name: 'home' })}
+          >
             <Icon name="home" size={28} />
             <span>{t('header.home')}</span>
           </button>
@@ -42,7 +47,13 @@ export function Header() {
           </span>
         )}
         <LanguageSwitch tone="dark" />
-        <button type="button" className="button button--header button--sign-out" data-testid="sign-out" disabled={busy} onClick={() => void signOut()}>
+        <button
+          type="button"
+          className="button button--header button--sign-out"
+          data-testid="sign-out"
+          disabled={busy}
+          onClick={() => void signOut()}
+        >
           <Icon name="signOut" size={28} />
           <span>{t('header.signOut')}</span>
         </button>

@@ -11,7 +11,11 @@ export interface KeypadProps {
   busy: boolean;
 }
 
-const ROWS = [['1', '2', '3'], ['4', '5', '6'], ['7', '8', '9']];
+const ROWS = [
+  ['1', '2', '3'],
+  ['4', '5', '6'],
+  ['7', '8', '9'],
+];
 
 /**
  * Big-button numeric keypad (≈96 px keys) for wet or gloved fingers. A physical keyboard works
@@ -56,20 +60,55 @@ export function Keypad({ onDigit, onBackspace, onClear, onEnter, canEnter, busy 
   return (
     <div className="keypad" ref={root} role="group" aria-label={t('keypad.label')} data-testid="keypad">
       {ROWS.flat().map((d) => (
-        <button key={d} type="button" className="keypad__key" data-testid={`key-${d}`} aria-label={t('keypad.digit', { digit: d })} disabled={busy} onClick={() => onDigit(d)}>
+        <button
+          key={d}
+          type="button"
+          className="keypad__key"
+          data-testid={`key-${d}`}
+          aria-label={t('keypad.digit', { digit: d })}
+          disabled={busy}
+          onClick={() => onDigit(d)}
+        >
           {d}
         </button>
       ))}
-      <button type="button" className="keypad__key keypad__key--secondary" data-testid="key-clear" aria-label={t('keypad.clearLabel')} disabled={busy} onClick={onClear}>
+      <button
+        type="button"
+        className="keypad__key keypad__key--secondary"
+        data-testid="key-clear"
+        aria-label={t('keypad.clearLabel')}
+        disabled={busy}
+        onClick={onClear}
+      >
         {t('keypad.clear')}
       </button>
-      <button type="button" className="keypad__key" data-testid="key-0" aria-label={t('keypad.digit', { digit: '0' })} disabled={busy} onClick={() => onDigit('0')}>
+      <button
+        type="button"
+        className="keypad__key"
+        data-testid="key-0"
+        aria-label={t('keypad.digit', { digit: '0' })}
+        disabled={busy}
+        onClick={() => onDigit('0')}
+      >
         0
       </button>
-      <button type="button" className="keypad__key keypad__key--secondary" data-testid="key-backspace" aria-label={t('keypad.backspace')} disabled={busy} onClick={onBackspace}>
+      <button
+        type="button"
+        className="keypad__key keypad__key--secondary"
+        data-testid="key-backspace"
+        aria-label={t('keypad.backspace')}
+        disabled={busy}
+        onClick={onBackspace}
+      >
         <Icon name="backspace" size={40} />
       </button>
-      <button type="button" className="keypad__key keypad__key--enter" data-testid="key-enter" disabled={!canEnter || busy} onClick={onEnter}>
+      <button
+        type="button"
+        className="keypad__key keypad__key--enter"
+        data-testid="key-enter"
+        disabled={!canEnter || busy}
+        onClick={onEnter}
+      >
         <Icon name="check" size={36} />
         <span>{t('keypad.enter')}</span>
       </button>

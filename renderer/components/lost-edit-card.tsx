@@ -22,9 +22,14 @@ export function LostEditCard({ conflict, canResolve, busy, onResolve, onUseMine 
   const lang = i18n.language;
   const { lost } = conflict;
   const known = (key: string) => i18n.exists(key);
-  const recordLabel = (c: Change) => c.recordName ?? t(known(`conflicts.table.${c.table}`) ? `conflicts.table.${c.table}` : 'conflicts.table.other');
-  const fieldLabel = (c: Change) => (known(`conflicts.field.${c.table}.${c.field}`) ? t(`conflicts.field.${c.table}.${c.field}`) : t('conflicts.field.other', { field: c.field }));
-  const value = (c: Change, v: string | null) => (c.secret ? t('conflicts.hidden') : v === null || v === '' ? t('conflicts.empty') : v);
+  const recordLabel = (c: Change) =>
+    c.recordName ?? t(known(`conflicts.table.${c.table}`) ? `conflicts.table.${c.table}` : 'conflicts.table.other');
+  const fieldLabel = (c: Change) =>
+    known(`conflicts.field.${c.table}.${c.field}`)
+      ? t(`conflicts.field.${c.table}.${c.field}`)
+      : t('conflicts.field.other', { field: c.field });
+  const value = (c: Change, v: string | null) =>
+    c.secret ? t('conflicts.hidden') : v === null || v === '' ? t('conflicts.empty') : v;
   const device = (name: string | null) => name ?? t('conflicts.unknownDevice');
 
   return (
@@ -32,21 +37,38 @@ export function LostEditCard({ conflict, canResolve, busy, onResolve, onUseMine 
       <div className="conflict-card__body">
         <strong>{t('conflicts.lostTitle')}</strong>
         {lost.changes.map((c) => (
-          <div key={`${c.table}:${c.field}:${c.recordName ?? ''}`} className="conflict-card__change" data-testid="conflict-change">
-            <h3 className="conflict-card__what">{t('conflicts.recordField', { record: recordLabel(c), field: fieldLabel(c) })}</h3>
+          <div
+            key={`${c.table}:${c.field}:${c.recordName ?? ''}`}
+            className="conflict-card__change"
+            data-testid="conflict-change"
+          >
+            <h3 className="conflict-card__what">
+              {t('conflicts.recordField', { record: recordLabel(c), field: fieldLabel(c) })}
+            </h3>
             <dl className="conflict-card__values">
               <div data-testid="conflict-kept">
                 <dt>{t('conflicts.kept')}</dt>
                 <dd>
                   <span className="conflict-card__value">{value(c, c.kept)}</span>
-                  <span className="screen-hint">{t('conflicts.keptWhere', { when: formatDateTime(c.keptAt, lang), device: device(c.keptDeviceName) })}</span>
+                  <span className="screen-hint">
+                    {t('conflicts.keptWhere', {
+                      when: formatDateTime(c.keptAt, lang),
+                      device: device(c.keptDeviceName),
+                    })}
+                  </span>
                 </dd>
               </div>
               <div data-testid="conflict-mine">
                 <dt>{t('conflicts.mine')}</dt>
                 <dd>
                   <span className="conflict-card__value">{value(c, c.mine)}</span>
-                  <span className="screen-hint">{t('conflicts.mineWhere', { when: formatDateTime(lost.madeAt, lang), person: conflict.personName ?? t('conflicts.unknownPerson'), device: device(lost.deviceName) })}</span>
+                  <span className="screen-hint">
+                    {t('conflicts.mineWhere', {
+                      when: formatDateTime(lost.madeAt, lang),
+                      person: conflict.personName ?? t('conflicts.unknownPerson'),
+                      device: device(lost.deviceName),
+                    })}
+                  </span>
                 </dd>
               </div>
             </dl>
@@ -56,10 +78,22 @@ export function LostEditCard({ conflict, canResolve, busy, onResolve, onUseMine 
       </div>
       {canResolve && (
         <div className="conflict-card__actions">
-          <button type="button" className="button button--primary" disabled={busy} onClick={() => onUseMine(conflict.id)} data-testid="conflict-use-mine">
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={busy}
+            onClick={() => onUseMine(conflict.id)}
+            data-testid="conflict-use-mine"
+          >
             {t('conflicts.useMine')}
           </button>
-          <button type="button" className="button button--secondary" disabled={busy} onClick={() => onResolve(conflict.id)} data-testid="conflict-resolve">
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={busy}
+            onClick={() => onResolve(conflict.id)}
+            data-testid="conflict-resolve"
+          >
             {t('sync.markResolved')}
           </button>
         </div>

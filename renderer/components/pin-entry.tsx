@@ -10,7 +10,19 @@ import { PinDots } from './pin-dots.js';
  * Dots, error and keypad for one PIN attempt, shared by the sign-in and the lock screens. The
  * digits are cleared as soon as they are submitted, whatever the answer.
  */
-export function PinEntry({ onSubmit, busy, error, header, footer }: { onSubmit(pin: string): void; busy: boolean; error: ErrorData | null; header: ReactNode; footer: ReactNode }) {
+export function PinEntry({
+  onSubmit,
+  busy,
+  error,
+  header,
+  footer,
+}: {
+  onSubmit(pin: string): void;
+  busy: boolean;
+  error: ErrorData | null;
+  header: ReactNode;
+  footer: ReactNode;
+}) {
   const entry = useMemo(() => createPinEntryStore(), []);
   const digits = useSlice(entry, (s) => s.digits);
   const actions = entry.getState();
@@ -30,7 +42,14 @@ export function PinEntry({ onSubmit, busy, error, header, footer }: { onSubmit(p
         </div>
         {footer}
       </div>
-      <Keypad onDigit={actions.press} onBackspace={actions.backspace} onClear={actions.clear} onEnter={submit} canEnter={digits.length >= 4} busy={busy} />
+      <Keypad
+        onDigit={actions.press}
+        onBackspace={actions.backspace}
+        onClear={actions.clear}
+        onEnter={submit}
+        canEnter={digits.length >= 4}
+        busy={busy}
+      />
     </div>
   );
 }

@@ -58,7 +58,12 @@ export function ReenrolPanel() {
             />
           </div>
           <ErrorAlert error={error} testId="reenrol-error" />
-          <button type="submit" className="button button--primary" disabled={saving || code.trim().length < 4} data-testid="reenrol-submit">
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={saving || code.trim().length < 4}
+            data-testid="reenrol-submit"
+          >
             {t('sync.reenrol.submit')}
           </button>
         </form>

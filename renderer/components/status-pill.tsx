@@ -11,7 +11,13 @@ export function StatusPill() {
   const pending = s?.pendingCount ?? 0;
   const label = !reachable ? t('status.unreachable') : online ? t('status.online') : t('status.offline');
   return (
-    <div className={`status-pill ${online ? 'status-pill--online' : 'status-pill--offline'}`} data-testid="status-pill" data-online={online} role="status" aria-label={t('status.label')}>
+    <div
+      className={`status-pill ${online ? 'status-pill--online' : 'status-pill--offline'}`}
+      data-testid="status-pill"
+      data-online={online}
+      role="status"
+      aria-label={t('status.label')}
+    >
       <span className="status-pill__dot" aria-hidden="true" />
       <span className="status-pill__state">{label}</span>
       {s && (

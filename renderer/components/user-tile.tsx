@@ -15,10 +15,18 @@ const initials = (name: string) =>
 export function UserTile({ user, onSelect, now }: { user: UserTileData; onSelect(id: string): void; now: number }) {
   const { t, i18n } = useTranslation();
   const role = i18n.language === 'fr' ? user.roleName.fr : user.roleName.en;
-  const locked = user.lockedUntil && new Date(user.lockedUntil).getTime() > now ? formatTime(user.lockedUntil, i18n.language) : null;
+  const locked =
+    user.lockedUntil && new Date(user.lockedUntil).getTime() > now ? formatTime(user.lockedUntil, i18n.language) : null;
   return (
     <li className="people__item">
-      <button type="button" className="user-tile" data-testid="user-tile" data-user-id={user.id} data-role={user.roleCode} onClick={() => onSelect(user.id)}>
+      <button
+        type="button"
+        className="user-tile"
+        data-testid="user-tile"
+        data-user-id={user.id}
+        data-role={user.roleCode}
+        onClick={() => onSelect(user.id)}
+      >
         <span className="user-tile__avatar" aria-hidden="true">
           {initials(user.displayName)}
         </span>

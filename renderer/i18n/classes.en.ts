@@ -50,7 +50,8 @@ export const classesEn = {
     remove: 'Remove student',
     confirmRemove: 'Remove {{name}}? Classes ahead that are scheduled and unpaid go; attended and paid classes stay.',
     confirm: 'Yes, remove',
-    changeHint: 'A new schedule or new dates apply from now: classes ahead that are still scheduled and unpaid and no longer fit are removed. Attended and paid classes never change.',
+    changeHint:
+      'A new schedule or new dates apply from now: classes ahead that are still scheduled and unpaid and no longer fit are removed. Attended and paid classes never change.',
   },
   problems: {
     EMPTY: 'Add at least one weekly time slot.',
@@ -103,7 +104,14 @@ export const classesEn = {
     student: 'Student',
     details: 'Details',
     everyone: 'All students',
-    operations: { created: 'Student added', updated: 'Student changed', scheduled: 'Weekly run', 'catch-up': 'Catch-up at start', manual: 'By hand', fix: 'Fix' },
+    operations: {
+      created: 'Student added',
+      updated: 'Student changed',
+      scheduled: 'Weekly run',
+      'catch-up': 'Catch-up at start',
+      manual: 'By hand',
+      fix: 'Fix',
+    },
     statuses: { success: 'Done', skipped: 'Skipped', failed: 'Failed' },
   },
   import: {
@@ -121,8 +129,10 @@ export const classesEn = {
     importValid: 'Import the {{count}} valid rows only',
     startOver: 'Start over',
     fileProblems: {
-      ENCODING: 'Some letters of this text were lost (shown as �): it was not read as UTF-8. Open the file with "Open a CSV file", which reads Excel files too, or save it as "CSV UTF-8".',
-      UNCLOSED_QUOTE: 'Line {{line}}: a quote (") opens a field that is never closed. Close it or remove it, then check again.',
+      ENCODING:
+        'Some letters of this text were lost (shown as �): it was not read as UTF-8. Open the file with "Open a CSV file", which reads Excel files too, or save it as "CSV UTF-8".',
+      UNCLOSED_QUOTE:
+        'Line {{line}}: a quote (") opens a field that is never closed. Close it or remove it, then check again.',
       MISSING_COLUMNS: 'The first line must name the columns {{columns}}; missing: {{missing}}.',
       TOO_MANY_ROWS: 'At most {{max}} students a file; this one has {{count}}.',
       NO_ROWS: 'The file has no student rows.',

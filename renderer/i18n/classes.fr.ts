@@ -52,9 +52,11 @@ export const classesFr: Widen<typeof classesEn> = {
     save: 'Enregistrer l’élève',
     cancel: 'Annuler',
     remove: 'Retirer l’élève',
-    confirmRemove: 'Retirer {{name}} ? Les cours à venir prévus et non payés disparaissent ; les cours suivis ou payés restent.',
+    confirmRemove:
+      'Retirer {{name}} ? Les cours à venir prévus et non payés disparaissent ; les cours suivis ou payés restent.',
     confirm: 'Oui, retirer',
-    changeHint: 'Un nouvel horaire ou de nouvelles dates s’appliquent dès maintenant : les cours à venir encore prévus et non payés qui ne correspondent plus sont retirés. Les cours suivis ou payés ne changent jamais.',
+    changeHint:
+      'Un nouvel horaire ou de nouvelles dates s’appliquent dès maintenant : les cours à venir encore prévus et non payés qui ne correspondent plus sont retirés. Les cours suivis ou payés ne changent jamais.',
   },
   problems: {
     EMPTY: 'Ajoutez au moins un créneau par semaine.',
@@ -107,7 +109,14 @@ export const classesFr: Widen<typeof classesEn> = {
     student: 'Élève',
     details: 'Détails',
     everyone: 'Tous les élèves',
-    operations: { created: 'Élève ajouté', updated: 'Élève modifié', scheduled: 'Hebdomadaire', 'catch-up': 'Rattrapage au démarrage', manual: 'À la main', fix: 'Correction' },
+    operations: {
+      created: 'Élève ajouté',
+      updated: 'Élève modifié',
+      scheduled: 'Hebdomadaire',
+      'catch-up': 'Rattrapage au démarrage',
+      manual: 'À la main',
+      fix: 'Correction',
+    },
     statuses: { success: 'Fait', skipped: 'Ignoré', failed: 'Échec' },
   },
   import: {
@@ -125,8 +134,10 @@ export const classesFr: Widen<typeof classesEn> = {
     importValid: 'Importer seulement les {{count}} lignes valides',
     startOver: 'Recommencer',
     fileProblems: {
-      ENCODING: 'Des lettres de ce texte ont été perdues (affichées �)\u00a0: il n’a pas été lu en UTF-8. Ouvrez le fichier avec «\u00a0Ouvrir un fichier CSV\u00a0», qui lit aussi les fichiers Excel, ou enregistrez-le en «\u00a0CSV UTF-8\u00a0».',
-      UNCLOSED_QUOTE: 'Ligne {{line}}\u00a0: un guillemet (") ouvre un champ qui n’est jamais fermé. Fermez-le ou supprimez-le, puis vérifiez à nouveau.',
+      ENCODING:
+        'Des lettres de ce texte ont été perdues (affichées �)\u00a0: il n’a pas été lu en UTF-8. Ouvrez le fichier avec «\u00a0Ouvrir un fichier CSV\u00a0», qui lit aussi les fichiers Excel, ou enregistrez-le en «\u00a0CSV UTF-8\u00a0».',
+      UNCLOSED_QUOTE:
+        'Ligne {{line}}\u00a0: un guillemet (") ouvre un champ qui n’est jamais fermé. Fermez-le ou supprimez-le, puis vérifiez à nouveau.',
       MISSING_COLUMNS: 'La première ligne doit nommer les colonnes {{columns}}\u00a0; il manque\u00a0: {{missing}}.',
       TOO_MANY_ROWS: 'Au plus {{max}} élèves par fichier\u00a0; celui-ci en a {{count}}.',
       NO_ROWS: 'Le fichier ne contient aucune ligne d’élève.',
@@ -150,7 +161,8 @@ export const classesFr: Widen<typeof classesEn> = {
       KNOWN_STUDENT: '{{name}} est déjà élève de {{course}}',
       SAME_AS_LINE: 'même élève qu’à la ligne {{line}}',
     },
-    allOrNothing: 'Rien n’est enregistré tant que toutes les lignes ne sont pas valides, sauf si vous choisissez les lignes valides seulement.',
+    allOrNothing:
+      'Rien n’est enregistré tant que toutes les lignes ne sont pas valides, sauf si vous choisissez les lignes valides seulement.',
   },
   notices: {
     saved: 'Enregistré. Les cours ont été mis à jour.',

@@ -17,7 +17,9 @@ export function describeFieldProblem(t: TFunction, p: FieldProblem): string {
 }
 
 const problemsOf = (d: Record<string, unknown>): FieldProblem[] =>
-  Array.isArray(d.problems) ? (d.problems as FieldProblem[]).filter((p) => p && typeof p.field === 'string' && typeof p.problem === 'string') : [];
+  Array.isArray(d.problems)
+    ? (d.problems as FieldProblem[]).filter((p) => p && typeof p.field === 'string' && typeof p.problem === 'string')
+    : [];
 
 /**
  * The sentence a person reads for an error: always the translation of its code, with the details
@@ -32,19 +34,27 @@ export function describeError(t: TFunction, locale: string, error: ErrorData): s
   switch (error.code) {
     case 'VALIDATION_FAILED': {
       const problems = problemsOf(d);
-      return problems.length ? problems.map((p) => describeFieldProblem(t, p)).join(' ') : t('errors.VALIDATION_FAILED');
+      return problems.length
+        ? problems.map((p) => describeFieldProblem(t, p)).join(' ')
+        : t('errors.VALIDATION_FAILED');
     }
     case 'PIN_INVALID':
-      return typeof d.attemptsLeft === 'number' ? t('errors.PIN_INVALID_attempts', { count: d.attemptsLeft }) : t('errors.PIN_INVALID');
+      return typeof d.attemptsLeft === 'number'
+        ? t('errors.PIN_INVALID_attempts', { count: d.attemptsLeft })
+        : t('errors.PIN_INVALID');
     case 'USER_LOCKED': {
       const time = typeof d.lockedUntil === 'string' ? formatTime(d.lockedUntil, locale) : null;
       return time ? t('errors.USER_LOCKED_until', { time }) : t('errors.USER_LOCKED');
     }
     case 'FORBIDDEN':
-      return d.reason === 'own_role' || d.reason === 'role_exceeds_yours' || d.reason === 'person_exceeds_you' ? t(`errors.FORBIDDEN_${d.reason}`) : t('errors.FORBIDDEN');
+      return d.reason === 'own_role' || d.reason === 'role_exceeds_yours' || d.reason === 'person_exceeds_you'
+        ? t(`errors.FORBIDDEN_${d.reason}`)
+        : t('errors.FORBIDDEN');
     case 'INTERNAL':
       return d.reason === 'unreachable' ? t('errors.INTERNAL_unreachable') : t('errors.INTERNAL');
     default:
-      return (ERROR_CODES as readonly string[]).includes(error.code) ? t(`errors.${error.code}`, { ...d }) : t('errors.INTERNAL');
+      return (ERROR_CODES as readonly string[]).includes(error.code)
+        ? t(`errors.${error.code}`, { ...d })
+        : t('errors.INTERNAL');
   }
 }

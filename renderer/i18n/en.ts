@@ -163,7 +163,8 @@ export const en = {
     title: 'Sync',
     reenrol: {
       title: 'Shore does not know this kiosk any more',
-      message: 'The shore office refused this kiosk’s enrolment, probably because shore was restored from a backup made before this kiosk was enrolled. Sync is paused. Nothing is lost: every record and every change waiting here is kept and will be sent once the kiosk is enrolled again.',
+      message:
+        'The shore office refused this kiosk’s enrolment, probably because shore was restored from a backup made before this kiosk was enrolled. Sync is paused. Nothing is lost: every record and every change waiting here is kept and will be sent once the kiosk is enrolled again.',
       askAdmin: 'Ask an administrator to enrol this kiosk again with a new code.',
       codeLabel: 'New enrollment code',
       codeHint: 'From the shore office, e.g. K7QM-2XHD-9RTA.',
@@ -217,7 +218,8 @@ export const en = {
     linkError: {
       unreachable: 'Shore could not be reached: no network, or the sync service is down. Changes wait here safely.',
       timeout: 'Shore took too long to answer: the link may be slow. Changes wait here safely.',
-      device_unknown: 'Shore does not know this kiosk any more (its enrolment was revoked, or shore was restored). Ask the shore office for a new code.',
+      device_unknown:
+        'Shore does not know this kiosk any more (its enrolment was revoked, or shore was restored). Ask the shore office for a new code.',
       rate_limited: 'Shore asks this address to wait after too many wrong attempts. The kiosk tries again by itself.',
       too_large: 'A batch was too large for shore. The kiosk sends smaller ones by itself.',
       server_error: 'The sync service had a problem on its side. The kiosk tries again by itself.',
@@ -240,7 +242,8 @@ export const en = {
       CONFLICT: 'Shore refused it: it clashes with a change made elsewhere first.',
       ID_UNAVAILABLE: 'Shore refused it: the new record could not keep its id. Make it again.',
       OUT_OF_SCOPE: 'Shore refused it: it touches another site.',
-      OVERWRITTEN: 'This change was applied after a newer change to the same field, and replaced it. Check which value is right.',
+      OVERWRITTEN:
+        'This change was applied after a newer change to the same field, and replaced it. Check which value is right.',
       SEAT_TAKEN: 'The last seat went to someone who enrolled first on another kiosk; this person is on the waitlist.',
       INTERNAL: 'Shore failed to apply it several times and set it aside. Call support if it matters.',
       other: 'Shore did not take this change as it was made.',

@@ -16,7 +16,9 @@ export function formatTime(iso: string, locale: string, now: Date = new Date()):
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return null;
   const sameDay = date.toDateString() === now.toDateString();
-  const options: Intl.DateTimeFormatOptions = sameDay ? { hour: '2-digit', minute: '2-digit' } : { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' };
+  const options: Intl.DateTimeFormatOptions = sameDay
+    ? { hour: '2-digit', minute: '2-digit' }
+    : { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' };
   return new Intl.DateTimeFormat(intlLocale(locale), options).format(date);
 }
 
@@ -24,7 +26,10 @@ export function formatTime(iso: string, locale: string, now: Date = new Date()):
 export function formatDateTime(iso: string, locale: string, opts: { seconds?: boolean } = {}): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'short', timeStyle: opts.seconds ? 'medium' : 'short' }).format(date);
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    dateStyle: 'short',
+    timeStyle: opts.seconds ? 'medium' : 'short',
+  }).format(date);
 }
 
 /** How long ago, in words: "5 minutes ago" / "il y a 5 minutes". */

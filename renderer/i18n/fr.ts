@@ -19,7 +19,8 @@ export const fr: Messages = {
     chooseTitle: 'Qui travaille ?',
     chooseHint: 'Touchez votre nom pour vous connecter.',
     peopleLabel: 'Personnes de ce site',
-    noPeople: 'Personne ne peut encore se connecter sur ce poste. Demandez à un administrateur d’ajouter des personnes.',
+    noPeople:
+      'Personne ne peut encore se connecter sur ce poste. Demandez à un administrateur d’ajouter des personnes.',
     lockedUntil: 'Bloqué jusqu’à {{time}}',
     enterTitle: 'Bonjour, {{name}}',
     enterHint: 'Saisissez votre code PIN, puis appuyez sur Valider.',
@@ -161,7 +162,8 @@ export const fr: Messages = {
     title: 'Synchronisation',
     reenrol: {
       title: 'La terre ne connaît plus ce poste',
-      message: 'Le bureau à terre a refusé l’inscription de ce poste, sans doute parce que la terre a été restaurée depuis une sauvegarde antérieure à son inscription. La synchronisation est en pause. Rien n’est perdu : chaque donnée et chaque modification en attente ici est conservée et sera envoyée dès que le poste sera inscrit à nouveau.',
+      message:
+        'Le bureau à terre a refusé l’inscription de ce poste, sans doute parce que la terre a été restaurée depuis une sauvegarde antérieure à son inscription. La synchronisation est en pause. Rien n’est perdu : chaque donnée et chaque modification en attente ici est conservée et sera envoyée dès que le poste sera inscrit à nouveau.',
       askAdmin: 'Demandez à un administrateur d’inscrire à nouveau ce poste avec un nouveau code.',
       codeLabel: 'Nouveau code d’inscription',
       codeHint: 'Donné par le bureau à terre, par ex. K7QM-2XHD-9RTA.',
@@ -213,10 +215,14 @@ export const fr: Messages = {
     syncDone: 'Synchronisation terminée à {{time}}.',
     syncFailed: 'Cette synchronisation n’a pas abouti ; la liaison ci-dessous dit pourquoi. Rien n’est perdu.',
     linkError: {
-      unreachable: 'La terre est injoignable : pas de réseau, ou le service de synchronisation est arrêté. Les modifications attendent ici en sécurité.',
-      timeout: 'La terre a mis trop de temps à répondre : la liaison est peut-être lente. Les modifications attendent ici en sécurité.',
-      device_unknown: 'La terre ne connaît plus ce poste (son inscription a été révoquée, ou la terre a été restaurée). Demandez un nouveau code au bureau à terre.',
-      rate_limited: 'La terre demande à cette adresse d’attendre après trop d’essais erronés. Le poste réessaie de lui-même.',
+      unreachable:
+        'La terre est injoignable : pas de réseau, ou le service de synchronisation est arrêté. Les modifications attendent ici en sécurité.',
+      timeout:
+        'La terre a mis trop de temps à répondre : la liaison est peut-être lente. Les modifications attendent ici en sécurité.',
+      device_unknown:
+        'La terre ne connaît plus ce poste (son inscription a été révoquée, ou la terre a été restaurée). Demandez un nouveau code au bureau à terre.',
+      rate_limited:
+        'La terre demande à cette adresse d’attendre après trop d’essais erronés. Le poste réessaie de lui-même.',
       too_large: 'Un lot était trop gros pour la terre. Le poste envoie de lui-même des lots plus petits.',
       server_error: 'Le service de synchronisation a eu un problème de son côté. Le poste réessaie de lui-même.',
       refused: 'La terre a refusé la demande. Appelez l’assistance si cela dure.',
@@ -233,14 +239,18 @@ export const fr: Messages = {
       FORBIDDEN: 'Refusée par la terre : la personne qui l’a faite n’a pas ce droit sur ce site.',
       UNAUTHENTICATED: 'Refusée par la terre : personne n’était connecté quand elle a été faite.',
       VALIDATION_FAILED: 'Refusée par la terre : certains de ses détails n’étaient pas valides.',
-      UNKNOWN_MUTATION: 'La terre ne connaît pas encore ce type de modification : mettez à jour le poste ou le service à terre.',
+      UNKNOWN_MUTATION:
+        'La terre ne connaît pas encore ce type de modification : mettez à jour le poste ou le service à terre.',
       NOT_FOUND: 'Refusée par la terre : ce qu’elle modifie n’y existe plus.',
       CONFLICT: 'Refusée par la terre : elle contredit une modification faite ailleurs avant elle.',
       ID_UNAVAILABLE: 'Refusée par la terre : le nouvel enregistrement n’a pas pu garder son identifiant. Refaites-le.',
       OUT_OF_SCOPE: 'Refusée par la terre : elle touche un autre site.',
-      OVERWRITTEN: 'Cette modification a été appliquée après une modification plus récente du même champ, et l’a remplacée. Vérifiez quelle valeur est la bonne.',
-      SEAT_TAKEN: 'La dernière place est allée à une personne inscrite avant sur un autre poste ; cette personne est en liste d’attente.',
-      INTERNAL: 'La terre n’a pas réussi à l’appliquer après plusieurs essais et l’a mise de côté. Appelez l’assistance si c’est important.',
+      OVERWRITTEN:
+        'Cette modification a été appliquée après une modification plus récente du même champ, et l’a remplacée. Vérifiez quelle valeur est la bonne.',
+      SEAT_TAKEN:
+        'La dernière place est allée à une personne inscrite avant sur un autre poste ; cette personne est en liste d’attente.',
+      INTERNAL:
+        'La terre n’a pas réussi à l’appliquer après plusieurs essais et l’a mise de côté. Appelez l’assistance si c’est important.',
       other: 'La terre n’a pas pris cette modification telle qu’elle a été faite.',
     },
     serverSaid: 'Message de la terre : {{message}}',
@@ -281,8 +291,10 @@ export const fr: Messages = {
     SESSION_EXPIRED: 'Votre session est terminée. Reconnectez-vous.',
     FORBIDDEN: 'Votre rôle ne permet pas cette action. Demandez à un responsable ou à un administrateur.',
     FORBIDDEN_own_role: 'Personne ne peut changer son propre rôle. Demandez à un autre administrateur.',
-    FORBIDDEN_role_exceeds_yours: 'Vous ne pouvez donner qu’un rôle dont vous avez vous-même tous les droits. Choisissez un autre rôle.',
-    FORBIDDEN_person_exceeds_you: 'Cette personne a des droits que vous n’avez pas : vous ne pouvez pas changer son rôle.',
+    FORBIDDEN_role_exceeds_yours:
+      'Vous ne pouvez donner qu’un rôle dont vous avez vous-même tous les droits. Choisissez un autre rôle.',
+    FORBIDDEN_person_exceeds_you:
+      'Cette personne a des droits que vous n’avez pas : vous ne pouvez pas changer son rôle.',
     PIN_INVALID: 'Code PIN erroné. Réessayez.',
     PIN_INVALID_attempts_one: 'Code PIN erroné. Encore {{count}} essai avant le blocage de cette personne.',
     PIN_INVALID_attempts_many: 'Code PIN erroné. Encore {{count}} essais avant le blocage de cette personne.',
@@ -294,7 +306,8 @@ export const fr: Messages = {
     ID_UNAVAILABLE: 'Ce nouvel enregistrement n’a pas pu être enregistré tel quel. Refaites-le.',
     OUT_OF_SCOPE: 'Cela appartient à un autre site.',
     MIGRATION_EDITED: 'La base de données du poste ne correspond pas à cette version. Appelez l’assistance.',
-    DATABASE_NEWER_THAN_APP: 'La base de données du poste est plus récente que l’application. Mettez l’application à jour.',
+    DATABASE_NEWER_THAN_APP:
+      'La base de données du poste est plus récente que l’application. Mettez l’application à jour.',
     SYNCED_WRITE_OUTSIDE_MUTATION: 'La modification a été refusée par un contrôle de sécurité. Appelez l’assistance.',
     UNKNOWN_MUTATION: 'Cette modification est inconnue de cette version. Mettez l’application à jour.',
     RATE_LIMITED: 'Trop d’essais erronés depuis ce poste. Attendez quelques minutes, vérifiez le code et réessayez.',

@@ -53,7 +53,9 @@ export function AdminScreen() {
                 <li key={u.id} className="admin-people__row" data-user-id={u.id}>
                   <span className="admin-people__name">{u.displayName}</span>
                   {u.lockedUntil && new Date(u.lockedUntil).getTime() > now && (
-                    <span className="admin-people__locked">{t('admin.lockedUntil', { time: formatTime(u.lockedUntil, i18n.language) })}</span>
+                    <span className="admin-people__locked">
+                      {t('admin.lockedUntil', { time: formatTime(u.lockedUntil, i18n.language) })}
+                    </span>
                   )}
                   <label className="sr-only" htmlFor={`role-${u.id}`}>
                     {t('admin.roleFor', { name: u.displayName })}
@@ -69,7 +71,9 @@ export function AdminScreen() {
                   >
                     {roles.map((r) => (
                       <option key={r.id} value={r.id} disabled={!r.grantable && r.id !== u.roleId}>
-                        {r.grantable || r.id === u.roleId ? roleLabel(r, i18n.language) : t('admin.roleBeyondYou', { role: roleLabel(r, i18n.language) })}
+                        {r.grantable || r.id === u.roleId
+                          ? roleLabel(r, i18n.language)
+                          : t('admin.roleBeyondYou', { role: roleLabel(r, i18n.language) })}
                       </option>
                     ))}
                   </select>
@@ -98,14 +102,28 @@ export function AdminScreen() {
   );
 }
 
-function RoleChangeDialog({ name, from, to, busy }: { name: string; from?: RoleSummary; to?: RoleSummary; busy: boolean }) {
+function RoleChangeDialog({
+  name,
+  from,
+  to,
+  busy,
+}: {
+  name: string;
+  from?: RoleSummary;
+  to?: RoleSummary;
+  busy: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const { admin } = useServices();
   return (
     <ConfirmDialog
       testId="role-confirm"
       title={t('admin.confirmRole.title')}
-      body={t('admin.confirmRole.body', { name, from: from ? roleLabel(from, i18n.language) : '—', to: to ? roleLabel(to, i18n.language) : '—' })}
+      body={t('admin.confirmRole.body', {
+        name,
+        from: from ? roleLabel(from, i18n.language) : '—',
+        to: to ? roleLabel(to, i18n.language) : '—',
+      })}
       confirmLabel={t('admin.confirmRole.confirm')}
       cancelLabel={t('common.cancel')}
       busy={busy}
@@ -157,7 +175,14 @@ function AddPersonForm({ roles }: { roles: RoleSummary[] }) {
       <form className="form" onSubmit={(e) => void submit(e)} noValidate data-testid="add-person">
         <div className="field">
           <label htmlFor={`${id}-name`}>{t('admin.name')}</label>
-          <input id={`${id}-name`} className="field__control" value={name} maxLength={80} autoComplete="off" onChange={(e) => setName(e.target.value)} />
+          <input
+            id={`${id}-name`}
+            className="field__control"
+            value={name}
+            maxLength={80}
+            autoComplete="off"
+            onChange={(e) => setName(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-pin`}>{t('admin.pin')}</label>
@@ -174,14 +199,24 @@ function AddPersonForm({ roles }: { roles: RoleSummary[] }) {
         </div>
         <div className="field">
           <label htmlFor={`${id}-locale`}>{t('admin.language')}</label>
-          <select id={`${id}-locale`} className="field__control" value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
+          <select
+            id={`${id}-locale`}
+            className="field__control"
+            value={locale}
+            onChange={(e) => setLocale(e.target.value as Locale)}
+          >
             <option value="en">{t('language.en')}</option>
             <option value="fr">{t('language.fr')}</option>
           </select>
         </div>
         <div className="field">
           <label htmlFor={`${id}-role`}>{t('admin.role')}</label>
-          <select id={`${id}-role`} className="field__control" value={roleId} onChange={(e) => setRoleId(e.target.value)}>
+          <select
+            id={`${id}-role`}
+            className="field__control"
+            value={roleId}
+            onChange={(e) => setRoleId(e.target.value)}
+          >
             <option value="" disabled>
               —
             </option>
@@ -197,7 +232,12 @@ function AddPersonForm({ roles }: { roles: RoleSummary[] }) {
             {t(problem)}
           </p>
         )}
-        <button type="submit" className="button button--primary form__full" disabled={saving} data-testid="add-person-submit">
+        <button
+          type="submit"
+          className="button button--primary form__full"
+          disabled={saving}
+          data-testid="add-person-submit"
+        >
           {t('admin.add')}
         </button>
       </form>

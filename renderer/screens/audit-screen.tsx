@@ -46,7 +46,13 @@ export function AuditScreen() {
       {entries && entries.length === 0 && <p className="screen-hint">{t('audit.empty')}</p>}
       {entries && entries.length > 0 && (
         // A region that scrolls sideways in portrait: focusable, so the keyboard can scroll it too.
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={t('audit.caption')} data-testid="audit-table-wrap">
+        <div
+          className="table-wrap"
+          tabIndex={0}
+          role="region"
+          aria-label={t('audit.caption')}
+          data-testid="audit-table-wrap"
+        >
           <table className="table" data-testid="audit-table">
             <caption>{t('audit.caption')}</caption>
             <thead>

@@ -3,7 +3,8 @@ import { useServices, useSlice } from '../app/services.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { Icon, hasIcon } from '../components/icon.js';
 
-const greetingKey = (hour: number) => (hour < 12 ? 'home.greetingMorning' : hour < 18 ? 'home.greetingAfternoon' : 'home.greetingEvening');
+const greetingKey = (hour: number) =>
+  hour < 12 ? 'home.greetingMorning' : hour < 18 ? 'home.greetingAfternoon' : 'home.greetingEvening';
 
 /** Greeting, role, and one big tile per area the person's role opens. */
 export function HomeScreen() {
@@ -32,7 +33,12 @@ export function HomeScreen() {
         <ul className="area-grid">
           {areas.map((id) => (
             <li key={id}>
-              <button type="button" className="area-tile" data-testid={`area-${id}`} onClick={() => go({ name: 'area', area: id })}>
+              <button
+                type="button"
+                className="area-tile"
+                data-testid={`area-${id}`}
+                onClick={() => go({ name: 'area', area: id })}
+              >
                 {hasIcon(id) && <Icon name={id} size={52} className="area-tile__icon" />}
                 <span className="area-tile__label">{t(`areas.${id}`)}</span>
               </button>

@@ -49,7 +49,13 @@ export function LockScreen() {
             </div>
           }
           footer={
-            <button type="button" className="button button--secondary button--wide" data-testid="switch-person" disabled={busy} onClick={() => void signOut()}>
+            <button
+              type="button"
+              className="button button--secondary button--wide"
+              data-testid="switch-person"
+              disabled={busy}
+              onClick={() => void signOut()}
+            >
               <Icon name="signOut" size={28} />
               <span>{t('lock.switchPerson')}</span>
             </button>

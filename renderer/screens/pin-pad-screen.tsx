@@ -43,10 +43,19 @@ export function PinPadScreen() {
               {t('pin.chooseTitle')}
             </h1>
             <p className="screen-hint">{t('pin.chooseHint')}</p>
-            {endedReason === 'expired' && <p className="alert alert--info" role="status">{t('pin.sessionExpired')}</p>}
+            {endedReason === 'expired' && (
+              <p className="alert alert--info" role="status">
+                {t('pin.sessionExpired')}
+              </p>
+            )}
             <ErrorAlert error={error} testId="pin-error" />
             {users.length === 0 && error && (
-              <button type="button" className="button button--primary" data-testid="retry-users" onClick={() => void loadUsers()}>
+              <button
+                type="button"
+                className="button button--primary"
+                data-testid="retry-users"
+                onClick={() => void loadUsers()}
+              >
                 {t('common.retry')}
               </button>
             )}
@@ -68,19 +77,32 @@ export function PinPadScreen() {
             header={
               <div className="pin-person">
                 <span className="user-tile__avatar user-tile__avatar--large" aria-hidden="true">
-                  {selected.displayName.split(/\s+/).map((w) => w[0]).slice(0, 2).join('').toUpperCase()}
+                  {selected.displayName
+                    .split(/\s+/)
+                    .map((w) => w[0])
+                    .slice(0, 2)
+                    .join('')
+                    .toUpperCase()}
                 </span>
                 <div>
                   <h1 className="screen-title" tabIndex={-1} ref={heading}>
                     {t('pin.enterTitle', { name: selected.displayName })}
                   </h1>
-                  <p className="pin-person__role">{i18n.language === 'fr' ? selected.roleName.fr : selected.roleName.en}</p>
+                  <p className="pin-person__role">
+                    {i18n.language === 'fr' ? selected.roleName.fr : selected.roleName.en}
+                  </p>
                   <p className="screen-hint">{busy ? t('pin.checking') : t('pin.enterHint')}</p>
                 </div>
               </div>
             }
             footer={
-              <button type="button" className="button button--secondary button--wide" data-testid="not-you" disabled={busy} onClick={() => selectUser(null)}>
+              <button
+                type="button"
+                className="button button--secondary button--wide"
+                data-testid="not-you"
+                disabled={busy}
+                onClick={() => selectUser(null)}
+              >
                 <Icon name="back" size={28} />
                 <span>{t('pin.notYou')}</span>
               </button>

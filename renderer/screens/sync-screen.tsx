@@ -50,9 +50,17 @@ export function SyncScreen() {
 
   const rows: [string, string, string][] = s
     ? [
-        ['connection', t('sync.connection'), !reachable ? t('status.unreachable') : s.online ? t('status.online') : t('status.offline')],
+        [
+          'connection',
+          t('sync.connection'),
+          !reachable ? t('status.unreachable') : s.online ? t('status.online') : t('status.offline'),
+        ],
         ['pending', t('sync.pending'), String(s.pendingCount)],
-        ['oldest-pending', t('sync.oldestPending'), s.oldestPendingAt ? (formatAgo(s.oldestPendingAt, lang) ?? s.oldestPendingAt) : t('common.none')],
+        [
+          'oldest-pending',
+          t('sync.oldestPending'),
+          s.oldestPendingAt ? (formatAgo(s.oldestPendingAt, lang) ?? s.oldestPendingAt) : t('common.none'),
+        ],
         ['conflicts', t('sync.conflicts'), String(s.conflictCount)],
         ['dead-letters', t('sync.deadLetters'), String(s.deadLetterCount)],
       ]
@@ -74,7 +82,13 @@ export function SyncScreen() {
             <p className="sync-summary__text" data-testid="sync-summary">
               {pendingSentence(t, lang, s)}
             </p>
-            <button type="button" className="button button--primary sync-summary__button" data-testid="sync-now" disabled={syncing || s.links.length === 0} onClick={() => void syncNow()}>
+            <button
+              type="button"
+              className="button button--primary sync-summary__button"
+              data-testid="sync-now"
+              disabled={syncing || s.links.length === 0}
+              onClick={() => void syncNow()}
+            >
               {syncing ? t('sync.syncing') : t('sync.syncNow')}
             </button>
             {syncedAt && !syncError && (
@@ -105,12 +119,20 @@ export function SyncScreen() {
             {s.links.map((l) => (
               <div key={l.id} className="sync-link" data-testid={`sync-link-${l.id}`}>
                 <p className="sync-link__name">
-                  <strong>{t('sync.linkShore', { address: l.address })}</strong> · {l.online ? t('status.online') : t('status.offline')}
+                  <strong>{t('sync.linkShore', { address: l.address })}</strong> ·{' '}
+                  {l.online ? t('status.online') : t('status.offline')}
                 </p>
-                <p data-testid="sync-link-success">{t('sync.lastSuccess', { time: l.lastSuccessAt ? formatDateTime(l.lastSuccessAt, lang) : t('common.never') })}</p>
+                <p data-testid="sync-link-success">
+                  {t('sync.lastSuccess', {
+                    time: l.lastSuccessAt ? formatDateTime(l.lastSuccessAt, lang) : t('common.never'),
+                  })}
+                </p>
                 {l.lastErrorCode && (
                   <p className="alert alert--error" data-testid="sync-link-problem">
-                    {t('sync.lastProblem', { time: l.lastErrorAt ? formatDateTime(l.lastErrorAt, lang) : '—', reason: t(`sync.linkError.${l.lastErrorCode}`) })}
+                    {t('sync.lastProblem', {
+                      time: l.lastErrorAt ? formatDateTime(l.lastErrorAt, lang) : '—',
+                      reason: t(`sync.linkError.${l.lastErrorCode}`),
+                    })}
                   </p>
                 )}
               </div>
@@ -119,7 +141,15 @@ export function SyncScreen() {
         </>
       )}
       {allowed && <ErrorAlert error={conflictError} />}
-      {allowed && list && <ConflictListView list={list} canResolve={canResolve} resolving={resolving} onResolve={(id) => void conflicts.getState().resolve(id)} onUseMine={(id) => void conflicts.getState().useMine(id)} />}
+      {allowed && list && (
+        <ConflictListView
+          list={list}
+          canResolve={canResolve}
+          resolving={resolving}
+          onResolve={(id) => void conflicts.getState().resolve(id)}
+          onUseMine={(id) => void conflicts.getState().useMine(id)}
+        />
+      )}
     </main>
   );
 }

@@ -42,7 +42,11 @@ const PEOPLE_TABLES = ['users', 'user_roles', 'roles', 'sites'];
 /** People, roles and the idle-lock setting of this site, for administrators. */
 export function createAdminStore({ api }: { api: Pick<ApiClient, 'call'> }) {
   return createStore<AdminState>()((set, get) => {
-    const change = async <T>(run: () => Promise<{ ok: true; value: T } | { ok: false; error: ErrorData }>, notice: AdminNotice, reload: boolean) => {
+    const change = async <T>(
+      run: () => Promise<{ ok: true; value: T } | { ok: false; error: ErrorData }>,
+      notice: AdminNotice,
+      reload: boolean,
+    ) => {
       set({ saving: true, error: null, notice: null });
       const r = await run();
       if (!r.ok) {
@@ -103,7 +107,11 @@ export function createAdminStore({ api }: { api: Pick<ApiClient, 'call'> }) {
       },
 
       createUser(input) {
-        return change(() => api.call('admin.createUser', input), { kind: 'user-created', name: input.displayName.trim() }, true);
+        return change(
+          () => api.call('admin.createUser', input),
+          { kind: 'user-created', name: input.displayName.trim() },
+          true,
+        );
       },
 
       setIdleLock(seconds) {

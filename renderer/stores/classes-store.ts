@@ -67,7 +67,9 @@ const TABLES = new Set(['students', 'classes', 'class_generation_logs', 'class_s
 export function createClassesStore({ api }: { api: Pick<ApiClient, 'call'> }) {
   return createStore<ClassesState>()((set, get) => {
     /** Runs a call; on failure keeps the error for the screen. */
-    async function attempt<T>(run: () => Promise<{ ok: true; value: T } | { ok: false; error: ErrorData }>): Promise<T | undefined> {
+    async function attempt<T>(
+      run: () => Promise<{ ok: true; value: T } | { ok: false; error: ErrorData }>,
+    ): Promise<T | undefined> {
       set({ busy: true, error: null });
       const r = await run();
       if (r.ok) {
@@ -144,7 +146,9 @@ export function createClassesStore({ api }: { api: Pick<ApiClient, 'call'> }) {
         return ok !== undefined;
       },
       async saveStudent(fields, id) {
-        const ok = await attempt<unknown>(() => (id ? api.call('classes.updateStudent', { ...fields, id }) : api.call('classes.createStudent', fields)));
+        const ok = await attempt<unknown>(() =>
+          id ? api.call('classes.updateStudent', { ...fields, id }) : api.call('classes.createStudent', fields),
+        );
         if (ok === undefined) return false;
         set({ notice: { kind: 'saved' } });
         await loaders.students();
@@ -164,7 +168,12 @@ export function createClassesStore({ api }: { api: Pick<ApiClient, 'call'> }) {
       async fix() {
         const r = await attempt(() => api.call('classes.fix', {}));
         if (!r) return;
-        const notice: ClassesNotice = { kind: 'fixed', created: r.created, skipped: r.skipped.length, students: r.skipped.map((s) => ({ name: s.name, reason: s.reason })) };
+        const notice: ClassesNotice = {
+          kind: 'fixed',
+          created: r.created,
+          skipped: r.skipped.length,
+          students: r.skipped.map((s) => ({ name: s.name, reason: s.reason })),
+        };
         await get().diagnose();
         set({ notice });
         await loaders.health();

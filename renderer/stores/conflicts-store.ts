@@ -47,7 +47,12 @@ export function createConflictsStore({ api }: { api: Pick<ApiClient, 'call'> }) 
     },
     handleEvent(event) {
       // Only a screen that has loaded the list keeps it fresh.
-      if (event.type === 'data.changed' && get().list && (event.tables.includes('conflicts') || event.tables.length === 0)) void get().load();
+      if (
+        event.type === 'data.changed' &&
+        get().list &&
+        (event.tables.includes('conflicts') || event.tables.length === 0)
+      )
+        void get().load();
       if (event.type === 'status.changed' && get().list) void get().load();
     },
   }));

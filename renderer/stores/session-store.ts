@@ -76,7 +76,13 @@ export function createSessionStore({ api, tokens = memoryTokens(), now = Date.no
     const enter = (session: SessionInfo) => {
       setToken(session.token);
       lastActivityReport = now();
-      set({ phase: session.state === 'locked' ? 'locked' : 'active', session, error: null, endedReason: null, busy: false });
+      set({
+        phase: session.state === 'locked' ? 'locked' : 'active',
+        session,
+        error: null,
+        endedReason: null,
+        busy: false,
+      });
     };
 
     /** Forget the session locally and go back to the people tiles. */
@@ -115,7 +121,11 @@ export function createSessionStore({ api, tokens = memoryTokens(), now = Date.no
         if (r.ok) {
           const stillThere = r.value.some((u) => u.id === get().selectedUserId);
           const staleError = get().users.length === 0 && get().selectedUserId === null;
-          set({ users: r.value, ...(stillThere ? {} : { selectedUserId: null }), ...(staleError ? { error: null } : {}) });
+          set({
+            users: r.value,
+            ...(stillThere ? {} : { selectedUserId: null }),
+            ...(staleError ? { error: null } : {}),
+          });
         } else {
           set({ error: r.error });
         }
@@ -175,16 +185,19 @@ export function createSessionStore({ api, tokens = memoryTokens(), now = Date.no
 
       handleEvent(event) {
         if (event.type === 'session.locked') {
-          if (get().phase === 'active') set({ phase: 'locked', error: null, busy: false, session: lockedCopy(get().session) });
+          if (get().phase === 'active')
+            set({ phase: 'locked', error: null, busy: false, session: lockedCopy(get().session) });
         } else if (event.type === 'session.ended') {
-          if (get().phase === 'active' || get().phase === 'locked') leave(event.reason === 'expired' ? 'expired' : null);
+          if (get().phase === 'active' || get().phase === 'locked')
+            leave(event.reason === 'expired' ? 'expired' : null);
         }
       },
 
       handleCallError(code) {
         const phase = get().phase;
         if (phase !== 'active' && phase !== 'locked') return;
-        if (code === 'SESSION_LOCKED' && phase === 'active') set({ phase: 'locked', error: null, busy: false, session: lockedCopy(get().session) });
+        if (code === 'SESSION_LOCKED' && phase === 'active')
+          set({ phase: 'locked', error: null, busy: false, session: lockedCopy(get().session) });
         else if (code === 'SESSION_EXPIRED' || code === 'UNAUTHENTICATED') leave('expired');
       },
     };

@@ -39,7 +39,13 @@ export function createStatusStore({ api }: { api: Pick<ApiClient, 'call'> }) {
       if (get().syncing) return;
       set({ syncing: true, syncError: null, syncedAt: null, syncFailed: false });
       const r = await api.call('sync.now', {});
-      if (r.ok) set({ syncing: false, status: r.value.status, syncedAt: r.value.succeeded ? now().toISOString() : null, syncFailed: !r.value.succeeded });
+      if (r.ok)
+        set({
+          syncing: false,
+          status: r.value.status,
+          syncedAt: r.value.succeeded ? now().toISOString() : null,
+          syncFailed: !r.value.succeeded,
+        });
       else set({ syncing: false, syncError: r.error });
     },
     async refresh() {

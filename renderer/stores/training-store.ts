@@ -78,13 +78,33 @@ export function createTrainingStore({ api, now = () => Date.now() }: TrainingSto
       if (!section) return true;
       const secondsSpent = Math.min(4 * 3600, Math.max(0, Math.round((now() - sectionSince) / 1000)));
       sectionSince = now();
-      const r = await api.call('training.recordSection', { sectionId: section.id, secondsSpent, completed, ...(bookmarked === undefined ? {} : { bookmarked }) });
+      const r = await api.call('training.recordSection', {
+        sectionId: section.id,
+        secondsSpent,
+        completed,
+        ...(bookmarked === undefined ? {} : { bookmarked }),
+      });
       if (!r.ok) {
         fail(r.error);
         return false;
       }
-      const sections = module.sections.map((s, i) => (i === sectionIndex ? { ...s, completed: s.completed || completed, bookmarked: bookmarked ?? s.bookmarked, secondsSpent: s.secondsSpent + secondsSpent } : s));
-      set({ module: { ...module, sections, progressPercent: Math.round((sections.filter((s) => s.completed).length / sections.length) * 100) } });
+      const sections = module.sections.map((s, i) =>
+        i === sectionIndex
+          ? {
+              ...s,
+              completed: s.completed || completed,
+              bookmarked: bookmarked ?? s.bookmarked,
+              secondsSpent: s.secondsSpent + secondsSpent,
+            }
+          : s,
+      );
+      set({
+        module: {
+          ...module,
+          sections,
+          progressPercent: Math.round((sections.filter((s) => s.completed).length / sections.length) * 100),
+        },
+      });
       return true;
     };
 
@@ -150,11 +170,23 @@ export function createTrainingStore({ api, now = () => Date.now() }: TrainingSto
         if (!r.ok) return fail(r.error);
         questionSince = now();
         for (const k of Object.keys(responseMs)) delete responseMs[k];
-        set({ assessment: r.value, questionIndex: 0, answers: {}, result: null, feedbackSent: false, busy: false, view: { name: 'assessment', moduleId: module.id } });
+        set({
+          assessment: r.value,
+          questionIndex: 0,
+          answers: {},
+          result: null,
+          feedbackSent: false,
+          busy: false,
+          view: { name: 'assessment', moduleId: module.id },
+        });
       },
       choose(questionId, optionId, multiple) {
         const current = get().answers[questionId] ?? [];
-        const next = multiple ? (current.includes(optionId) ? current.filter((o) => o !== optionId) : [...current, optionId]) : [optionId];
+        const next = multiple
+          ? current.includes(optionId)
+            ? current.filter((o) => o !== optionId)
+            : [...current, optionId]
+          : [optionId];
         set({ answers: { ...get().answers, [questionId]: next } });
       },
       goToQuestion(index) {
@@ -173,10 +205,23 @@ export function createTrainingStore({ api, now = () => Date.now() }: TrainingSto
         set({ busy: true, error: null });
         const r = await api.call('training.submitAssessment', {
           attemptId: assessment.attemptId,
-          answers: assessment.questions.filter((x) => answers[x.id]?.length).map((x) => ({ questionId: x.id, selected: answers[x.id], responseMs: Math.min(86_400_000, Math.round(responseMs[x.id] ?? 0)) })),
+          answers: assessment.questions
+            .filter((x) => answers[x.id]?.length)
+            .map((x) => ({
+              questionId: x.id,
+              selected: answers[x.id],
+              responseMs: Math.min(86_400_000, Math.round(responseMs[x.id] ?? 0)),
+            })),
         });
         if (!r.ok) return fail(r.error);
-        set({ result: r.value, busy: false, view: { name: 'result', moduleId: get().view.name === 'assessment' ? (get().view as { moduleId: string }).moduleId : '' } });
+        set({
+          result: r.value,
+          busy: false,
+          view: {
+            name: 'result',
+            moduleId: get().view.name === 'assessment' ? (get().view as { moduleId: string }).moduleId : '',
+          },
+        });
       },
       async loadCertificates() {
         set({ busy: true, error: null });
@@ -199,7 +244,17 @@ export function createTrainingStore({ api, now = () => Date.now() }: TrainingSto
         else fail(r.error);
       },
       async reset() {
-        set({ view: { name: 'catalog' }, catalog: null, module: null, assessment: null, answers: {}, result: null, certificates: null, verification: null, error: null });
+        set({
+          view: { name: 'catalog' },
+          catalog: null,
+          module: null,
+          assessment: null,
+          answers: {},
+          result: null,
+          certificates: null,
+          verification: null,
+          error: null,
+        });
         await get().loadCatalog();
       },
       async flush() {

@@ -12,10 +12,15 @@ import { readCentralEpoch } from './central-identity.js';
  */
 export async function recordBackup(adminDb: Kysely<any>, dump: () => Promise<unknown>): Promise<{ id: string }> {
   const epoch = await readCentralEpoch(adminDb);
-  if (!epoch) throw new Error('The central database has no identity yet: start the service once (it runs ensureCentralIdentity) before backing it up.');
+  if (!epoch)
+    throw new Error(
+      'The central database has no identity yet: start the service once (it runs ensureCentralIdentity) before backing it up.',
+    );
   const id = randomUUID();
   await sql`INSERT INTO central_backups (id, epoch, device_seqs)
-    SELECT ${id}::uuid, ${epoch}::uuid, coalesce(jsonb_object_agg(id::text, last_seq), '{}'::jsonb) FROM devices`.execute(adminDb);
+    SELECT ${id}::uuid, ${epoch}::uuid, coalesce(jsonb_object_agg(id::text, last_seq), '{}'::jsonb) FROM devices`.execute(
+    adminDb,
+  );
   await dump();
   await sql`UPDATE central_backups SET completed_at = clock_timestamp() WHERE id = ${id}::uuid`.execute(adminDb);
   return { id };

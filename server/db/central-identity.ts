@@ -25,15 +25,24 @@ export async function ensureCentralIdentity(adminDb: Kysely<any>): Promise<{ epo
       FROM pg_database d WHERE d.datname = current_database()`.execute(trx);
     const { instance, oid } = here.rows[0];
     const last = await sql<{ epoch: string; instance: string; database_oid: string }>`
-      SELECT epoch::text, instance::text, database_oid::text FROM central_epochs ORDER BY started_at DESC, epoch LIMIT 1`.execute(trx);
+      SELECT epoch::text, instance::text, database_oid::text FROM central_epochs ORDER BY started_at DESC, epoch LIMIT 1`.execute(
+      trx,
+    );
     const current = last.rows[0];
-    if (current && current.instance === instance && current.database_oid === oid) return { epoch: current.epoch, renewed: false };
+    if (current && current.instance === instance && current.database_oid === oid)
+      return { epoch: current.epoch, renewed: false };
     const epoch = randomUUID();
     const next = randomUUID();
     await sql`INSERT INTO central_epochs (epoch, instance, database_oid, started_at, reason, previous)
-      VALUES (${epoch}::uuid, ${next}::uuid, ${oid}::bigint, clock_timestamp(), ${current ? 'copy' : 'created'}, ${current?.epoch ?? null}::uuid)`.execute(trx);
+      VALUES (${epoch}::uuid, ${next}::uuid, ${oid}::bigint, clock_timestamp(), ${current ? 'copy' : 'created'}, ${current?.epoch ?? null}::uuid)`.execute(
+      trx,
+    );
     // A database-level setting, so a dump of this database (without --create) leaves it behind.
-    await sql.raw(`ALTER DATABASE ${quoteIdent((await sql<{ db: string }>`SELECT current_database() AS db`.execute(trx)).rows[0].db)} SET shiftdeck.instance = '${next}'`).execute(trx);
+    await sql
+      .raw(
+        `ALTER DATABASE ${quoteIdent((await sql<{ db: string }>`SELECT current_database() AS db`.execute(trx)).rows[0].db)} SET shiftdeck.instance = '${next}'`,
+      )
+      .execute(trx);
     return { epoch, renewed: current !== undefined };
   });
 }
@@ -42,6 +51,8 @@ const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** The current epoch as the service role reads it; null before ensureCentralIdentity ever ran. */
 export async function readCentralEpoch(db: Kysely<any>): Promise<string | null> {
-  const r = await sql<{ epoch: string }>`SELECT epoch::text FROM central_epochs ORDER BY started_at DESC, epoch LIMIT 1`.execute(db);
+  const r = await sql<{
+    epoch: string;
+  }>`SELECT epoch::text FROM central_epochs ORDER BY started_at DESC, epoch LIMIT 1`.execute(db);
   return r.rows[0]?.epoch ?? null;
 }

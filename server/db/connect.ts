@@ -61,7 +61,12 @@ export interface CentralDbOptions {
  * await db.destroy();
  */
 export function createCentralDb(opts: CentralDbOptions): Kysely<CentralDatabase> {
-  const pool = new Pool({ connectionString: opts.url, max: opts.max ?? 10, types: centralTypes, options: '-c TimeZone=UTC' });
+  const pool = new Pool({
+    connectionString: opts.url,
+    max: opts.max ?? 10,
+    types: centralTypes,
+    options: '-c TimeZone=UTC',
+  });
   pool.on('error', (err) => opts.onIdleError?.(err));
   return new Kysely<CentralDatabase>({ dialect: new PostgresDialect({ pool }) });
 }

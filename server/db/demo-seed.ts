@@ -29,17 +29,25 @@ export interface DemoSeedOptions {
  * await ensureCentralReferenceData(db);
  * await seedCentralDemo(db); // ['restaurant', 'vessel'], then [] on every later start
  */
-export async function seedCentralDemo(db: Kysely<CentralDatabase>, opts: DemoSeedOptions = {}): Promise<DemoSite['key'][]> {
+export async function seedCentralDemo(
+  db: Kysely<CentralDatabase>,
+  opts: DemoSeedOptions = {},
+): Promise<DemoSite['key'][]> {
   const seeded: DemoSite['key'][] = [];
   for (const site of DEMO_SITES) if (await seedCentralDemoSite(db, site.key, opts)) seeded.push(site.key);
   return seeded;
 }
 
-export async function seedCentralDemoSite(db: Kysely<CentralDatabase>, key: DemoSite['key'], opts: DemoSeedOptions = {}): Promise<boolean> {
+export async function seedCentralDemoSite(
+  db: Kysely<CentralDatabase>,
+  key: DemoSite['key'],
+  opts: DemoSeedOptions = {},
+): Promise<boolean> {
   const site = demoSite(key);
   const siteId = demoSiteId(key);
   const now = opts.now ?? new Date().toISOString();
-  const exists = (trx: Kysely<CentralDatabase>) => trx.selectFrom('sites').select('id').where('id', '=', siteId).executeTakeFirst();
+  const exists = (trx: Kysely<CentralDatabase>) =>
+    trx.selectFrom('sites').select('id').where('id', '=', siteId).executeTakeFirst();
   if (await inSiteTransaction(db, siteId, exists)) return false;
 
   const hashes = await Promise.all(site.people.map((p) => (opts.hashPin ?? scryptPin)(p.pin)));
@@ -48,32 +56,67 @@ export async function seedCentralDemoSite(db: Kysely<CentralDatabase>, key: Demo
       // The version lock first: a concurrent seeder waits here, then finds the site and stops.
       const version = await nextSiteVersion(trx, siteId);
       if (await exists(trx)) throw NOTHING_TO_DO;
-      const roles = await trx.selectFrom('roles').select('id').where('id', 'in', site.people.map((p) => roleId(p.role))).execute();
+      const roles = await trx
+        .selectFrom('roles')
+        .select('id')
+        .where(
+          'id',
+          'in',
+          site.people.map((p) => roleId(p.role)),
+        )
+        .execute();
       if (roles.length < new Set(site.people.map((p) => p.role)).size) {
-        throw new Error('The default roles are missing from the central database; run ensureCentralReferenceData before seeding the demo.');
+        throw new Error(
+          'The default roles are missing from the central database; run ensureCentralReferenceData before seeding the demo.',
+        );
       }
       const stamp = { created_at: now, updated_at: now, _version: version };
       await insertSiteRow(trx, { id: siteId, kind: site.kind, name: site.name, timezone: site.timezone }, version, now);
       const people = site.people.map((p, i) => ({ p, userId: demoUserId(key, p.name), pinHash: hashes[i] }));
-      await trx.insertInto('users')
-        .values(people.map(({ p, userId, pinHash }) => ({ id: userId, site_id: siteId, display_name: p.name, pin_hash: pinHash, locale: p.locale, active: 1, deleted_at: null, ...stamp })))
+      await trx
+        .insertInto('users')
+        .values(
+          people.map(({ p, userId, pinHash }) => ({
+            id: userId,
+            site_id: siteId,
+            display_name: p.name,
+            pin_hash: pinHash,
+            locale: p.locale,
+            active: 1,
+            deleted_at: null,
+            ...stamp,
+          })),
+        )
         .execute();
-      await trx.insertInto('user_roles')
-        .values(people.map(({ p, userId }) => ({ id: userRoleId(userId, siteId), site_id: siteId, user_id: userId, role_id: roleId(p.role), deleted_at: null, ...stamp })))
+      await trx
+        .insertInto('user_roles')
+        .values(
+          people.map(({ p, userId }) => ({
+            id: userRoleId(userId, siteId),
+            site_id: siteId,
+            user_id: userId,
+            role_id: roleId(p.role),
+            deleted_at: null,
+            ...stamp,
+          })),
+        )
         .execute();
       const wall = Date.parse(now);
-      await trx.insertInto('audit_log')
-        .values(people.map(({ p, userId }, i) => ({
-          id: derivedId('demo-audit', key, p.name),
-          site_id: siteId,
-          action: 'users.created',
-          actor_user_id: null,
-          subject_user_id: userId,
-          device_id: CENTRAL_DEVICE_ID,
-          hlc: encodeHlc({ wall, counter: i, node: CENTRAL_DEVICE_ID }),
-          detail: JSON.stringify({ role: p.role }),
-          ...stamp,
-        })))
+      await trx
+        .insertInto('audit_log')
+        .values(
+          people.map(({ p, userId }, i) => ({
+            id: derivedId('demo-audit', key, p.name),
+            site_id: siteId,
+            action: 'users.created',
+            actor_user_id: null,
+            subject_user_id: userId,
+            device_id: CENTRAL_DEVICE_ID,
+            hlc: encodeHlc({ wall, counter: i, node: CENTRAL_DEVICE_ID }),
+            detail: JSON.stringify({ role: p.role }),
+            ...stamp,
+          })),
+        )
         .execute();
       return true;
     }),

@@ -34,7 +34,10 @@ export function loadCentralMigrations(dir: string = CENTRAL_MIGRATIONS_DIR): Cen
     })
     .sort((a, b) => a.id - b.id);
   list.forEach((m, i) => {
-    if (m.id !== i + 1) throw new Error(`Migrations must be numbered 0001, 0002, ... without gaps; found ${m.id} at position ${i + 1} in ${dir}`);
+    if (m.id !== i + 1)
+      throw new Error(
+        `Migrations must be numbered 0001, 0002, ... without gaps; found ${m.id} at position ${i + 1} in ${dir}`,
+      );
   });
   return list;
 }
@@ -48,20 +51,39 @@ export function loadCentralMigrations(dir: string = CENTRAL_MIGRATIONS_DIR): Cen
  * @example
  * await migrateCentral(adminDb); // { applied: [1], current: 1 }
  */
-export async function migrateCentral(db: Kysely<any>, migrations: CentralMigration[] = loadCentralMigrations()): Promise<CentralMigrationReport> {
+export async function migrateCentral(
+  db: Kysely<any>,
+  migrations: CentralMigration[] = loadCentralMigrations(),
+): Promise<CentralMigrationReport> {
   return db.connection().execute(async (conn) => {
     await sql`SELECT pg_advisory_lock(${MIGRATION_LOCK}::bigint)`.execute(conn);
     try {
-      await sql`CREATE TABLE IF NOT EXISTS _migrations (id integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`.execute(conn);
-      const done = (await sql<{ id: number; name: string; checksum: string }>`SELECT id, name, checksum FROM _migrations ORDER BY id`.execute(conn)).rows;
+      await sql`CREATE TABLE IF NOT EXISTS _migrations (id integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`.execute(
+        conn,
+      );
+      const done = (
+        await sql<{
+          id: number;
+          name: string;
+          checksum: string;
+        }>`SELECT id, name, checksum FROM _migrations ORDER BY id`.execute(conn)
+      ).rows;
       const known = new Map(migrations.map((m) => [m.id, m]));
       for (const row of done) {
         const m = known.get(row.id);
         if (!m) {
-          throw new AppError('DATABASE_NEWER_THAN_APP', `The central database was upgraded by a newer Shiftdeck service (migration ${row.id} "${row.name}" is unknown to this version). Deploy the newer service or restore a backup made by this one.`, { migration: row.id });
+          throw new AppError(
+            'DATABASE_NEWER_THAN_APP',
+            `The central database was upgraded by a newer Shiftdeck service (migration ${row.id} "${row.name}" is unknown to this version). Deploy the newer service or restore a backup made by this one.`,
+            { migration: row.id },
+          );
         }
         if (m.checksum !== row.checksum) {
-          throw new AppError('MIGRATION_EDITED', `Central migration ${row.id} "${row.name}" was changed after this database ran it. Restore the shipped file; a change to the schema must be a new migration.`, { migration: row.id });
+          throw new AppError(
+            'MIGRATION_EDITED',
+            `Central migration ${row.id} "${row.name}" was changed after this database ran it. Restore the shipped file; a change to the schema must be a new migration.`,
+            { migration: row.id },
+          );
         }
       }
       const applied: number[] = [];
@@ -69,7 +91,9 @@ export async function migrateCentral(db: Kysely<any>, migrations: CentralMigrati
         if (done.some((d) => d.id === m.id)) continue;
         await conn.transaction().execute(async (trx) => {
           await sql.raw(m.sql).execute(trx);
-          await sql`INSERT INTO _migrations (id, name, checksum) VALUES (${m.id}, ${m.name}, ${m.checksum})`.execute(trx);
+          await sql`INSERT INTO _migrations (id, name, checksum) VALUES (${m.id}, ${m.name}, ${m.checksum})`.execute(
+            trx,
+          );
         });
         applied.push(m.id);
       }

@@ -17,10 +17,25 @@ import { insertTrainingContent } from '../training/reference-content.js';
  * @example
  * await ensureCentralReferenceData(db); // 14 on a fresh database, 0 afterwards
  */
-export async function ensureCentralReferenceData(db: Kysely<CentralDatabase>, now: string = new Date().toISOString()): Promise<number> {
+export async function ensureCentralReferenceData(
+  db: Kysely<CentralDatabase>,
+  now: string = new Date().toISOString(),
+): Promise<number> {
   const wanted = DEFAULT_ROLES.map((r) => ({ def: r, id: roleId(r.id) }));
   return inOrgTransaction(db, async (trx) => {
-    const have = new Set((await trx.selectFrom('roles').select('id').where('id', 'in', wanted.map((w) => w.id)).execute()).map((r) => r.id));
+    const have = new Set(
+      (
+        await trx
+          .selectFrom('roles')
+          .select('id')
+          .where(
+            'id',
+            'in',
+            wanted.map((w) => w.id),
+          )
+          .execute()
+      ).map((r) => r.id),
+    );
     const missing = wanted.filter((w) => !have.has(w.id));
     // One version for everything this start inserts (roles and the shipped training content).
     let taken: number | undefined;
@@ -30,19 +45,21 @@ export async function ensureCentralReferenceData(db: Kysely<CentralDatabase>, no
     const version = await versionOnce();
     const inserted = await trx
       .insertInto('roles')
-      .values(missing.map(({ def, id }) => ({
-        id,
-        site_id: null,
-        code: def.id,
-        site_kind: def.siteKind,
-        name_en: def.name.en,
-        name_fr: def.name.fr,
-        permissions: JSON.stringify(def.permissions),
-        created_at: now,
-        updated_at: now,
-        deleted_at: null,
-        _version: version,
-      })))
+      .values(
+        missing.map(({ def, id }) => ({
+          id,
+          site_id: null,
+          code: def.id,
+          site_kind: def.siteKind,
+          name_en: def.name.en,
+          name_fr: def.name.fr,
+          permissions: JSON.stringify(def.permissions),
+          created_at: now,
+          updated_at: now,
+          deleted_at: null,
+          _version: version,
+        })),
+      )
       // A concurrent start may have inserted them between the read and the version lock.
       .onConflict((oc) => oc.doNothing())
       .returning('id')

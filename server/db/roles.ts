@@ -14,11 +14,15 @@ const PASSWORD = /^[A-Za-z0-9._~+/=-]{16,200}$/;
  */
 export async function ensureServiceRole(adminDb: Kysely<any>, password: string): Promise<void> {
   if (!PASSWORD.test(password)) {
-    throw new Error('The service role password must be 16 to 200 characters of letters, digits and ._~+/=- (for example `openssl rand -hex 24`).');
+    throw new Error(
+      'The service role password must be 16 to 200 characters of letters, digits and ._~+/=- (for example `openssl rand -hex 24`).',
+    );
   }
   // The password is checked above to hold no quote, so the literal cannot break out.
   const attrs = sql.raw(`LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE PASSWORD '${password}'`);
-  const exists = await sql<{ n: number }>`SELECT 1 AS n FROM pg_catalog.pg_roles WHERE rolname = ${SERVICE_ROLE}`.execute(adminDb);
+  const exists = await sql<{
+    n: number;
+  }>`SELECT 1 AS n FROM pg_catalog.pg_roles WHERE rolname = ${SERVICE_ROLE}`.execute(adminDb);
   if (exists.rows.length === 0) {
     try {
       await sql`CREATE ROLE ${sql.id(SERVICE_ROLE)} ${attrs}`.execute(adminDb);
@@ -42,6 +46,8 @@ export async function assertServiceRoleIsWalled(serviceDb: Kysely<any>): Promise
     FROM pg_catalog.pg_roles r WHERE r.rolname = current_user`.execute(serviceDb);
   const me = rows[0];
   if (!me || me.rolsuper || me.rolbypassrls || me.owns) {
-    throw new Error(`The sync service must connect as the "${SERVICE_ROLE}" role, not "${me?.user ?? '?'}": a superuser, a BYPASSRLS role or the tables' owner is not held by row-level security.`);
+    throw new Error(
+      `The sync service must connect as the "${SERVICE_ROLE}" role, not "${me?.user ?? '?'}": a superuser, a BYPASSRLS role or the tables' owner is not held by row-level security.`,
+    );
   }
 }

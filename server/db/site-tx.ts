@@ -33,7 +33,9 @@ export async function inSiteTransaction<T>(
   let tx = db.transaction();
   if (opts.isolation) tx = tx.setIsolationLevel(opts.isolation);
   return tx.execute(async (trx) => {
-    await sql`SELECT set_config('shiftdeck.site_id', ${siteId}, true), set_config('shiftdeck.org_write', ${opts.orgWrite ? 'on' : 'off'}, true)`.execute(trx);
+    await sql`SELECT set_config('shiftdeck.site_id', ${siteId}, true), set_config('shiftdeck.org_write', ${opts.orgWrite ? 'on' : 'off'}, true)`.execute(
+      trx,
+    );
     return fn(trx);
   });
 }
@@ -42,6 +44,9 @@ export async function inSiteTransaction<T>(
  * A transaction that writes only organisation-wide rows (reference data such as roles). It is
  * scoped to the organisation's stream id, which no site has, so it sees no site's rows.
  */
-export function inOrgTransaction<T>(db: Kysely<CentralDatabase>, fn: (trx: CentralTransaction) => Promise<T>): Promise<T> {
+export function inOrgTransaction<T>(
+  db: Kysely<CentralDatabase>,
+  fn: (trx: CentralTransaction) => Promise<T>,
+): Promise<T> {
   return inSiteTransaction(db, ORG_STREAM, fn, { orgWrite: true });
 }

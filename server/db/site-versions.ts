@@ -31,13 +31,19 @@ export async function nextSiteVersion(trx: CentralTransaction, siteId: string | 
     ON CONFLICT (site_id) DO UPDATE SET version = v.version + 1
     RETURNING version`.execute(trx);
   if (rows.length === 0) {
-    throw new Error(`nextSiteVersion(${stream}) ran outside a transaction for that stream; use inSiteTransaction(db, siteId, ...) (with orgWrite for organisation rows).`);
+    throw new Error(
+      `nextSiteVersion(${stream}) ran outside a transaction for that stream; use inSiteTransaction(db, siteId, ...) (with orgWrite for organisation rows).`,
+    );
   }
   return rows[0].version;
 }
 
 /** The current version of a stream (0 when nothing was written yet). */
 export async function currentSiteVersion(db: Kysely<CentralDatabase>, siteId: string | null): Promise<number> {
-  const row = await db.selectFrom('site_versions').select('version').where('site_id', '=', streamOf(siteId)).executeTakeFirst();
+  const row = await db
+    .selectFrom('site_versions')
+    .select('version')
+    .where('site_id', '=', streamOf(siteId))
+    .executeTakeFirst();
   return row?.version ?? 0;
 }

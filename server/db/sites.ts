@@ -17,10 +17,26 @@ export interface NewSite {
  * id, the default idle lock), stamped with `version`. Inside inSiteTransaction for that site.
  * Returns false when the site already exists.
  */
-export async function insertSiteRow(trx: CentralTransaction, site: NewSite, version: number, now: string): Promise<boolean> {
+export async function insertSiteRow(
+  trx: CentralTransaction,
+  site: NewSite,
+  version: number,
+  now: string,
+): Promise<boolean> {
   const r = await trx
     .insertInto('sites')
-    .values({ id: site.id, site_id: site.id, kind: site.kind, name: site.name, timezone: site.timezone, idle_lock_seconds: IDLE_LOCK_DEFAULT_SECONDS, created_at: now, updated_at: now, deleted_at: null, _version: version })
+    .values({
+      id: site.id,
+      site_id: site.id,
+      kind: site.kind,
+      name: site.name,
+      timezone: site.timezone,
+      idle_lock_seconds: IDLE_LOCK_DEFAULT_SECONDS,
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+      _version: version,
+    })
     .onConflict((oc) => oc.column('id').doNothing())
     .returning('id')
     .execute();
@@ -34,7 +50,11 @@ export async function insertSiteRow(trx: CentralTransaction, site: NewSite, vers
  * @example
  * await createCentralSite(db, { id: newId(), kind: 'vessel', name: 'MV Aurora', timezone: 'UTC' });
  */
-export async function createCentralSite(db: Kysely<CentralDatabase>, site: NewSite, now: string = new Date().toISOString()): Promise<boolean> {
+export async function createCentralSite(
+  db: Kysely<CentralDatabase>,
+  site: NewSite,
+  now: string = new Date().toISOString(),
+): Promise<boolean> {
   return rollbackUnless(() =>
     inSiteTransaction(db, site.id, async (trx) => {
       const version = await nextSiteVersion(trx, site.id);

@@ -54,13 +54,17 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
 
   const running = findRunningEmbeddedPostgres(dataDir);
   if (running) {
-    throw new Error(`PostgreSQL is already running on ${pgdata} (port ${running.port}). Stop it, or connect to ${running.url.replace(/:[^:@/]*@/, ':***@')}.`);
+    throw new Error(
+      `PostgreSQL is already running on ${pgdata} (port ${running.port}). Stop it, or connect to ${running.url.replace(/:[^:@/]*@/, ':***@')}.`,
+    );
   }
 
   const secretFile = join(dataDir, 'superuser.secret');
   const initialised = !existsSync(join(pgdata, 'PG_VERSION'));
   if (!initialised && !existsSync(secretFile)) {
-    throw new Error(`${pgdata} holds a cluster but ${secretFile} is missing, so its superuser password is unknown. Restore that file or move the folder away to start afresh.`);
+    throw new Error(
+      `${pgdata} holds a cluster but ${secretFile} is missing, so its superuser password is unknown. Restore that file or move the folder away to start afresh.`,
+    );
   }
   const password = initialised ? randomBytes(24).toString('hex') : readFileSync(secretFile, 'utf8').trim();
 
@@ -85,9 +89,11 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
       createPostgresUser: isRoot(),
       initdbFlags: ['--encoding=UTF8', '--locale=C', ...(opts.unsafeFast ? ['--no-sync'] : [])],
       postgresFlags: [
-        '-c', 'listen_addresses=127.0.0.1',
+        '-c',
+        'listen_addresses=127.0.0.1',
         // No Unix socket: nothing here uses one, and it would put lock files in /tmp.
-        '-c', 'unix_socket_directories=',
+        '-c',
+        'unix_socket_directories=',
         ...(opts.maxConnections ? ['-c', `max_connections=${opts.maxConnections}`] : []),
         ...(opts.unsafeFast ? ['-c', 'fsync=off', '-c', 'full_page_writes=off', '-c', 'synchronous_commit=off'] : []),
       ],
@@ -104,7 +110,9 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
       await pg.stop().catch(() => undefined);
       const log = recent.join('').trim();
       if (attempt < attempts && /could not bind|already in use/i.test(log)) continue;
-      throw new Error(`PostgreSQL did not start on ${pgdata} (port ${port}): ${err instanceof Error ? err.message : 'it exited'}\n${log.slice(-2000)}`);
+      throw new Error(
+        `PostgreSQL did not start on ${pgdata} (port ${port}): ${err instanceof Error ? err.message : 'it exited'}\n${log.slice(-2000)}`,
+      );
     }
     return {
       url: `postgres://${SUPERUSER}:${password}@127.0.0.1:${port}/postgres`,
@@ -150,7 +158,9 @@ function prepareForPostgresUser(dataDir: string) {
   chmodSync(dataDir, 0o711);
   for (let dir = dirname(dataDir); ; dir = dirname(dir)) {
     if ((statSync(dir).mode & 0o001) === 0) {
-      throw new Error(`Running as root, the embedded PostgreSQL runs as the "postgres" user, which cannot enter ${dir}. Choose a data dir outside it, or run "chmod o+x ${dir}".`);
+      throw new Error(
+        `Running as root, the embedded PostgreSQL runs as the "postgres" user, which cannot enter ${dir}. Choose a data dir outside it, or run "chmod o+x ${dir}".`,
+      );
     }
     if (dirname(dir) === dir) break;
   }

@@ -3,7 +3,14 @@ import type { PushedMutation } from '../../shared/sync/protocol.js';
 import type { DeviceIdentity } from '../devices/enrollment.js';
 
 /** A conflict record the service writes about one pushed mutation, for the site's supervisors. */
-export function conflictRow(device: DeviceIdentity, m: PushedMutation, kind: 'rejected' | 'overwritten' | 'dead_letter', code: string, message: string, serverTime: number) {
+export function conflictRow(
+  device: DeviceIdentity,
+  m: PushedMutation,
+  kind: 'rejected' | 'overwritten' | 'dead_letter',
+  code: string,
+  message: string,
+  serverTime: number,
+) {
   const at = new Date(serverTime).toISOString();
   return {
     id: newId(),

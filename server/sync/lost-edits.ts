@@ -23,9 +23,18 @@ const nodeOf = (stamp: string) => {
  * edits made later, however many rows or fields (a mutation retried in a savepoint, or writing a
  * field twice, reports it again: once is kept). Refused mutations wrote nothing, so lost nothing.
  */
-export async function lostEditConflicts(trx: CentralTransaction, device: DeviceIdentity, results: readonly MutationOutcome[], lost: readonly { m: PushedMutation; edit: LostEdit }[], serverTime: number) {
+export async function lostEditConflicts(
+  trx: CentralTransaction,
+  device: DeviceIdentity,
+  results: readonly MutationOutcome[],
+  lost: readonly { m: PushedMutation; edit: LostEdit }[],
+  serverTime: number,
+) {
   const applied = new Set(results.filter((r) => r.status === 'applied').map((r) => r.seq));
-  const bySeq = new Map<number, { m: PushedMutation; at: string; changes: Map<string, Omit<LostChange, 'keptDeviceName'>> }>();
+  const bySeq = new Map<
+    number,
+    { m: PushedMutation; at: string; changes: Map<string, Omit<LostChange, 'keptDeviceName'>> }
+  >();
   for (const { m, edit } of lost) {
     if (!applied.has(m.seq)) continue;
     let entry = bySeq.get(m.seq);
@@ -33,7 +42,15 @@ export async function lostEditConflicts(trx: CentralTransaction, device: DeviceI
     for (const l of edit.lost) {
       if (!isToldField(edit.table, l.field)) continue;
       const node = nodeOf(l.keptAt);
-      entry.changes.set(`${edit.table}:${edit.id}:${l.field}`, { table: edit.table, id: edit.id, field: l.field, mine: l.mine, kept: l.kept, keptAt: iso(l.keptAt), keptDeviceId: node && UUID.test(node) ? node : null });
+      entry.changes.set(`${edit.table}:${edit.id}:${l.field}`, {
+        table: edit.table,
+        id: edit.id,
+        field: l.field,
+        mine: l.mine,
+        kept: l.kept,
+        keptAt: iso(l.keptAt),
+        keptDeviceId: node && UUID.test(node) ? node : null,
+      });
     }
   }
   // An edit that lost only bookkeeping fields lost nothing a person made.
@@ -43,7 +60,11 @@ export async function lostEditConflicts(trx: CentralTransaction, device: DeviceI
   // Device names, so a person reads "Galley tablet", not an id.
   const ids = new Set<string>([device.deviceId]);
   for (const e of bySeq.values()) for (const c of e.changes.values()) if (c.keptDeviceId) ids.add(c.keptDeviceId);
-  const devices = await trx.selectFrom('devices').select(['id', 'name']).where('id', 'in', [...ids]).execute();
+  const devices = await trx
+    .selectFrom('devices')
+    .select(['id', 'name'])
+    .where('id', 'in', [...ids])
+    .execute();
   const nameOf = (id: string | null) => (id && devices.find((d) => d.id === id)?.name) || null;
 
   return [...bySeq.values()].map(({ m, at, changes }) => {
@@ -52,9 +73,18 @@ export async function lostEditConflicts(trx: CentralTransaction, device: DeviceI
       deviceName: nameOf(device.deviceId),
       changes: [...changes.values()].map((c) => ({ ...c, keptDeviceName: nameOf(c.keptDeviceId) })),
     };
-    const fields = detail.changes.map((c) => `${c.table}.${c.field} (kept from ${c.keptDeviceName ?? 'another device'}, changed at ${c.keptAt})`).join(', ');
+    const fields = detail.changes
+      .map((c) => `${c.table}.${c.field} (kept from ${c.keptDeviceName ?? 'another device'}, changed at ${c.keptAt})`)
+      .join(', ');
     return {
-      ...conflictRow(device, m, 'overwritten', LATER_EDIT_WON, `Changes made later were kept for ${fields}; this change, made at ${detail.madeAt}, was set aside there.`, serverTime),
+      ...conflictRow(
+        device,
+        m,
+        'overwritten',
+        LATER_EDIT_WON,
+        `Changes made later were kept for ${fields}; this change, made at ${detail.madeAt}, was set aside there.`,
+        serverTime,
+      ),
       args: JSON.stringify(detail),
     };
   });

@@ -62,7 +62,11 @@ const BATCH_ROWS = 1000;
 function idRefusal(err: unknown, table: SyncedTable): unknown {
   const e = err as { code?: string; constraint?: string };
   if (e?.code !== '23505' || e.constraint !== `${table}_pkey`) return err;
-  return new AppError('ID_UNAVAILABLE', `This new record's id cannot be used; nothing was saved. Make the record again: it gets a new id.`, { table });
+  return new AppError(
+    'ID_UNAVAILABLE',
+    `This new record's id cannot be used; nothing was saved. Make the record again: it gets a new id.`,
+    { table },
+  );
 }
 
 /** Column types of the synced tables, read once per process: the schema does not change under a running service. */
@@ -70,7 +74,10 @@ const typeCache = new Map<string, Promise<Map<string, string>>>();
 function columnTypes(trx: CentralTransaction, table: SyncedTable): Promise<Map<string, string>> {
   let types = typeCache.get(table);
   if (!types) {
-    types = sql<{ name: string; type: string }>`SELECT attname AS name, format_type(atttypid, atttypmod) AS type FROM pg_attribute WHERE attrelid = to_regclass(${table}) AND attnum > 0 AND NOT attisdropped`
+    types = sql<{
+      name: string;
+      type: string;
+    }>`SELECT attname AS name, format_type(atttypid, atttypmod) AS type FROM pg_attribute WHERE attrelid = to_regclass(${table}) AND attnum > 0 AND NOT attisdropped`
       .execute(trx)
       .then((r) => new Map(r.rows.map((c) => [c.name, c.type])));
     types.catch(() => typeCache.delete(table));
@@ -102,9 +109,12 @@ export function createPgWriter(trx: CentralTransaction, scope: PgWriteScope) {
 
   /** `create`: an insert or delete; rows of server-written tables may only be updated (resolved) by devices. */
   function check(table: string, siteId: unknown, create = true): asserts table is SyncedTable {
-    if (!(SYNCED_TABLES as readonly string[]).includes(table)) throw new AppError('VALIDATION_FAILED', `"${table}" is not a synced table.`);
-    if (create && SERVER_WRITTEN_TABLES.includes(table as SyncedTable)) throw new AppError('FORBIDDEN', `Only the server creates ${table} rows.`);
-    if (siteId !== scope.siteId) throw new AppError('OUT_OF_SCOPE', `This device may only write rows of its own site (${table}).`, { table });
+    if (!(SYNCED_TABLES as readonly string[]).includes(table))
+      throw new AppError('VALIDATION_FAILED', `"${table}" is not a synced table.`);
+    if (create && SERVER_WRITTEN_TABLES.includes(table as SyncedTable))
+      throw new AppError('FORBIDDEN', `Only the server creates ${table} rows.`);
+    if (siteId !== scope.siteId)
+      throw new AppError('OUT_OF_SCOPE', `This device may only write rows of its own site (${table}).`, { table });
   }
 
   async function insertRows(table: SyncedTable, cols: string[], rows: unknown[][], ifAbsent: boolean): Promise<number> {
@@ -173,7 +183,11 @@ export function createPgWriter(trx: CentralTransaction, scope: PgWriteScope) {
       const patched = Object.keys(patch);
       const stamped = await hasFieldStamps(table);
       const read = [...patched, '_hlc', ...(stamped ? ['_field_hlc'] : [])];
-      const current = await sql<Record<string, unknown>>`SELECT ${sql.join(read.map(ident))} FROM ${ident(table)} WHERE id = ${id} AND site_id = ${scope.siteId} FOR UPDATE`.execute(trx);
+      const current = await sql<
+        Record<string, unknown>
+      >`SELECT ${sql.join(read.map(ident))} FROM ${ident(table)} WHERE id = ${id} AND site_id = ${scope.siteId} FOR UPDATE`.execute(
+        trx,
+      );
       const before = current.rows[0];
       if (!before) throw new AppError('NOT_FOUND', `No ${table} row ${id} at this site.`, { table, id });
       const rowHlc = before._hlc as string | null;
@@ -182,7 +196,11 @@ export function createPgWriter(trx: CentralTransaction, scope: PgWriteScope) {
       // (a row from before per-field stamps) the row's newest write.
       const stampOf = (c: string) => fields[c] ?? fields['*'] ?? rowHlc;
       const at = editStamp(scope);
-      const merge = mergeFields({ patch: patch as Record<string, unknown>, at }, before, stamped && !scope.computed ? stampOf : () => null);
+      const merge = mergeFields(
+        { patch: patch as Record<string, unknown>, at },
+        before,
+        stamped && !scope.computed ? stampOf : () => null,
+      );
       if (merge.lost.length) scope.onLost?.({ table, id, lost: merge.lost, at });
       const cols = Object.keys(merge.apply);
       // Nothing left to change: the row, its version and its stamps stay as they are.
@@ -201,7 +219,9 @@ export function createPgWriter(trx: CentralTransaction, scope: PgWriteScope) {
         if (fields['*'] === undefined && rowHlc) merged['*'] = rowHlc;
         sets.push(sql`_field_hlc = _field_hlc || ${JSON.stringify(merged)}::jsonb`);
       }
-      await sql`UPDATE ${ident(table)} SET ${sql.join(sets)} WHERE id = ${id} AND site_id = ${scope.siteId}`.execute(trx);
+      await sql`UPDATE ${ident(table)} SET ${sql.join(sets)} WHERE id = ${id} AND site_id = ${scope.siteId}`.execute(
+        trx,
+      );
       changedTables.add(table);
     },
     async softDelete(table, id) {
@@ -212,13 +232,22 @@ export function createPgWriter(trx: CentralTransaction, scope: PgWriteScope) {
         const at = editStamp(scope);
         // A row brought back (deleted_at set to null) by a change stamped later than this delete:
         // the delete still goes through in commit order, and the restore it undoes is reported.
-        const restored = await sql<{ s: string | null }>`SELECT _field_hlc->>'deleted_at' AS s FROM ${ident(table)} WHERE id = ${id} AND site_id = ${scope.siteId} AND deleted_at IS NULL FOR UPDATE`.execute(trx);
+        const restored = await sql<{
+          s: string | null;
+        }>`SELECT _field_hlc->>'deleted_at' AS s FROM ${ident(table)} WHERE id = ${id} AND site_id = ${scope.siteId} AND deleted_at IS NULL FOR UPDATE`.execute(
+          trx,
+        );
         const restoredAt = restored.rows[0]?.s;
-        if (restoredAt && restoredAt > at) scope.onOverwrite({ table, id, previous: { deleted_at: null }, previousHlc: restoredAt });
+        if (restoredAt && restoredAt > at)
+          scope.onOverwrite({ table, id, previous: { deleted_at: null }, previousHlc: restoredAt });
         stamp = sql`, _field_hlc = _field_hlc || jsonb_build_object('deleted_at', GREATEST(_field_hlc->>'deleted_at', ${at}::text))`;
       }
-      const res = await sql`UPDATE ${ident(table)} SET deleted_at = ${scope.now}, updated_at = ${scope.now}, _version = ${v}${stamp} WHERE id = ${id} AND site_id = ${scope.siteId} AND deleted_at IS NULL`.execute(trx);
-      if (!Number(res.numAffectedRows ?? 0)) throw new AppError('NOT_FOUND', `No ${table} row ${id} at this site.`, { table, id });
+      const res =
+        await sql`UPDATE ${ident(table)} SET deleted_at = ${scope.now}, updated_at = ${scope.now}, _version = ${v}${stamp} WHERE id = ${id} AND site_id = ${scope.siteId} AND deleted_at IS NULL`.execute(
+          trx,
+        );
+      if (!Number(res.numAffectedRows ?? 0))
+        throw new AppError('NOT_FOUND', `No ${table} row ${id} at this site.`, { table, id });
       changedTables.add(table);
     },
   });
@@ -246,7 +275,8 @@ export function createPgWriter(trx: CentralTransaction, scope: PgWriteScope) {
     async flush() {
       const rest = [...buffers.values()];
       buffers.clear();
-      for (const b of rest) inFlight.push(insertRows(b.table, b.cols, b.rows, b.ifAbsent).catch((err: unknown) => void (failed ??= err)));
+      for (const b of rest)
+        inFlight.push(insertRows(b.table, b.cols, b.rows, b.ifAbsent).catch((err: unknown) => void (failed ??= err)));
       await Promise.all(inFlight.splice(0));
       if (failed) throw failed;
     },

@@ -15,9 +15,16 @@ interface Stamped {
  * a change or two in one or two tables, and asking every synced table in turn made a pull dozens
  * of queries.
  */
-async function tablesWithChanges(trx: CentralTransaction, siteId: string | null, cursor: number): Promise<SyncedTable[]> {
+async function tablesWithChanges(
+  trx: CentralTransaction,
+  siteId: string | null,
+  cursor: number,
+): Promise<SyncedTable[]> {
   const where = siteId === null ? sql`site_id IS NULL` : sql`site_id = ${siteId}`;
-  const probes = SYNCED_TABLES.map((t) => sql`SELECT ${t}::text AS t WHERE EXISTS (SELECT 1 FROM ${sql.ref(t)} WHERE ${where} AND _version > ${cursor})`);
+  const probes = SYNCED_TABLES.map(
+    (t) =>
+      sql`SELECT ${t}::text AS t WHERE EXISTS (SELECT 1 FROM ${sql.ref(t)} WHERE ${where} AND _version > ${cursor})`,
+  );
   const res = await sql<{ t: string }>`${sql.join(probes, sql` UNION ALL `)}`.execute(trx);
   const found = new Set(res.rows.map((r) => r.t));
   return SYNCED_TABLES.filter((t) => found.has(t));
@@ -27,13 +34,22 @@ async function tablesWithChanges(trx: CentralTransaction, siteId: string | null,
  * Rows of one stream (a site's rows, or the organisation's with `siteId` null) written after
  * `cursor`, cut at a version boundary so a transaction's rows always arrive together.
  */
-async function readStream(trx: CentralTransaction, siteId: string | null, cursor: number, limit: number): Promise<{ rows: Stamped[]; upTo: number; more: boolean }> {
+async function readStream(
+  trx: CentralTransaction,
+  siteId: string | null,
+  cursor: number,
+  limit: number,
+): Promise<{ rows: Stamped[]; upTo: number; more: boolean }> {
   const fetched: Stamped[] = [];
   let bound = Number.POSITIVE_INFINITY;
   const tables = await tablesWithChanges(trx, siteId, cursor);
   for (const table of tables) {
     const where = siteId === null ? sql`site_id IS NULL` : sql`site_id = ${siteId}`;
-    const res = await sql<Record<string, unknown>>`SELECT * FROM ${sql.ref(table)} WHERE ${where} AND _version > ${cursor} ORDER BY _version LIMIT ${limit + 1}`.execute(trx);
+    const res = await sql<
+      Record<string, unknown>
+    >`SELECT * FROM ${sql.ref(table)} WHERE ${where} AND _version > ${cursor} ORDER BY _version LIMIT ${limit + 1}`.execute(
+      trx,
+    );
     const rows = res.rows.map((row) => ({ table, version: Number(row._version), row }));
     // A table that filled its page may have more rows at its last version: stop before it.
     if (rows.length > limit) bound = Math.min(bound, rows[rows.length - 1].version);
@@ -52,8 +68,11 @@ async function readStream(trx: CentralTransaction, siteId: string | null, cursor
     more = true;
     for (const table of tables) {
       const where = siteId === null ? sql`site_id IS NULL` : sql`site_id = ${siteId}`;
-      const res = await sql<Record<string, unknown>>`SELECT * FROM ${sql.ref(table)} WHERE ${where} AND _version = ${upTo}`.execute(trx);
-      for (const row of res.rows) if (!fetched.some((f) => f.table === table && f.row.id === row.id)) fetched.push({ table, version: upTo, row });
+      const res = await sql<
+        Record<string, unknown>
+      >`SELECT * FROM ${sql.ref(table)} WHERE ${where} AND _version = ${upTo}`.execute(trx);
+      for (const row of res.rows)
+        if (!fetched.some((f) => f.table === table && f.row.id === row.id)) fetched.push({ table, version: upTo, row });
     }
   }
   return { rows: fetched.filter((r) => r.version <= upTo), upTo, more };
@@ -72,7 +91,12 @@ const toChange = ({ table, row }: Stamped): PulledChange => {
  * nextSiteVersion), so reading `_version > cursor` never skips a row committed later with a lower
  * version. Reads run in one REPEATABLE READ snapshot so the two streams and all tables agree.
  */
-export async function pullChanges(db: Kysely<CentralDatabase>, siteId: string, cursors: { site: number; org: number }, limit: number): Promise<PullResponse> {
+export async function pullChanges(
+  db: Kysely<CentralDatabase>,
+  siteId: string,
+  cursors: { site: number; org: number },
+  limit: number,
+): Promise<PullResponse> {
   return inSiteTransaction(
     db,
     siteId,
@@ -85,13 +109,28 @@ export async function pullChanges(db: Kysely<CentralDatabase>, siteId: string, c
       await sql`SELECT set_config('enable_bitmapscan', 'off', true)`.execute(trx);
       // A stream whose head has not passed the cursor has nothing to send: most pulls follow a
       // poke for one stream, and probing every table of the other took a third of such a pull.
-      const heads = await sql<{ stream: string; version: number }>`SELECT site_id::text AS stream, version FROM site_versions WHERE site_id IN (${siteId}::uuid, ${ORG_STREAM}::uuid)`.execute(trx);
+      const heads = await sql<{
+        stream: string;
+        version: number;
+      }>`SELECT site_id::text AS stream, version FROM site_versions WHERE site_id IN (${siteId}::uuid, ${ORG_STREAM}::uuid)`.execute(
+        trx,
+      );
       const head = (stream: string) => heads.rows.find((h) => h.stream === stream)?.version ?? 0;
       const nothing = (cursor: number) => ({ rows: [], upTo: cursor, more: false });
-      const site = head(siteId.toLowerCase()) > cursors.site ? await readStream(trx, siteId, cursors.site, limit) : nothing(cursors.site);
-      const org = head(ORG_STREAM) > cursors.org ? await readStream(trx, null, cursors.org, limit) : nothing(cursors.org);
+      const site =
+        head(siteId.toLowerCase()) > cursors.site
+          ? await readStream(trx, siteId, cursors.site, limit)
+          : nothing(cursors.site);
+      const org =
+        head(ORG_STREAM) > cursors.org ? await readStream(trx, null, cursors.org, limit) : nothing(cursors.org);
       const changes = [...org.rows, ...site.rows].map(toChange);
-      return { changes, site: site.upTo, org: org.upTo, more: site.more || org.more, heads: { site: head(siteId.toLowerCase()), org: head(ORG_STREAM) } };
+      return {
+        changes,
+        site: site.upTo,
+        org: org.upTo,
+        more: site.more || org.more,
+        heads: { site: head(siteId.toLowerCase()), org: head(ORG_STREAM) },
+      };
     },
     { isolation: 'repeatable read' },
   );

@@ -5,14 +5,27 @@ import type { MutationContext, MutationDef } from '../../shared/mutations/define
 import { findMutation } from '../../shared/mutations/index.js';
 import { can, isPermission } from '../../shared/permissions.js';
 import { SYNCED_TABLES, type SyncedDatabase, type SyncedTable } from '../../shared/schema.js';
-import { FUTURE_CLOCK_LIMIT_MS, MAX_MUTATION_ATTEMPTS, type MutationOutcome, type PushRequest, type PushResponse, type PushedMutation } from '../../shared/sync/protocol.js';
+import {
+  FUTURE_CLOCK_LIMIT_MS,
+  MAX_MUTATION_ATTEMPTS,
+  type MutationOutcome,
+  type PushRequest,
+  type PushResponse,
+  type PushedMutation,
+} from '../../shared/sync/protocol.js';
 import type { CentralDatabase } from '../db/central-schema.js';
 import { inSiteTransaction, type CentralTransaction } from '../db/site-tx.js';
 import type { DeviceIdentity } from '../devices/enrollment.js';
 import type { Metrics } from '../metrics.js';
 import { conflictRow } from './conflict-row.js';
 import { lostEditConflicts } from './lost-edits.js';
-import { createPgWriter, type LostEdit, type OverwrittenChange, type PgWriter, type PgWriteScope } from './pg-writer.js';
+import {
+  createPgWriter,
+  type LostEdit,
+  type OverwrittenChange,
+  type PgWriter,
+  type PgWriteScope,
+} from './pg-writer.js';
 
 export interface PushDeps {
   db: Kysely<CentralDatabase>;
@@ -88,7 +101,10 @@ export async function applyPush(deps: PushDeps, device: DeviceIdentity, req: Pus
     try {
       if (decodeHlc(m.hlc).wall > serverTime + FUTURE_CLOCK_LIMIT_MS) {
         deps.metrics.inc('shiftdeck_future_timestamps_total');
-        deps.log.warn({ deviceId: device.deviceId, seq: m.seq, hlc: m.hlc }, 'mutation stamped more than 24 h in the server future; applied and flagged');
+        deps.log.warn(
+          { deviceId: device.deviceId, seq: m.seq, hlc: m.hlc },
+          'mutation stamped more than 24 h in the server future; applied and flagged',
+        );
       }
     } catch {
       // A malformed hlc is refused below with the mutation.
@@ -113,8 +129,14 @@ export async function applyPush(deps: PushDeps, device: DeviceIdentity, req: Pus
   };
   const run = (careful: boolean) =>
     inSiteTransaction(deps.db, device.siteId, async (trx) => {
-      const dev = await trx.selectFrom('devices').select(['last_seq', 'last_hlc', 'revoked_at']).where('id', '=', device.deviceId).forUpdate().executeTakeFirstOrThrow();
-      if (dev.revoked_at) throw new AppError('UNAUTHENTICATED', 'This device was revoked. Enroll it again with a new code.');
+      const dev = await trx
+        .selectFrom('devices')
+        .select(['last_seq', 'last_hlc', 'revoked_at'])
+        .where('id', '=', device.deviceId)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
+      if (dev.revoked_at)
+        throw new AppError('UNAUTHENTICATED', 'This device was revoked. Enroll it again with a new code.');
       let lastSeq = dev.last_seq;
       let lastHlc = dev.last_hlc;
       let renumber: { from: number; after: number } | undefined;
@@ -162,7 +184,8 @@ export async function applyPush(deps: PushDeps, device: DeviceIdentity, req: Pus
         }
         current = m;
         const checked = prechecked[i];
-        const refusal = checked instanceof AppError ? checked : await authorise(trx, device, m, checked.def, perms, writer);
+        const refusal =
+          checked instanceof AppError ? checked : await authorise(trx, device, m, checked.def, perms, writer);
         if (refusal || checked instanceof AppError) {
           const r = refusal ?? (checked as AppError);
           results.push({ seq: m.seq, status: 'rejected', code: r.code, message: r.message, writes: m.writes });
@@ -210,29 +233,69 @@ export async function applyPush(deps: PushDeps, device: DeviceIdentity, req: Pus
       for (const r of results) {
         if (r.repeated || (r.status !== 'rejected' && r.status !== 'dead')) continue;
         const m = mutations.find((x) => x.seq === r.seq)!;
-        await writer.insertServerRow('conflicts', conflictRow(device, m, r.status === 'dead' ? 'dead_letter' : 'rejected', r.code ?? 'REJECTED', r.message ?? '', serverTime));
+        await writer.insertServerRow(
+          'conflicts',
+          conflictRow(
+            device,
+            m,
+            r.status === 'dead' ? 'dead_letter' : 'rejected',
+            r.code ?? 'REJECTED',
+            r.message ?? '',
+            serverTime,
+          ),
+        );
       }
       for (const { m, change } of overwrites) {
         await writer.insertServerRow('conflicts', {
-          ...conflictRow(device, m, 'overwritten', 'OVERWRITTEN', `This change to ${change.table} replaced values written later (at ${change.previousHlc}) by another change.`, serverTime),
+          ...conflictRow(
+            device,
+            m,
+            'overwritten',
+            'OVERWRITTEN',
+            `This change to ${change.table} replaced values written later (at ${change.previousHlc}) by another change.`,
+            serverTime,
+          ),
           args: JSON.stringify({ table: change.table, id: change.id, previous: change.previous }),
         });
       }
-      for (const row of await lostEditConflicts(trx, device, results, lostEdits, serverTime)) await writer.insertServerRow('conflicts', row);
+      for (const row of await lostEditConflicts(trx, device, results, lostEdits, serverTime))
+        await writer.insertServerRow('conflicts', row);
       // Notices of mutations that applied: one that was refused in the end wrote nothing to explain.
       for (const n of notices) {
         if (results.find((r) => r.seq === n.m.seq)?.status !== 'applied') continue;
-        await writer.insertServerRow('conflicts', conflictRow(device, n.m, 'overwritten', n.code, n.message, serverTime));
+        await writer.insertServerRow(
+          'conflicts',
+          conflictRow(device, n.m, 'overwritten', n.code, n.message, serverTime),
+        );
       }
-      await trx.updateTable('devices').set({ last_seq: lastSeq, last_hlc: lastHlc, clock_offset_ms: clockOffsetMs }).where('id', '=', device.deviceId).execute();
+      await trx
+        .updateTable('devices')
+        .set({ last_seq: lastSeq, last_hlc: lastHlc, clock_offset_ms: clockOffsetMs })
+        .where('id', '=', device.deviceId)
+        .execute();
       const siteVersion = writer.versions.get(device.siteId);
-      if (siteVersion !== undefined) await sql`SELECT pg_notify('shiftdeck_site', ${`${device.siteId}:${siteVersion}:${device.deviceId}`})`.execute(trx);
-      if (writer.versions.has('org')) await sql`SELECT pg_notify('shiftdeck_site', ${`org:${writer.versions.get('org')}:${device.deviceId}`})`.execute(trx);
+      if (siteVersion !== undefined)
+        await sql`SELECT pg_notify('shiftdeck_site', ${`${device.siteId}:${siteVersion}:${device.deviceId}`})`.execute(
+          trx,
+        );
+      if (writer.versions.has('org'))
+        await sql`SELECT pg_notify('shiftdeck_site', ${`org:${writer.versions.get('org')}:${device.deviceId}`})`.execute(
+          trx,
+        );
 
       taken = writer.versions;
       const revert = await revertRows(trx, device.siteId, results);
       repeated = results.filter((r) => r.repeated).map((r) => r.seq);
-      return { results: results.map(({ writes, repeated, ...r }) => (void writes, void repeated, r)), lastSeq, resendFrom, renumber, lastHlc, revert, serverTime, clockOffsetMs };
+      return {
+        results: results.map(({ writes, repeated, ...r }) => (void writes, void repeated, r)),
+        lastSeq,
+        resendFrom,
+        renumber,
+        lastHlc,
+        revert,
+        serverTime,
+        clockOffsetMs,
+      };
     });
 
   let response: PushResponse;
@@ -247,7 +310,8 @@ export async function applyPush(deps: PushDeps, device: DeviceIdentity, req: Pus
     response = await runWaitingForEarlier(() => run(true));
   }
   if (taken.size) deps.onCommitted?.(taken);
-  for (const r of response.results) deps.metrics.inc('shiftdeck_push_mutations_total', { status: repeated.includes(r.seq) ? 'duplicate' : r.status });
+  for (const r of response.results)
+    deps.metrics.inc('shiftdeck_push_mutations_total', { status: repeated.includes(r.seq) ? 'duplicate' : r.status });
   return response;
 }
 
@@ -268,11 +332,22 @@ const echoed = (def: MutationDef, m: PushedMutation) => (def.blind ? undefined :
 async function answerRefusalsAgain(trx: CentralTransaction, device: DeviceIdentity, results: Settled[]): Promise<void> {
   const seqs = results.filter((r) => r.status === 'duplicate').map((r) => r.seq);
   if (!seqs.length) return;
-  const refused = await trx.selectFrom('conflicts').select(['seq', 'kind', 'code', 'message'])
-    .where('device_id', '=', device.deviceId).where('seq', 'in', seqs).where('kind', 'in', ['rejected', 'dead_letter']).execute();
+  const refused = await trx
+    .selectFrom('conflicts')
+    .select(['seq', 'kind', 'code', 'message'])
+    .where('device_id', '=', device.deviceId)
+    .where('seq', 'in', seqs)
+    .where('kind', 'in', ['rejected', 'dead_letter'])
+    .execute();
   for (const c of refused) {
     const r = results.find((x) => x.seq === c.seq && x.status === 'duplicate');
-    if (r) Object.assign(r, { status: c.kind === 'dead_letter' ? 'dead' : 'rejected', code: c.code, message: c.message, repeated: true });
+    if (r)
+      Object.assign(r, {
+        status: c.kind === 'dead_letter' ? 'dead' : 'rejected',
+        code: c.code,
+        message: c.message,
+        repeated: true,
+      });
   }
 }
 
@@ -290,22 +365,42 @@ interface Checked {
  */
 function precheck(m: PushedMutation): Checked | AppError {
   const def = findMutation(m.name);
-  if (!def || def.version !== m.version) return new AppError('UNKNOWN_MUTATION', `This server does not know ${m.name} v${m.version}. Update the kiosk or the server so they match.`);
+  if (!def || def.version !== m.version)
+    return new AppError(
+      'UNKNOWN_MUTATION',
+      `This server does not know ${m.name} v${m.version}. Update the kiosk or the server so they match.`,
+    );
   let wall: number;
   try {
     wall = decodeHlc(m.hlc).wall;
   } catch {
-    return new AppError('VALIDATION_FAILED', `The mutation's timestamp "${m.hlc.slice(0, 40)}" is not a hybrid logical timestamp.`);
+    return new AppError(
+      'VALIDATION_FAILED',
+      `The mutation's timestamp "${m.hlc.slice(0, 40)}" is not a hybrid logical timestamp.`,
+    );
   }
   const parsed = def.args.safeParse(m.args);
-  if (!parsed.success) return new AppError('VALIDATION_FAILED', `The details of ${m.name} are not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  if (def.authority === 'system') return new AppError('FORBIDDEN', `${m.name} is reserved for set-up and is never accepted from a device.`);
-  if (def.authority !== 'device' && !m.userId) return new AppError('UNAUTHENTICATED', `${m.name} needs a signed-in person.`);
+  if (!parsed.success)
+    return new AppError(
+      'VALIDATION_FAILED',
+      `The details of ${m.name} are not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
+  if (def.authority === 'system')
+    return new AppError('FORBIDDEN', `${m.name} is reserved for set-up and is never accepted from a device.`);
+  if (def.authority !== 'device' && !m.userId)
+    return new AppError('UNAUTHENTICATED', `${m.name} needs a signed-in person.`);
   return { def, args: parsed.data, wall };
 }
 
 /** Whether the acting person may run the mutation at the device's site; a refusal here writes nothing. */
-async function authorise(trx: CentralTransaction, device: DeviceIdentity, m: PushedMutation, def: MutationDef, perms: Map<string, string[] | null>, writer: PgWriter): Promise<AppError | null> {
+async function authorise(
+  trx: CentralTransaction,
+  device: DeviceIdentity,
+  m: PushedMutation,
+  def: MutationDef,
+  perms: Map<string, string[] | null>,
+  writer: PgWriter,
+): Promise<AppError | null> {
   const a = def.authority;
   if (a === 'device' || !m.userId) return null;
   if (!perms.has(m.userId)) {
@@ -314,12 +409,20 @@ async function authorise(trx: CentralTransaction, device: DeviceIdentity, m: Pus
   }
   const p = perms.get(m.userId);
   if (!p) return new AppError('FORBIDDEN', `The person behind ${m.name} has no role at this site.`);
-  if (a !== 'session' && isPermission(a) && !can(p, a)) return new AppError('FORBIDDEN', `${m.name} needs "${a}", which this person's role at this site does not have.`);
+  if (a !== 'session' && isPermission(a) && !can(p, a))
+    return new AppError('FORBIDDEN', `${m.name} needs "${a}", which this person's role at this site does not have.`);
   return null;
 }
 
 /** Runs one mutation in a savepoint: a refusal rolls back only it; an unexpected failure is retried, then dead-lettered. */
-async function runIsolated(trx: CentralTransaction, def: MutationDef, ctx: MutationContext, args: unknown, m: PushedMutation, device: DeviceIdentity): Promise<Settled> {
+async function runIsolated(
+  trx: CentralTransaction,
+  def: MutationDef,
+  ctx: MutationContext,
+  args: unknown,
+  m: PushedMutation,
+  device: DeviceIdentity,
+): Promise<Settled> {
   let lastError = '';
   for (let attempt = 1; attempt <= MAX_MUTATION_ATTEMPTS; attempt++) {
     await sql`SAVEPOINT m`.execute(trx);
@@ -330,16 +433,28 @@ async function runIsolated(trx: CentralTransaction, def: MutationDef, ctx: Mutat
     } catch (err) {
       await sql`ROLLBACK TO SAVEPOINT m`.execute(trx);
       await sql`RELEASE SAVEPOINT m`.execute(trx);
-      if (err instanceof AppError) return { seq: m.seq, status: 'rejected', code: err.code, message: err.message, writes: m.writes };
+      if (err instanceof AppError)
+        return { seq: m.seq, status: 'rejected', code: err.code, message: err.message, writes: m.writes };
       lastError = err instanceof Error ? err.message : String(err);
       await trx
         .insertInto('mutation_failures')
         .values({ device_id: device.deviceId, seq: m.seq, attempts: 1, last_error: lastError.slice(0, 2000) })
-        .onConflict((oc) => oc.columns(['device_id', 'seq']).doUpdateSet((eb) => ({ attempts: eb('mutation_failures.attempts', '+', 1), last_error: lastError.slice(0, 2000) })))
+        .onConflict((oc) =>
+          oc.columns(['device_id', 'seq']).doUpdateSet((eb) => ({
+            attempts: eb('mutation_failures.attempts', '+', 1),
+            last_error: lastError.slice(0, 2000),
+          })),
+        )
         .execute();
     }
   }
-  return { seq: m.seq, status: 'dead', code: 'INTERNAL', message: `Failed ${MAX_MUTATION_ATTEMPTS} times on the server (${lastError.slice(0, 300)}); set aside for a supervisor.`, writes: m.writes };
+  return {
+    seq: m.seq,
+    status: 'dead',
+    code: 'INTERNAL',
+    message: `Failed ${MAX_MUTATION_ATTEMPTS} times on the server (${lastError.slice(0, 300)}); set aside for a supervisor.`,
+    writes: m.writes,
+  };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -367,7 +482,11 @@ async function revertRows(trx: CentralTransaction, siteId: string, results: Sett
   }
   const found = new Map<string, Record<string, unknown>>();
   for (const [table, ids] of wanted) {
-    const res = await sql<Record<string, unknown>>`SELECT * FROM ${sql.ref(table as SyncedTable)} WHERE id = ANY(${[...ids]}::uuid[]) AND (site_id = ${siteId} OR site_id IS NULL)`.execute(trx);
+    const res = await sql<
+      Record<string, unknown>
+    >`SELECT * FROM ${sql.ref(table as SyncedTable)} WHERE id = ANY(${[...ids]}::uuid[]) AND (site_id = ${siteId} OR site_id IS NULL)`.execute(
+      trx,
+    );
     for (const row of res.rows) found.set(`${table}:${String(row.id)}`, strip(row));
   }
   return order.map(({ table, id }) => ({ table, id, row: found.get(`${table}:${id}`) ?? null }));

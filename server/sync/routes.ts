@@ -8,7 +8,8 @@ import { pullChanges } from './pull.js';
 import { applyPush } from './push.js';
 import { backedUpSeq } from '../db/central-backup.js';
 
-const issuesOf = (issues: { path: PropertyKey[]; message: string }[]) => issues.slice(0, 20).map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`);
+const issuesOf = (issues: { path: PropertyKey[]; message: string }[]) =>
+  issues.slice(0, 20).map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`);
 
 /**
  * The sync routes, behind device authentication: POST /v1/push, GET /v1/pull, and the live
@@ -18,9 +19,21 @@ export function syncRoutes(hub: LiveHub): FastifyPluginAsync {
   return async (app) => {
     const { db, clock, metrics } = app.sync;
     metrics.describe('shiftdeck_push_mutations_total', 'counter', 'Pushed mutations by outcome.');
-    metrics.describe('shiftdeck_push_careful_passes_total', 'counter', 'Push batches redone one mutation at a time after a failure.');
-    metrics.describe('shiftdeck_push_gap_waits_total', 'counter', 'Times a push batch that arrived before the batch ahead of it waited for it.');
-    metrics.describe('shiftdeck_future_timestamps_total', 'counter', 'Mutations stamped more than 24 h in the server future (applied and flagged).');
+    metrics.describe(
+      'shiftdeck_push_careful_passes_total',
+      'counter',
+      'Push batches redone one mutation at a time after a failure.',
+    );
+    metrics.describe(
+      'shiftdeck_push_gap_waits_total',
+      'counter',
+      'Times a push batch that arrived before the batch ahead of it waited for it.',
+    );
+    metrics.describe(
+      'shiftdeck_future_timestamps_total',
+      'counter',
+      'Mutations stamped more than 24 h in the server future (applied and flagged).',
+    );
     metrics.describe('shiftdeck_pull_rows_total', 'counter', 'Rows sent in pulls.');
 
     // Compressed pushes are inflated as a stream, and the body limit counts inflated bytes, so a
@@ -34,12 +47,16 @@ export function syncRoutes(hub: LiveHub): FastifyPluginAsync {
     app.post('/v1/push', { bodyLimit: MAX_PUSH_BYTES }, async (req) => {
       const device = deviceOf(req);
       const body = pushRequest.safeParse(req.body);
-      if (!body.success) throw new AppError('VALIDATION_FAILED', 'The push could not be read; nothing was applied.', { issues: issuesOf(body.error.issues) });
+      if (!body.success)
+        throw new AppError('VALIDATION_FAILED', 'The push could not be read; nothing was applied.', {
+          issues: issuesOf(body.error.issues),
+        });
       // A listening instance hears its own commit's NOTIFY like every other one; poking here too
       // made each kiosk of the site pull twice for every change.
       const onCommitted = (versions: ReadonlyMap<string, number>) => {
         if (hub.listening) return;
-        for (const [stream, version] of versions) hub.poke(stream === 'org' ? 'org' : device.siteId, version, device.deviceId);
+        for (const [stream, version] of versions)
+          hub.poke(stream === 'org' ? 'org' : device.siteId, version, device.deviceId);
       };
       const res = await applyPush({ db, now: clock.now, metrics, log: req.log, onCommitted }, device, body.data);
       const epoch = app.sync.epoch;
@@ -50,10 +67,19 @@ export function syncRoutes(hub: LiveHub): FastifyPluginAsync {
     app.get('/v1/pull', async (req, reply) => {
       const device = deviceOf(req);
       const q = pullQuery.safeParse(req.query);
-      if (!q.success) throw new AppError('VALIDATION_FAILED', 'Pull cursors must be whole numbers: /v1/pull?site=0&org=0&limit=1000.', { issues: issuesOf(q.error.issues) });
+      if (!q.success)
+        throw new AppError(
+          'VALIDATION_FAILED',
+          'Pull cursors must be whole numbers: /v1/pull?site=0&org=0&limit=1000.',
+          { issues: issuesOf(q.error.issues) },
+        );
       const page = await pullChanges(db, device.siteId, { site: q.data.site, org: q.data.org }, q.data.limit);
       metrics.inc('shiftdeck_pull_rows_total', {}, page.changes.length);
-      const dev = await db.selectFrom('devices').select('last_seq').where('id', '=', device.deviceId).executeTakeFirst();
+      const dev = await db
+        .selectFrom('devices')
+        .select('last_seq')
+        .where('id', '=', device.deviceId)
+        .executeTakeFirst();
       const json = JSON.stringify({ ...page, epoch: app.sync.epoch, deviceSeq: dev?.last_seq ?? 0 });
       reply.header('content-type', 'application/json; charset=utf-8');
       if (json.length > 1024 && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {

@@ -14,7 +14,13 @@ export const localeSchema = z.enum(['en', 'fr']);
 export const pinSchema = z.string().regex(/^\d{4,8}$/, 'A PIN is 4 to 8 digits');
 const areaId = z.enum(AREAS.map((a) => a.id) as [string, ...string[]]);
 
-export const siteInfo = z.object({ id: z.uuid(), name: z.string(), kind: z.enum(['restaurant', 'vessel']), timezone: z.string(), idleLockSeconds: z.number().int() });
+export const siteInfo = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  kind: z.enum(['restaurant', 'vessel']),
+  timezone: z.string(),
+  idleLockSeconds: z.number().int(),
+});
 
 export const sessionUser = z.object({
   id: z.uuid(),
@@ -93,14 +99,31 @@ export const conflictEntry = z.object({
     .object({
       madeAt: z.string(),
       deviceName: z.string().nullable(),
-      changes: z.array(z.object({ table: z.string(), field: z.string(), recordName: z.string().nullable(), mine: z.string().nullable(), kept: z.string().nullable(), secret: z.boolean(), keptAt: z.string(), keptDeviceName: z.string().nullable() })),
+      changes: z.array(
+        z.object({
+          table: z.string(),
+          field: z.string(),
+          recordName: z.string().nullable(),
+          mine: z.string().nullable(),
+          kept: z.string().nullable(),
+          secret: z.boolean(),
+          keptAt: z.string(),
+          keptDeviceName: z.string().nullable(),
+        }),
+      ),
     })
     .nullable()
     .default(null),
 });
 
 /** A change of this kiosk the server gave up on or refused, still in the local outbox. */
-export const deadLetter = z.object({ seq: z.number().int(), mutation: z.string(), status: z.enum(['rejected', 'dead']), error: z.string().nullable(), queuedAt: z.string() });
+export const deadLetter = z.object({
+  seq: z.number().int(),
+  mutation: z.string(),
+  status: z.enum(['rejected', 'dead']),
+  error: z.string().nullable(),
+  queuedAt: z.string(),
+});
 
 export const roleSummary = z.object({
   id: z.uuid(),
@@ -125,7 +148,11 @@ export const contract = {
   'status.get': method({ access: 'public', input: empty, output: syncStatus, touchesSession: false }),
 
   'auth.users': method({ access: 'public', input: empty, output: z.array(userTile), touchesSession: false }),
-  'auth.signIn': method({ access: 'public', input: z.object({ userId: z.uuid(), pin: pinSchema }).strict(), output: sessionInfo }),
+  'auth.signIn': method({
+    access: 'public',
+    input: z.object({ userId: z.uuid(), pin: pinSchema }).strict(),
+    output: sessionInfo,
+  }),
   'auth.unlock': method({ access: 'public', input: z.object({ pin: pinSchema }).strict(), output: sessionInfo }),
   'auth.session': method({ access: 'public', input: empty, output: sessionInfo.nullable(), touchesSession: false }),
   'auth.activity': method({ access: 'session', input: empty, output: okOut }),
@@ -135,7 +162,13 @@ export const contract = {
 
   'audit.list': method({
     access: 'audit.view',
-    input: z.object({ limit: z.number().int().min(1).max(500).default(100), before: z.string().max(40).optional(), beforeId: z.uuid().optional() }).strict(),
+    input: z
+      .object({
+        limit: z.number().int().min(1).max(500).default(100),
+        before: z.string().max(40).optional(),
+        beforeId: z.uuid().optional(),
+      })
+      .strict(),
     output: z.array(auditEntry),
   }),
 
@@ -145,15 +178,28 @@ export const contract = {
     touchesSession: false,
     input: empty,
     // `changeable`: whether the signed-in person may change that person's role (never their own).
-    output: z.object({ users: z.array(userTile.extend({ roleId: z.uuid(), changeable: z.boolean() })), roles: z.array(roleSummary) }),
+    output: z.object({
+      users: z.array(userTile.extend({ roleId: z.uuid(), changeable: z.boolean() })),
+      roles: z.array(roleSummary),
+    }),
   }),
   'admin.createUser': method({
     access: 'users.manage',
-    input: z.object({ displayName: z.string().trim().min(1).max(80), locale: localeSchema, pin: pinSchema, roleId: z.uuid() }).strict(),
+    input: z
+      .object({ displayName: z.string().trim().min(1).max(80), locale: localeSchema, pin: pinSchema, roleId: z.uuid() })
+      .strict(),
     output: z.object({ id: z.uuid() }),
   }),
-  'admin.setRole': method({ access: 'users.manage', input: z.object({ userId: z.uuid(), roleId: z.uuid() }).strict(), output: okOut }),
-  'admin.setIdleLock': method({ access: 'settings.manage', input: z.object({ seconds: z.number().int().min(15).max(3600) }).strict(), output: okOut }),
+  'admin.setRole': method({
+    access: 'users.manage',
+    input: z.object({ userId: z.uuid(), roleId: z.uuid() }).strict(),
+    output: okOut,
+  }),
+  'admin.setIdleLock': method({
+    access: 'settings.manage',
+    input: z.object({ seconds: z.number().int().min(15).max(3600) }).strict(),
+    output: okOut,
+  }),
   'sync.conflicts': method({
     access: 'sync.view',
     input: empty,
@@ -161,10 +207,24 @@ export const contract = {
     // Reloaded when synced data arrives: that must not keep an unattended screen from locking.
     touchesSession: false,
   }),
-  'sync.reenrol': method({ access: 'devices.manage', input: z.object({ code: z.string().trim().min(4, 'Type the enrollment code, e.g. K7QM-2XHD-9RTA').max(40) }).strict(), output: okOut }),
+  'sync.reenrol': method({
+    access: 'devices.manage',
+    input: z
+      .object({ code: z.string().trim().min(4, 'Type the enrollment code, e.g. K7QM-2XHD-9RTA').max(40) })
+      .strict(),
+    output: okOut,
+  }),
   /** Runs a sync cycle now (push, then pull): whether it went through, and the status after it. */
-  'sync.now': method({ access: 'sync.view', input: empty, output: z.object({ succeeded: z.boolean(), status: syncStatus }) }),
-  'sync.resolveConflict': method({ access: 'conflicts.resolve', input: z.object({ id: z.uuid() }).strict(), output: okOut }),
+  'sync.now': method({
+    access: 'sync.view',
+    input: empty,
+    output: z.object({ succeeded: z.boolean(), status: syncStatus }),
+  }),
+  'sync.resolveConflict': method({
+    access: 'conflicts.resolve',
+    input: z.object({ id: z.uuid() }).strict(),
+    output: okOut,
+  }),
   /** "Use mine instead" on an edit that lost: runs conflicts.useMine, which checks the rest. */
   'sync.useMine': method({ access: 'sync.view', input: z.object({ id: z.uuid() }).strict(), output: okOut }),
   ...classesContract,

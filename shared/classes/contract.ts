@@ -54,10 +54,22 @@ export const diagnosisOut = z.object({
   horizonEnd: z.string(),
   studentsChecked: z.number().int(),
   studentsOk: z.number().int(),
-  missing: z.array(z.object({ studentId: z.string(), name: z.string(), count: z.number().int(), dates: z.array(z.string()) })),
+  missing: z.array(
+    z.object({ studentId: z.string(), name: z.string(), count: z.number().int(), dates: z.array(z.string()) }),
+  ),
   invalid: z.array(z.object({ studentId: z.string(), name: z.string(), problems: z.array(z.string()) })),
-  outsideSchedule: z.array(z.object({ classId: z.string(), studentId: z.string(), name: z.string(), date: z.string(), start: z.string() })),
-  duplicates: z.array(z.object({ studentId: z.string(), name: z.string(), date: z.string(), start: z.string(), classIds: z.array(z.string()) })),
+  outsideSchedule: z.array(
+    z.object({ classId: z.string(), studentId: z.string(), name: z.string(), date: z.string(), start: z.string() }),
+  ),
+  duplicates: z.array(
+    z.object({
+      studentId: z.string(),
+      name: z.string(),
+      date: z.string(),
+      start: z.string(),
+      classIds: z.array(z.string()),
+    }),
+  ),
 });
 
 export const figuresOut = z.object({
@@ -74,24 +86,65 @@ export const figuresOut = z.object({
 });
 
 export const importPreviewOut = z.object({
-  rows: z.array(z.object({ line: z.number().int(), name: z.string(), errors: z.array(z.string()), problems: z.array(z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) })), valid: z.boolean() })),
+  rows: z.array(
+    z.object({
+      line: z.number().int(),
+      name: z.string(),
+      errors: z.array(z.string()),
+      problems: z.array(
+        z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) }),
+      ),
+      valid: z.boolean(),
+    }),
+  ),
   fileErrors: z.array(z.string()),
-  fileProblems: z.array(z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) })),
+  fileProblems: z.array(
+    z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) }),
+  ),
   validCount: z.number().int(),
   errorCount: z.number().int(),
 });
 
-const runCounts = z.object({ created: z.number().int(), skipped: z.array(z.object({ studentId: z.string(), name: z.string(), reason: z.string() })) });
+const runCounts = z.object({
+  created: z.number().int(),
+  skipped: z.array(z.object({ studentId: z.string(), name: z.string(), reason: z.string() })),
+});
 const csvText = z.string().max(60_000);
 
 /** API methods of the classes area, merged into the contract (shared/api/contract.ts). */
 export const classesContract = {
-  'classes.settings': method({ access: 'classes.manage', input: empty, output: z.object({ horizonWeeks: z.number().int(), timeZone: z.string(), today: z.string() }) , touchesSession: false }),
-  'classes.setHorizon': method({ access: 'classes.manage', input: z.object({ weeks: z.number().int().min(MIN_HORIZON_WEEKS).max(MAX_HORIZON_WEEKS) }).strict(), output: okOut }),
-  'classes.students': method({ access: 'classes.manage', input: empty, output: z.array(studentSummary) , touchesSession: false }),
-  'classes.createStudent': method({ access: 'classes.manage', input: studentFields, output: z.object({ id: z.uuid() }) }),
-  'classes.updateStudent': method({ access: 'classes.manage', input: studentFields.extend({ id: z.uuid() }).strict(), output: okOut }),
-  'classes.removeStudent': method({ access: 'classes.manage', input: z.object({ id: z.uuid() }).strict(), output: okOut }),
+  'classes.settings': method({
+    access: 'classes.manage',
+    input: empty,
+    output: z.object({ horizonWeeks: z.number().int(), timeZone: z.string(), today: z.string() }),
+    touchesSession: false,
+  }),
+  'classes.setHorizon': method({
+    access: 'classes.manage',
+    input: z.object({ weeks: z.number().int().min(MIN_HORIZON_WEEKS).max(MAX_HORIZON_WEEKS) }).strict(),
+    output: okOut,
+  }),
+  'classes.students': method({
+    access: 'classes.manage',
+    input: empty,
+    output: z.array(studentSummary),
+    touchesSession: false,
+  }),
+  'classes.createStudent': method({
+    access: 'classes.manage',
+    input: studentFields,
+    output: z.object({ id: z.uuid() }),
+  }),
+  'classes.updateStudent': method({
+    access: 'classes.manage',
+    input: studentFields.extend({ id: z.uuid() }).strict(),
+    output: okOut,
+  }),
+  'classes.removeStudent': method({
+    access: 'classes.manage',
+    input: z.object({ id: z.uuid() }).strict(),
+    output: okOut,
+  }),
   'classes.week': method({
     access: 'classes.manage',
     input: z.object({ weekStart: isoDate.optional(), studentId: z.uuid().optional() }).strict(),
@@ -99,14 +152,31 @@ export const classesContract = {
     // Reloaded when synced data arrives: not a person's activity, so an idle kiosk still locks.
     touchesSession: false,
   }),
-  'classes.setStatus': method({ access: 'classes.manage', input: z.object({ classId: z.uuid(), status: z.enum(CLASS_STATUSES) }).strict(), output: okOut }),
-  'classes.setPayment': method({ access: 'classes.manage', input: z.object({ classId: z.uuid(), paymentStatus: z.enum(PAYMENT_STATUSES) }).strict(), output: okOut }),
-  'classes.figures': method({ access: 'classes.manage', input: empty, output: figuresOut , touchesSession: false }),
-  'classes.logs': method({ access: 'classes.manage', input: z.object({ limit: z.number().int().min(1).max(200).default(50) }).strict(), output: z.array(generationLogEntry) , touchesSession: false }),
+  'classes.setStatus': method({
+    access: 'classes.manage',
+    input: z.object({ classId: z.uuid(), status: z.enum(CLASS_STATUSES) }).strict(),
+    output: okOut,
+  }),
+  'classes.setPayment': method({
+    access: 'classes.manage',
+    input: z.object({ classId: z.uuid(), paymentStatus: z.enum(PAYMENT_STATUSES) }).strict(),
+    output: okOut,
+  }),
+  'classes.figures': method({ access: 'classes.manage', input: empty, output: figuresOut, touchesSession: false }),
+  'classes.logs': method({
+    access: 'classes.manage',
+    input: z.object({ limit: z.number().int().min(1).max(200).default(50) }).strict(),
+    output: z.array(generationLogEntry),
+    touchesSession: false,
+  }),
   'classes.diagnose': method({ access: 'classes.manage', input: empty, output: diagnosisOut }),
   'classes.fix': method({ access: 'classes.manage', input: empty, output: runCounts }),
   'classes.generateNow': method({ access: 'classes.manage', input: empty, output: runCounts }),
-  'classes.importPreview': method({ access: 'classes.manage', input: z.object({ csv: csvText }).strict(), output: importPreviewOut }),
+  'classes.importPreview': method({
+    access: 'classes.manage',
+    input: z.object({ csv: csvText }).strict(),
+    output: importPreviewOut,
+  }),
   'classes.importCommit': method({
     access: 'classes.manage',
     input: z.object({ csv: csvText, mode: z.enum(['all', 'valid']) }).strict(),

@@ -47,7 +47,8 @@ export function unclosedQuoteLine(text: string): number | null {
 /** How a site's country writes 03/04/2026: day first nearly everywhere, month first in the US. */
 export type SlashDateOrder = 'dmy' | 'mdy';
 
-const US_ZONES = /^(America\/(New_York|Chicago|Denver|Los_Angeles|Phoenix|Anchorage|Detroit|Boise|Indiana\/.+|Kentucky\/.+|North_Dakota\/.+|Juneau|Sitka|Nome|Adak|Menominee|Metlakatla|Yakutat)|Pacific\/Honolulu|US\/.+)$/;
+const US_ZONES =
+  /^(America\/(New_York|Chicago|Denver|Los_Angeles|Phoenix|Anchorage|Detroit|Boise|Indiana\/.+|Kentucky\/.+|North_Dakota\/.+|Juneau|Sitka|Nome|Adak|Menominee|Metlakatla|Yakutat)|Pacific\/Honolulu|US\/.+)$/;
 
 /** The slash-date order of the site's country, from its time zone (the site's only locale fact). */
 export const slashDateOrderFor = (timeZone: string): SlashDateOrder => (US_ZONES.test(timeZone) ? 'mdy' : 'dmy');

@@ -32,13 +32,24 @@ export interface Diagnosis {
 export function readStudent(s: StoredStudent): { plan: StudentPlan } | { problems: string[] } {
   const problems: string[] = [];
   if (!isIsoDate(s.startDate)) problems.push(`The start date "${s.startDate}" is not a date (YYYY-MM-DD).`);
-  if (s.endDate !== null && !isIsoDate(s.endDate)) problems.push(`The end date "${s.endDate}" is not a date (YYYY-MM-DD).`);
-  if (s.endDate !== null && isIsoDate(s.startDate) && isIsoDate(s.endDate) && s.endDate < s.startDate) problems.push(`The end date ${s.endDate} is before the start date ${s.startDate}.`);
+  if (s.endDate !== null && !isIsoDate(s.endDate))
+    problems.push(`The end date "${s.endDate}" is not a date (YYYY-MM-DD).`);
+  if (s.endDate !== null && isIsoDate(s.startDate) && isIsoDate(s.endDate) && s.endDate < s.startDate)
+    problems.push(`The end date ${s.endDate} is before the start date ${s.startDate}.`);
   const schedule = parseStoredSchedule(s.schedule);
   if (!schedule) problems.push('The weekly schedule is not readable (expected a list of weekday, start and duration).');
   else problems.push(...validateSchedule(schedule).map((p) => p.message));
   if (problems.length) return { problems };
-  return { plan: { id: s.id, course: s.course, startDate: s.startDate, endDate: s.endDate, schedule: schedule!, scheduleSince: s.scheduleSince } };
+  return {
+    plan: {
+      id: s.id,
+      course: s.course,
+      startDate: s.startDate,
+      endDate: s.endDate,
+      schedule: schedule!,
+      scheduleSince: s.scheduleSince,
+    },
+  };
 }
 
 /**
@@ -47,7 +58,13 @@ export function readStudent(s: StoredStudent): { plan: StudentPlan } | { problem
  * read, classes the schedule does not call for, and two classes for one student, date and start
  * (impossible with derived ids; kept for data imported from elsewhere).
  */
-export function diagnose(input: { students: readonly StoredStudent[]; classes: readonly StoredClass[]; now: string; timeZone: string; horizonWeeks: number }): Diagnosis {
+export function diagnose(input: {
+  students: readonly StoredStudent[];
+  classes: readonly StoredClass[];
+  now: string;
+  timeZone: string;
+  horizonWeeks: number;
+}): Diagnosis {
   const end = horizonEnd(input.now, input.timeZone, input.horizonWeeks);
   const byStudent = new Map<string, StoredClass[]>();
   for (const c of input.classes) {
@@ -56,7 +73,16 @@ export function diagnose(input: { students: readonly StoredStudent[]; classes: r
     if (list) list.push(c);
     else byStudent.set(c.studentId, [c]);
   }
-  const out: Diagnosis = { checkedAt: input.now, horizonEnd: end, studentsChecked: input.students.length, studentsOk: 0, missing: [], invalid: [], outsideSchedule: [], duplicates: [] };
+  const out: Diagnosis = {
+    checkedAt: input.now,
+    horizonEnd: end,
+    studentsChecked: input.students.length,
+    studentsOk: 0,
+    missing: [],
+    invalid: [],
+    outsideSchedule: [],
+    duplicates: [],
+  };
   for (const s of input.students) {
     const mine = byStudent.get(s.id) ?? [];
     let ok = true;
@@ -77,7 +103,9 @@ export function diagnose(input: { students: readonly StoredStudent[]; classes: r
       continue;
     }
     const have = new Set(mine.map((c) => `${c.date} ${c.start}`));
-    const missing = expectedClasses(read.plan, read.plan.startDate, end, input.timeZone).filter((o) => !have.has(`${o.date} ${o.start}`));
+    const missing = expectedClasses(read.plan, read.plan.startDate, end, input.timeZone).filter(
+      (o) => !have.has(`${o.date} ${o.start}`),
+    );
     if (missing.length) {
       ok = false;
       out.missing.push({ studentId: s.id, name: s.name, count: missing.length, dates: missing.map((o) => o.date) });
@@ -96,4 +124,5 @@ export function diagnose(input: { students: readonly StoredStudent[]; classes: r
 }
 
 /** Issues found, all kinds together; 0 means nothing to do. */
-export const issueCount = (d: Diagnosis): number => d.missing.length + d.invalid.length + d.outsideSchedule.length + d.duplicates.length;
+export const issueCount = (d: Diagnosis): number =>
+  d.missing.length + d.invalid.length + d.outsideSchedule.length + d.duplicates.length;

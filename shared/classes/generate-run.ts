@@ -1,7 +1,14 @@
 import { derivedId } from '../ids.js';
 import type { MutationContext } from '../mutations/define.js';
 import { readStudent, type StoredStudent } from './diagnose.js';
-import { DEFAULT_HORIZON_WEEKS, expectedClasses, horizonEnd, planGeneration, type ExistingClass, type StudentPlan } from './generation.js';
+import {
+  DEFAULT_HORIZON_WEEKS,
+  expectedClasses,
+  horizonEnd,
+  planGeneration,
+  type ExistingClass,
+  type StudentPlan,
+} from './generation.js';
 import { siteClock, type IsoDate } from './site-time.js';
 
 export const classSettingsId = (siteId: string): string => derivedId('class_settings', siteId);
@@ -19,11 +26,24 @@ export interface RunTotals {
 /** The site's time zone and horizon, as the mutator sees them on either database. */
 export async function siteSettings(ctx: MutationContext): Promise<{ timeZone: string; horizonWeeks: number }> {
   const site = await ctx.db.selectFrom('sites').select('timezone').where('id', '=', ctx.siteId).executeTakeFirst();
-  const settings = await ctx.db.selectFrom('class_settings').select('horizon_weeks').where('id', '=', classSettingsId(ctx.siteId)).executeTakeFirst();
+  const settings = await ctx.db
+    .selectFrom('class_settings')
+    .select('horizon_weeks')
+    .where('id', '=', classSettingsId(ctx.siteId))
+    .executeTakeFirst();
   return { timeZone: site?.timezone ?? 'UTC', horizonWeeks: settings?.horizon_weeks ?? DEFAULT_HORIZON_WEEKS };
 }
 
-export const storedStudent = (r: { id: string; first_name: string; last_name: string; course: string; start_date: string; end_date: string | null; schedule: string; schedule_since: string | null }): StoredStudent => ({
+export const storedStudent = (r: {
+  id: string;
+  first_name: string;
+  last_name: string;
+  course: string;
+  start_date: string;
+  end_date: string | null;
+  schedule: string;
+  schedule_since: string | null;
+}): StoredStudent => ({
   id: r.id,
   name: `${r.first_name} ${r.last_name}`,
   course: r.course,
@@ -33,7 +53,17 @@ export const storedStudent = (r: { id: string; first_name: string; last_name: st
   scheduleSince: r.schedule_since,
 });
 
-export const existingClass = (r: { id: string; date: string; start: string; duration_minutes: number; course: string; starts_at: string; status: string; payment_status: string; deleted_at: string | null }): ExistingClass => ({
+export const existingClass = (r: {
+  id: string;
+  date: string;
+  start: string;
+  duration_minutes: number;
+  course: string;
+  starts_at: string;
+  status: string;
+  payment_status: string;
+  deleted_at: string | null;
+}): ExistingClass => ({
   id: r.id,
   date: r.date,
   start: r.start,
@@ -59,7 +89,10 @@ export async function generateClasses(
   const today = siteClock(ctx.now, timeZone).date;
   const end = horizonEnd(ctx.now, timeZone, horizonWeeks);
   let q = ctx.db.selectFrom('students').selectAll().where('site_id', '=', ctx.siteId).where('deleted_at', 'is', null);
-  if (opts.studentIds) q = opts.studentIds.length ? q.where('id', 'in', [...opts.studentIds]) : q.where('id', '=', '00000000-0000-0000-0000-000000000000');
+  if (opts.studentIds)
+    q = opts.studentIds.length
+      ? q.where('id', 'in', [...opts.studentIds])
+      : q.where('id', '=', '00000000-0000-0000-0000-000000000000');
   const students = await q.orderBy('id').execute();
   const totals: RunTotals = { created: 0, removed: 0, adjusted: 0, students: 0, skipped: [] };
   for (const row of students) {
@@ -76,7 +109,15 @@ export async function generateClasses(
   return totals;
 }
 
-async function applyPlan(ctx: MutationContext, student: StudentPlan, from: IsoDate, end: IsoDate, timeZone: string, removeUnfit: boolean, totals: RunTotals) {
+async function applyPlan(
+  ctx: MutationContext,
+  student: StudentPlan,
+  from: IsoDate,
+  end: IsoDate,
+  timeZone: string,
+  removeUnfit: boolean,
+  totals: RunTotals,
+) {
   const expected = expectedClasses(student, from, end, timeZone);
   let q = ctx.db.selectFrom('classes').selectAll().where('student_id', '=', student.id);
   // A schedule change looks at every class still ahead; otherwise only the generated window.
@@ -104,11 +145,22 @@ async function applyPlan(ctx: MutationContext, student: StudentPlan, from: IsoDa
     if (inserted) totals.created++;
   }
   for (const o of plan.restore) {
-    await ctx.write.update('classes', o.id, { deleted_at: null, duration_minutes: o.durationMinutes, starts_at: o.startsAt, course: student.course, status: 'scheduled', payment_status: 'pending' });
+    await ctx.write.update('classes', o.id, {
+      deleted_at: null,
+      duration_minutes: o.durationMinutes,
+      starts_at: o.startsAt,
+      course: student.course,
+      status: 'scheduled',
+      payment_status: 'pending',
+    });
     totals.created++;
   }
   for (const o of plan.adjust) {
-    await ctx.write.update('classes', o.id, { duration_minutes: o.durationMinutes, starts_at: o.startsAt, course: student.course });
+    await ctx.write.update('classes', o.id, {
+      duration_minutes: o.durationMinutes,
+      starts_at: o.startsAt,
+      course: student.course,
+    });
     totals.adjusted++;
   }
   for (const c of plan.remove) {
@@ -120,7 +172,16 @@ async function applyPlan(ctx: MutationContext, student: StudentPlan, from: IsoDa
 /** Writes the run's log entry inside the same mutation, so a run and its log commit together. */
 export async function writeLog(
   ctx: MutationContext,
-  entry: { id: string; studentId: string | null; operation: GenerationOperation; status: 'success' | 'skipped' | 'failed'; message: string; created: number; removed: number; detail: unknown },
+  entry: {
+    id: string;
+    studentId: string | null;
+    operation: GenerationOperation;
+    status: 'success' | 'skipped' | 'failed';
+    message: string;
+    created: number;
+    removed: number;
+    detail: unknown;
+  },
 ): Promise<void> {
   await ctx.write.insert('class_generation_logs', {
     id: entry.id,
@@ -144,6 +205,7 @@ export function describeRun(t: RunTotals): string {
   if (t.removed) parts.push(`${t.removed} removed`);
   if (t.adjusted) parts.push(`${t.adjusted} adjusted`);
   parts.push(`${t.students} student${t.students === 1 ? '' : 's'} checked`);
-  if (t.skipped.length) parts.push(`${t.skipped.length} skipped: ${t.skipped.map((s) => `${s.name} (${s.reason})`).join('; ')}`);
+  if (t.skipped.length)
+    parts.push(`${t.skipped.length} skipped: ${t.skipped.map((s) => `${s.name} (${s.reason})`).join('; ')}`);
   return parts.join(', ');
 }

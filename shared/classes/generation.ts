@@ -17,7 +17,8 @@ export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
  * A class's id is derived from its natural key, so two kiosks generating offline for the same
  * student write the same row, and generating twice is a no-op.
  */
-export const classId = (studentId: string, date: IsoDate, start: string): string => derivedId('class', studentId, date, start);
+export const classId = (studentId: string, date: IsoDate, start: string): string =>
+  derivedId('class', studentId, date, start);
 
 export interface StudentPlan {
   id: string;
@@ -64,7 +65,8 @@ export function generationWeek(now: string, timeZone: string): IsoDate {
  * First date past the rolling horizon: classes are generated up to the end of the `weeks`-th week
  * counted from the latest weekly run's Monday (4 weeks: this week and the next three).
  */
-export const horizonEnd = (now: string, timeZone: string, weeks: number): IsoDate => addDays(generationWeek(now, timeZone), 7 * weeks);
+export const horizonEnd = (now: string, timeZone: string, weeks: number): IsoDate =>
+  addDays(generationWeek(now, timeZone), 7 * weeks);
 
 /**
  * The classes a student's schedule calls for with dates in [from, to), within the student's start
@@ -82,18 +84,29 @@ export function expectedClasses(student: StudentPlan, from: IsoDate, to: IsoDate
       if (slot.weekday !== wd) continue;
       const startsAt = instantAt(d, slot.start, timeZone);
       if (student.scheduleSince !== null && startsAt < student.scheduleSince) continue;
-      out.push({ id: classId(student.id, d, slot.start), date: d, start: slot.start, durationMinutes: slot.durationMinutes, startsAt });
+      out.push({
+        id: classId(student.id, d, slot.start),
+        date: d,
+        start: slot.start,
+        durationMinutes: slot.durationMinutes,
+        startsAt,
+      });
     }
   }
   return out.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
 }
 
 /** True when the schedule calls for this class (date within the student's dates, a matching slot). */
-export function fitsSchedule(student: StudentPlan, c: Pick<ExistingClass, 'date' | 'start' | 'durationMinutes'>): boolean {
+export function fitsSchedule(
+  student: StudentPlan,
+  c: Pick<ExistingClass, 'date' | 'start' | 'durationMinutes'>,
+): boolean {
   if (c.date < student.startDate) return false;
   if (student.endDate !== null && c.date > student.endDate) return false;
   const wd = weekdayOf(c.date);
-  return student.schedule.some((s) => s.weekday === wd && s.start === c.start && s.durationMinutes === c.durationMinutes);
+  return student.schedule.some(
+    (s) => s.weekday === wd && s.start === c.start && s.durationMinutes === c.durationMinutes,
+  );
 }
 
 /** A class a schedule change may take away: still ahead, still scheduled, not paid for. */
@@ -114,7 +127,13 @@ export interface GenerationPlan {
  * `removeUnfit`: it removes classes the schedule no longer calls for, and only those still ahead,
  * scheduled and unpaid; a completed, cancelled, no-show or paid class is never touched.
  */
-export function planGeneration(input: { student: StudentPlan; expected: readonly Occurrence[]; existing: readonly ExistingClass[]; now: string; removeUnfit: boolean }): GenerationPlan {
+export function planGeneration(input: {
+  student: StudentPlan;
+  expected: readonly Occurrence[];
+  existing: readonly ExistingClass[];
+  now: string;
+  removeUnfit: boolean;
+}): GenerationPlan {
   const { student, expected, existing, now, removeUnfit } = input;
   const byId = new Map(existing.map((c) => [c.id, c]));
   const wanted = new Set(expected.map((o) => o.id));
@@ -123,12 +142,14 @@ export function planGeneration(input: { student: StudentPlan; expected: readonly
     const c = byId.get(o.id);
     if (!c) plan.create.push(o);
     else if (c.deletedAt !== null) plan.restore.push(o);
-    else if ((c.durationMinutes !== o.durationMinutes || c.course !== student.course) && isRemovable(c, now)) plan.adjust.push(o);
+    else if ((c.durationMinutes !== o.durationMinutes || c.course !== student.course) && isRemovable(c, now))
+      plan.adjust.push(o);
   }
   if (removeUnfit) {
     for (const c of existing) {
       if (wanted.has(c.id) || !isRemovable(c, now)) continue;
-      if (!fitsSchedule(student, c) || (student.scheduleSince !== null && c.startsAt < student.scheduleSince)) plan.remove.push(c);
+      if (!fitsSchedule(student, c) || (student.scheduleSince !== null && c.startsAt < student.scheduleSince))
+        plan.remove.push(c);
     }
   }
   return plan;

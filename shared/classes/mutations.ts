@@ -13,20 +13,26 @@ export const LOG_RETENTION_DAYS = 30;
 const isoDate = z.string().refine(isIsoDate, 'Expected a date written YYYY-MM-DD');
 const name = z.string().trim().min(1).max(80);
 
-export const studentFields = z.object({
-  firstName: name,
-  lastName: name,
-  course: z.string().trim().min(1).max(120),
-  startDate: isoDate,
-  endDate: isoDate.nullable(),
-  schedule: scheduleSchema,
-}).strict();
+export const studentFields = z
+  .object({
+    firstName: name,
+    lastName: name,
+    course: z.string().trim().min(1).max(120),
+    startDate: isoDate,
+    endDate: isoDate.nullable(),
+    schedule: scheduleSchema,
+  })
+  .strict();
 
 const checkDates = (a: { startDate: string; endDate: string | null }) => {
-  if (a.endDate !== null && a.endDate < a.startDate) throw new AppError('VALIDATION_FAILED', `The end date ${a.endDate} is before the start date ${a.startDate}.`, { issues: [{ path: 'endDate', message: 'before the start date' }] });
+  if (a.endDate !== null && a.endDate < a.startDate)
+    throw new AppError('VALIDATION_FAILED', `The end date ${a.endDate} is before the start date ${a.startDate}.`, {
+      issues: [{ path: 'endDate', message: 'before the start date' }],
+    });
 };
 
-const statusOf = (t: RunTotals): 'success' | 'skipped' => (t.students === 0 && t.skipped.length > 0 ? 'skipped' : 'success');
+const statusOf = (t: RunTotals): 'success' | 'skipped' =>
+  t.students === 0 && t.skipped.length > 0 ? 'skipped' : 'success';
 
 export const createStudent = defineMutation({
   name: 'classes.createStudent',
@@ -48,7 +54,16 @@ export const createStudent = defineMutation({
       deleted_at: null,
     });
     const t = await generateClasses(ctx, { studentIds: [a.id], from: 'start', removeUnfit: false });
-    await writeLog(ctx, { id: a.logId, studentId: a.id, operation: 'created', status: 'success', message: describeRun(t), created: t.created, removed: 0, detail: null });
+    await writeLog(ctx, {
+      id: a.logId,
+      studentId: a.id,
+      operation: 'created',
+      status: 'success',
+      message: describeRun(t),
+      created: t.created,
+      removed: 0,
+      detail: null,
+    });
   },
 });
 
@@ -63,10 +78,23 @@ export const updateStudent = defineMutation({
   args: studentFields.extend({ id: z.uuid(), logId: z.uuid() }).strict(),
   async run(ctx, a) {
     checkDates(a);
-    const before = await ctx.db.selectFrom('students').selectAll().where('id', '=', a.id).where('site_id', '=', ctx.siteId).where('deleted_at', 'is', null).executeTakeFirst();
-    if (!before) throw new AppError('NOT_FOUND', 'That student is not on the list any more (removed on another kiosk?).', { studentId: a.id });
+    const before = await ctx.db
+      .selectFrom('students')
+      .selectAll()
+      .where('id', '=', a.id)
+      .where('site_id', '=', ctx.siteId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (!before)
+      throw new AppError('NOT_FOUND', 'That student is not on the list any more (removed on another kiosk?).', {
+        studentId: a.id,
+      });
     const schedule = JSON.stringify(sortSlots(a.schedule));
-    const planChanged = schedule !== before.schedule || a.startDate !== before.start_date || a.endDate !== before.end_date || a.course !== before.course;
+    const planChanged =
+      schedule !== before.schedule ||
+      a.startDate !== before.start_date ||
+      a.endDate !== before.end_date ||
+      a.course !== before.course;
     await ctx.write.update('students', a.id, {
       first_name: a.firstName,
       last_name: a.lastName,
@@ -78,7 +106,16 @@ export const updateStudent = defineMutation({
     });
     if (!planChanged) return;
     const t = await generateClasses(ctx, { studentIds: [a.id], from: 'today', removeUnfit: true });
-    await writeLog(ctx, { id: a.logId, studentId: a.id, operation: 'updated', status: 'success', message: describeRun(t), created: t.created, removed: t.removed, detail: null });
+    await writeLog(ctx, {
+      id: a.logId,
+      studentId: a.id,
+      operation: 'updated',
+      status: 'success',
+      message: describeRun(t),
+      created: t.created,
+      removed: t.removed,
+      detail: null,
+    });
   },
 });
 
@@ -90,11 +127,23 @@ export const removeStudent = defineMutation({
   args: z.object({ id: z.uuid() }).strict(),
   async run(ctx, a) {
     // Removed on another kiosk already: nothing left to do, and no conflict to show.
-    const student = await ctx.db.selectFrom('students').select('deleted_at').where('id', '=', a.id).where('site_id', '=', ctx.siteId).executeTakeFirst();
+    const student = await ctx.db
+      .selectFrom('students')
+      .select('deleted_at')
+      .where('id', '=', a.id)
+      .where('site_id', '=', ctx.siteId)
+      .executeTakeFirst();
     if (!student) throw new AppError('NOT_FOUND', 'That student is not on the list.', { studentId: a.id });
     if (student.deleted_at !== null) return;
-    const ahead = await ctx.db.selectFrom('classes').select('id').where('student_id', '=', a.id).where('deleted_at', 'is', null)
-      .where('starts_at', '>', ctx.now).where('status', '=', 'scheduled').where('payment_status', '=', 'pending').execute();
+    const ahead = await ctx.db
+      .selectFrom('classes')
+      .select('id')
+      .where('student_id', '=', a.id)
+      .where('deleted_at', 'is', null)
+      .where('starts_at', '>', ctx.now)
+      .where('status', '=', 'scheduled')
+      .where('payment_status', '=', 'pending')
+      .execute();
     for (const c of ahead) await ctx.write.softDelete('classes', c.id);
     await ctx.write.softDelete('students', a.id);
   },
@@ -113,7 +162,11 @@ export const generateRun = defineMutation({
   authority: 'device',
   args: z.object({ logId: z.uuid(), operation }).strict(),
   async run(ctx, a) {
-    const t = await generateClasses(ctx, { studentIds: null, from: a.operation === 'fix' ? 'start' : 'today', removeUnfit: false });
+    const t = await generateClasses(ctx, {
+      studentIds: null,
+      from: a.operation === 'fix' ? 'start' : 'today',
+      removeUnfit: false,
+    });
     await writeLog(ctx, {
       id: a.logId,
       studentId: null,
@@ -133,7 +186,17 @@ export const logGenerationFailure = defineMutation({
   version: 1,
   authority: 'device',
   args: z.object({ logId: z.uuid(), operation, message: z.string().max(2000), error: z.string().max(4000) }).strict(),
-  run: (ctx, a) => writeLog(ctx, { id: a.logId, studentId: null, operation: a.operation, status: 'failed', message: a.message, created: 0, removed: 0, detail: { error: a.error } }),
+  run: (ctx, a) =>
+    writeLog(ctx, {
+      id: a.logId,
+      studentId: null,
+      operation: a.operation,
+      status: 'failed',
+      message: a.message,
+      created: 0,
+      removed: 0,
+      detail: { error: a.error },
+    }),
 });
 
 /** Retention: soft-deletes generation log entries older than 30 days (by the mutation's time). */
@@ -144,14 +207,29 @@ export const pruneGenerationLogs = defineMutation({
   args: z.object({}).strict(),
   async run(ctx) {
     const cutoff = new Date(Date.parse(ctx.now) - LOG_RETENTION_DAYS * 86_400_000).toISOString();
-    const old = await ctx.db.selectFrom('class_generation_logs').select('id').where('site_id', '=', ctx.siteId).where('deleted_at', 'is', null).where('created_at', '<', cutoff).execute();
+    const old = await ctx.db
+      .selectFrom('class_generation_logs')
+      .select('id')
+      .where('site_id', '=', ctx.siteId)
+      .where('deleted_at', 'is', null)
+      .where('created_at', '<', cutoff)
+      .execute();
     for (const r of old) await ctx.write.softDelete('class_generation_logs', r.id);
   },
 });
 
 async function requireClass(ctx: MutationContext, id: string) {
-  const c = await ctx.db.selectFrom('classes').select(['id', 'status', 'payment_status']).where('id', '=', id).where('site_id', '=', ctx.siteId).where('deleted_at', 'is', null).executeTakeFirst();
-  if (!c) throw new AppError('NOT_FOUND', 'That class is not on the calendar any more (its schedule changed?).', { classId: id });
+  const c = await ctx.db
+    .selectFrom('classes')
+    .select(['id', 'status', 'payment_status'])
+    .where('id', '=', id)
+    .where('site_id', '=', ctx.siteId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!c)
+    throw new AppError('NOT_FOUND', 'That class is not on the calendar any more (its schedule changed?).', {
+      classId: id,
+    });
   return c;
 }
 
@@ -164,7 +242,11 @@ export const setClassStatus = defineMutation({
   async run(ctx, a) {
     const c = await requireClass(ctx, a.classId);
     if (c.status === a.status) return;
-    await ctx.write.update('classes', a.classId, { status: a.status, status_changed_by: ctx.userId, status_changed_at: ctx.now });
+    await ctx.write.update('classes', a.classId, {
+      status: a.status,
+      status_changed_by: ctx.userId,
+      status_changed_at: ctx.now,
+    });
   },
 });
 
@@ -176,7 +258,11 @@ export const setClassPayment = defineMutation({
   async run(ctx, a) {
     const c = await requireClass(ctx, a.classId);
     if (c.payment_status === a.paymentStatus) return;
-    await ctx.write.update('classes', a.classId, { payment_status: a.paymentStatus, payment_changed_by: ctx.userId, payment_changed_at: ctx.now });
+    await ctx.write.update('classes', a.classId, {
+      payment_status: a.paymentStatus,
+      payment_changed_by: ctx.userId,
+      payment_changed_at: ctx.now,
+    });
   },
 });
 
@@ -188,10 +274,23 @@ export const setHorizon = defineMutation({
   args: z.object({ weeks: z.number().int().min(MIN_HORIZON_WEEKS).max(MAX_HORIZON_WEEKS), logId: z.uuid() }).strict(),
   async run(ctx, a) {
     const id = classSettingsId(ctx.siteId);
-    const inserted = await ctx.write.insertIfAbsent('class_settings', { id, site_id: ctx.siteId, horizon_weeks: a.weeks });
+    const inserted = await ctx.write.insertIfAbsent('class_settings', {
+      id,
+      site_id: ctx.siteId,
+      horizon_weeks: a.weeks,
+    });
     if (!inserted) await ctx.write.update('class_settings', id, { horizon_weeks: a.weeks });
     const t = await generateClasses(ctx, { studentIds: null, from: 'today', removeUnfit: false });
-    await writeLog(ctx, { id: a.logId, studentId: null, operation: 'manual', status: statusOf(t), message: `Horizon set to ${a.weeks} weeks; ${describeRun(t)}`, created: t.created, removed: 0, detail: t.skipped.length ? { skipped: t.skipped } : null });
+    await writeLog(ctx, {
+      id: a.logId,
+      studentId: null,
+      operation: 'manual',
+      status: statusOf(t),
+      message: `Horizon set to ${a.weeks} weeks; ${describeRun(t)}`,
+      created: t.created,
+      removed: 0,
+      detail: t.skipped.length ? { skipped: t.skipped } : null,
+    });
   },
 });
 

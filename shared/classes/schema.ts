@@ -68,5 +68,10 @@ export interface ClassesTables {
 }
 
 /** In dependency order (referenced tables first): pulled pages apply in this order. */
-export const CLASSES_TABLES: readonly (keyof ClassesTables)[] = ['class_settings', 'students', 'classes', 'class_generation_logs'];
+export const CLASSES_TABLES: readonly (keyof ClassesTables)[] = [
+  'class_settings',
+  'students',
+  'classes',
+  'class_generation_logs',
+];
 export const CLASSES_INSERT_ONLY: readonly (keyof ClassesTables)[] = [];

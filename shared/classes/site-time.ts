@@ -53,7 +53,10 @@ export function siteClock(instant: number | string, timeZone: string): { date: I
   let at = clocks.get(key);
   if (at === undefined) {
     const t = new TZDate(ms, timeZone);
-    at = { date: `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}`, time: `${pad(t.getHours())}:${pad(t.getMinutes())}` };
+    at = {
+      date: `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}`,
+      time: `${pad(t.getHours())}:${pad(t.getMinutes())}`,
+    };
     if (clocks.size >= 1_000) clocks.clear();
     clocks.set(key, at);
   }
@@ -73,7 +76,9 @@ export function instantAt(d: IsoDate, t: WallTime, timeZone: string): string {
   let at = instants.get(key);
   if (at === undefined) {
     const [y, m, day] = parts(d);
-    at = new Date(new TZDate(y, m - 1, day, Number(t.slice(0, 2)), Number(t.slice(3, 5)), timeZone).getTime()).toISOString();
+    at = new Date(
+      new TZDate(y, m - 1, day, Number(t.slice(0, 2)), Number(t.slice(3, 5)), timeZone).getTime(),
+    ).toISOString();
     // TZDate asks Intl for the offset (about 0.1 ms); a weekly run asks for the same few dates and
     // times for every student, so answers are kept, up to a bound.
     if (instants.size >= 20_000) instants.clear();

@@ -45,8 +45,26 @@ export function classFigures(input: {
   for (const l of input.logs) {
     const d = localDate(l.created_at);
     if (l.status === 'failed' && d === today) failedToday++;
-    if ((l.operation === 'scheduled' || l.operation === 'catch-up') && d >= monday && d <= today && l.status in weeklyRuns) weeklyRuns[l.status as keyof typeof weeklyRuns]++;
+    if (
+      (l.operation === 'scheduled' || l.operation === 'catch-up') &&
+      d >= monday &&
+      d <= today &&
+      l.status in weeklyRuns
+    )
+      weeklyRuns[l.status as keyof typeof weeklyRuns]++;
   }
-  const byMonth = [...months.entries()].sort(([a], [b]) => a.localeCompare(b)).slice(-6).map(([month, count]) => ({ month, count }));
-  return { byStatus, byPayment, total: input.classes.length, createdToday, createdThisWeek, failedToday, weeklyRuns, byMonth };
+  const byMonth = [...months.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .slice(-6)
+    .map(([month, count]) => ({ month, count }));
+  return {
+    byStatus,
+    byPayment,
+    total: input.classes.length,
+    createdToday,
+    createdThisWeek,
+    failedToday,
+    weeklyRuns,
+    byMonth,
+  };
 }

@@ -1,7 +1,16 @@
 import type { z } from 'zod';
 
 /** What is wrong with one field of a form, in words a translation can say ("at most 120 characters"). */
-export type FieldProblemKind = 'required' | 'too_long' | 'too_short' | 'too_high' | 'too_low' | 'not_a_number' | 'in_past' | 'before_start' | 'invalid';
+export type FieldProblemKind =
+  | 'required'
+  | 'too_long'
+  | 'too_short'
+  | 'too_high'
+  | 'too_low'
+  | 'not_a_number'
+  | 'in_past'
+  | 'before_start'
+  | 'invalid';
 
 /**
  * One field's problem, the same shape whether the kiosk's form found it before sending or the
@@ -23,7 +32,8 @@ export interface FieldProblem {
 export function fieldProblemsFromZod(issues: readonly z.core.$ZodIssue[]): FieldProblem[] {
   return issues.map((i) => {
     const field = String(i.path.length ? i.path[i.path.length - 1] : '');
-    if (i.code === 'too_big') return { field, problem: i.origin === 'string' ? 'too_long' : 'too_high', limit: Number(i.maximum) };
+    if (i.code === 'too_big')
+      return { field, problem: i.origin === 'string' ? 'too_long' : 'too_high', limit: Number(i.maximum) };
     if (i.code === 'too_small') {
       if (i.origin === 'string' && Number(i.minimum) <= 1) return { field, problem: 'required' };
       return { field, problem: i.origin === 'string' ? 'too_short' : 'too_low', limit: Number(i.minimum) };

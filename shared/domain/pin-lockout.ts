@@ -44,13 +44,19 @@ export function stateFromEvents(events: readonly PinEvent[]): PinAttemptState {
   for (const e of events) {
     if (e.action === 'auth.sign_in' || e.action === 'auth.unlock') s = NO_ATTEMPTS;
     else if (e.action === 'auth.sign_in_failed') s = afterFailure(s, e.at);
-    else if (e.lockedUntil && (s.lockedUntil === null || e.lockedUntil > s.lockedUntil)) s = { failures: Math.max(s.failures, MAX_PIN_FAILURES), lockedUntil: e.lockedUntil };
+    else if (e.lockedUntil && (s.lockedUntil === null || e.lockedUntil > s.lockedUntil))
+      s = { failures: Math.max(s.failures, MAX_PIN_FAILURES), lockedUntil: e.lockedUntil };
   }
   return s;
 }
 
 /** The stricter of two views of one person (this kiosk's own count, the site's synced events). */
 export function strictest(a: PinAttemptState, b: PinAttemptState): PinAttemptState {
-  const lockedUntil = a.lockedUntil === null ? b.lockedUntil : b.lockedUntil === null ? a.lockedUntil : Math.max(a.lockedUntil, b.lockedUntil);
+  const lockedUntil =
+    a.lockedUntil === null
+      ? b.lockedUntil
+      : b.lockedUntil === null
+        ? a.lockedUntil
+        : Math.max(a.lockedUntil, b.lockedUntil);
   return { failures: Math.max(a.failures, b.failures), lockedUntil };
 }

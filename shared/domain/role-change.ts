@@ -9,7 +9,8 @@
  * roleChangeRefusal({ actorId: 'a', targetId: 'b', actorPermissions: ['users.manage'], newRole: ['users.manage', 'audit.view'] });
  * // { reason: 'role_exceeds_yours', missing: ['audit.view'] }
  */
-export type RoleChangeRefusal = { reason: 'own_role' } | { reason: 'role_exceeds_yours' | 'person_exceeds_you'; missing: string[] };
+export type RoleChangeRefusal =
+  { reason: 'own_role' } | { reason: 'role_exceeds_yours' | 'person_exceeds_you'; missing: string[] };
 
 export interface RoleChange {
   actorId: string | null;
@@ -33,4 +34,5 @@ export function roleChangeRefusal(c: RoleChange): RoleChangeRefusal | null {
 }
 
 /** Whether the actor may hand out a role with these permissions at all (the choices a screen offers). */
-export const mayGrant = (actorPermissions: readonly string[], role: readonly string[]): boolean => beyond(actorPermissions, role).length === 0;
+export const mayGrant = (actorPermissions: readonly string[], role: readonly string[]): boolean =>
+  beyond(actorPermissions, role).length === 0;

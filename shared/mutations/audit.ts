@@ -17,12 +17,14 @@ export const recordAuthEvent = defineMutation({
   version: 1,
   authority: 'device',
   blind: true,
-  args: z.object({
-    id: z.uuid(),
-    action: z.enum(DEVICE_AUDIT_ACTIONS),
-    subjectUserId: z.uuid().nullable(),
-    detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).default({}),
-  }).strict(),
+  args: z
+    .object({
+      id: z.uuid(),
+      action: z.enum(DEVICE_AUDIT_ACTIONS),
+      subjectUserId: z.uuid().nullable(),
+      detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).default({}),
+    })
+    .strict(),
   async run(ctx, a) {
     await ctx.write.insert('audit_log', {
       id: a.id,

@@ -37,18 +37,42 @@ export const useMine = defineMutation({
   authority: 'session',
   args: z.object({ id: z.uuid() }).strict(),
   async run(ctx, a) {
-    const c = await ctx.db.selectFrom('conflicts').select(['code', 'args', 'user_id', 'resolved_at']).where('id', '=', a.id).where('site_id', '=', ctx.siteId).executeTakeFirst();
+    const c = await ctx.db
+      .selectFrom('conflicts')
+      .select(['code', 'args', 'user_id', 'resolved_at'])
+      .where('id', '=', a.id)
+      .where('site_id', '=', ctx.siteId)
+      .executeTakeFirst();
     if (!c) throw new AppError('NOT_FOUND', 'That conflict is not on this site.', { conflictId: a.id });
     const lost = readLostEdit(c.code, c.args);
-    if (!lost) throw new AppError('CONFLICT', 'This conflict is not about an edit that lost to a later one: there is no value of yours to put back. Mark it resolved instead.', { conflictId: a.id });
-    if (c.resolved_at !== null) throw new AppError('CONFLICT', 'Someone has already dealt with this conflict.', { conflictId: a.id });
-    if (!can(ctx.permissions, 'conflicts.resolve') && ctx.userId !== c.user_id) throw new AppError('FORBIDDEN', 'Only the person who made this edit, or someone who may resolve conflicts, can put it back.', { conflictId: a.id });
+    if (!lost)
+      throw new AppError(
+        'CONFLICT',
+        'This conflict is not about an edit that lost to a later one: there is no value of yours to put back. Mark it resolved instead.',
+        { conflictId: a.id },
+      );
+    if (c.resolved_at !== null)
+      throw new AppError('CONFLICT', 'Someone has already dealt with this conflict.', { conflictId: a.id });
+    if (!can(ctx.permissions, 'conflicts.resolve') && ctx.userId !== c.user_id)
+      throw new AppError(
+        'FORBIDDEN',
+        'Only the person who made this edit, or someone who may resolve conflicts, can put it back.',
+        { conflictId: a.id },
+      );
 
     const byRow = new Map<string, { table: string; id: string; patch: Record<string, unknown> }>();
     for (const ch of lost.changes) {
       const rec = editedRecord(ch.table);
-      if (!rec) throw new AppError('CONFLICT', `Changes to ${ch.table} cannot be put back from the conflicts list.`, { table: ch.table });
-      if (!can(ctx.permissions, rec.editPermission)) throw new AppError('FORBIDDEN', `Putting this back needs "${rec.editPermission}", which your role at this site does not have.`, { permission: rec.editPermission });
+      if (!rec)
+        throw new AppError('CONFLICT', `Changes to ${ch.table} cannot be put back from the conflicts list.`, {
+          table: ch.table,
+        });
+      if (!can(ctx.permissions, rec.editPermission))
+        throw new AppError(
+          'FORBIDDEN',
+          `Putting this back needs "${rec.editPermission}", which your role at this site does not have.`,
+          { permission: rec.editPermission },
+        );
       const key = `${ch.table}:${ch.id}`;
       let row = byRow.get(key);
       if (!row) byRow.set(key, (row = { table: ch.table, id: ch.id, patch: {} }));
@@ -62,6 +86,10 @@ export const useMine = defineMutation({
 async function putBack(ctx: MutationContext, table: string, id: string, patch: Record<string, unknown>) {
   const planChanged = table === 'students' && STUDENT_PLAN.some((f) => f in patch);
   // The registry only names synced tables; the writer checks the site and the columns again.
-  await ctx.write.update(table as 'students', id, (planChanged ? { ...patch, schedule_since: ctx.now } : patch) as never);
+  await ctx.write.update(
+    table as 'students',
+    id,
+    (planChanged ? { ...patch, schedule_since: ctx.now } : patch) as never,
+  );
   if (planChanged) await generateClasses(ctx, { studentIds: [id], from: 'today', removeUnfit: true });
 }

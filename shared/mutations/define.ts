@@ -5,7 +5,8 @@ import type { SyncedDatabase, SyncedTable } from '../schema.js';
 
 type Row<T extends SyncedTable> = SyncedDatabase[T];
 /** What a mutator passes to `insert`: every column, timestamps optional (the writer stamps them). */
-export type NewRow<T extends SyncedTable> = Omit<Row<T>, 'created_at' | 'updated_at'> & Partial<Pick<Row<T>, 'created_at' | 'updated_at'>>;
+export type NewRow<T extends SyncedTable> = Omit<Row<T>, 'created_at' | 'updated_at'> &
+  Partial<Pick<Row<T>, 'created_at' | 'updated_at'>>;
 export type RowPatch<T extends SyncedTable> = Partial<Omit<Row<T>, 'id' | 'site_id' | 'created_at' | 'updated_at'>>;
 
 /**

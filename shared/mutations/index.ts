@@ -7,7 +7,19 @@ import { createSite, setIdleLock } from './sites.js';
 import { createUser, renameUser, setUserPin, setUserRole } from './users.js';
 
 /** Every named mutation the kiosk may queue and the server may apply. Nothing else writes synced rows. */
-export const MUTATIONS: readonly MutationDef[] = [recordAuthEvent, createSite, setIdleLock, createUser, setUserRole, setUserPin, renameUser, resolveConflict, useMine, ...CLASSES_MUTATIONS, ...TRAINING_MUTATIONS];
+export const MUTATIONS: readonly MutationDef[] = [
+  recordAuthEvent,
+  createSite,
+  setIdleLock,
+  createUser,
+  setUserRole,
+  setUserPin,
+  renameUser,
+  resolveConflict,
+  useMine,
+  ...CLASSES_MUTATIONS,
+  ...TRAINING_MUTATIONS,
+];
 
 const byName = new Map(MUTATIONS.map((m) => [m.name, m]));
 

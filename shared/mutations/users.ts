@@ -5,11 +5,19 @@ import { derivedId } from '../ids.js';
 import { defineMutation, type MutationContext } from './define.js';
 
 /** A PIN hash as `hashPin` writes it; the PIN itself never enters a mutation or the outbox. */
-export const pinHashSchema = z.string().regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/, 'Expected a scrypt PIN hash');
+export const pinHashSchema = z
+  .string()
+  .regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/, 'Expected a scrypt PIN hash');
 
 export const userRoleId = (userId: string, siteId: string): string => derivedId('user_role', userId, siteId);
 
-async function audit(ctx: MutationContext, action: string, subjectUserId: string, detail: Record<string, unknown>, id: string) {
+async function audit(
+  ctx: MutationContext,
+  action: string,
+  subjectUserId: string,
+  detail: Record<string, unknown>,
+  id: string,
+) {
   await ctx.write.insert('audit_log', {
     id,
     site_id: ctx.siteId,
@@ -32,7 +40,12 @@ const parsePermissions = (json: string): string[] => {
 };
 
 async function requireRole(ctx: MutationContext, roleId: string) {
-  const role = await ctx.db.selectFrom('roles').select(['id', 'code', 'permissions']).where('id', '=', roleId).where('deleted_at', 'is', null).executeTakeFirst();
+  const role = await ctx.db
+    .selectFrom('roles')
+    .select(['id', 'code', 'permissions'])
+    .where('id', '=', roleId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
   if (!role) throw new AppError('NOT_FOUND', 'That role does not exist. Pick a role from the list.', { roleId });
   return { ...role, permissions: parsePermissions(role.permissions) };
 }
@@ -49,7 +62,10 @@ function guardRoleChange(ctx: MutationContext, change: Omit<RoleChange, 'actorId
   if (ctx.userId === null || ctx.replaying) return;
   const refusal = roleChangeRefusal({ ...change, actorId: ctx.userId, actorPermissions: ctx.permissions });
   if (!refusal) return;
-  const words = refusal.reason === 'own_role' ? GUARD_WORDS.own_role : `${GUARD_WORDS[refusal.reason]} (${refusal.missing.join(', ')}). Pick another role or ask an administrator who has them.`;
+  const words =
+    refusal.reason === 'own_role'
+      ? GUARD_WORDS.own_role
+      : `${GUARD_WORDS[refusal.reason]} (${refusal.missing.join(', ')}). Pick another role or ask an administrator who has them.`;
   throw new AppError('FORBIDDEN', words, { field: 'roleId', ...refusal });
 }
 
@@ -57,19 +73,35 @@ export const createUser = defineMutation({
   name: 'users.create',
   version: 1,
   authority: 'users.manage',
-  args: z.object({
-    id: z.uuid(),
-    auditId: z.uuid(),
-    displayName: z.string().trim().min(1).max(80),
-    locale: z.enum(['en', 'fr']),
-    pinHash: pinHashSchema,
-    roleId: z.uuid(),
-  }).strict(),
+  args: z
+    .object({
+      id: z.uuid(),
+      auditId: z.uuid(),
+      displayName: z.string().trim().min(1).max(80),
+      locale: z.enum(['en', 'fr']),
+      pinHash: pinHashSchema,
+      roleId: z.uuid(),
+    })
+    .strict(),
   async run(ctx, a) {
     const role = await requireRole(ctx, a.roleId);
     guardRoleChange(ctx, { targetId: a.id, newRole: role.permissions });
-    await ctx.write.insert('users', { id: a.id, site_id: ctx.siteId, display_name: a.displayName, pin_hash: a.pinHash, locale: a.locale, active: 1, deleted_at: null });
-    await ctx.write.insertIfAbsent('user_roles', { id: userRoleId(a.id, ctx.siteId), site_id: ctx.siteId, user_id: a.id, role_id: a.roleId, deleted_at: null });
+    await ctx.write.insert('users', {
+      id: a.id,
+      site_id: ctx.siteId,
+      display_name: a.displayName,
+      pin_hash: a.pinHash,
+      locale: a.locale,
+      active: 1,
+      deleted_at: null,
+    });
+    await ctx.write.insertIfAbsent('user_roles', {
+      id: userRoleId(a.id, ctx.siteId),
+      site_id: ctx.siteId,
+      user_id: a.id,
+      role_id: a.roleId,
+      deleted_at: null,
+    });
     await audit(ctx, 'users.created', a.id, { role: role.code }, a.auditId);
   },
 });
@@ -82,11 +114,19 @@ export const setUserRole = defineMutation({
   async run(ctx, a) {
     const role = await requireRole(ctx, a.roleId);
     const id = userRoleId(a.userId, ctx.siteId);
-    const current = await ctx.db.selectFrom('user_roles').innerJoin('roles', 'roles.id', 'user_roles.role_id')
-      .select(['user_roles.role_id', 'roles.code', 'roles.permissions']).where('user_roles.id', '=', id).executeTakeFirst();
+    const current = await ctx.db
+      .selectFrom('user_roles')
+      .innerJoin('roles', 'roles.id', 'user_roles.role_id')
+      .select(['user_roles.role_id', 'roles.code', 'roles.permissions'])
+      .where('user_roles.id', '=', id)
+      .executeTakeFirst();
     if (!current) throw new AppError('NOT_FOUND', 'That person has no role at this site yet.', { userId: a.userId });
     if (current.role_id === a.roleId) return;
-    guardRoleChange(ctx, { targetId: a.userId, newRole: role.permissions, currentRole: parsePermissions(current.permissions) });
+    guardRoleChange(ctx, {
+      targetId: a.userId,
+      newRole: role.permissions,
+      currentRole: parsePermissions(current.permissions),
+    });
     await ctx.write.update('user_roles', id, { role_id: a.roleId });
     await audit(ctx, 'users.role_changed', a.userId, { from: current.code, to: role.code }, a.auditId);
   },
@@ -110,7 +150,13 @@ export const renameUser = defineMutation({
   authority: 'users.manage',
   args: z.object({ userId: z.uuid(), displayName: z.string().trim().min(1).max(80), auditId: z.uuid() }).strict(),
   async run(ctx, a) {
-    const user = await ctx.db.selectFrom('users').select('display_name').where('id', '=', a.userId).where('site_id', '=', ctx.siteId).where('deleted_at', 'is', null).executeTakeFirst();
+    const user = await ctx.db
+      .selectFrom('users')
+      .select('display_name')
+      .where('id', '=', a.userId)
+      .where('site_id', '=', ctx.siteId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
     if (!user) throw new AppError('NOT_FOUND', 'That person is not on this site.', { userId: a.userId });
     if (user.display_name === a.displayName) return;
     await ctx.write.update('users', a.userId, { display_name: a.displayName });

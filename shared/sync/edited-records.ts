@@ -20,12 +20,22 @@ export const EDITED_RECORDS: Readonly<Record<string, EditedRecord>> = Object.fre
   users: { nameColumns: ['display_name'], editPermission: 'users.manage', secret: ['pin_hash'] },
   user_roles: { nameColumns: [], editPermission: 'users.manage' },
   sites: { nameColumns: ['name'], editPermission: 'settings.manage' },
-  students: { nameColumns: ['first_name', 'last_name'], editPermission: 'classes.manage', bookkeeping: ['schedule_since'] },
-  classes: { nameColumns: ['course', 'date', 'start'], editPermission: 'classes.manage', bookkeeping: ['status_changed_by', 'status_changed_at', 'payment_changed_by', 'payment_changed_at'] },
+  students: {
+    nameColumns: ['first_name', 'last_name'],
+    editPermission: 'classes.manage',
+    bookkeeping: ['schedule_since'],
+  },
+  classes: {
+    nameColumns: ['course', 'date', 'start'],
+    editPermission: 'classes.manage',
+    bookkeeping: ['status_changed_by', 'status_changed_at', 'payment_changed_by', 'payment_changed_at'],
+  },
   training_modules: { nameColumns: ['title_en'], editPermission: 'training.author' },
 });
 
-export const editedRecord = (table: string): EditedRecord | undefined => (Object.prototype.hasOwnProperty.call(EDITED_RECORDS, table) ? EDITED_RECORDS[table] : undefined);
+export const editedRecord = (table: string): EditedRecord | undefined =>
+  Object.prototype.hasOwnProperty.call(EDITED_RECORDS, table) ? EDITED_RECORDS[table] : undefined;
 
 /** Whether a lost field is worth telling a person about (bookkeeping follows its edit silently). */
-export const isToldField = (table: string, field: string) => !(editedRecord(table)?.bookkeeping ?? []).includes(field) && field !== 'updated_at';
+export const isToldField = (table: string, field: string) =>
+  !(editedRecord(table)?.bookkeeping ?? []).includes(field) && field !== 'updated_at';

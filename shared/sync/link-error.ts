@@ -7,7 +7,16 @@
  * linkErrorCode(new TypeError('fetch failed')); // 'unreachable'
  * linkErrorCode(Object.assign(new Error('UNAUTHENTICATED: ...'), { status: 401 })); // 'device_unknown'
  */
-export const LINK_ERROR_CODES = ['unreachable', 'timeout', 'device_unknown', 'rate_limited', 'too_large', 'server_error', 'refused', 'other'] as const;
+export const LINK_ERROR_CODES = [
+  'unreachable',
+  'timeout',
+  'device_unknown',
+  'rate_limited',
+  'too_large',
+  'server_error',
+  'refused',
+  'other',
+] as const;
 export type LinkErrorCode = (typeof LINK_ERROR_CODES)[number];
 
 export function linkErrorCode(err: unknown): LinkErrorCode {
@@ -23,6 +32,7 @@ export function linkErrorCode(err: unknown): LinkErrorCode {
   const cause = typeof e.cause?.code === 'string' ? e.cause.code : '';
   if (cause === 'UND_ERR_CONNECT_TIMEOUT' || cause === 'ETIMEDOUT') return 'timeout';
   if (e.name === 'TypeError' && e.message === 'fetch failed') return 'unreachable';
-  if (/^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN|EPIPE|UND_ERR_SOCKET)$/.test(cause)) return 'unreachable';
+  if (/^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN|EPIPE|UND_ERR_SOCKET)$/.test(cause))
+    return 'unreachable';
   return 'other';
 }

@@ -62,7 +62,11 @@ export interface FieldMerge {
  *
  * `stampOf` says when a field was last written (null: unknown, treated as long ago).
  */
-export function mergeFields(edit: { patch: Record<string, unknown>; at: string }, current: Record<string, unknown>, stampOf: (field: string) => string | null): FieldMerge {
+export function mergeFields(
+  edit: { patch: Record<string, unknown>; at: string },
+  current: Record<string, unknown>,
+  stampOf: (field: string) => string | null,
+): FieldMerge {
   const merge: FieldMerge = { apply: {}, stamps: {}, lost: [] };
   for (const [field, value] of Object.entries(edit.patch)) {
     if (sameValue(value, current[field])) continue;
@@ -81,6 +85,7 @@ export function mergeFields(edit: { patch: Record<string, unknown>; at: string }
 function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (a === null || b === null || a === undefined || b === undefined) return false;
-  const norm = (v: unknown) => (v instanceof Date ? v.toISOString() : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  const norm = (v: unknown) =>
+    v instanceof Date ? v.toISOString() : typeof v === 'object' ? JSON.stringify(v) : String(v);
   return norm(a) === norm(b);
 }

@@ -17,10 +17,13 @@ const BY_PREFIX: Readonly<Record<string, PendingKind>> = Object.freeze({
   conflicts: 'conflicts',
 });
 
-export const pendingKindOf = (mutation: string): PendingKind => BY_PREFIX[mutation.slice(0, mutation.indexOf('.'))] ?? 'other';
+export const pendingKindOf = (mutation: string): PendingKind =>
+  BY_PREFIX[mutation.slice(0, mutation.indexOf('.'))] ?? 'other';
 
 /** Counts per kind, in the order of PENDING_KINDS, without the empty ones. */
-export function summarisePending(byName: readonly { name: string; count: number }[]): { kind: PendingKind; count: number }[] {
+export function summarisePending(
+  byName: readonly { name: string; count: number }[],
+): { kind: PendingKind; count: number }[] {
   const counts = new Map<PendingKind, number>();
   for (const r of byName) counts.set(pendingKindOf(r.name), (counts.get(pendingKindOf(r.name)) ?? 0) + r.count);
   return PENDING_KINDS.filter((k) => counts.has(k)).map((kind) => ({ kind, count: counts.get(kind)! }));

@@ -32,10 +32,12 @@ export const pushedMutation = z.object({
 });
 export type PushedMutation = z.infer<typeof pushedMutation>;
 
-export const pushRequest = z.object({
-  clientTime: z.number().int().nonnegative(),
-  mutations: z.array(pushedMutation).max(MAX_PUSH_MUTATIONS),
-}).strict();
+export const pushRequest = z
+  .object({
+    clientTime: z.number().int().nonnegative(),
+    mutations: z.array(pushedMutation).max(MAX_PUSH_MUTATIONS),
+  })
+  .strict();
 export type PushRequest = z.infer<typeof pushRequest>;
 
 export const mutationOutcome = z.object({
@@ -47,7 +49,11 @@ export const mutationOutcome = z.object({
 export type MutationOutcome = z.infer<typeof mutationOutcome>;
 
 /** A row as the server holds it now (null: the server has no such row), for undoing a refused change. */
-export const serverRowState = z.object({ table: z.enum(SYNCED_TABLES as unknown as [string, ...string[]]), id: z.string(), row: z.record(z.string(), z.unknown()).nullable() });
+export const serverRowState = z.object({
+  table: z.enum(SYNCED_TABLES as unknown as [string, ...string[]]),
+  id: z.string(),
+  row: z.record(z.string(), z.unknown()).nullable(),
+});
 
 export const pushResponse = z.object({
   results: z.array(mutationOutcome),
@@ -90,9 +96,14 @@ export const pullQuery = z.object({
  * columns are checked where it is written (known columns only, SQLite's STRICT types), and a
  * per-key record check was most of the time a pull spent validating.
  */
-const serverRow = z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), { message: 'A row must be an object of column values.' });
+const serverRow = z.custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), {
+  message: 'A row must be an object of column values.',
+});
 
-export const pulledChange = z.object({ table: z.enum(SYNCED_TABLES as unknown as [string, ...string[]]), row: serverRow });
+export const pulledChange = z.object({
+  table: z.enum(SYNCED_TABLES as unknown as [string, ...string[]]),
+  row: serverRow,
+});
 export type PulledChange = z.infer<typeof pulledChange>;
 
 export const pullResponse = z.object({
@@ -113,7 +124,14 @@ export type PullResponse = z.infer<typeof pullResponse>;
  * `deviceId`: enrolling again a kiosk a restored shore no longer knows, under the id it already
  * has; `heldSiteId`: the site whose data it holds, checked against the code's (never chosen by it).
  */
-export const enrollRequest = z.object({ code: z.string().min(4).max(40), deviceName: z.string().trim().min(1).max(80), deviceId: z.uuid().optional(), heldSiteId: z.uuid().optional() }).strict();
+export const enrollRequest = z
+  .object({
+    code: z.string().min(4).max(40),
+    deviceName: z.string().trim().min(1).max(80),
+    deviceId: z.uuid().optional(),
+    heldSiteId: z.uuid().optional(),
+  })
+  .strict();
 export const enrollResponse = z.object({ deviceId: z.uuid(), siteId: z.uuid(), token: z.string() });
 
 /** A poke on the live socket: the site's version moved; pull now. */

@@ -1,4 +1,12 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
 
 /**
  * Signed training certificates (Ed25519, node:crypto).
@@ -50,10 +58,15 @@ export function rawPublicKey(key: KeyObject): Buffer {
 }
 
 export function publicKeyFromRaw(raw: string): KeyObject {
-  return createPublicKey({ key: Buffer.concat([SPKI_ED25519_PREFIX, Buffer.from(raw, 'base64url')]), format: 'der', type: 'spki' });
+  return createPublicKey({
+    key: Buffer.concat([SPKI_ED25519_PREFIX, Buffer.from(raw, 'base64url')]),
+    format: 'der',
+    type: 'spki',
+  });
 }
 
-export const keyIdOf = (rawB64u: string): string => createHash('sha256').update(Buffer.from(rawB64u, 'base64url')).digest('hex').slice(0, 16);
+export const keyIdOf = (rawB64u: string): string =>
+  createHash('sha256').update(Buffer.from(rawB64u, 'base64url')).digest('hex').slice(0, 16);
 
 export interface SigningKey {
   keyId: string;
@@ -65,18 +78,26 @@ export interface SigningKey {
 export function newSigningKey(): SigningKey {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   const raw = b64u(rawPublicKey(publicKey));
-  return { keyId: keyIdOf(raw), publicKey: raw, privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }) as string };
+  return {
+    keyId: keyIdOf(raw),
+    publicKey: raw,
+    privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }) as string,
+  };
 }
 
 /** Signs a payload (its `k` and `pk` set from `key`) and returns the QR string. */
-export function signCertificate(payload: Omit<CertificatePayload, 'k' | 'pk'>, key: SigningKey): { token: string; payloadJson: string; signature: string } {
+export function signCertificate(
+  payload: Omit<CertificatePayload, 'k' | 'pk'>,
+  key: SigningKey,
+): { token: string; payloadJson: string; signature: string } {
   const full: CertificatePayload = { ...payload, k: key.keyId, pk: key.publicKey };
   const payloadJson = JSON.stringify(full);
   const signature = b64u(sign(null, Buffer.from(payloadJson), createPrivateKey(key.privateKeyPem)));
   return { token: `${CERTIFICATE_PREFIX}.${b64u(Buffer.from(payloadJson))}.${signature}`, payloadJson, signature };
 }
 
-export const certificateToken = (payloadJson: string, signature: string) => `${CERTIFICATE_PREFIX}.${b64u(Buffer.from(payloadJson))}.${signature}`;
+export const certificateToken = (payloadJson: string, signature: string) =>
+  `${CERTIFICATE_PREFIX}.${b64u(Buffer.from(payloadJson))}.${signature}`;
 
 export type VerifyOutcome =
   | { ok: true; payload: CertificatePayload; trusted: boolean }
@@ -98,7 +119,13 @@ export function verifyCertificate(token: string, trustedKeys?: ReadonlyMap<strin
   try {
     json = Buffer.from(parts[1], 'base64url');
     payload = JSON.parse(json.toString('utf8')) as CertificatePayload;
-    if (payload.v !== 1 || typeof payload.pk !== 'string' || typeof payload.k !== 'string' || typeof payload.n !== 'string') return { ok: false, reason: 'malformed' };
+    if (
+      payload.v !== 1 ||
+      typeof payload.pk !== 'string' ||
+      typeof payload.k !== 'string' ||
+      typeof payload.n !== 'string'
+    )
+      return { ok: false, reason: 'malformed' };
   } catch {
     return { ok: false, reason: 'malformed' };
   }

@@ -86,7 +86,13 @@ export const sessionView = z.object({
   waitlistPosition: z.number().int().nullable(),
 });
 
-const answer = z.object({ questionId: z.uuid(), selected: z.array(z.string().max(20)).max(12), responseMs: z.number().int().min(0).max(86_400_000) }).strict();
+const answer = z
+  .object({
+    questionId: z.uuid(),
+    selected: z.array(z.string().max(20)).max(12),
+    responseMs: z.number().int().min(0).max(86_400_000),
+  })
+  .strict();
 
 export const trainingContract = {
   'training.catalog': method({
@@ -100,14 +106,42 @@ export const trainingContract = {
     output: moduleSummary.extend({
       objectives: z.object({ en: z.array(z.string()), fr: z.array(z.string()) }),
       passThreshold: z.number().int(),
-      sections: z.array(z.object({ id: z.uuid(), position: z.number().int(), title: l10n, body: l10n, image: z.string().nullable(), completed: z.boolean(), bookmarked: z.boolean(), secondsSpent: z.number().int() })),
+      sections: z.array(
+        z.object({
+          id: z.uuid(),
+          position: z.number().int(),
+          title: l10n,
+          body: l10n,
+          image: z.string().nullable(),
+          completed: z.boolean(),
+          bookmarked: z.boolean(),
+          secondsSpent: z.number().int(),
+        }),
+      ),
       resumeSectionId: z.uuid().nullable(),
-      attempts: z.object({ used: z.number().int(), max: z.number().int(), allowed: z.boolean(), reason: z.string().nullable(), opensAt: z.string().nullable() }),
+      attempts: z.object({
+        used: z.number().int(),
+        max: z.number().int(),
+        allowed: z.boolean(),
+        reason: z.string().nullable(),
+        opensAt: z.string().nullable(),
+      }),
     }),
   }),
   'training.recordSection': method({
     access: 'training.take',
-    input: z.object({ sectionId: z.uuid(), secondsSpent: z.number().int().min(0).max(4 * 3600), completed: z.boolean(), bookmarked: z.boolean().optional() }).strict(),
+    input: z
+      .object({
+        sectionId: z.uuid(),
+        secondsSpent: z
+          .number()
+          .int()
+          .min(0)
+          .max(4 * 3600),
+        completed: z.boolean(),
+        bookmarked: z.boolean().optional(),
+      })
+      .strict(),
     output: okOut,
   }),
   'training.startAssessment': method({
@@ -116,7 +150,15 @@ export const trainingContract = {
     output: z.object({
       attemptId: z.uuid(),
       passThreshold: z.number().int(),
-      questions: z.array(z.object({ id: z.uuid(), kind: z.enum(['single', 'multiple']), prompt: l10n, options: z.array(option), weight: z.number().int() })),
+      questions: z.array(
+        z.object({
+          id: z.uuid(),
+          kind: z.enum(['single', 'multiple']),
+          prompt: l10n,
+          options: z.array(option),
+          weight: z.number().int(),
+        }),
+      ),
     }),
   }),
   'training.submitAssessment': method({
@@ -127,28 +169,72 @@ export const trainingContract = {
       passed: z.boolean(),
       passThreshold: z.number().int(),
       certificateId: z.uuid().nullable(),
-      review: z.array(z.object({ questionId: z.uuid(), prompt: l10n, options: z.array(option), selected: z.array(z.string()), correct: z.array(z.string()), isCorrect: z.boolean(), explanation: l10n, weight: z.number().int() })),
+      review: z.array(
+        z.object({
+          questionId: z.uuid(),
+          prompt: l10n,
+          options: z.array(option),
+          selected: z.array(z.string()),
+          correct: z.array(z.string()),
+          isCorrect: z.boolean(),
+          explanation: l10n,
+          weight: z.number().int(),
+        }),
+      ),
     }),
   }),
-  'training.certificates': method({ access: 'training.take', input: z.object({}).strict(), output: z.array(certificateView) }),
+  'training.certificates': method({
+    access: 'training.take',
+    input: z.object({}).strict(),
+    output: z.array(certificateView),
+  }),
   'training.certificatePdf': method({
     access: 'training.take',
     input: z.object({ certificateId: z.uuid(), locale: z.enum(['en', 'fr']) }).strict(),
     output: z.object({ fileName: z.string(), base64: z.string() }),
   }),
-  'training.verifyCertificate': method({ access: 'training.take', input: z.object({ token: z.string().min(1).max(4000) }).strict(), output: verification }),
+  'training.verifyCertificate': method({
+    access: 'training.take',
+    input: z.object({ token: z.string().min(1).max(4000) }).strict(),
+    output: verification,
+  }),
   'training.feedback': method({
     access: 'training.take',
-    input: z.object({ moduleId: z.uuid(), content: z.number().int().min(1).max(5), instructor: z.number().int().min(1).max(5).nullable(), materials: z.number().int().min(1).max(5), comment: z.string().trim().max(1000) }).strict(),
+    input: z
+      .object({
+        moduleId: z.uuid(),
+        content: z.number().int().min(1).max(5),
+        instructor: z.number().int().min(1).max(5).nullable(),
+        materials: z.number().int().min(1).max(5),
+        comment: z.string().trim().max(1000),
+      })
+      .strict(),
     output: okOut,
   }),
 
   'training.sessions': method({ access: 'training.take', input: z.object({}).strict(), output: z.array(sessionView) }),
-  'training.enroll': method({ access: 'training.take', input: z.object({ sessionId: z.uuid() }).strict(), output: z.object({ status: z.enum(['enrolled', 'waitlisted']) }) }),
-  'training.cancelEnrollment': method({ access: 'training.take', input: z.object({ sessionId: z.uuid(), userId: z.uuid().optional() }).strict(), output: okOut }),
+  'training.enroll': method({
+    access: 'training.take',
+    input: z.object({ sessionId: z.uuid() }).strict(),
+    output: z.object({ status: z.enum(['enrolled', 'waitlisted']) }),
+  }),
+  'training.cancelEnrollment': method({
+    access: 'training.take',
+    input: z.object({ sessionId: z.uuid(), userId: z.uuid().optional() }).strict(),
+    output: okOut,
+  }),
   'training.createSession': method({
     access: 'classroom.run',
-    input: z.object({ moduleId: z.uuid().nullable(), title: z.string().trim().min(1).max(120), location: z.string().trim().min(1).max(120), startsAt: z.iso.datetime(), endsAt: z.iso.datetime(), capacity: z.number().int().min(1).max(500) }).strict(),
+    input: z
+      .object({
+        moduleId: z.uuid().nullable(),
+        title: z.string().trim().min(1).max(120),
+        location: z.string().trim().min(1).max(120),
+        startsAt: z.iso.datetime(),
+        endsAt: z.iso.datetime(),
+        capacity: z.number().int().min(1).max(500),
+      })
+      .strict(),
     output: z.object({ id: z.uuid() }),
   }),
   'training.roster': method({
@@ -156,16 +242,47 @@ export const trainingContract = {
     input: z.object({ sessionId: z.uuid() }).strict(),
     output: z.object({
       session: sessionView,
-      members: z.array(z.object({ userId: z.uuid(), name: z.string(), status: z.enum(['enrolled', 'waitlisted', 'cancelled']), position: z.number().int().nullable(), attended: z.boolean().nullable(), practicalScore: z.number().nullable(), writtenScore: z.number().nullable(), certificateId: z.uuid().nullable() })),
-      conflicts: z.array(z.object({ id: z.uuid(), code: z.string(), message: z.string(), userName: z.string().nullable(), createdAt: z.string() })),
+      members: z.array(
+        z.object({
+          userId: z.uuid(),
+          name: z.string(),
+          status: z.enum(['enrolled', 'waitlisted', 'cancelled']),
+          position: z.number().int().nullable(),
+          attended: z.boolean().nullable(),
+          practicalScore: z.number().nullable(),
+          writtenScore: z.number().nullable(),
+          certificateId: z.uuid().nullable(),
+        }),
+      ),
+      conflicts: z.array(
+        z.object({
+          id: z.uuid(),
+          code: z.string(),
+          message: z.string(),
+          userName: z.string().nullable(),
+          createdAt: z.string(),
+        }),
+      ),
     }),
   }),
   'training.recordAttendance': method({
     access: 'classroom.run',
-    input: z.object({ sessionId: z.uuid(), userId: z.uuid(), attended: z.boolean(), practicalScore: z.number().min(0).max(100).nullable(), writtenScore: z.number().min(0).max(100).nullable() }).strict(),
+    input: z
+      .object({
+        sessionId: z.uuid(),
+        userId: z.uuid(),
+        attended: z.boolean(),
+        practicalScore: z.number().min(0).max(100).nullable(),
+        writtenScore: z.number().min(0).max(100).nullable(),
+      })
+      .strict(),
     output: okOut,
   }),
-  'training.issueRosterCertificates': method({ access: 'classroom.run', input: z.object({ sessionId: z.uuid() }).strict(), output: z.object({ issued: z.number().int() }) }),
+  'training.issueRosterCertificates': method({
+    access: 'classroom.run',
+    input: z.object({ sessionId: z.uuid() }).strict(),
+    output: z.object({ issued: z.number().int() }),
+  }),
 
   'training.team': method({
     access: 'training.assign',
@@ -178,10 +295,21 @@ export const trainingContract = {
   }),
   'training.assign': method({
     access: 'training.assign',
-    input: z.object({ userId: z.uuid(), pathId: z.uuid().optional(), moduleCode: z.string().max(60).optional(), dueAt: z.iso.datetime().nullable() }).strict(),
+    input: z
+      .object({
+        userId: z.uuid(),
+        pathId: z.uuid().optional(),
+        moduleCode: z.string().max(60).optional(),
+        dueAt: z.iso.datetime().nullable(),
+      })
+      .strict(),
     output: okOut,
   }),
-  'training.revokeCertificate': method({ access: 'training.assign', input: z.object({ certificateId: z.uuid(), reason: z.string().trim().min(3).max(500) }).strict(), output: okOut }),
+  'training.revokeCertificate': method({
+    access: 'training.assign',
+    input: z.object({ certificateId: z.uuid(), reason: z.string().trim().min(3).max(500) }).strict(),
+    output: okOut,
+  }),
 
   'training.analytics': method({
     access: 'analytics.team',
@@ -190,18 +318,65 @@ export const trainingContract = {
     input: z.object({}).strict(),
     output: z.object({
       targets: z.object({ completion: z.number(), pass: z.number() }),
-      overall: z.object({ completionRate: z.number(), passRate: z.number(), averageScore: z.number().nullable(), medianScore: z.number().nullable(), activeLearners24h: z.number().int(), certificatesIssued: z.number().int(), expiringWithin30Days: z.number().int(), learners: z.number().int() }),
-      modules: z.array(z.object({ id: z.uuid(), code: z.string(), title: l10n, completionRate: z.number(), passRate: z.number(), averageScore: z.number().nullable(), medianScore: z.number().nullable(), attempts: z.number().int() })),
-      atRisk: z.array(z.object({ userId: z.uuid(), name: z.string(), reasons: z.array(z.object({ kind: z.enum(['overdue', 'repeated_fails']), detail: z.string(), title: l10n })) })),
+      overall: z.object({
+        completionRate: z.number(),
+        passRate: z.number(),
+        averageScore: z.number().nullable(),
+        medianScore: z.number().nullable(),
+        activeLearners24h: z.number().int(),
+        certificatesIssued: z.number().int(),
+        expiringWithin30Days: z.number().int(),
+        learners: z.number().int(),
+      }),
+      modules: z.array(
+        z.object({
+          id: z.uuid(),
+          code: z.string(),
+          title: l10n,
+          completionRate: z.number(),
+          passRate: z.number(),
+          averageScore: z.number().nullable(),
+          medianScore: z.number().nullable(),
+          attempts: z.number().int(),
+        }),
+      ),
+      atRisk: z.array(
+        z.object({
+          userId: z.uuid(),
+          name: z.string(),
+          reasons: z.array(z.object({ kind: z.enum(['overdue', 'repeated_fails']), detail: z.string(), title: l10n })),
+        }),
+      ),
     }),
   }),
 
   'training.drafts': method({
     access: 'training.author',
     input: z.object({}).strict(),
-    output: z.array(z.object({ id: z.uuid(), code: z.string(), version: z.number().int(), status: z.enum(['draft', 'published', 'retired']), title: l10n, orgWide: z.boolean() })),
+    output: z.array(
+      z.object({
+        id: z.uuid(),
+        code: z.string(),
+        version: z.number().int(),
+        status: z.enum(['draft', 'published', 'retired']),
+        title: l10n,
+        orgWide: z.boolean(),
+      }),
+    ),
   }),
-  'training.loadDraft': method({ access: 'training.author', input: z.object({ moduleId: z.uuid() }).strict(), output: draftArgs.extend({ status: z.enum(['draft', 'published', 'retired']), version: z.number().int() }) }),
-  'training.saveDraft': method({ access: 'training.author', input: draftArgs, output: z.object({ id: z.uuid(), problems: z.array(z.object({ path: z.string(), message: z.string() })) }) }),
-  'training.publish': method({ access: 'training.author', input: z.object({ moduleId: z.uuid() }).strict(), output: okOut }),
+  'training.loadDraft': method({
+    access: 'training.author',
+    input: z.object({ moduleId: z.uuid() }).strict(),
+    output: draftArgs.extend({ status: z.enum(['draft', 'published', 'retired']), version: z.number().int() }),
+  }),
+  'training.saveDraft': method({
+    access: 'training.author',
+    input: draftArgs,
+    output: z.object({ id: z.uuid(), problems: z.array(z.object({ path: z.string(), message: z.string() })) }),
+  }),
+  'training.publish': method({
+    access: 'training.author',
+    input: z.object({ moduleId: z.uuid() }).strict(),
+    output: okOut,
+  }),
 } as const;

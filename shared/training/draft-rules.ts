@@ -3,13 +3,21 @@
  * and one question, each question with its correct options among its options (exactly one for a
  * single-choice question). Drafts may be incomplete; publishing checks this.
  */
-export interface L { en: string; fr: string }
+export interface L {
+  en: string;
+  fr: string;
+}
 
 export interface DraftModule {
   title: L;
   description: L;
   sections: { title: L; body: L }[];
-  questions: { kind: 'single' | 'multiple'; prompt: L; options: { id: string; en: string; fr: string }[]; correct: string[] }[];
+  questions: {
+    kind: 'single' | 'multiple';
+    prompt: L;
+    options: { id: string; en: string; fr: string }[];
+    correct: string[];
+  }[];
 }
 
 export interface Problem {
@@ -36,8 +44,16 @@ export function publishProblems(d: DraftModule): Problem[] {
     missing(q.prompt, `questions.${i}.prompt`, `Question ${i + 1}`, out);
     q.options.forEach((o, j) => missing(o, `questions.${i}.options.${j}`, `Question ${i + 1}, option ${j + 1}`, out));
     const ids = new Set(q.options.map((o) => o.id));
-    if (!q.correct.length || q.correct.some((c) => !ids.has(c))) out.push({ path: `questions.${i}.correct`, message: `Question ${i + 1} needs its correct answer among its options` });
-    if (q.kind === 'single' && q.correct.length !== 1) out.push({ path: `questions.${i}.correct`, message: `Question ${i + 1} is single-choice: mark exactly one correct answer` });
+    if (!q.correct.length || q.correct.some((c) => !ids.has(c)))
+      out.push({
+        path: `questions.${i}.correct`,
+        message: `Question ${i + 1} needs its correct answer among its options`,
+      });
+    if (q.kind === 'single' && q.correct.length !== 1)
+      out.push({
+        path: `questions.${i}.correct`,
+        message: `Question ${i + 1} is single-choice: mark exactly one correct answer`,
+      });
   });
   return out;
 }

@@ -38,7 +38,9 @@ export function atRiskLearners(input: {
     if (!list.some((x) => x.kind === r.kind && x.detail === r.detail)) list.push(r);
     out.set(u, list);
   };
-  for (const a of input.assignments) if (a.dueAt && a.dueAt < input.now && !done(`${a.userId}|${a.code}`)) add(a.userId, { kind: 'overdue', detail: a.code });
+  for (const a of input.assignments)
+    if (a.dueAt && a.dueAt < input.now && !done(`${a.userId}|${a.code}`))
+      add(a.userId, { kind: 'overdue', detail: a.code });
   const fails = new Map<string, number>();
   for (const f of input.failures) fails.set(`${f.userId}|${f.code}`, (fails.get(`${f.userId}|${f.code}`) ?? 0) + 1);
   for (const [k, n] of fails) {

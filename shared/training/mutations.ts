@@ -15,8 +15,14 @@ export const assignmentId = (userId: string, target: string) => derivedId('train
 
 /** A module this site may use: the organisation's or the site's own, published, not deleted. */
 export async function visibleModule(ctx: MutationContext, moduleId: string) {
-  const m = await ctx.db.selectFrom('training_modules').selectAll().where('id', '=', moduleId).where('deleted_at', 'is', null).executeTakeFirst();
-  if (!m || (m.site_id !== null && m.site_id !== ctx.siteId)) throw new AppError('NOT_FOUND', 'That training module does not exist here.', { moduleId });
+  const m = await ctx.db
+    .selectFrom('training_modules')
+    .selectAll()
+    .where('id', '=', moduleId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!m || (m.site_id !== null && m.site_id !== ctx.siteId))
+    throw new AppError('NOT_FOUND', 'That training module does not exist here.', { moduleId });
   if (m.status !== 'published') throw new AppError('CONFLICT', 'That module is not published yet.', { moduleId });
   return m;
 }
@@ -30,10 +36,20 @@ export const registerSigningKey = defineMutation({
   name: 'training.registerSigningKey',
   version: 1,
   authority: 'device',
-  args: z.object({ keyId: z.string().regex(/^[0-9a-f]{16}$/), publicKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/) }).strict(),
+  args: z
+    .object({ keyId: z.string().regex(/^[0-9a-f]{16}$/), publicKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/) })
+    .strict(),
   async run(ctx, a) {
-    if (keyIdOf(a.publicKey) !== a.keyId) throw new AppError('VALIDATION_FAILED', 'The key id does not match the public key.');
-    await ctx.write.insertIfAbsent('training_signing_keys', { id: signingKeyRowId(a.keyId), site_id: ctx.siteId, key_id: a.keyId, device_id: ctx.deviceId, public_key: a.publicKey, revoked_at: null });
+    if (keyIdOf(a.publicKey) !== a.keyId)
+      throw new AppError('VALIDATION_FAILED', 'The key id does not match the public key.');
+    await ctx.write.insertIfAbsent('training_signing_keys', {
+      id: signingKeyRowId(a.keyId),
+      site_id: ctx.siteId,
+      key_id: a.keyId,
+      device_id: ctx.deviceId,
+      public_key: a.publicKey,
+      revoked_at: null,
+    });
   },
 });
 
@@ -46,26 +62,49 @@ export const recordSectionProgress = defineMutation({
   name: 'training.recordSectionProgress',
   version: 1,
   authority: 'training.take',
-  args: z.object({
-    sectionId: z.uuid(),
-    secondsSpent: z.number().int().min(0).max(4 * 3600),
-    completed: z.boolean(),
-    bookmarked: z.boolean().optional(),
-  }).strict(),
+  args: z
+    .object({
+      sectionId: z.uuid(),
+      secondsSpent: z
+        .number()
+        .int()
+        .min(0)
+        .max(4 * 3600),
+      completed: z.boolean(),
+      bookmarked: z.boolean().optional(),
+    })
+    .strict(),
   // Time adds up and the first completion stands, from the server's row: already a merge.
   merge: 'computed',
   async run(ctx, a) {
     const userId = requireUser(ctx);
-    const section = await ctx.db.selectFrom('training_sections').select(['id', 'module_id']).where('id', '=', a.sectionId).where('deleted_at', 'is', null).executeTakeFirst();
+    const section = await ctx.db
+      .selectFrom('training_sections')
+      .select(['id', 'module_id'])
+      .where('id', '=', a.sectionId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
     if (!section) throw new AppError('NOT_FOUND', 'That section does not exist.', { sectionId: a.sectionId });
     const mod = await visibleModule(ctx, section.module_id);
     const id = progressId(userId, a.sectionId);
     const fresh = await ctx.write.insertIfAbsent('training_section_progress', {
-      id, site_id: ctx.siteId, user_id: userId, module_id: mod.id, section_id: a.sectionId, module_version: mod.version,
-      completed_at: a.completed ? ctx.now : null, time_spent_seconds: a.secondsSpent, bookmarked: a.bookmarked ? 1 : 0, last_viewed_at: ctx.now,
+      id,
+      site_id: ctx.siteId,
+      user_id: userId,
+      module_id: mod.id,
+      section_id: a.sectionId,
+      module_version: mod.version,
+      completed_at: a.completed ? ctx.now : null,
+      time_spent_seconds: a.secondsSpent,
+      bookmarked: a.bookmarked ? 1 : 0,
+      last_viewed_at: ctx.now,
     });
     if (fresh) return;
-    const cur = await ctx.db.selectFrom('training_section_progress').select(['completed_at', 'time_spent_seconds', 'bookmarked', 'last_viewed_at']).where('id', '=', id).executeTakeFirstOrThrow();
+    const cur = await ctx.db
+      .selectFrom('training_section_progress')
+      .select(['completed_at', 'time_spent_seconds', 'bookmarked', 'last_viewed_at'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     await ctx.write.update('training_section_progress', id, {
       time_spent_seconds: cur.time_spent_seconds + a.secondsSpent,
       completed_at: cur.completed_at ?? (a.completed ? ctx.now : null),
@@ -83,21 +122,49 @@ export const startAttempt = defineMutation({
   async run(ctx, a) {
     const userId = requireUser(ctx);
     const mod = await visibleModule(ctx, a.moduleId);
-    const history = await ctx.db.selectFrom('training_attempts').select(['submitted_at', 'passed']).where('user_id', '=', userId).where('module_id', '=', mod.id).execute();
-    const allowance = attemptAllowance(history.map((h) => ({ submittedAt: h.submitted_at, passed: h.passed })), mod.max_attempts, mod.cooldown_minutes, ctx.now);
+    const history = await ctx.db
+      .selectFrom('training_attempts')
+      .select(['submitted_at', 'passed'])
+      .where('user_id', '=', userId)
+      .where('module_id', '=', mod.id)
+      .execute();
+    const allowance = attemptAllowance(
+      history.map((h) => ({ submittedAt: h.submitted_at, passed: h.passed })),
+      mod.max_attempts,
+      mod.cooldown_minutes,
+      ctx.now,
+    );
     if (!allowance.allowed) {
-      if (allowance.reason === 'cooldown') throw new AppError('CONFLICT', `Take a break: the next attempt opens at ${allowance.opensAt}.`, { reason: 'cooldown', opensAt: allowance.opensAt });
-      throw new AppError('CONFLICT', `All ${mod.max_attempts} attempts are used. Ask your manager to reset them.`, { reason: 'max_attempts' });
+      if (allowance.reason === 'cooldown')
+        throw new AppError('CONFLICT', `Take a break: the next attempt opens at ${allowance.opensAt}.`, {
+          reason: 'cooldown',
+          opensAt: allowance.opensAt,
+        });
+      throw new AppError('CONFLICT', `All ${mod.max_attempts} attempts are used. Ask your manager to reset them.`, {
+        reason: 'max_attempts',
+      });
     }
-    await ctx.write.insert('training_attempts', { id: a.attemptId, site_id: ctx.siteId, user_id: userId, module_id: mod.id, module_version: mod.version, started_at: ctx.now, submitted_at: null, score: null, passed: null });
+    await ctx.write.insert('training_attempts', {
+      id: a.attemptId,
+      site_id: ctx.siteId,
+      user_id: userId,
+      module_id: mod.id,
+      module_version: mod.version,
+      started_at: ctx.now,
+      submitted_at: null,
+      score: null,
+      passed: null,
+    });
   },
 });
 
-const certificateArgs = z.object({
-  id: z.uuid(),
-  payload: z.string().min(2).max(4000),
-  signature: z.string().regex(/^[A-Za-z0-9_-]{86}$/),
-}).strict();
+const certificateArgs = z
+  .object({
+    id: z.uuid(),
+    payload: z.string().min(2).max(4000),
+    signature: z.string().regex(/^[A-Za-z0-9_-]{86}$/),
+  })
+  .strict();
 
 /**
  * Submits an attempt: records every response (insert-only, with its response time), scores the
@@ -109,52 +176,150 @@ export const submitAttempt = defineMutation({
   name: 'assessment.submit',
   version: 1,
   authority: 'training.take',
-  args: z.object({
-    attemptId: z.uuid(),
-    answers: z.array(z.object({ responseId: z.uuid(), questionId: z.uuid(), selected: z.array(z.string().max(20)).max(12), responseMs: z.number().int().min(0).max(86_400_000) }).strict()).max(200),
-    certificate: certificateArgs.optional(),
-  }).strict(),
+  args: z
+    .object({
+      attemptId: z.uuid(),
+      answers: z
+        .array(
+          z
+            .object({
+              responseId: z.uuid(),
+              questionId: z.uuid(),
+              selected: z.array(z.string().max(20)).max(12),
+              responseMs: z.number().int().min(0).max(86_400_000),
+            })
+            .strict(),
+        )
+        .max(200),
+      certificate: certificateArgs.optional(),
+    })
+    .strict(),
   async run(ctx, a) {
     const userId = requireUser(ctx);
-    const attempt = await ctx.db.selectFrom('training_attempts').selectAll().where('id', '=', a.attemptId).executeTakeFirst();
-    if (!attempt || attempt.user_id !== userId || attempt.site_id !== ctx.siteId) throw new AppError('NOT_FOUND', 'That attempt does not exist.', { attemptId: a.attemptId });
+    const attempt = await ctx.db
+      .selectFrom('training_attempts')
+      .selectAll()
+      .where('id', '=', a.attemptId)
+      .executeTakeFirst();
+    if (!attempt || attempt.user_id !== userId || attempt.site_id !== ctx.siteId)
+      throw new AppError('NOT_FOUND', 'That attempt does not exist.', { attemptId: a.attemptId });
     if (attempt.submitted_at) throw new AppError('CONFLICT', 'This attempt was already submitted.');
     const mod = await visibleModule(ctx, attempt.module_id);
-    const questions = await ctx.db.selectFrom('training_questions').select(['id', 'weight', 'correct']).where('module_id', '=', mod.id).where('deleted_at', 'is', null).execute();
+    const questions = await ctx.db
+      .selectFrom('training_questions')
+      .select(['id', 'weight', 'correct'])
+      .where('module_id', '=', mod.id)
+      .where('deleted_at', 'is', null)
+      .execute();
     const byId = new Map(questions.map((q) => [q.id, JSON.parse(q.correct) as string[]]));
     const seen = new Set<string>();
     for (const ans of a.answers) {
       const correct = byId.get(ans.questionId);
-      if (!correct) throw new AppError('VALIDATION_FAILED', 'An answer refers to a question of another module.', { questionId: ans.questionId });
-      if (seen.has(ans.questionId)) throw new AppError('VALIDATION_FAILED', 'A question was answered twice.', { questionId: ans.questionId });
+      if (!correct)
+        throw new AppError('VALIDATION_FAILED', 'An answer refers to a question of another module.', {
+          questionId: ans.questionId,
+        });
+      if (seen.has(ans.questionId))
+        throw new AppError('VALIDATION_FAILED', 'A question was answered twice.', { questionId: ans.questionId });
       seen.add(ans.questionId);
-      await ctx.write.insert('training_responses', { id: ans.responseId, site_id: ctx.siteId, attempt_id: attempt.id, question_id: ans.questionId, selected: JSON.stringify(ans.selected), correct: isCorrect(correct, ans.selected) ? 1 : 0, response_ms: ans.responseMs });
+      await ctx.write.insert('training_responses', {
+        id: ans.responseId,
+        site_id: ctx.siteId,
+        attempt_id: attempt.id,
+        question_id: ans.questionId,
+        selected: JSON.stringify(ans.selected),
+        correct: isCorrect(correct, ans.selected) ? 1 : 0,
+        response_ms: ans.responseMs,
+      });
     }
     // Scored from what was recorded, not from the arguments.
-    const recorded = await ctx.db.selectFrom('training_responses').select(['question_id', 'selected']).where('attempt_id', '=', attempt.id).execute();
+    const recorded = await ctx.db
+      .selectFrom('training_responses')
+      .select(['question_id', 'selected'])
+      .where('attempt_id', '=', attempt.id)
+      .execute();
     const result = scoreAssessment(
       questions.map((q) => ({ id: q.id, weight: q.weight, correct: byId.get(q.id)! })),
       recorded.map((r) => ({ questionId: r.question_id, selected: JSON.parse(r.selected) as string[] })),
       mod.pass_threshold,
     );
-    await ctx.write.update('training_attempts', attempt.id, { submitted_at: ctx.now, score: result.score, passed: result.passed ? 1 : 0 });
+    await ctx.write.update('training_attempts', attempt.id, {
+      submitted_at: ctx.now,
+      score: result.score,
+      passed: result.passed ? 1 : 0,
+    });
     if (!a.certificate) return;
-    if (!result.passed) throw new AppError('CONFLICT', `A certificate was claimed for a score of ${result.score}, below the pass mark of ${mod.pass_threshold}.`, { score: result.score });
-    await storeCertificate(ctx, a.certificate, { userId, moduleCode: mod.code, moduleId: mod.id, version: mod.version, score: result.score, attemptId: attempt.id, validityDays: mod.validity_days });
+    if (!result.passed)
+      throw new AppError(
+        'CONFLICT',
+        `A certificate was claimed for a score of ${result.score}, below the pass mark of ${mod.pass_threshold}.`,
+        { score: result.score },
+      );
+    await storeCertificate(ctx, a.certificate, {
+      userId,
+      moduleCode: mod.code,
+      moduleId: mod.id,
+      version: mod.version,
+      score: result.score,
+      attemptId: attempt.id,
+      validityDays: mod.validity_days,
+    });
   },
 });
 
-async function storeCertificate(ctx: MutationContext, cert: z.infer<typeof certificateArgs>, expect: { userId: string; moduleCode: string; moduleId: string; version: number; score: number; attemptId: string | null; validityDays: number }) {
-  const keys = await ctx.db.selectFrom('training_signing_keys').select(['key_id', 'public_key']).where('revoked_at', 'is', null).execute();
-  const outcome = verifyCertificate(certificateToken(cert.payload, cert.signature), new Map(keys.map((k) => [k.key_id, k.public_key])));
-  if (!outcome.ok || !outcome.trusted) throw new AppError('CONFLICT', 'The certificate is not signed by a key this organisation lists.', { reason: outcome.ok ? 'untrusted' : outcome.reason });
+async function storeCertificate(
+  ctx: MutationContext,
+  cert: z.infer<typeof certificateArgs>,
+  expect: {
+    userId: string;
+    moduleCode: string;
+    moduleId: string;
+    version: number;
+    score: number;
+    attemptId: string | null;
+    validityDays: number;
+  },
+) {
+  const keys = await ctx.db
+    .selectFrom('training_signing_keys')
+    .select(['key_id', 'public_key'])
+    .where('revoked_at', 'is', null)
+    .execute();
+  const outcome = verifyCertificate(
+    certificateToken(cert.payload, cert.signature),
+    new Map(keys.map((k) => [k.key_id, k.public_key])),
+  );
+  if (!outcome.ok || !outcome.trusted)
+    throw new AppError('CONFLICT', 'The certificate is not signed by a key this organisation lists.', {
+      reason: outcome.ok ? 'untrusted' : outcome.reason,
+    });
   const p = outcome.payload;
-  if (p.u !== expect.userId || p.m !== expect.moduleCode || p.mv !== expect.version || p.sc !== expect.score || p.s !== ctx.siteId || p.e !== expiryFor(p.i, expect.validityDays)) {
-    throw new AppError('CONFLICT', 'The certificate does not match the attempt the server scored.', { claimedScore: p.sc, score: expect.score });
+  if (
+    p.u !== expect.userId ||
+    p.m !== expect.moduleCode ||
+    p.mv !== expect.version ||
+    p.sc !== expect.score ||
+    p.s !== ctx.siteId ||
+    p.e !== expiryFor(p.i, expect.validityDays)
+  ) {
+    throw new AppError('CONFLICT', 'The certificate does not match the attempt the server scored.', {
+      claimedScore: p.sc,
+      score: expect.score,
+    });
   }
   await ctx.write.insert('training_certificates', {
-    id: cert.id, site_id: ctx.siteId, user_id: expect.userId, module_id: expect.moduleId, attempt_id: expect.attemptId, number: p.n, verification_code: p.c,
-    issued_at: p.i, expires_at: p.e, payload: cert.payload, signature: cert.signature, key_id: p.k,
+    id: cert.id,
+    site_id: ctx.siteId,
+    user_id: expect.userId,
+    module_id: expect.moduleId,
+    attempt_id: expect.attemptId,
+    number: p.n,
+    verification_code: p.c,
+    issued_at: p.i,
+    expires_at: p.e,
+    payload: cert.payload,
+    signature: cert.signature,
+    key_id: p.k,
   });
 }
 
@@ -163,16 +328,40 @@ export const issueRosterCertificate = defineMutation({
   name: 'certificate.issueForRoster',
   version: 1,
   authority: 'classroom.run',
-  args: z.object({ sessionId: z.uuid(), userId: z.uuid(), score: z.number().min(0).max(100), certificate: certificateArgs }).strict(),
+  args: z
+    .object({ sessionId: z.uuid(), userId: z.uuid(), score: z.number().min(0).max(100), certificate: certificateArgs })
+    .strict(),
   async run(ctx, a) {
-    const session = await ctx.db.selectFrom('training_sessions').selectAll().where('id', '=', a.sessionId).where('site_id', '=', ctx.siteId).executeTakeFirst();
+    const session = await ctx.db
+      .selectFrom('training_sessions')
+      .selectAll()
+      .where('id', '=', a.sessionId)
+      .where('site_id', '=', ctx.siteId)
+      .executeTakeFirst();
     if (!session || !session.module_id) throw new AppError('NOT_FOUND', 'That session has no module to certify.');
-    const e = await ctx.db.selectFrom('training_enrollments').selectAll().where('session_id', '=', a.sessionId).where('user_id', '=', a.userId).executeTakeFirst();
-    if (!e || e.status !== 'enrolled' || e.attended !== 1) throw new AppError('CONFLICT', 'Only members who attended get a certificate.');
+    const e = await ctx.db
+      .selectFrom('training_enrollments')
+      .selectAll()
+      .where('session_id', '=', a.sessionId)
+      .where('user_id', '=', a.userId)
+      .executeTakeFirst();
+    if (!e || e.status !== 'enrolled' || e.attended !== 1)
+      throw new AppError('CONFLICT', 'Only members who attended get a certificate.');
     const mod = await visibleModule(ctx, session.module_id);
     const rosterScore = Math.round((((e.practical_score ?? 0) + (e.written_score ?? 0)) / 2) * 100) / 100;
-    if (rosterScore !== a.score || rosterScore < mod.pass_threshold) throw new AppError('CONFLICT', `The roster score ${rosterScore} does not earn a certificate.`, { score: rosterScore });
-    await storeCertificate(ctx, a.certificate, { userId: a.userId, moduleCode: mod.code, moduleId: mod.id, version: mod.version, score: rosterScore, attemptId: null, validityDays: mod.validity_days });
+    if (rosterScore !== a.score || rosterScore < mod.pass_threshold)
+      throw new AppError('CONFLICT', `The roster score ${rosterScore} does not earn a certificate.`, {
+        score: rosterScore,
+      });
+    await storeCertificate(ctx, a.certificate, {
+      userId: a.userId,
+      moduleCode: mod.code,
+      moduleId: mod.id,
+      version: mod.version,
+      score: rosterScore,
+      attemptId: null,
+      validityDays: mod.validity_days,
+    });
   },
 });
 
@@ -182,9 +371,20 @@ export const revokeCertificate = defineMutation({
   authority: 'training.assign',
   args: z.object({ id: z.uuid(), certificateId: z.uuid(), reason: z.string().trim().min(3).max(500) }).strict(),
   async run(ctx, a) {
-    const cert = await ctx.db.selectFrom('training_certificates').select(['id', 'site_id']).where('id', '=', a.certificateId).executeTakeFirst();
-    if (!cert || cert.site_id !== ctx.siteId) throw new AppError('NOT_FOUND', 'That certificate does not exist at this site.');
-    await ctx.write.insert('training_certificate_revocations', { id: a.id, site_id: ctx.siteId, certificate_id: a.certificateId, reason: a.reason, revoked_by: ctx.userId });
+    const cert = await ctx.db
+      .selectFrom('training_certificates')
+      .select(['id', 'site_id'])
+      .where('id', '=', a.certificateId)
+      .executeTakeFirst();
+    if (!cert || cert.site_id !== ctx.siteId)
+      throw new AppError('NOT_FOUND', 'That certificate does not exist at this site.');
+    await ctx.write.insert('training_certificate_revocations', {
+      id: a.id,
+      site_id: ctx.siteId,
+      certificate_id: a.certificateId,
+      reason: a.reason,
+      revoked_by: ctx.userId,
+    });
   },
 });
 
@@ -192,15 +392,51 @@ export const assignTraining = defineMutation({
   name: 'training.assign',
   version: 1,
   authority: 'training.assign',
-  args: z.object({ userId: z.uuid(), pathId: z.uuid().optional(), moduleCode: z.string().max(60).optional(), dueAt: z.iso.datetime().nullable() }).strict()
+  args: z
+    .object({
+      userId: z.uuid(),
+      pathId: z.uuid().optional(),
+      moduleCode: z.string().max(60).optional(),
+      dueAt: z.iso.datetime().nullable(),
+    })
+    .strict()
     .refine((a) => (a.pathId ? 1 : 0) + (a.moduleCode ? 1 : 0) === 1, 'Assign either a path or a module'),
   async run(ctx, a) {
-    const person = await ctx.db.selectFrom('user_roles').select('user_id').where('user_id', '=', a.userId).where('site_id', '=', ctx.siteId).where('deleted_at', 'is', null).executeTakeFirst();
+    const person = await ctx.db
+      .selectFrom('user_roles')
+      .select('user_id')
+      .where('user_id', '=', a.userId)
+      .where('site_id', '=', ctx.siteId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
     if (!person) throw new AppError('NOT_FOUND', 'That person does not work at this site.');
-    if (a.pathId && !(await ctx.db.selectFrom('training_paths').select('id').where('id', '=', a.pathId).where('deleted_at', 'is', null).executeTakeFirst())) throw new AppError('NOT_FOUND', 'That learning path does not exist.');
+    if (
+      a.pathId &&
+      !(await ctx.db
+        .selectFrom('training_paths')
+        .select('id')
+        .where('id', '=', a.pathId)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst())
+    )
+      throw new AppError('NOT_FOUND', 'That learning path does not exist.');
     const id = assignmentId(a.userId, a.pathId ?? `module:${a.moduleCode}`);
-    const fresh = await ctx.write.insertIfAbsent('training_assignments', { id, site_id: ctx.siteId, user_id: a.userId, path_id: a.pathId ?? null, module_code: a.moduleCode ?? null, due_at: a.dueAt, assigned_by: ctx.userId, deleted_at: null });
-    if (!fresh) await ctx.write.update('training_assignments', id, { due_at: a.dueAt, assigned_by: ctx.userId, deleted_at: null });
+    const fresh = await ctx.write.insertIfAbsent('training_assignments', {
+      id,
+      site_id: ctx.siteId,
+      user_id: a.userId,
+      path_id: a.pathId ?? null,
+      module_code: a.moduleCode ?? null,
+      due_at: a.dueAt,
+      assigned_by: ctx.userId,
+      deleted_at: null,
+    });
+    if (!fresh)
+      await ctx.write.update('training_assignments', id, {
+        due_at: a.dueAt,
+        assigned_by: ctx.userId,
+        deleted_at: null,
+      });
   },
 });
 
@@ -208,18 +444,29 @@ export const submitFeedback = defineMutation({
   name: 'training.feedback',
   version: 1,
   authority: 'training.take',
-  args: z.object({
-    id: z.uuid(),
-    moduleId: z.uuid(),
-    content: z.number().int().min(1).max(5),
-    instructor: z.number().int().min(1).max(5).nullable(),
-    materials: z.number().int().min(1).max(5),
-    comment: z.string().trim().max(1000),
-  }).strict(),
+  args: z
+    .object({
+      id: z.uuid(),
+      moduleId: z.uuid(),
+      content: z.number().int().min(1).max(5),
+      instructor: z.number().int().min(1).max(5).nullable(),
+      materials: z.number().int().min(1).max(5),
+      comment: z.string().trim().max(1000),
+    })
+    .strict(),
   async run(ctx, a) {
     const userId = requireUser(ctx);
     await visibleModule(ctx, a.moduleId);
-    await ctx.write.insert('training_feedback', { id: a.id, site_id: ctx.siteId, user_id: userId, module_id: a.moduleId, content_rating: a.content, instructor_rating: a.instructor, materials_rating: a.materials, comment: a.comment });
+    await ctx.write.insert('training_feedback', {
+      id: a.id,
+      site_id: ctx.siteId,
+      user_id: userId,
+      module_id: a.moduleId,
+      content_rating: a.content,
+      instructor_rating: a.instructor,
+      materials_rating: a.materials,
+      comment: a.comment,
+    });
   },
 });
 
@@ -234,12 +481,23 @@ export const markCertificatesExpired = defineMutation({
   authority: 'device',
   args: z.object({ certificateIds: z.array(z.uuid()).min(1).max(500) }).strict(),
   async run(ctx, a) {
-    const certs = await ctx.db.selectFrom('training_certificates').select(['id', 'user_id', 'number', 'expires_at']).where('id', 'in', a.certificateIds).where('site_id', '=', ctx.siteId).execute();
+    const certs = await ctx.db
+      .selectFrom('training_certificates')
+      .select(['id', 'user_id', 'number', 'expires_at'])
+      .where('id', 'in', a.certificateIds)
+      .where('site_id', '=', ctx.siteId)
+      .execute();
     for (const c of certs) {
       if (!c.expires_at || c.expires_at > ctx.now) continue;
       await ctx.write.insertIfAbsent('audit_log', {
-        id: expiryAuditId(c.id), site_id: ctx.siteId, action: 'training.certificate_expired', actor_user_id: null, subject_user_id: c.user_id,
-        device_id: ctx.deviceId, hlc: ctx.hlc, detail: JSON.stringify({ number: c.number, expiredAt: c.expires_at }),
+        id: expiryAuditId(c.id),
+        site_id: ctx.siteId,
+        action: 'training.certificate_expired',
+        actor_user_id: null,
+        subject_user_id: c.user_id,
+        device_id: ctx.deviceId,
+        hlc: ctx.hlc,
+        detail: JSON.stringify({ number: c.number, expiredAt: c.expires_at }),
       });
     }
   },

@@ -10,13 +10,23 @@ export interface PathProgress {
   status: 'not_started' | 'in_progress' | 'completed';
 }
 
-export function pathProgress(moduleCodes: readonly string[], passedCodes: ReadonlySet<string>, startedCodes: ReadonlySet<string> = new Set()): PathProgress {
+export function pathProgress(
+  moduleCodes: readonly string[],
+  passedCodes: ReadonlySet<string>,
+  startedCodes: ReadonlySet<string> = new Set(),
+): PathProgress {
   const total = moduleCodes.length;
   const done = moduleCodes.filter((c) => passedCodes.has(c)).length;
   const nextCode = moduleCodes.find((c) => !passedCodes.has(c)) ?? null;
   const percent = total ? Math.round((done / total) * 100) : 0;
   const started = done > 0 || moduleCodes.some((c) => startedCodes.has(c));
-  return { done, total, percent, nextCode, status: done === total && total > 0 ? 'completed' : started ? 'in_progress' : 'not_started' };
+  return {
+    done,
+    total,
+    percent,
+    nextCode,
+    status: done === total && total > 0 ? 'completed' : started ? 'in_progress' : 'not_started',
+  };
 }
 
 /** Module progress derived from section completion: completed sections / sections x 100. */

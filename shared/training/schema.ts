@@ -214,4 +214,9 @@ export const TRAINING_TABLES: readonly (keyof TrainingTables)[] = [
   'training_assignments',
   'training_feedback',
 ];
-export const TRAINING_INSERT_ONLY: readonly (keyof TrainingTables)[] = ['training_responses', 'training_certificates', 'training_certificate_revocations', 'training_feedback'];
+export const TRAINING_INSERT_ONLY: readonly (keyof TrainingTables)[] = [
+  'training_responses',
+  'training_certificates',
+  'training_certificate_revocations',
+  'training_feedback',
+];

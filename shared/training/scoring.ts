@@ -34,7 +34,11 @@ export function isCorrect(correct: readonly string[], selected: readonly string[
  * scoreAssessment([{ id: 'q1', weight: 3, correct: ['a'] }, { id: 'q2', weight: 1, correct: ['b'] }],
  *   [{ questionId: 'q1', selected: ['a'] }], 80) // { score: 75, passed: false, ... }
  */
-export function scoreAssessment(questions: readonly ScoredQuestion[], answers: readonly GivenAnswer[], passThreshold: number): ScoreResult {
+export function scoreAssessment(
+  questions: readonly ScoredQuestion[],
+  answers: readonly GivenAnswer[],
+  passThreshold: number,
+): ScoreResult {
   const byQuestion = new Map(answers.map((a) => [a.questionId, a.selected]));
   let total = 0;
   let earned = 0;
@@ -59,11 +63,21 @@ export interface AttemptHistory {
  * Whether a person may start another attempt: at most `maxAttempts` submitted failures before a
  * pass, and `cooldownMinutes` after the last failed one. Returns when the next attempt opens.
  */
-export function attemptAllowance(history: readonly AttemptHistory[], maxAttempts: number, cooldownMinutes: number, now: string): { allowed: boolean; reason?: 'max_attempts' | 'cooldown'; opensAt?: string; used: number } {
+export function attemptAllowance(
+  history: readonly AttemptHistory[],
+  maxAttempts: number,
+  cooldownMinutes: number,
+  now: string,
+): { allowed: boolean; reason?: 'max_attempts' | 'cooldown'; opensAt?: string; used: number } {
   const submitted = history.filter((h) => h.submittedAt !== null);
   const used = submitted.length;
-  if (maxAttempts > 0 && used >= maxAttempts && !submitted.some((h) => h.passed === 1)) return { allowed: false, reason: 'max_attempts', used };
-  const lastFail = submitted.filter((h) => h.passed !== 1).map((h) => h.submittedAt!).sort().at(-1);
+  if (maxAttempts > 0 && used >= maxAttempts && !submitted.some((h) => h.passed === 1))
+    return { allowed: false, reason: 'max_attempts', used };
+  const lastFail = submitted
+    .filter((h) => h.passed !== 1)
+    .map((h) => h.submittedAt!)
+    .sort()
+    .at(-1);
   if (lastFail && cooldownMinutes > 0) {
     const opens = new Date(Date.parse(lastFail) + cooldownMinutes * 60_000).toISOString();
     if (opens > now) return { allowed: false, reason: 'cooldown', opensAt: opens, used };

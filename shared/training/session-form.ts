@@ -32,9 +32,11 @@ export function sessionProblems(d: SessionDraft, now: number): FieldProblem[] {
   if (Number.isNaN(start)) out.push({ field: 'startsAt', problem: 'required' });
   else if (start <= now) out.push({ field: 'startsAt', problem: 'in_past' });
   const end = d.endsAt ? Date.parse(d.endsAt) : NaN;
-  if (!Number.isNaN(start) && !Number.isNaN(end) && end <= start) out.push({ field: 'endsAt', problem: 'before_start' });
+  if (!Number.isNaN(start) && !Number.isNaN(end) && end <= start)
+    out.push({ field: 'endsAt', problem: 'before_start' });
   if (!Number.isInteger(d.capacity)) out.push({ field: 'capacity', problem: 'not_a_number' });
   else if (d.capacity < 1) out.push({ field: 'capacity', problem: 'too_low', limit: 1 });
-  else if (d.capacity > SESSION_LIMITS.capacity) out.push({ field: 'capacity', problem: 'too_high', limit: SESSION_LIMITS.capacity });
+  else if (d.capacity > SESSION_LIMITS.capacity)
+    out.push({ field: 'capacity', problem: 'too_high', limit: SESSION_LIMITS.capacity });
   return out;
 }

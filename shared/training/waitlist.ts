@@ -10,7 +10,8 @@ export interface SeatHolder {
   requestedAt: string;
 }
 
-const byRequest = (a: SeatHolder, b: SeatHolder) => (a.requestedAt === b.requestedAt ? a.id.localeCompare(b.id) : a.requestedAt < b.requestedAt ? -1 : 1);
+const byRequest = (a: SeatHolder, b: SeatHolder) =>
+  a.requestedAt === b.requestedAt ? a.id.localeCompare(b.id) : a.requestedAt < b.requestedAt ? -1 : 1;
 
 /** What a new request gets, given the others. */
 export function seatFor(others: readonly SeatHolder[], capacity: number): 'enrolled' | 'waitlisted' {
@@ -21,10 +22,19 @@ export function seatFor(others: readonly SeatHolder[], capacity: number): 'enrol
 export function promotions(rows: readonly SeatHolder[], capacity: number): string[] {
   const free = capacity - rows.filter((r) => r.status === 'enrolled').length;
   if (free <= 0) return [];
-  return rows.filter((r) => r.status === 'waitlisted').sort(byRequest).slice(0, free).map((r) => r.id);
+  return rows
+    .filter((r) => r.status === 'waitlisted')
+    .sort(byRequest)
+    .slice(0, free)
+    .map((r) => r.id);
 }
 
 /** 1-based place of each waiting request. */
 export function waitlistPositions(rows: readonly SeatHolder[]): Map<string, number> {
-  return new Map(rows.filter((r) => r.status === 'waitlisted').sort(byRequest).map((r, i) => [r.id, i + 1]));
+  return new Map(
+    rows
+      .filter((r) => r.status === 'waitlisted')
+      .sort(byRequest)
+      .map((r, i) => [r.id, i + 1]),
+  );
 }

@@ -47,6 +47,8 @@ export function record(figures: Figure[], file = 'bench-results.json') {
   const names = new Set(figures.map((f) => f.name));
   writeFileSync(file, JSON.stringify([...previous.filter((f) => !names.has(f.name)), ...figures], null, 2) + '\n');
   for (const f of figures) {
-    console.log(`${f.name.padEnd(48)} ${f.value.toFixed(2).padStart(10)} ${f.unit.padEnd(8)} baseline ${f.baseline.toFixed(2).padStart(10)}  ratio ${f.ratio.toFixed(2)}  goal ${f.goal}  ${f.met ? 'met' : 'NOT met'}`);
+    console.log(
+      `${f.name.padEnd(48)} ${f.value.toFixed(2).padStart(10)} ${f.unit.padEnd(8)} baseline ${f.baseline.toFixed(2).padStart(10)}  ratio ${f.ratio.toFixed(2)}  goal ${f.goal}  ${f.met ? 'met' : 'NOT met'}`,
+    );
   }
 }

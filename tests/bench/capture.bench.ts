@@ -50,7 +50,14 @@ const recordManyAuthEvents = defineMutation({
 });
 
 const makeRows = (siteId: string, deviceId: string) =>
-  Array.from({ length: N }, (_, i) => ({ id: newId(), action: 'auth.sign_in' as const, subjectUserId: null, detail: { i } , siteId, deviceId }));
+  Array.from({ length: N }, (_, i) => ({
+    id: newId(),
+    action: 'auth.sign_in' as const,
+    subjectUserId: null,
+    detail: { i },
+    siteId,
+    deviceId,
+  }));
 
 export async function run(): Promise<Figure[]> {
   const figures: Figure[] = [];
@@ -64,17 +71,48 @@ export async function run(): Promise<Figure[]> {
     const plainCpu: number[] = [];
     for (let r = 0; r < RUNS; r++) {
       const dir = mkdtempSync(join(tmpdir(), 'sd-bench-'));
-      const kiosk = await createKiosk({ dataDir: join(dir, 'kiosk'), demo: true, siteKey: 'restaurant', hashPin: (p) => hashPin(p, { N: 1024, r: 8, p: 1, keyLength: 32 }) });
+      const kiosk = await createKiosk({
+        dataDir: join(dir, 'kiosk'),
+        demo: true,
+        siteKey: 'restaurant',
+        hashPin: (p) => hashPin(p, { N: 1024, r: 8, p: 1, keyLength: 32 }),
+      });
       const rows = makeRows(kiosk.siteId, kiosk.deviceId).slice(0, n);
       const db = plainDb(dir);
       const now = new Date().toISOString();
-      const insert = db.prepare('INSERT INTO audit_log (id, site_id, action, actor_user_id, subject_user_id, device_id, hlc, detail, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-      const plainOne = (row: (typeof rows)[number]) => insert.run(row.id, row.siteId, row.action, null, row.subjectUserId, row.deviceId, now, JSON.stringify(row.detail), now, now);
+      const insert = db.prepare(
+        'INSERT INTO audit_log (id, site_id, action, actor_user_id, subject_user_id, device_id, hlc, detail, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      );
+      const plainOne = (row: (typeof rows)[number]) =>
+        insert.run(
+          row.id,
+          row.siteId,
+          row.action,
+          null,
+          row.subjectUserId,
+          row.deviceId,
+          now,
+          JSON.stringify(row.detail),
+          now,
+          now,
+        );
       const actor = { userId: null, permissions: [] };
-      const argsOf = (row: (typeof rows)[number]) => ({ id: row.id, action: row.action, subjectUserId: row.subjectUserId, detail: row.detail });
+      const argsOf = (row: (typeof rows)[number]) => ({
+        id: row.id,
+        action: row.action,
+        subjectUserId: row.subjectUserId,
+        detail: row.detail,
+      });
       if (mode === 'batched') {
         plainTimes.push(await clocked(plainCpu, () => db.transaction(() => rows.forEach(plainOne))()));
-        oursTimes.push(await clocked(oursCpu, () => kiosk.runner.runBatch(rows.map((row) => ({ def: recordAuthEvent, args: argsOf(row) })), actor)));
+        oursTimes.push(
+          await clocked(oursCpu, () =>
+            kiosk.runner.runBatch(
+              rows.map((row) => ({ def: recordAuthEvent, args: argsOf(row) })),
+              actor,
+            ),
+          ),
+        );
       } else {
         plainTimes.push(await clocked(plainCpu, () => rows.forEach((row) => db.transaction(plainOne)(row))));
         oursTimes.push(
@@ -83,7 +121,11 @@ export async function run(): Promise<Figure[]> {
           }),
         );
       }
-      const count = (kiosk.store.raw.prepare("SELECT COUNT(*) AS c FROM audit_log WHERE action = 'auth.sign_in'").get() as { c: number }).c;
+      const count = (
+        kiosk.store.raw.prepare("SELECT COUNT(*) AS c FROM audit_log WHERE action = 'auth.sign_in'").get() as {
+          c: number;
+        }
+      ).c;
       if (count !== n) throw new Error(`expected ${n} rows through the mutation layer, found ${count}`);
       db.close();
       await kiosk.close();
@@ -105,7 +147,9 @@ export async function run(): Promise<Figure[]> {
       met: ratio <= goal,
     });
     figures.push(cpuFigure(`capture ${n / 1000}k rows, ${mode}`, n, oursCpu, plainCpu, goal));
-    console.log(`  ${mode}: wall ours ${oursTimes.map((t) => t.toFixed(0)).join(', ')} ms, plain ${plainTimes.map((t) => t.toFixed(0)).join(', ')} ms; CPU ours ${oursCpu.map((t) => t.toFixed(0)).join(', ')} ms, plain ${plainCpu.map((t) => t.toFixed(0)).join(', ')} ms`);
+    console.log(
+      `  ${mode}: wall ours ${oursTimes.map((t) => t.toFixed(0)).join(', ')} ms, plain ${plainTimes.map((t) => t.toFixed(0)).join(', ')} ms; CPU ours ${oursCpu.map((t) => t.toFixed(0)).join(', ')} ms, plain ${plainCpu.map((t) => t.toFixed(0)).join(', ')} ms`,
+    );
   }
   figures.push(...(await manyRowsFigures()));
   return figures;
@@ -114,7 +158,15 @@ export async function run(): Promise<Figure[]> {
 /** The same figure from the process's CPU time (median of the runs): what the load of a shared machine moves least. */
 function cpuFigure(name: string, rows: number, oursCpu: number[], plainCpu: number[], goal: number): Figure {
   const ratio = median(oursCpu) / median(plainCpu);
-  return { name: `${name}, CPU time`, value: (rows / median(oursCpu)) * 1000, unit: 'rows/s', baseline: (rows / median(plainCpu)) * 1000, ratio, goal: `CPU time ratio <= ${goal}`, met: ratio <= goal };
+  return {
+    name: `${name}, CPU time`,
+    value: (rows / median(oursCpu)) * 1000,
+    unit: 'rows/s',
+    baseline: (rows / median(plainCpu)) * 1000,
+    ratio,
+    goal: `CPU time ratio <= ${goal}`,
+    met: ratio <= goal,
+  };
 }
 
 /** N rows as N/100 mutations of 100 rows, each in its own transaction, against N/100 plain transactions of 100 inserts. */
@@ -125,26 +177,66 @@ async function manyRowsFigures(): Promise<Figure[]> {
   const plainCpu: number[] = [];
   for (let r = 0; r < RUNS; r++) {
     const dir = mkdtempSync(join(tmpdir(), 'sd-bench-'));
-    const kiosk = await createKiosk({ dataDir: join(dir, 'kiosk'), demo: true, siteKey: 'restaurant', hashPin: (p) => hashPin(p, { N: 1024, r: 8, p: 1, keyLength: 32 }) });
+    const kiosk = await createKiosk({
+      dataDir: join(dir, 'kiosk'),
+      demo: true,
+      siteKey: 'restaurant',
+      hashPin: (p) => hashPin(p, { N: 1024, r: 8, p: 1, keyLength: 32 }),
+    });
     const rows = makeRows(kiosk.siteId, kiosk.deviceId);
     const chunks: (typeof rows)[] = [];
     for (let i = 0; i < rows.length; i += ROWS_PER_MUTATION) chunks.push(rows.slice(i, i + ROWS_PER_MUTATION));
     const db = plainDb(dir);
     const now = new Date().toISOString();
-    const insert = db.prepare('INSERT INTO audit_log (id, site_id, action, actor_user_id, subject_user_id, device_id, hlc, detail, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const insert = db.prepare(
+      'INSERT INTO audit_log (id, site_id, action, actor_user_id, subject_user_id, device_id, hlc, detail, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     const plainChunk = db.transaction((chunk: typeof rows) => {
-      for (const row of chunk) insert.run(row.id, row.siteId, row.action, null, row.subjectUserId, row.deviceId, now, JSON.stringify(row.detail), now, now);
+      for (const row of chunk)
+        insert.run(
+          row.id,
+          row.siteId,
+          row.action,
+          null,
+          row.subjectUserId,
+          row.deviceId,
+          now,
+          JSON.stringify(row.detail),
+          now,
+          now,
+        );
     });
     const actor = { userId: null, permissions: [] };
     plainTimes.push(await clocked(plainCpu, () => chunks.forEach((c) => plainChunk(c))));
     oursTimes.push(
       await clocked(oursCpu, async () => {
-        for (const c of chunks) await kiosk.runner.run(recordManyAuthEvents, { events: c.map((row) => ({ id: row.id, action: row.action, subjectUserId: row.subjectUserId, detail: row.detail })) }, actor);
+        for (const c of chunks)
+          await kiosk.runner.run(
+            recordManyAuthEvents,
+            {
+              events: c.map((row) => ({
+                id: row.id,
+                action: row.action,
+                subjectUserId: row.subjectUserId,
+                detail: row.detail,
+              })),
+            },
+            actor,
+          );
       }),
     );
-    const count = (kiosk.store.raw.prepare("SELECT COUNT(*) AS c FROM audit_log WHERE action = 'auth.sign_in'").get() as { c: number }).c;
-    const entries = (kiosk.store.raw.prepare("SELECT COUNT(*) AS c FROM outbox WHERE name = 'bench.recordManyAuthEvents'").get() as { c: number }).c;
-    if (count !== rows.length || entries !== chunks.length) throw new Error(`expected ${rows.length} rows in ${chunks.length} outbox entries, found ${count} in ${entries}`);
+    const count = (
+      kiosk.store.raw.prepare("SELECT COUNT(*) AS c FROM audit_log WHERE action = 'auth.sign_in'").get() as {
+        c: number;
+      }
+    ).c;
+    const entries = (
+      kiosk.store.raw.prepare("SELECT COUNT(*) AS c FROM outbox WHERE name = 'bench.recordManyAuthEvents'").get() as {
+        c: number;
+      }
+    ).c;
+    if (count !== rows.length || entries !== chunks.length)
+      throw new Error(`expected ${rows.length} rows in ${chunks.length} outbox entries, found ${count} in ${entries}`);
     db.close();
     await kiosk.close();
     rmSync(dir, { recursive: true, force: true });
@@ -153,16 +245,21 @@ async function manyRowsFigures(): Promise<Figure[]> {
   plainTimes.sort((a, b) => a - b);
   const oursMs = oursTimes[Math.floor(RUNS / 2)];
   const plainMs = plainTimes[Math.floor(RUNS / 2)];
-  console.log(`  ${ROWS_PER_MUTATION} rows a mutation: wall ours ${oursTimes.map((t) => t.toFixed(0)).join(', ')} ms, plain ${plainTimes.map((t) => t.toFixed(0)).join(', ')} ms; CPU ours ${oursCpu.map((t) => t.toFixed(0)).join(', ')} ms, plain ${plainCpu.map((t) => t.toFixed(0)).join(', ')} ms`);
+  console.log(
+    `  ${ROWS_PER_MUTATION} rows a mutation: wall ours ${oursTimes.map((t) => t.toFixed(0)).join(', ')} ms, plain ${plainTimes.map((t) => t.toFixed(0)).join(', ')} ms; CPU ours ${oursCpu.map((t) => t.toFixed(0)).join(', ')} ms, plain ${plainCpu.map((t) => t.toFixed(0)).join(', ')} ms`,
+  );
   const ratio = oursMs / plainMs;
   const name = `capture ${N / 1000}k rows, ${ROWS_PER_MUTATION} rows a mutation`;
-  return [{
-    name,
-    value: (N / oursMs) * 1000,
-    unit: 'rows/s',
-    baseline: (N / plainMs) * 1000,
-    ratio,
-    goal: 'time ratio <= 1.3',
-    met: ratio <= 1.3,
-  }, cpuFigure(name, N, oursCpu, plainCpu, 1.3)];
+  return [
+    {
+      name,
+      value: (N / oursMs) * 1000,
+      unit: 'rows/s',
+      baseline: (N / plainMs) * 1000,
+      ratio,
+      goal: 'time ratio <= 1.3',
+      met: ratio <= 1.3,
+    },
+    cpuFigure(name, N, oursCpu, plainCpu, 1.3),
+  ];
 }

@@ -51,7 +51,11 @@ export interface Central {
 export async function startCentral(): Promise<Central> {
   const dir = mkdtempSync(join(tmpdir(), 'shiftdeck-bench-pg-'));
   chmodSync(dir, 0o711);
-  const pg = await startEmbeddedPostgres({ dataDir: join(dir, 'pg'), port: 0, unsafeFast: process.env.BENCH_PG_FAST === '1' });
+  const pg = await startEmbeddedPostgres({
+    dataDir: join(dir, 'pg'),
+    port: 0,
+    unsafeFast: process.env.BENCH_PG_FAST === '1',
+  });
   const password = randomBytes(18).toString('hex');
   const cluster = createCentralDb({ url: pg.url, max: 1 });
   await ensureServiceRole(cluster, password);
@@ -110,13 +114,20 @@ export function percentile(xs: number[], p: number): number {
  * Watches the kiosk's calls to the sync service (Node's fetch) while `fn` runs: when each push and
  * pull was sent and answered, and the bytes of each request body.
  */
-export async function watchFetch<T>(fn: () => Promise<T>): Promise<{ value: T; calls: { path: string; sentAt: number; answeredAt: number; bodyBytes: number }[] }> {
+export async function watchFetch<T>(
+  fn: () => Promise<T>,
+): Promise<{ value: T; calls: { path: string; sentAt: number; answeredAt: number; bodyBytes: number }[] }> {
   const real = globalThis.fetch;
   const calls: { path: string; sentAt: number; answeredAt: number; bodyBytes: number }[] = [];
   globalThis.fetch = async (input: string | URL | Request, init?: RequestInit) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
     const body = init?.body;
-    const call = { path: url.pathname, sentAt: performance.now(), answeredAt: 0, bodyBytes: body instanceof Uint8Array ? body.byteLength : typeof body === 'string' ? Buffer.byteLength(body) : 0 };
+    const call = {
+      path: url.pathname,
+      sentAt: performance.now(),
+      answeredAt: 0,
+      bodyBytes: body instanceof Uint8Array ? body.byteLength : typeof body === 'string' ? Buffer.byteLength(body) : 0,
+    };
     calls.push(call);
     const res = await real(input, init);
     call.answeredAt = performance.now();

@@ -47,8 +47,17 @@ export async function run(): Promise<Figure[]> {
       const id = newId();
       const arrived = arrival(b, id);
       const t0 = performance.now();
-      await a.runner.run(recordAuthEvent, { id, action: 'auth.sign_in', subjectUserId: null, detail: { i } }, { userId: null, permissions: [] });
-      const t1 = await Promise.race([arrived, new Promise<number>((_, reject) => setTimeout(() => reject(new Error(`change ${i} did not reach kiosk B within 10 s`)), 10_000))]);
+      await a.runner.run(
+        recordAuthEvent,
+        { id, action: 'auth.sign_in', subjectUserId: null, detail: { i } },
+        { userId: null, permissions: [] },
+      );
+      const t1 = await Promise.race([
+        arrived,
+        new Promise<number>((_, reject) =>
+          setTimeout(() => reject(new Error(`change ${i} did not reach kiosk B within 10 s`)), 10_000),
+        ),
+      ]);
       if (i >= 10) times.push(t1 - t0); // the first ten warm up connections and statements
       await new Promise((r) => setTimeout(r, 5 + Math.random() * 20));
     }
@@ -65,8 +74,24 @@ export async function run(): Promise<Figure[]> {
     const h50 = percentile(health, 0.5);
     const h95 = percentile(health, 0.95);
     return [
-      { name: 'propagation kiosk A to B, p50', value: p50, unit: 'ms', baseline: h50, ratio: p50 / h50, goal: 'p50 <= 50 ms', met: p50 <= 50 },
-      { name: 'propagation kiosk A to B, p95', value: p95, unit: 'ms', baseline: h95, ratio: p95 / h95, goal: 'p95 <= 250 ms', met: p95 <= 250 },
+      {
+        name: 'propagation kiosk A to B, p50',
+        value: p50,
+        unit: 'ms',
+        baseline: h50,
+        ratio: p50 / h50,
+        goal: 'p50 <= 50 ms',
+        met: p50 <= 50,
+      },
+      {
+        name: 'propagation kiosk A to B, p95',
+        value: p95,
+        unit: 'ms',
+        baseline: h95,
+        ratio: p95 / h95,
+        goal: 'p95 <= 250 ms',
+        met: p95 <= 250,
+      },
     ];
   } finally {
     await central.stop();

@@ -22,7 +22,10 @@ const PER_TRANSACTION = 100;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-const auditTableSql = () => /CREATE TABLE audit_log \([\s\S]*?\) STRICT;/.exec(readFileSync(join(localMigrationsDir, '0001_init.sql'), 'utf8'))![0];
+const auditTableSql = () =>
+  /CREATE TABLE audit_log \([\s\S]*?\) STRICT;/.exec(
+    readFileSync(join(localMigrationsDir, '0001_init.sql'), 'utf8'),
+  )![0];
 
 export async function run(): Promise<Figure[]> {
   const central = await startCentral();
@@ -42,7 +45,19 @@ export async function run(): Promise<Figure[]> {
           const v = await nextSiteVersion(trx, site);
           const batch = Array.from({ length: Math.min(PER_TRANSACTION, M - i) }, (_, k) => {
             const now = new Date().toISOString();
-            return { id: newId(), site_id: site, action: 'auth.sign_in', actor_user_id: null, subject_user_id: null, device_id: device, hlc: encodeHlc({ wall: Date.now(), counter: k, node: device }), detail: JSON.stringify({ terminal: 'bar', attempt: k % 5 }), created_at: now, updated_at: now, _version: v };
+            return {
+              id: newId(),
+              site_id: site,
+              action: 'auth.sign_in',
+              actor_user_id: null,
+              subject_user_id: null,
+              device_id: device,
+              hlc: encodeHlc({ wall: Date.now(), counter: k, node: device }),
+              detail: JSON.stringify({ terminal: 'bar', attempt: k % 5 }),
+              created_at: now,
+              updated_at: now,
+              _version: v,
+            };
           });
           rows.push(...batch);
           await trx.insertInto('audit_log').values(batch).execute();
@@ -53,15 +68,29 @@ export async function run(): Promise<Figure[]> {
       ours.push(performance.now() - t0);
       if (!report || report.pulled !== M) throw new Error(`expected ${M} rows pulled, got ${report?.pulled}`);
       bytesDown = report.bytesDown;
-      rawJson = rows.reduce((n, { _version, ...row }) => (void _version, n + JSON.stringify(row).length), 0) / rows.length;
+      rawJson =
+        rows.reduce((n, { _version, ...row }) => (void _version, n + JSON.stringify(row).length), 0) / rows.length;
 
       const dir = mkdtempSync(join(tmpdir(), 'sd-bench-pull-'));
       const db = new Database(join(dir, 'plain.db'));
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       db.exec(auditTableSql());
-      const cols = ['id', 'site_id', 'action', 'actor_user_id', 'subject_user_id', 'device_id', 'hlc', 'detail', 'created_at', 'updated_at'];
-      const insert = db.prepare(`INSERT INTO audit_log (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
+      const cols = [
+        'id',
+        'site_id',
+        'action',
+        'actor_user_id',
+        'subject_user_id',
+        'device_id',
+        'hlc',
+        'detail',
+        'created_at',
+        'updated_at',
+      ];
+      const insert = db.prepare(
+        `INSERT INTO audit_log (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
+      );
       const t1 = performance.now();
       db.transaction(() => {
         for (const row of rows) insert.run(cols.map((c) => row[c] as never));
@@ -73,8 +102,24 @@ export async function run(): Promise<Figure[]> {
     const oursRate = (M / median(ours)) * 1000;
     const rawRate = (M / median(raw)) * 1000;
     return [
-      { name: `pull ${M / 1000}k rows applied into a kiosk`, value: oursRate, unit: 'rows/s', baseline: rawRate, ratio: oursRate / rawRate, goal: '>= 20k rows/s', met: oursRate >= 20_000 },
-      { name: 'pull gzip bytes on the wire per row', value: bytesDown / M, unit: 'bytes', baseline: rawJson, ratio: bytesDown / M / rawJson, goal: 'reported (vs the row as raw JSON)', met: true },
+      {
+        name: `pull ${M / 1000}k rows applied into a kiosk`,
+        value: oursRate,
+        unit: 'rows/s',
+        baseline: rawRate,
+        ratio: oursRate / rawRate,
+        goal: '>= 20k rows/s',
+        met: oursRate >= 20_000,
+      },
+      {
+        name: 'pull gzip bytes on the wire per row',
+        value: bytesDown / M,
+        unit: 'bytes',
+        baseline: rawJson,
+        ratio: bytesDown / M / rawJson,
+        goal: 'reported (vs the row as raw JSON)',
+        met: true,
+      },
     ];
   } finally {
     await central.stop();

@@ -25,34 +25,71 @@ export async function run(): Promise<Figure[]> {
     for (let r = 0; r < RUNS; r++) {
       const kiosk = await central.kiosk('restaurant');
       await kiosk.runner.runBatch(
-        Array.from({ length: N }, (_, i) => ({ def: recordAuthEvent, args: { id: newId(), action: 'auth.sign_in' as const, subjectUserId: null, detail: { terminal: 'bar', attempt: i % 5 } } })),
+        Array.from({ length: N }, (_, i) => ({
+          def: recordAuthEvent,
+          args: {
+            id: newId(),
+            action: 'auth.sign_in' as const,
+            subjectUserId: null,
+            detail: { terminal: 'bar', attempt: i % 5 },
+          },
+        })),
         { userId: null, permissions: [] },
       );
       // The push phase of one sync cycle: from its start until it turns to pulling.
       const t0 = performance.now();
       const { value: report, calls } = await watchFetch(() => kiosk.sync!.syncNow());
       const firstPull = calls.find((c) => c.path === '/v1/pull');
-      if (!report || report.pushed !== N || !firstPull) throw new Error(`expected ${N} mutations pushed, got ${report?.pushed}`);
+      if (!report || report.pushed !== N || !firstPull)
+        throw new Error(`expected ${N} mutations pushed, got ${report?.pushed}`);
       ours.push(firstPull.sentAt - t0);
 
       // The same rows, as the server wrote them, inserted raw: 1000 a statement, one transaction.
       const v = 1_000_000 + r;
       const rows = Array.from({ length: N }, (_, i) => {
         const now = new Date().toISOString();
-        return { id: newId(), site_id: site, action: 'auth.sign_in', actor_user_id: null, subject_user_id: null, device_id: kiosk.deviceId, hlc: encodeHlc({ wall: Date.now(), counter: i % 65535, node: kiosk.deviceId }), detail: JSON.stringify({ terminal: 'bar', attempt: i % 5 }), created_at: now, updated_at: now, _version: v };
+        return {
+          id: newId(),
+          site_id: site,
+          action: 'auth.sign_in',
+          actor_user_id: null,
+          subject_user_id: null,
+          device_id: kiosk.deviceId,
+          hlc: encodeHlc({ wall: Date.now(), counter: i % 65535, node: kiosk.deviceId }),
+          detail: JSON.stringify({ terminal: 'bar', attempt: i % 5 }),
+          created_at: now,
+          updated_at: now,
+          _version: v,
+        };
       });
       const t1 = performance.now();
       await central.admin.transaction().execute(async (trx) => {
-        for (let i = 0; i < rows.length; i += 1000) await trx.insertInto('audit_log').values(rows.slice(i, i + 1000)).execute();
+        for (let i = 0; i < rows.length; i += 1000)
+          await trx
+            .insertInto('audit_log')
+            .values(rows.slice(i, i + 1000))
+            .execute();
       });
       raw.push(performance.now() - t1);
-      const count = await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log WHERE device_id = ${kiosk.deviceId}`.execute(central.admin);
+      const count = await sql<{
+        n: number;
+      }>`SELECT count(*)::int AS n FROM audit_log WHERE device_id = ${kiosk.deviceId}`.execute(central.admin);
       if (count.rows[0].n !== 2 * N) throw new Error(`expected ${2 * N} rows of the device, found ${count.rows[0].n}`);
     }
     const oursRate = (N / median(ours)) * 1000;
     const rawRate = (N / median(raw)) * 1000;
     const ratio = oursRate / rawRate;
-    return [{ name: `push ${N / 1000}k audit mutations through the service`, value: oursRate, unit: 'rows/s', baseline: rawRate, ratio, goal: 'throughput ratio >= 0.5', met: ratio >= 0.5 }];
+    return [
+      {
+        name: `push ${N / 1000}k audit mutations through the service`,
+        value: oursRate,
+        unit: 'rows/s',
+        baseline: rawRate,
+        ratio,
+        goal: 'throughput ratio >= 0.5',
+        met: ratio >= 0.5,
+      },
+    ];
   } finally {
     await central.stop();
   }

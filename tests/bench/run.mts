@@ -6,7 +6,9 @@ import { record, type Figure } from './bench-kit.js';
 
 const dir = fileURLToPath(new URL('.', import.meta.url));
 const only = process.argv[2];
-const files = readdirSync(dir).filter((f) => f.endsWith('.bench.ts') && (!only || f.includes(only))).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.bench.ts') && (!only || f.includes(only)))
+  .sort();
 for (const f of files) {
   console.log(`== ${f}`);
   const mod = (await import(pathToFileURL(join(dir, f)).href)) as { run(): Promise<Figure[]> };

@@ -26,7 +26,16 @@ const CASES: Case[] = [
     actor: { userId: null, permissions: [] },
     make: async (i) => {
       const id = newId();
-      return { def: recordAuthEvent, args: { id, action: 'auth.sign_in_failed', subjectUserId: demoUserId('restaurant', 'Emma Dubois'), detail: { triesLeft: 4 - (i % 5) } }, row: { table: 'audit_log', id } };
+      return {
+        def: recordAuthEvent,
+        args: {
+          id,
+          action: 'auth.sign_in_failed',
+          subjectUserId: demoUserId('restaurant', 'Emma Dubois'),
+          detail: { triesLeft: 4 - (i % 5) },
+        },
+        row: { table: 'audit_log', id },
+      };
     },
   },
   {
@@ -34,7 +43,15 @@ const CASES: Case[] = [
     actor: admin,
     make: async (i) => {
       const auditId = newId();
-      return { def: setUserPin, args: { userId: demoUserId('restaurant', 'Hugo Moreau'), pinHash: await cheapHashPin(String(1000 + i)), auditId }, row: { table: 'users', id: demoUserId('restaurant', 'Hugo Moreau') } };
+      return {
+        def: setUserPin,
+        args: {
+          userId: demoUserId('restaurant', 'Hugo Moreau'),
+          pinHash: await cheapHashPin(String(1000 + i)),
+          auditId,
+        },
+        row: { table: 'users', id: demoUserId('restaurant', 'Hugo Moreau') },
+      };
     },
   },
   {
@@ -42,12 +59,24 @@ const CASES: Case[] = [
     actor: admin,
     make: async (i) => {
       const id = newId();
-      return { def: createUser, args: { id, auditId: newId(), displayName: `Crew member ${i}`, locale: 'en', pinHash: await cheapHashPin(String(1000 + i)), roleId: roleId('waiter') }, row: { table: 'users', id } };
+      return {
+        def: createUser,
+        args: {
+          id,
+          auditId: newId(),
+          displayName: `Crew member ${i}`,
+          locale: 'en',
+          pinHash: await cheapHashPin(String(1000 + i)),
+          roleId: roleId('waiter'),
+        },
+        row: { table: 'users', id },
+      };
     },
   },
 ];
 
-const rowJson = (kiosk: Kiosk, table: string, id: string) => JSON.stringify(kiosk.store.raw.prepare(`SELECT * FROM "${table}" WHERE id = ?`).get(id));
+const rowJson = (kiosk: Kiosk, table: string, id: string) =>
+  JSON.stringify(kiosk.store.raw.prepare(`SELECT * FROM "${table}" WHERE id = ?`).get(id));
 
 export async function run(): Promise<Figure[]> {
   const central = await startCentral();
@@ -59,13 +88,24 @@ export async function run(): Promise<Figure[]> {
       const kiosk = await central.kiosk('restaurant');
       const made = [];
       for (let i = 0; i < size; i++) made.push(await c.make(i));
-      await kiosk.runner.runBatch(made.map((m) => ({ def: m.def, args: m.args })), c.actor);
+      await kiosk.runner.runBatch(
+        made.map((m) => ({ def: m.def, args: m.args })),
+        c.actor,
+      );
       // The raw JSON of the row each mutation wrote, as the kiosk holds it.
       const rawBytes = made.reduce((n, m) => n + Buffer.byteLength(rowJson(kiosk, m.row.table, m.row.id)), 0) / size;
       const { value: report, calls } = await watchFetch(() => kiosk.sync!.syncNow());
       if (report?.pushed !== size) throw new Error(`expected ${size} pushed, got ${report?.pushed}`);
       const wire = calls.filter((x) => x.path === '/v1/push').reduce((n, x) => n + x.bodyBytes, 0) / size;
-      figures.push({ name: `push gzip bytes per ${c.name} (batch of ${size})`, value: wire, unit: 'bytes', baseline: rawBytes, ratio: wire / rawBytes, goal: 'reported (vs its row as raw JSON)', met: true });
+      figures.push({
+        name: `push gzip bytes per ${c.name} (batch of ${size})`,
+        value: wire,
+        unit: 'bytes',
+        baseline: rawBytes,
+        ratio: wire / rawBytes,
+        goal: 'reported (vs its row as raw JSON)',
+        met: true,
+      });
     }
     return figures;
   } finally {

@@ -4,14 +4,19 @@ import { chooseTile, expect, openKiosk, signIn, test } from './support/fixtures.
 
 /** Serious and critical axe violations, as readable lines for the failure message. */
 async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 for (const locale of ['en', 'fr'] as const) {
-  test(`no serious or critical axe violations on the PIN pad, home and lock screens (${locale})`, async ({ page, kiosk }) => {
+  test(`no serious or critical axe violations on the PIN pad, home and lock screens (${locale})`, async ({
+    page,
+    kiosk,
+  }) => {
     await openKiosk(page);
     await page.getByTestId(`lang-${locale}`).click();
     expect(await seriousViolations(page), 'people tiles').toEqual([]);
@@ -55,7 +60,10 @@ test('touch targets: keypad keys are at least 88 px and every button at least 64
     [...document.querySelectorAll('button, select, input')]
       .map((el) => ({ el, r: el.getBoundingClientRect() }))
       .filter(({ r }) => r.width > 0 && (r.height < 64 || r.width < 64))
-      .map(({ el, r }) => `${el.getAttribute('data-testid') ?? el.textContent}: ${Math.round(r.width)}x${Math.round(r.height)}`),
+      .map(
+        ({ el, r }) =>
+          `${el.getAttribute('data-testid') ?? el.textContent}: ${Math.round(r.width)}x${Math.round(r.height)}`,
+      ),
   );
   expect(small).toEqual([]);
   const tile = (await page.getByTestId('area-audit').boundingBox())!;

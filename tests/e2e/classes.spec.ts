@@ -120,7 +120,13 @@ test('the dashboard charts follow data changed elsewhere, without a tap', async 
   const marked = await page.evaluate(async () => {
     const token = sessionStorage.getItem('shiftdeck.session');
     const call = async (method: string, input: unknown) =>
-      (await (await fetch(`/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify({ input }) })).json()) as { ok: boolean; value: { classes: { id: string }[] } };
+      (await (
+        await fetch(`/api/${method}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          body: JSON.stringify({ input }),
+        })
+      ).json()) as { ok: boolean; value: { classes: { id: string }[] } };
     const week = await call('classes.week', { weekStart: '2026-11-23' });
     return (await call('classes.setStatus', { classId: week.value.classes[0].id, status: 'completed' })).ok;
   });
@@ -139,16 +145,25 @@ test('a bad schedule is refused with the slot named, before anything is sent', a
   await page.getByTestId('slot-add').click();
   await page.getByTestId('schedule-slot').nth(1).getByTestId('slot-start').fill('09:30');
   await page.getByTestId('student-save').click();
-  await expect(page.getByTestId('student-problems')).toContainText('Time slot 2 overlaps another slot on the same day.');
+  await expect(page.getByTestId('student-problems')).toContainText(
+    'Time slot 2 overlaps another slot on the same day.',
+  );
   await expect(page.getByTestId('schedule-slot').nth(1)).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByTestId('schedule-slot').nth(0)).not.toHaveAttribute('aria-invalid', 'true');
   await page.screenshot({ path: shot('bad-schedule-en') });
 });
 
-test('CSV import: preview with row errors, nothing written until chosen, then the valid rows only', async ({ page }) => {
+test('CSV import: preview with row errors, nothing written until chosen, then the valid rows only', async ({
+  page,
+}) => {
   await openClasses(page);
   await page.getByTestId('classes-tab-import').click();
-  const csv = ['first_name,last_name,course,start_date,end_date,schedule', 'Léa,Martin,Guitar,2026-11-23,,Tue 17:00 45', 'Tom,,Guitar,2026-11-31,,Mon 9h 60', 'Ines,Haddad,Piano,2026-11-24,,mer 10:00 60; ven 10:00 60'].join('\n');
+  const csv = [
+    'first_name,last_name,course,start_date,end_date,schedule',
+    'Léa,Martin,Guitar,2026-11-23,,Tue 17:00 45',
+    'Tom,,Guitar,2026-11-31,,Mon 9h 60',
+    'Ines,Haddad,Piano,2026-11-24,,mer 10:00 60; ven 10:00 60',
+  ].join('\n');
   await page.getByTestId('import-text').fill(csv);
   await page.getByTestId('import-preview').click();
   await expect(page.getByTestId('import-summary')).toContainText('2 rows ready, 1 with errors');
@@ -169,7 +184,9 @@ test('CSV import: preview with row errors, nothing written until chosen, then th
 test('no serious or critical axe violations on the class tracking tabs and the class sheet', async ({ page }) => {
   const { default: AxeBuilder } = await import('@axe-core/playwright');
   const serious = async () =>
-    (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()).violations
+    (
+      await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()
+    ).violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   await openClasses(page);

@@ -10,7 +10,9 @@ test('the class sheet takes focus, keeps Tab inside, closes on Escape and gives 
   await signIn(page, 'Camille Martin');
   await page.getByTestId('area-classes').click();
   await page.getByTestId('classes-tab-import').click();
-  await page.getByTestId('import-text').fill(`first_name,last_name,course,start_date,end_date,schedule\nAna,Lopez,Piano,${today()},,"${EVERY_DAY}"\n`);
+  await page
+    .getByTestId('import-text')
+    .fill(`first_name,last_name,course,start_date,end_date,schedule\nAna,Lopez,Piano,${today()},,"${EVERY_DAY}"\n`);
   await page.getByTestId('import-preview').click();
   await page.getByTestId('import-all').click();
   await page.getByTestId('classes-tab-week').click();
@@ -20,11 +22,19 @@ test('the class sheet takes focus, keeps Tab inside, closes on Escape and gives 
   await page.keyboard.press('Enter');
   const sheet = page.getByTestId('class-sheet');
   await expect(sheet).toBeVisible();
-  await expect.poll(() => page.evaluate(() => document.querySelector('[data-testid="class-sheet"]')!.contains(document.activeElement))).toBe(true);
+  await expect
+    .poll(() =>
+      page.evaluate(() => document.querySelector('[data-testid="class-sheet"]')!.contains(document.activeElement)),
+    )
+    .toBe(true);
   // However many times Tab is pressed, focus stays in the dialog.
   for (let i = 0; i < 12; i++) {
     await page.keyboard.press(i % 3 === 2 ? 'Shift+Tab' : 'Tab');
-    expect(await page.evaluate(() => document.querySelector('[data-testid="class-sheet"]')!.contains(document.activeElement))).toBe(true);
+    expect(
+      await page.evaluate(() =>
+        document.querySelector('[data-testid="class-sheet"]')!.contains(document.activeElement),
+      ),
+    ).toBe(true);
   }
   await page.keyboard.press('Escape');
   await expect(sheet).toHaveCount(0);
@@ -37,8 +47,12 @@ test('portrait: the audit table scrolls by keyboard and has no serious axe viola
   await signIn(page, 'Camille Martin');
   await page.getByTestId('area-audit').click();
   await expect(page.getByTestId('audit-table')).toBeVisible();
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual(
+    [],
+  );
   await page.locator('.table-wrap').focus();
   await expect(page.locator('.table-wrap')).toBeFocused();
 });

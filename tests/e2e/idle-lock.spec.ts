@@ -47,7 +47,11 @@ test('a call made within the idle time keeps the session open', async ({ page, k
 const sessionState = (page: Page) =>
   page.evaluate(async () => {
     const token = sessionStorage.getItem('shiftdeck.session');
-    const res = await fetch('/api/auth.session', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: '{"input":{}}' });
+    const res = await fetch('/api/auth.session', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: '{"input":{}}',
+    });
     const body = await res.json();
-    return body.ok ? body.value?.state ?? null : body.error.code;
+    return body.ok ? (body.value?.state ?? null) : body.error.code;
   });

@@ -57,7 +57,13 @@ test('portrait: long names stay inside their PIN-pad tile', async ({ page }) => 
   const created = await page.evaluate(async (displayName) => {
     const token = sessionStorage.getItem('shiftdeck.session');
     const call = async (method: string, input: unknown) =>
-      (await fetch(`/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify({ input }) })).json();
+      (
+        await fetch(`/api/${method}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          body: JSON.stringify({ input }),
+        })
+      ).json();
     const users = await call('admin.users', {});
     const staff = users.value.roles.find((r: { code: string }) => r.code === 'staff');
     return (await call('admin.createUser', { displayName, locale: 'fr', pin: '4242', roleId: staff.id })).ok;
@@ -81,7 +87,9 @@ test('portrait: the schedule minutes box keeps its size and the week shows Sunda
   await signIn(page, 'Camille Martin');
   await page.getByTestId('area-classes').click();
   await page.getByTestId('classes-tab-import').click();
-  await page.getByTestId('import-text').fill(`first_name,last_name,course,start_date,end_date,schedule\nAna,Lopez,Piano,${today()},,"${EVERY_DAY}"\n`);
+  await page
+    .getByTestId('import-text')
+    .fill(`first_name,last_name,course,start_date,end_date,schedule\nAna,Lopez,Piano,${today()},,"${EVERY_DAY}"\n`);
   await page.getByTestId('import-preview').click();
   await page.getByTestId('import-all').click();
   await page.getByTestId('classes-tab-week').click();

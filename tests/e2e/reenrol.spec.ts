@@ -22,7 +22,9 @@ const SITE = demoSiteId('restaurant');
  * sync service on an embedded PostgreSQL forgets the device, the Sync screen says so, and an
  * administrator enrols it again with a new code.
  */
-test('the Sync screen says plainly that shore does not know this kiosk, and enrols it again with a new code', async ({ page }) => {
+test('the Sync screen says plainly that shore does not know this kiosk, and enrols it again with a new code', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const dir = await mkdtemp(join(tmpdir(), 'shiftdeck-e2e-central-'));
   const central = await openCentral({ dataDir: dir });
@@ -46,7 +48,10 @@ test('the Sync screen says plainly that shore does not know this kiosk, and enro
     await page.getByTestId('area-sync').click();
     const panel = page.getByTestId('sync-device-unknown');
     await expect(panel).toBeVisible({ timeout: 20_000 });
-    for (const [w, h, orientation] of [[1280, 800, 'landscape'], [800, 1280, 'portrait']] as const) {
+    for (const [w, h, orientation] of [
+      [1280, 800, 'landscape'],
+      [800, 1280, 'portrait'],
+    ] as const) {
       await page.setViewportSize({ width: w, height: h });
       for (const locale of ['en', 'fr'] as const) {
         await page.getByTestId(`lang-${locale}`).click();
@@ -66,7 +71,9 @@ test('the Sync screen says plainly that shore does not know this kiosk, and enro
     await page.getByTestId('reenrol-code').press('Enter');
     await expect(panel).toBeHidden({ timeout: 20_000 });
     await expect(page.getByTestId('sync-pending')).toContainText('0', { timeout: 20_000 });
-    const devices = await sql<{ n: number }>`SELECT count(*)::int AS n FROM devices WHERE site_id = ${SITE}`.execute(central.admin);
+    const devices = await sql<{ n: number }>`SELECT count(*)::int AS n FROM devices WHERE site_id = ${SITE}`.execute(
+      central.admin,
+    );
     expect(devices.rows[0].n).toBe(1);
   } finally {
     await host?.stop();

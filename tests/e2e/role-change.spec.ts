@@ -4,9 +4,12 @@ import { expect, openKiosk, signIn, test } from './support/fixtures.js';
 
 const shot = (name: string) => fileURLToPath(new URL(`./screenshots/${name}.png`, import.meta.url));
 
-const row = (page: import('@playwright/test').Page, name: string) => page.getByTestId('admin-people').locator('li').filter({ hasText: name });
+const row = (page: import('@playwright/test').Page, name: string) =>
+  page.getByTestId('admin-people').locator('li').filter({ hasText: name });
 
-test('a role change asks first; cancel keeps the role, confirm changes it; nobody changes their own role', async ({ page }) => {
+test('a role change asks first; cancel keeps the role, confirm changes it; nobody changes their own role', async ({
+  page,
+}) => {
   await openKiosk(page);
   await signIn(page, 'Sophie Laurent');
   await page.getByTestId('lang-en').click();
@@ -15,7 +18,9 @@ test('a role change asks first; cancel keeps the role, confirm changes it; nobod
 
   // Her own row cannot be changed, and says why.
   await expect(row(page, 'Sophie Laurent').getByTestId('role-select')).toBeDisabled();
-  await expect(row(page, 'Sophie Laurent').getByTestId('role-locked-why')).toContainText('nobody changes their own role');
+  await expect(row(page, 'Sophie Laurent').getByTestId('role-locked-why')).toContainText(
+    'nobody changes their own role',
+  );
 
   const emma = row(page, 'Emma Dubois').getByTestId('role-select');
   const before = await emma.inputValue();
@@ -38,7 +43,10 @@ test('a role change asks first; cancel keeps the role, confirm changes it; nobod
 });
 
 for (const locale of ['en', 'fr'] as const) {
-  for (const [orientation, viewport] of [['landscape', { width: 1280, height: 800 }], ['portrait', { width: 800, height: 1280 }]] as const) {
+  for (const [orientation, viewport] of [
+    ['landscape', { width: 1280, height: 800 }],
+    ['portrait', { width: 800, height: 1280 }],
+  ] as const) {
     test(`screenshot of the role-change confirmation, ${locale.toUpperCase()} ${orientation}`, async ({ page }) => {
       await page.setViewportSize(viewport);
       await openKiosk(page);

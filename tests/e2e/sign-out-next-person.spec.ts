@@ -1,7 +1,9 @@
 import { expect, openKiosk, signIn, test } from './support/fixtures.js';
 
 test.describe('The next person after a sign-out', () => {
-  test('starts on their home screen even when the last one signed out from an area their role lacks', async ({ page }) => {
+  test('starts on their home screen even when the last one signed out from an area their role lacks', async ({
+    page,
+  }) => {
     await openKiosk(page);
     await signIn(page, 'Camille Martin');
     await page.getByTestId('area-sync').click();

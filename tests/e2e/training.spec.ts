@@ -26,7 +26,8 @@ async function answerAll(page: Page, right: (i: number) => boolean, screenshotAt
   for (let i = 0; i < FOOD.questions.length; i++) {
     const q = FOOD.questions[i];
     const wrong = ['a', 'b', 'c', 'd'].find((o) => !q.correct.includes(o) && q.options.some((x) => x.id === o))!;
-    for (const o of right(i) ? q.correct : [wrong]) await page.locator(`[data-testid="option"][data-option="${o}"]`).click();
+    for (const o of right(i) ? q.correct : [wrong])
+      await page.locator(`[data-testid="option"][data-option="${o}"]`).click();
     if (screenshotAt?.index === i) await page.screenshot({ path: shot(screenshotAt.name) });
     if (i < FOOD.questions.length - 1) await page.getByTestId('next-question').click();
   }
@@ -34,7 +35,9 @@ async function answerAll(page: Page, right: (i: number) => boolean, screenshotAt
 }
 
 for (const locale of ['en', 'fr'] as const) {
-  test(`a trainee completes a module, passes, sees and verifies the certificate (${locale.toUpperCase()})`, async ({ page }) => {
+  test(`a trainee completes a module, passes, sees and verifies the certificate (${locale.toUpperCase()})`, async ({
+    page,
+  }) => {
     await openKiosk(page);
     await page.getByTestId(`lang-${locale}`).click();
     await signIn(page, 'Emma Dubois');
@@ -49,10 +52,14 @@ for (const locale of ['en', 'fr'] as const) {
     // The section's picture really decodes (an HTML answer to <img> leaves it at 0 x 0).
     const picture = page.getByTestId('section').locator('img.section-card__image');
     await expect(picture).toHaveAttribute('src', 'training-images/thermometer.svg');
-    await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    await expect
+      .poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBeGreaterThan(0);
     await page.screenshot({ path: shot(`training-module-${locale}`) });
     await page.setViewportSize({ width: 800, height: 1280 });
-    await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.getBoundingClientRect().width)).toBeGreaterThan(0);
+    await expect
+      .poll(() => picture.evaluate((img: HTMLImageElement) => img.getBoundingClientRect().width))
+      .toBeGreaterThan(0);
     await page.screenshot({ path: shot(`training-module-portrait-${locale}`) });
     await page.setViewportSize({ width: 1280, height: 800 });
     await readAllSections(page);
@@ -103,7 +110,9 @@ test('a failing attempt shows what was wrong, with the right answer and why, and
   await expect(page.getByTestId('start-assessment')).toBeDisabled();
 });
 
-test('progress is kept per section: after signing out and back in the module opens where it was left', async ({ page }) => {
+test('progress is kept per section: after signing out and back in the module opens where it was left', async ({
+  page,
+}) => {
   await openKiosk(page);
   await signIn(page, 'Emma Dubois');
   await openFoodSafety(page);
@@ -117,7 +126,9 @@ test('progress is kept per section: after signing out and back in the module ope
   await expect(page.getByTestId('section')).toHaveAttribute('data-position', '3');
 });
 
-test('supervisor screens: analytics with targets, classroom with a session and its roster (EN and FR)', async ({ page }) => {
+test('supervisor screens: analytics with targets, classroom with a session and its roster (EN and FR)', async ({
+  page,
+}) => {
   await openKiosk(page);
   await signIn(page, 'Camille Martin');
   for (const locale of ['en', 'fr'] as const) {
@@ -140,7 +151,9 @@ test('supervisor screens: analytics with targets, classroom with a session and i
   await page.screenshot({ path: shot('training-classroom-en'), fullPage: true });
 });
 
-test('an administrator writes a module: publishing waits for both languages, then staff can take it', async ({ page }) => {
+test('an administrator writes a module: publishing waits for both languages, then staff can take it', async ({
+  page,
+}) => {
   await openKiosk(page);
   await signIn(page, 'Sophie Laurent');
   await page.getByTestId('lang-en').click();
@@ -157,7 +170,10 @@ test('an administrator writes a module: publishing waits for both languages, the
   await page.getByTestId('author-s0-body-fr').fill('Repliez le bout des doigts, les phalanges contre la lame.');
   await page.getByTestId('author-q0-prompt-en').fill('Which grip keeps fingertips safe?');
   await page.getByTestId('author-q0-prompt-fr').fill('Quelle prise protège le bout des doigts ?');
-  for (const [k, en, fr] of [['0', 'The claw', 'La griffe'], ['1', 'Flat hand', 'Main à plat']]) {
+  for (const [k, en, fr] of [
+    ['0', 'The claw', 'La griffe'],
+    ['1', 'Flat hand', 'Main à plat'],
+  ]) {
     await page.getByTestId(`author-q0-o${k}-en`).fill(en);
     await page.getByTestId(`author-q0-o${k}-fr`).fill(fr);
   }

@@ -7,7 +7,8 @@ import { _electron as electron, expect, test, type ElectronApplication, type Pag
 import { APP_CSP } from '../../shared/api/security-headers.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SKIP_REASON = 'Electron binary not installed on this machine (cannot be downloaded here); browser-mode e2e covers the UI';
+const SKIP_REASON =
+  'Electron binary not installed on this machine (cannot be downloaded here); browser-mode e2e covers the UI';
 
 /**
  * The Electron executable, or null. This is the lookup `require('electron')` does, minus its side
@@ -24,7 +25,11 @@ function electronBinary(): string | null {
   const pathFile = path.join(packageDir, 'path.txt');
   const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null;
   const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  const binary = override ? path.join(override, relative ?? 'electron') : relative ? path.join(packageDir, 'dist', relative) : null;
+  const binary = override
+    ? path.join(override, relative ?? 'electron')
+    : relative
+      ? path.join(packageDir, 'dist', relative)
+      : null;
   return binary && existsSync(binary) ? binary : null;
 }
 
@@ -42,7 +47,10 @@ test.describe('Electron kiosk (skipped where no Electron binary is installed: it
     const main = path.join(ROOT, 'out', 'main', 'index.js');
     if (!existsSync(main)) throw new Error(`${main} is missing: run "npm run build" before the Electron smoke test.`);
     userData = mkdtempSync(path.join(tmpdir(), 'shiftdeck-electron-'));
-    writeFileSync(path.join(userData, 'settings.json'), JSON.stringify({ kiosk: false, demo: true, siteKey: 'restaurant' }));
+    writeFileSync(
+      path.join(userData, 'settings.json'),
+      JSON.stringify({ kiosk: false, demo: true, siteKey: 'restaurant' }),
+    );
     app = await electron.launch({
       executablePath: binary!,
       // Chromium refuses to start as root with its OS sandbox; CI containers run as root.
@@ -75,7 +83,14 @@ test.describe('Electron kiosk (skipped where no Electron binary is installed: it
         Buffer: typeof w.Buffer,
       };
     });
-    expect(globals).toEqual({ bridge: 'object', bridgeKeys: ['invoke', 'subscribe'], require: 'undefined', process: 'undefined', module: 'undefined', Buffer: 'undefined' });
+    expect(globals).toEqual({
+      bridge: 'object',
+      bridgeKeys: ['invoke', 'subscribe'],
+      require: 'undefined',
+      process: 'undefined',
+      module: 'undefined',
+      Buffer: 'undefined',
+    });
   });
 
   test('answers calls through the bridge as Results', async () => {

@@ -75,8 +75,11 @@ export default async function setup(project: TestProject) {
   return async () => {
     const admin = createCentralDb({ url: adminUrl, max: 1 });
     try {
-      const left = await sql<{ datname: string }>`SELECT datname FROM pg_database WHERE datname LIKE ${run + '%'}`.execute(admin);
-      for (const { datname } of left.rows) await sql`DROP DATABASE IF EXISTS ${sql.id(datname)} WITH (FORCE)`.execute(admin);
+      const left = await sql<{
+        datname: string;
+      }>`SELECT datname FROM pg_database WHERE datname LIKE ${run + '%'}`.execute(admin);
+      for (const { datname } of left.rows)
+        await sql`DROP DATABASE IF EXISTS ${sql.id(datname)} WITH (FORCE)`.execute(admin);
     } finally {
       await admin.destroy();
       await stop();

@@ -19,7 +19,7 @@ const [dataDir, seedArg = '1', migrationsDir] = process.argv.slice(2);
 if (!dataDir) throw new Error('usage: kiosk-child.ts <dataDir> <seed>');
 const out = (line: string) => writeSync(1, `${line}\n`);
 let seed = Number(seedArg) >>> 0 || 1;
-const rand = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+const rand = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const loadedMs = Math.round(performance.now());
@@ -34,7 +34,12 @@ globalThis.fetch = async (input: string | URL | Request, init?: RequestInit) => 
 };
 
 const cheapHash = (pin: string) => hashPin(pin, { N: 1024, r: 8, p: 1, keyLength: 32 });
-const kiosk = await createKiosk({ dataDir, migrationsDir, hashPin: cheapHash, sync: { serverUrl: 'http://unused.invalid', manual: true } });
+const kiosk = await createKiosk({
+  dataDir,
+  migrationsDir,
+  hashPin: cheapHash,
+  sync: { serverUrl: 'http://unused.invalid', manual: true },
+});
 out(`ready ${loadedMs} ${Math.round(performance.now())}`);
 
 const admin = { userId: demoUserId('restaurant', 'Sophie Laurent'), permissions: [...PERMISSIONS] };
@@ -44,15 +49,34 @@ async function writeOne(n: number) {
   const roll = rand();
   const auditId = newId();
   if (roll < 0.8) {
-    await kiosk.runner.run(recordAuthEvent, { id: auditId, action: 'auth.sign_in', subjectUserId: null, detail: { n } }, device);
+    await kiosk.runner.run(
+      recordAuthEvent,
+      { id: auditId, action: 'auth.sign_in', subjectUserId: null, detail: { n } },
+      device,
+    );
     out(`ack audit_log:${auditId}`);
   } else if (roll < 0.9) {
     const id = newId();
-    await kiosk.runner.run(createUser, { id, auditId, displayName: `Crew ${seedArg}.${n}`, locale: 'en', pinHash: await cheapHash('2468'), roleId: roleId('waiter') }, admin);
+    await kiosk.runner.run(
+      createUser,
+      {
+        id,
+        auditId,
+        displayName: `Crew ${seedArg}.${n}`,
+        locale: 'en',
+        pinHash: await cheapHash('2468'),
+        roleId: roleId('waiter'),
+      },
+      admin,
+    );
     out(`ack users:${id}`);
     out(`ack audit_log:${auditId}`);
   } else {
-    await kiosk.runner.run(setUserPin, { userId: demoUserId('restaurant', 'Hugo Moreau'), pinHash: await cheapHash(String(1000 + (n % 9000))), auditId }, admin);
+    await kiosk.runner.run(
+      setUserPin,
+      { userId: demoUserId('restaurant', 'Hugo Moreau'), pinHash: await cheapHash(String(1000 + (n % 9000))), auditId },
+      admin,
+    );
     out(`ack audit_log:${auditId}`);
   }
 }

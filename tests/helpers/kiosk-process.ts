@@ -21,7 +21,15 @@ function childCommand(): Promise<string[]> {
   return (bundled ??= (async () => {
     try {
       const { build } = await import('esbuild');
-      const result = await build({ entryPoints: [CHILD], bundle: true, platform: 'node', format: 'esm', packages: 'external', write: false, logLevel: 'error' });
+      const result = await build({
+        entryPoints: [CHILD],
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        packages: 'external',
+        write: false,
+        logLevel: 'error',
+      });
       const code = result.outputFiles[0].contents;
       const dir = join(appRoot, 'node_modules', '.cache', 'shiftdeck-tests');
       const file = join(dir, `kiosk-child-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
@@ -62,7 +70,9 @@ export interface KioskProcess {
  * await p.kill();
  */
 export async function spawnKioskProcess(dataDir: string, seed: number): Promise<KioskProcess> {
-  const child = spawn(process.execPath, [...(await childCommand()), dataDir, String(seed), localMigrationsDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(await childCommand()), dataDir, String(seed), localMigrationsDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const acked: string[] = [];
   const lines: string[] = [];
   let stderr = '';
@@ -70,10 +80,11 @@ export async function spawnKioskProcess(dataDir: string, seed: number): Promise<
   createInterface({ input: child.stdout! }).on('line', (line) => {
     lines.push(line);
     if (line.startsWith('ack ')) acked.push(line.slice(4));
-    for (const w of waiters) if (w.match(line)) {
-      waiters.delete(w);
-      w.resolve();
-    }
+    for (const w of waiters)
+      if (w.match(line)) {
+        waiters.delete(w);
+        w.resolve();
+      }
   });
   child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

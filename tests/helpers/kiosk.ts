@@ -87,8 +87,12 @@ export function demoPerson(role: string, siteKey: DemoSite['key'] = 'restaurant'
 export const WRONG_PIN = '0000';
 
 /** Calls the dispatcher the way both transports do. */
-export const call = (kiosk: Kiosk, method: string, input: unknown, token: string | null = null): Promise<Result<unknown>> =>
-  kiosk.dispatcher.dispatch(method, input, token);
+export const call = (
+  kiosk: Kiosk,
+  method: string,
+  input: unknown,
+  token: string | null = null,
+): Promise<Result<unknown>> => kiosk.dispatcher.dispatch(method, input, token);
 
 /** Signs the demo person with `role` in and returns the session token; fails the test otherwise. */
 export async function signIn(kiosk: Kiosk, role: string, siteKey: DemoSite['key'] = 'restaurant'): Promise<string> {
@@ -121,7 +125,9 @@ export async function advance(tk: TestKiosk, ms: number): Promise<void> {
 
 /** Audit actions in the order they were written (by HLC, then id). */
 export function auditActions(kiosk: Kiosk): string[] {
-  return (kiosk.store.raw.prepare('SELECT action FROM audit_log ORDER BY hlc, id').all() as { action: string }[]).map((r) => r.action);
+  return (kiosk.store.raw.prepare('SELECT action FROM audit_log ORDER BY hlc, id').all() as { action: string }[]).map(
+    (r) => r.action,
+  );
 }
 
 /** Opens a second, independent connection to a kiosk's database file (like the sqlite3 shell would). */
@@ -141,7 +147,10 @@ export async function makeHost(tk: TestKiosk, opts: { testClock?: boolean } = {}
 }
 
 /** The shipped local migration files, in order (`0001_init.sql`, ...). */
-export const shippedMigrations = (): string[] => readdirSync(localMigrationsDir).filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f)).sort();
+export const shippedMigrations = (): string[] =>
+  readdirSync(localMigrationsDir)
+    .filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f))
+    .sort();
 
 /**
  * A temp copy of the shipped migrations, the first `count` of them (all by default), for tests

@@ -14,7 +14,14 @@ export async function lostCourseChange() {
   const vessel = await w.kiosk('Bridge tablet');
   const shore = await w.kiosk('Shore office');
   const id = newId();
-  const fields = { firstName: 'Ana', lastName: 'Ribeiro', course: 'French B1', startDate: '2026-11-23', endDate: null, schedule: [{ weekday: 1, start: '18:00', durationMinutes: 60 }] };
+  const fields = {
+    firstName: 'Ana',
+    lastName: 'Ribeiro',
+    course: 'French B1',
+    startDate: '2026-11-23',
+    endDate: null,
+    schedule: [{ weekday: 1, start: '18:00', durationMinutes: 60 }],
+  };
   await shore.runner.run(createStudent, { id, logId: newId(), ...fields }, admin);
   await shore.sync!.syncNow();
   await vessel.sync!.syncNow();

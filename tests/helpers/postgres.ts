@@ -32,7 +32,10 @@ const cluster = () => (adminPool ??= createCentralDb({ url: inject('pgAdminUrl')
  * await inSiteTransaction(t.service, siteId, (trx) => trx.selectFrom('users').selectAll().execute());
  */
 export async function createTestDatabase(opts: { empty?: boolean } = {}): Promise<TestDatabase> {
-  if (!inject('pgAdminUrl')) throw new Error('createTestDatabase runs in the `integration` Vitest project only (its globalSetup starts PostgreSQL): put the test under tests/integration/.');
+  if (!inject('pgAdminUrl'))
+    throw new Error(
+      'createTestDatabase runs in the `integration` Vitest project only (its globalSetup starts PostgreSQL): put the test under tests/integration/.',
+    );
   const name = `${inject('pgRunPrefix')}_${randomBytes(6).toString('hex')}`;
   const template = opts.empty ? 'template0' : inject('pgTemplateDatabase');
   await sql`CREATE DATABASE ${sql.id(name)} TEMPLATE ${sql.id(template)}`.execute(cluster());

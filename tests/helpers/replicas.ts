@@ -16,8 +16,12 @@ const byId = (a: Record<string, unknown>, b: Record<string, unknown>) => String(
 export async function serverRows(admin: Kysely<CentralDatabase>, siteId: string): Promise<Rows> {
   const out = {} as Rows;
   for (const table of SYNCED_TABLES) {
-    const res = await sql<Record<string, unknown>>`SELECT * FROM ${sql.ref(table)} WHERE site_id = ${siteId} OR site_id IS NULL`.execute(admin);
-    out[table] = res.rows.map(({ _version, _hlc, _field_hlc, ...row }) => (void _version, void _hlc, void _field_hlc, row)).sort(byId);
+    const res = await sql<
+      Record<string, unknown>
+    >`SELECT * FROM ${sql.ref(table)} WHERE site_id = ${siteId} OR site_id IS NULL`.execute(admin);
+    out[table] = res.rows
+      .map(({ _version, _hlc, _field_hlc, ...row }) => (void _version, void _hlc, void _field_hlc, row))
+      .sort(byId);
   }
   return out;
 }
@@ -25,7 +29,8 @@ export async function serverRows(admin: Kysely<CentralDatabase>, siteId: string)
 /** Every synced row a kiosk holds, by table, sorted by id. */
 export function kioskRows(kiosk: Kiosk): Rows {
   const out = {} as Rows;
-  for (const table of SYNCED_TABLES) out[table] = (kiosk.store.raw.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[]).sort(byId);
+  for (const table of SYNCED_TABLES)
+    out[table] = (kiosk.store.raw.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[]).sort(byId);
   return out;
 }
 
@@ -45,7 +50,9 @@ export function diffRows(kiosk: Rows, server: Rows, limit = 20): string[] {
         continue;
       }
       const cols = new Set([...Object.keys(row), ...Object.keys(other)]);
-      for (const c of cols) if (row[c] !== other[c]) out.push(`${table} ${id}: ${c} ${JSON.stringify(row[c])} (kiosk) != ${JSON.stringify(other[c])} (server)`);
+      for (const c of cols)
+        if (row[c] !== other[c])
+          out.push(`${table} ${id}: ${c} ${JSON.stringify(row[c])} (kiosk) != ${JSON.stringify(other[c])} (server)`);
     }
     for (const id of theirs.keys()) if (!mine.has(id)) out.push(`${table} ${id}: only on the server`);
   }
@@ -59,7 +66,10 @@ export async function replicaDiff(kiosk: Kiosk, admin: Kysely<CentralDatabase>):
 
 /** Outbox rows of a kiosk by status ({ pending: 3, applied: 1 }). */
 export function outboxCounts(kiosk: Kiosk): Record<string, number> {
-  const rows = kiosk.store.raw.prepare('SELECT status, COUNT(*) AS n FROM outbox GROUP BY status').all() as { status: string; n: number }[];
+  const rows = kiosk.store.raw.prepare('SELECT status, COUNT(*) AS n FROM outbox GROUP BY status').all() as {
+    status: string;
+    n: number;
+  }[];
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
 

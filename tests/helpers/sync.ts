@@ -29,14 +29,21 @@ export interface TestService {
  * A real sync service on 127.0.0.1 over a fresh central database seeded with the demo sites.
  * `clock` is the service's own (its receive times); `listen` makes it LISTEN for other instances' pokes (pass the same database to start a second instance).
  */
-export async function startService(opts: { db?: TestDatabase; listen?: boolean; seed?: boolean; clock?: { now(): number } } = {}): Promise<TestService> {
+export async function startService(
+  opts: { db?: TestDatabase; listen?: boolean; seed?: boolean; clock?: { now(): number } } = {},
+): Promise<TestService> {
   const db = opts.db ?? (await createTestDatabase());
   if (opts.seed !== false && !opts.db) await seedCentralDemo(db.service, { hashPin: cheapHashPin });
   // As the service's start does (server/central.ts): a restored copy gets a new epoch here.
   await ensureCentralIdentity(db.admin);
   const hub = createLiveHub();
   if (opts.listen) await hub.listen(db.serviceUrl, () => undefined);
-  const app = await createSyncServer({ db: db.service, adminDb: db.admin, clock: opts.clock, plugins: [syncRoutes(hub)] });
+  const app = await createSyncServer({
+    db: db.service,
+    adminDb: db.admin,
+    clock: opts.clock,
+    plugins: [syncRoutes(hub)],
+  });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   let closed = false;
   const close = async () => {
@@ -51,7 +58,8 @@ export async function startService(opts: { db?: TestDatabase; listen?: boolean; 
     app,
     hub,
     url: address,
-    code: async (siteKey) => (await createEnrollmentCode(db.service as Kysely<CentralDatabase>, demoSiteId(siteKey), { ttlMinutes: 60 })).code,
+    code: async (siteKey) =>
+      (await createEnrollmentCode(db.service as Kysely<CentralDatabase>, demoSiteId(siteKey), { ttlMinutes: 60 })).code,
     close,
   };
 }
@@ -71,7 +79,14 @@ export async function enrolledKiosk(
     dataDir,
     hashPin: cheapHashPin,
     clock,
-    sync: { serverUrl: service.url, enrollCode: given ? undefined : await service.code(siteKey), manual: !live, pushDelayMs: 5, pollMs: 60_000, ...sync },
+    sync: {
+      serverUrl: service.url,
+      enrollCode: given ? undefined : await service.code(siteKey),
+      manual: !live,
+      pushDelayMs: 5,
+      pollMs: 60_000,
+      ...sync,
+    },
   });
   onTestFinished(() => kiosk.close());
   return { kiosk, dataDir };
@@ -80,7 +95,8 @@ export async function enrolledKiosk(
 export const siteOf = (key: DemoSite['key']) => demoSiteId(key);
 
 /** The device token a kiosk got at enrollment. */
-export const deviceTokenOf = (k: Kiosk) => (k.store.raw.prepare("SELECT value FROM meta WHERE key = 'sync.token'").get() as { value: string }).value;
+export const deviceTokenOf = (k: Kiosk) =>
+  (k.store.raw.prepare("SELECT value FROM meta WHERE key = 'sync.token'").get() as { value: string }).value;
 
 /** A raw push in the kiosk's name, as a tampered kiosk could send it (the service must not trust it). */
 export async function rawPush(service: { url: string }, kiosk: Kiosk, mutations: unknown[]) {

@@ -54,7 +54,11 @@ function parseRequest(buf: Buffer): ParsedRequest | null {
   const lines = buf.subarray(0, end).toString('latin1').split('\r\n');
   const [method = '', path = ''] = lines[0].split(' ');
   const headers = lines.slice(1);
-  const value = (name: string) => headers.find((h) => h.toLowerCase().startsWith(`${name}:`))?.slice(name.length + 1).trim();
+  const value = (name: string) =>
+    headers
+      .find((h) => h.toLowerCase().startsWith(`${name}:`))
+      ?.slice(name.length + 1)
+      .trim();
   const upgrade = value('upgrade') !== undefined;
   const length = Number(value('content-length') ?? 0);
   if (!upgrade && buf.length < end + 4 + length) return null;
@@ -63,7 +67,12 @@ function parseRequest(buf: Buffer): ParsedRequest | null {
   // client open a fresh connection for its next request, so every request meets the current mode.
   const kept = headers.filter((h) => !/^(connection|keep-alive):/i.test(h));
   const head = [lines[0], ...kept, 'connection: close'].join('\r\n');
-  return { method, path, upgrade, bytes: Buffer.concat([Buffer.from(head, 'latin1'), HEAD_END, buf.subarray(end + 4, end + 4 + length)]) };
+  return {
+    method,
+    path,
+    upgrade,
+    bytes: Buffer.concat([Buffer.from(head, 'latin1'), HEAD_END, buf.subarray(end + 4, end + 4 + length)]),
+  };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

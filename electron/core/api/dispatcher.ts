@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { contract, isMethodName, MAX_REQUEST_BYTES, type Contract, type MethodName, type MethodOutput } from '../../../shared/api/contract.js';
+import {
+  contract,
+  isMethodName,
+  MAX_REQUEST_BYTES,
+  type Contract,
+  type MethodName,
+  type MethodOutput,
+} from '../../../shared/api/contract.js';
 import { fieldProblemsFromZod } from '../../../shared/domain/field-problems.js';
 import { AppError, fail, ok, toErrorData, type Result } from '../../../shared/errors.js';
 import { can, isPermission } from '../../../shared/permissions.js';
@@ -35,7 +42,8 @@ export interface DispatcherDeps {
 export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   return {
     // The overloads only narrow the result type for callers; at run time every answer is a Result.
-    async dispatch(method: string, input: unknown, token: string | null): Promise<Result<any>> { // eslint-disable-line @typescript-eslint/no-explicit-any
+    async dispatch(method: string, input: unknown, token: string | null): Promise<Result<any>> {
+      // eslint-disable-line @typescript-eslint/no-explicit-any
       if (typeof method !== 'string' || !isMethodName(method)) {
         return fail('UNKNOWN_METHOD', `There is no "${String(method).slice(0, 100)}" in the Shiftdeck API.`);
       }
@@ -43,7 +51,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       try {
         // Bytes, not characters: 'é' is one character of JSON but two bytes on the wire.
         if (Buffer.byteLength(JSON.stringify(input ?? null)) > MAX_REQUEST_BYTES) {
-          return fail('PAYLOAD_TOO_LARGE', `The request is larger than ${MAX_REQUEST_BYTES / 1024} KiB; nothing was saved.`);
+          return fail(
+            'PAYLOAD_TOO_LARGE',
+            `The request is larger than ${MAX_REQUEST_BYTES / 1024} KiB; nothing was saved.`,
+          );
         }
       } catch {
         return fail('VALIDATION_FAILED', 'The request could not be read as JSON; nothing was saved.');
@@ -61,7 +72,11 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         if (spec.access !== 'public') {
           ctx.signedIn = await deps.auth.resolve(token, spec.touchesSession !== false);
           if (isPermission(spec.access) && !can(ctx.signedIn.person.permissions, spec.access)) {
-            throw new AppError('FORBIDDEN', `Your role (${ctx.signedIn.person.roleName.en}) may not do this; it needs "${spec.access}". Ask a supervisor.`, { permission: spec.access });
+            throw new AppError(
+              'FORBIDDEN',
+              `Your role (${ctx.signedIn.person.roleName.en}) may not do this; it needs "${spec.access}". Ask a supervisor.`,
+              { permission: spec.access },
+            );
           }
         }
         const handler = deps.handlers[method] as (input: unknown, ctx: CallContext) => Promise<unknown>;

@@ -47,10 +47,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     ...createClassesHandlers(deps),
     ...createTrainingHandlers(deps),
-    'app.info': async () => ({ version: deps.version, deviceId: deps.deviceId, site: await deps.site(), demo: deps.demo }),
+    'app.info': async () => ({
+      version: deps.version,
+      deviceId: deps.deviceId,
+      site: await deps.site(),
+      demo: deps.demo,
+    }),
     'status.get': () => readSyncStatus(deps.store, deps.link()),
     'sync.reenrol': async (input) => {
-      if (!deps.reenrol) throw new AppError('NOT_FOUND', 'This kiosk does not sync with a shore office, so there is nothing to enrol.');
+      if (!deps.reenrol)
+        throw new AppError('NOT_FOUND', 'This kiosk does not sync with a shore office, so there is nothing to enrol.');
       await deps.reenrol(input.code);
       return { ok: true as const };
     },
@@ -71,7 +77,15 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         .selectFrom('audit_log as a')
         .leftJoin('users as actor', 'actor.id', 'a.actor_user_id')
         .leftJoin('users as subject', 'subject.id', 'a.subject_user_id')
-        .select(['a.id', 'a.action', 'a.detail', 'a.created_at', 'a.device_id', 'actor.display_name as actor_name', 'subject.display_name as subject_name'])
+        .select([
+          'a.id',
+          'a.action',
+          'a.detail',
+          'a.created_at',
+          'a.device_id',
+          'actor.display_name as actor_name',
+          'subject.display_name as subject_name',
+        ])
         .where('a.site_id', '=', site.id)
         .orderBy('a.created_at', 'desc')
         .orderBy('a.id', 'desc')
@@ -81,7 +95,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         const before = input.before;
         const beforeId = input.beforeId;
         q = q.where((eb) =>
-          beforeId ? eb.or([eb('a.created_at', '<', before), eb.and([eb('a.created_at', '=', before), eb('a.id', '<', beforeId)])]) : eb('a.created_at', '<', before),
+          beforeId
+            ? eb.or([
+                eb('a.created_at', '<', before),
+                eb.and([eb('a.created_at', '=', before), eb('a.id', '<', beforeId)]),
+              ])
+            : eb('a.created_at', '<', before),
         );
       }
       return (await q.execute()).map((r) => ({
@@ -107,15 +126,41 @@ export function createHandlers(deps: HandlerDeps): Handlers {
           .orderBy('c.created_at', 'desc')
           .limit(200)
           .execute(),
-        deps.store.db.selectFrom('outbox').select(['seq', 'name', 'status', 'last_error', 'hlc']).where('status', 'in', ['rejected', 'dead']).orderBy('seq', 'desc').limit(200).execute(),
+        deps.store.db
+          .selectFrom('outbox')
+          .select(['seq', 'name', 'status', 'last_error', 'hlc'])
+          .where('status', 'in', ['rejected', 'dead'])
+          .orderBy('seq', 'desc')
+          .limit(200)
+          .execute(),
       ]);
       return {
-        conflicts: conflicts.map((c) => ({ id: c.id, kind: c.kind, code: c.code, message: c.message, mutation: c.mutation, personName: c.display_name, createdAt: c.created_at, lost: views.lostEdit(c.code, c.args) })),
-        deadLetters: dead.map((d) => ({ seq: d.seq, mutation: d.name, status: d.status as 'rejected' | 'dead', error: d.last_error, queuedAt: new Date(decodeHlc(d.hlc).wall).toISOString() })),
+        conflicts: conflicts.map((c) => ({
+          id: c.id,
+          kind: c.kind,
+          code: c.code,
+          message: c.message,
+          mutation: c.mutation,
+          personName: c.display_name,
+          createdAt: c.created_at,
+          lost: views.lostEdit(c.code, c.args),
+        })),
+        deadLetters: dead.map((d) => ({
+          seq: d.seq,
+          mutation: d.name,
+          status: d.status as 'rejected' | 'dead',
+          error: d.last_error,
+          queuedAt: new Date(decodeHlc(d.hlc).wall).toISOString(),
+        })),
       };
     },
     'sync.now': async () => {
-      if (!deps.syncNow) throw new AppError('NOT_FOUND', 'This kiosk has no link to shore set up: it runs on its own. Enroll it with a code from the shore office.', { reason: 'no_link' });
+      if (!deps.syncNow)
+        throw new AppError(
+          'NOT_FOUND',
+          'This kiosk has no link to shore set up: it runs on its own. Enroll it with a code from the shore office.',
+          { reason: 'no_link' },
+        );
       // A failed cycle is not an error of this call: the status says in words what went wrong.
       const report = await deps.syncNow();
       return { succeeded: report !== undefined, status: await readSyncStatus(deps.store, deps.link()) };
@@ -134,7 +179,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const actor = actorOf(ctx);
       const [people, roles] = await Promise.all([
         peopleAtSite(deps.store.db, site.id),
-        deps.store.db.selectFrom('roles').select(['id', 'code', 'name_en', 'name_fr', 'site_kind', 'permissions']).where('deleted_at', 'is', null).orderBy('code').execute(),
+        deps.store.db
+          .selectFrom('roles')
+          .select(['id', 'code', 'name_en', 'name_fr', 'site_kind', 'permissions'])
+          .where('deleted_at', 'is', null)
+          .orderBy('code')
+          .execute(),
       ]);
       const tiles = await deps.auth.tiles();
       const lockedBy = new Map(tiles.map((t) => [t.id, t.lockedUntil]));
@@ -151,17 +201,30 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         })),
         roles: roles
           .filter((r) => r.site_kind === 'any' || r.site_kind === site.kind)
-          .map((r) => ({ id: r.id, code: r.code, name: { en: r.name_en, fr: r.name_fr }, grantable: mayGrant(actor.permissions, parseList(r.permissions)) })),
+          .map((r) => ({
+            id: r.id,
+            code: r.code,
+            name: { en: r.name_en, fr: r.name_fr },
+            grantable: mayGrant(actor.permissions, parseList(r.permissions)),
+          })),
       };
     },
     'admin.createUser': async (input, ctx) => {
       const id = newId();
       const pinHash = await hash(input.pin);
-      await deps.runner.run(createUser, { id, auditId: newId(), displayName: input.displayName, locale: input.locale, pinHash, roleId: input.roleId }, actorOf(ctx));
+      await deps.runner.run(
+        createUser,
+        { id, auditId: newId(), displayName: input.displayName, locale: input.locale, pinHash, roleId: input.roleId },
+        actorOf(ctx),
+      );
       return { id };
     },
     'admin.setRole': async (input, ctx) => {
-      await deps.runner.run(setUserRole, { userId: input.userId, roleId: input.roleId, auditId: newId() }, actorOf(ctx));
+      await deps.runner.run(
+        setUserRole,
+        { userId: input.userId, roleId: input.roleId, auditId: newId() },
+        actorOf(ctx),
+      );
       return { ok: true as const };
     },
     'admin.setIdleLock': async (input, ctx) => {

@@ -46,15 +46,32 @@ export function createAuthService(deps: AuthDeps) {
   const attempts = createPinAttempts(deps.store);
   const siteLockouts = createSiteLockouts(deps.store);
   /** This kiosk's count or the site's synced events, whichever is stricter. */
-  const stateOf = (siteId: string, userId: string, now: number) => strictest(attempts.read(userId), siteLockouts.read(siteId, userId, now));
+  const stateOf = (siteId: string, userId: string, now: number) =>
+    strictest(attempts.read(userId), siteLockouts.read(siteId, userId, now));
   const iso = (ms: number) => new Date(ms).toISOString();
 
-  const audit = (action: (typeof DEVICE_AUDIT_ACTIONS)[number], subjectUserId: string, actorUserId: string | null, detail: Record<string, string | number> = {}) =>
-    deps.runner.run(recordAuthEvent, { id: newId(), action, subjectUserId, detail }, { userId: actorUserId, permissions: [] });
+  const audit = (
+    action: (typeof DEVICE_AUDIT_ACTIONS)[number],
+    subjectUserId: string,
+    actorUserId: string | null,
+    detail: Record<string, string | number> = {},
+  ) =>
+    deps.runner.run(
+      recordAuthEvent,
+      { id: newId(), action, subjectUserId, detail },
+      { userId: actorUserId, permissions: [] },
+    );
 
   const info = (s: Session, p: Person, idleLockSeconds: number): z.infer<typeof sessionInfo> => ({
     token: s.token,
-    user: { id: p.id, displayName: p.displayName, locale: p.locale, roleCode: p.roleCode, roleName: p.roleName, permissions: p.permissions },
+    user: {
+      id: p.id,
+      displayName: p.displayName,
+      locale: p.locale,
+      roleCode: p.roleCode,
+      roleName: p.roleName,
+      permissions: p.permissions,
+    },
     state: s.state,
     startedAt: iso(s.startedAt),
     expiresAt: iso(s.startedAt + SESSION_MAX_MS),
@@ -66,7 +83,11 @@ export function createAuthService(deps: AuthDeps) {
     const now = deps.clock.now();
     const state = stateOf((await deps.site()).id, person.id, now);
     if (isLocked(state, now)) {
-      throw new AppError('USER_LOCKED', `Too many wrong PINs. ${person.displayName} is locked until ${iso(state.lockedUntil!)}; ask a supervisor or wait.`, { lockedUntil: iso(state.lockedUntil!) });
+      throw new AppError(
+        'USER_LOCKED',
+        `Too many wrong PINs. ${person.displayName} is locked until ${iso(state.lockedUntil!)}; ask a supervisor or wait.`,
+        { lockedUntil: iso(state.lockedUntil!) },
+      );
     }
     if (await verifyPin(pin, person.pinHash)) {
       if (state.failures > 0) await attempts.clear(person.id);
@@ -77,15 +98,26 @@ export function createAuthService(deps: AuthDeps) {
     await audit('auth.sign_in_failed', person.id, null, { failures: next.failures });
     if (isLocked(next, now)) {
       await audit('auth.lockout', person.id, null, { lockedUntil: iso(next.lockedUntil!) });
-      throw new AppError('USER_LOCKED', `Too many wrong PINs. ${person.displayName} is locked until ${iso(next.lockedUntil!)}; ask a supervisor or wait.`, { lockedUntil: iso(next.lockedUntil!) });
+      throw new AppError(
+        'USER_LOCKED',
+        `Too many wrong PINs. ${person.displayName} is locked until ${iso(next.lockedUntil!)}; ask a supervisor or wait.`,
+        { lockedUntil: iso(next.lockedUntil!) },
+      );
     }
-    throw new AppError('PIN_INVALID', `That PIN is not right. ${attemptsLeft(next)} tries left before a 15-minute lock.`, { attemptsLeft: attemptsLeft(next) });
+    throw new AppError(
+      'PIN_INVALID',
+      `That PIN is not right. ${attemptsLeft(next)} tries left before a 15-minute lock.`,
+      { attemptsLeft: attemptsLeft(next) },
+    );
   }
 
   async function requirePerson(userId: string): Promise<Person> {
     const site = await deps.site();
     const person = await personAtSite(deps.store.db, site.id, userId);
-    if (!person) throw new AppError('NOT_FOUND', 'That person has no role at this site. Pick your name from the list.', { userId });
+    if (!person)
+      throw new AppError('NOT_FOUND', 'That person has no role at this site. Pick your name from the list.', {
+        userId,
+      });
     return person;
   }
 
@@ -109,7 +141,13 @@ export function createAuthService(deps: AuthDeps) {
       const now = deps.clock.now();
       return (await peopleAtSite(deps.store.db, site.id)).map((p) => {
         const a = stateOf(site.id, p.id, now);
-        return { id: p.id, displayName: p.displayName, roleCode: p.roleCode, roleName: p.roleName, lockedUntil: isLocked(a, now) ? iso(a.lockedUntil!) : null };
+        return {
+          id: p.id,
+          displayName: p.displayName,
+          roleCode: p.roleCode,
+          roleName: p.roleName,
+          lockedUntil: isLocked(a, now) ? iso(a.lockedUntil!) : null,
+        };
       });
     },
 
@@ -117,7 +155,13 @@ export function createAuthService(deps: AuthDeps) {
       const person = await requirePerson(userId);
       await checkPin(person, pin);
       const now = deps.clock.now();
-      const s: Session = { token: randomBytes(32).toString('base64url'), userId, startedAt: now, lastActivityAt: now, state: 'active' };
+      const s: Session = {
+        token: randomBytes(32).toString('base64url'),
+        userId,
+        startedAt: now,
+        lastActivityAt: now,
+        state: 'active',
+      };
       sessions.set(s.token, s);
       await audit('auth.sign_in', userId, userId);
       return info(s, person, (await deps.site()).idleLockSeconds);
@@ -156,10 +200,14 @@ export function createAuthService(deps: AuthDeps) {
       const verdict = judgeSession(s, deps.clock.now(), site.idleLockSeconds);
       if (verdict === 'expired') {
         if (end(s, 'expired')) await audit('auth.session_expired', s.userId, s.userId);
-        throw new AppError('SESSION_EXPIRED', 'Your session lasted 8 hours and has ended. Sign in again with your PIN.');
+        throw new AppError(
+          'SESSION_EXPIRED',
+          'Your session lasted 8 hours and has ended. Sign in again with your PIN.',
+        );
       }
       if (verdict === 'idle') await lock(s);
-      if (s.state === 'locked') throw new AppError('SESSION_LOCKED', 'The screen locked after a quiet spell. Enter your PIN to carry on.');
+      if (s.state === 'locked')
+        throw new AppError('SESSION_LOCKED', 'The screen locked after a quiet spell. Enter your PIN to carry on.');
       const person = await personAtSite(deps.store.db, site.id, s.userId);
       if (!person) {
         end(s, 'signed_out');

@@ -28,7 +28,17 @@ export async function peopleAtSite(db: Kysely<LocalDatabase>, siteId: string, us
     .selectFrom('user_roles as ur')
     .innerJoin('users as u', 'u.id', 'ur.user_id')
     .innerJoin('roles as r', 'r.id', 'ur.role_id')
-    .select(['u.id', 'u.display_name', 'u.locale', 'u.pin_hash', 'r.id as role_id', 'r.code', 'r.name_en', 'r.name_fr', 'r.permissions'])
+    .select([
+      'u.id',
+      'u.display_name',
+      'u.locale',
+      'u.pin_hash',
+      'r.id as role_id',
+      'r.code',
+      'r.name_en',
+      'r.name_fr',
+      'r.permissions',
+    ])
     .where('ur.site_id', '=', siteId)
     .where('ur.deleted_at', 'is', null)
     .where('u.deleted_at', 'is', null)
@@ -48,6 +58,10 @@ export async function peopleAtSite(db: Kysely<LocalDatabase>, siteId: string, us
   }));
 }
 
-export async function personAtSite(db: Kysely<LocalDatabase>, siteId: string, userId: string): Promise<Person | undefined> {
+export async function personAtSite(
+  db: Kysely<LocalDatabase>,
+  siteId: string,
+  userId: string,
+): Promise<Person | undefined> {
   return (await peopleAtSite(db, siteId, userId))[0];
 }

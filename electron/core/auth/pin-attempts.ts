@@ -5,12 +5,16 @@ import { NO_ATTEMPTS, type PinAttemptState } from '../../../shared/domain/pin-lo
 export function createPinAttempts(store: Store) {
   const db = store.raw;
   const get = db.prepare('SELECT failures, locked_until FROM pin_attempts WHERE user_id = ?');
-  const put = db.prepare('INSERT INTO pin_attempts (user_id, failures, locked_until) VALUES (?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until');
+  const put = db.prepare(
+    'INSERT INTO pin_attempts (user_id, failures, locked_until) VALUES (?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until',
+  );
   const clear = db.prepare('DELETE FROM pin_attempts WHERE user_id = ?');
   return {
     read(userId: string): PinAttemptState {
       const row = get.get(userId) as { failures: number; locked_until: string | null } | undefined;
-      return row ? { failures: row.failures, lockedUntil: row.locked_until ? Date.parse(row.locked_until) : null } : NO_ATTEMPTS;
+      return row
+        ? { failures: row.failures, lockedUntil: row.locked_until ? Date.parse(row.locked_until) : null }
+        : NO_ATTEMPTS;
     },
     // Writes go through the store's queue so they never land inside another caller's open transaction.
     write: (userId: string, s: PinAttemptState) =>

@@ -9,18 +9,36 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
 export const PIN_KDF = Object.freeze({ N: 1 << 15, r: 8, p: 1, keyLength: 32 });
 
 const scryptAsync = (pin: string, salt: Buffer, keyLength: number, opts: ScryptOptions) =>
-  new Promise<Buffer>((resolve, reject) => scrypt(pin, salt, keyLength, opts, (err, key) => (err ? reject(err) : resolve(key))));
+  new Promise<Buffer>((resolve, reject) =>
+    scrypt(pin, salt, keyLength, opts, (err, key) => (err ? reject(err) : resolve(key))),
+  );
 
 const maxmem = (N: number, r: number) => 256 * N * r;
 
 /** Costs this code ever writes or accepts: N a power of two up to 2^17, r up to 16, p up to 4. */
 export function isSaneCost(N: number, r: number, p: number): boolean {
-  return Number.isInteger(N) && N >= 1024 && N <= 1 << 17 && (N & (N - 1)) === 0 && Number.isInteger(r) && r >= 1 && r <= 16 && Number.isInteger(p) && p >= 1 && p <= 4;
+  return (
+    Number.isInteger(N) &&
+    N >= 1024 &&
+    N <= 1 << 17 &&
+    (N & (N - 1)) === 0 &&
+    Number.isInteger(r) &&
+    r >= 1 &&
+    r <= 16 &&
+    Number.isInteger(p) &&
+    p >= 1 &&
+    p <= 4
+  );
 }
 
 export async function hashPin(pin: string, cost = PIN_KDF): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scryptAsync(pin, salt, cost.keyLength, { N: cost.N, r: cost.r, p: cost.p, maxmem: maxmem(cost.N, cost.r) });
+  const key = await scryptAsync(pin, salt, cost.keyLength, {
+    N: cost.N,
+    r: cost.r,
+    p: cost.p,
+    maxmem: maxmem(cost.N, cost.r),
+  });
   return `scrypt$${cost.N}$${cost.r}$${cost.p}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 

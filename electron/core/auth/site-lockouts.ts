@@ -1,4 +1,9 @@
-import { LOCKOUT_MS, stateFromEvents, type PinAttemptState, type PinEvent } from '../../../shared/domain/pin-lockout.js';
+import {
+  LOCKOUT_MS,
+  stateFromEvents,
+  type PinAttemptState,
+  type PinEvent,
+} from '../../../shared/domain/pin-lockout.js';
 import { decodeHlc } from '../../../shared/hlc.js';
 import type { Store } from '../db/store.js';
 
@@ -22,8 +27,18 @@ export function createSiteLockouts(store: Store) {
     ORDER BY hlc, id`);
   return {
     read(siteId: string, userId: string, now: number): PinAttemptState {
-      const rows = events.all(siteId, new Date(now - LOOKBACK_MS).toISOString(), userId) as { action: PinEvent['action']; hlc: string; detail: string }[];
-      return stateFromEvents(rows.map((r) => ({ action: r.action, at: wallOf(r.hlc), lockedUntil: r.action === 'auth.lockout' ? lockedUntilOf(r.detail) : null })));
+      const rows = events.all(siteId, new Date(now - LOOKBACK_MS).toISOString(), userId) as {
+        action: PinEvent['action'];
+        hlc: string;
+        detail: string;
+      }[];
+      return stateFromEvents(
+        rows.map((r) => ({
+          action: r.action,
+          at: wallOf(r.hlc),
+          lockedUntil: r.action === 'auth.lockout' ? lockedUntilOf(r.detail) : null,
+        })),
+      );
     },
   };
 }

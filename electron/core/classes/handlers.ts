@@ -6,7 +6,15 @@ import { slashDateOrderFor } from '../../../shared/classes/csv-text.js';
 import { diagnose } from '../../../shared/classes/diagnose.js';
 import { classSettingsId } from '../../../shared/classes/generate-run.js';
 import { DEFAULT_HORIZON_WEEKS, type ClassStatus, type PaymentStatus } from '../../../shared/classes/generation.js';
-import { createStudent, generateRun, removeStudent, setClassPayment, setClassStatus, setHorizon, updateStudent } from '../../../shared/classes/mutations.js';
+import {
+  createStudent,
+  generateRun,
+  removeStudent,
+  setClassPayment,
+  setClassStatus,
+  setHorizon,
+  updateStudent,
+} from '../../../shared/classes/mutations.js';
 import { readClassTracking } from '../../../shared/classes/read-rows.js';
 import { parseStoredSchedule } from '../../../shared/classes/schedule.js';
 import { addDays, mondayOf, siteClock } from '../../../shared/classes/site-time.js';
@@ -18,7 +26,10 @@ import type { HandlerDeps } from '../api/handler-deps.js';
 
 type ClassesHandlers = Pick<Handlers, keyof typeof classesContract>;
 
-const actorOf = (ctx: CallContext) => ({ userId: ctx.signedIn!.person.id, permissions: ctx.signedIn!.person.permissions });
+const actorOf = (ctx: CallContext) => ({
+  userId: ctx.signedIn!.person.id,
+  permissions: ctx.signedIn!.person.permissions,
+});
 
 /** Handlers of the classes area's API methods (shared/classes/contract.ts). */
 export function createClassesHandlers(deps: HandlerDeps): ClassesHandlers {
@@ -34,19 +45,41 @@ export function createClassesHandlers(deps: HandlerDeps): ClassesHandlers {
   const runGeneration = async (operation: 'manual' | 'fix', ctx: CallContext) => {
     const logId = newId();
     await deps.runner.run(generateRun, { logId, operation }, actorOf(ctx));
-    const log = await db.selectFrom('class_generation_logs').select(['classes_created', 'error_detail']).where('id', '=', logId).executeTakeFirstOrThrow();
-    const skipped = log.error_detail ? ((JSON.parse(log.error_detail) as { skipped?: { studentId: string; name: string; reason: string }[] }).skipped ?? []) : [];
+    const log = await db
+      .selectFrom('class_generation_logs')
+      .select(['classes_created', 'error_detail'])
+      .where('id', '=', logId)
+      .executeTakeFirstOrThrow();
+    const skipped = log.error_detail
+      ? ((JSON.parse(log.error_detail) as { skipped?: { studentId: string; name: string; reason: string }[] })
+          .skipped ?? [])
+      : [];
     return { created: log.classes_created, skipped };
   };
 
   const existingStudents = async (siteId: string) =>
-    (await db.selectFrom('students').select(['first_name', 'last_name', 'course']).where('site_id', '=', siteId).where('deleted_at', 'is', null).execute()).map((s) => ({ firstName: s.first_name, lastName: s.last_name, course: s.course }));
+    (
+      await db
+        .selectFrom('students')
+        .select(['first_name', 'last_name', 'course'])
+        .where('site_id', '=', siteId)
+        .where('deleted_at', 'is', null)
+        .execute()
+    ).map((s) => ({ firstName: s.first_name, lastName: s.last_name, course: s.course }));
 
   return {
     'classes.settings': async () => {
       const site = await deps.site();
-      const row = await db.selectFrom('class_settings').select('horizon_weeks').where('id', '=', classSettingsId(site.id)).executeTakeFirst();
-      return { horizonWeeks: row?.horizon_weeks ?? DEFAULT_HORIZON_WEEKS, timeZone: site.timezone, today: siteClock(nowIso(), site.timezone).date };
+      const row = await db
+        .selectFrom('class_settings')
+        .select('horizon_weeks')
+        .where('id', '=', classSettingsId(site.id))
+        .executeTakeFirst();
+      return {
+        horizonWeeks: row?.horizon_weeks ?? DEFAULT_HORIZON_WEEKS,
+        timeZone: site.timezone,
+        today: siteClock(nowIso(), site.timezone).date,
+      };
     },
     'classes.setHorizon': async (input, ctx) => {
       await deps.runner.run(setHorizon, { weeks: input.weeks, logId: newId() }, actorOf(ctx));
@@ -54,11 +87,35 @@ export function createClassesHandlers(deps: HandlerDeps): ClassesHandlers {
     },
     'classes.students': async () => {
       const site = await deps.site();
-      const rows = await db.selectFrom('students').selectAll().where('site_id', '=', site.id).where('deleted_at', 'is', null).orderBy('last_name').orderBy('first_name').execute();
-      const upcoming = await db.selectFrom('classes').select(['student_id']).select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('site_id', '=', site.id).where('deleted_at', 'is', null).where('status', '=', 'scheduled').where('starts_at', '>', nowIso()).groupBy('student_id').execute();
+      const rows = await db
+        .selectFrom('students')
+        .selectAll()
+        .where('site_id', '=', site.id)
+        .where('deleted_at', 'is', null)
+        .orderBy('last_name')
+        .orderBy('first_name')
+        .execute();
+      const upcoming = await db
+        .selectFrom('classes')
+        .select(['student_id'])
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('site_id', '=', site.id)
+        .where('deleted_at', 'is', null)
+        .where('status', '=', 'scheduled')
+        .where('starts_at', '>', nowIso())
+        .groupBy('student_id')
+        .execute();
       const count = new Map(upcoming.map((u) => [u.student_id, Number(u.n)]));
-      return rows.map((s) => ({ id: s.id, firstName: s.first_name, lastName: s.last_name, course: s.course, startDate: s.start_date, endDate: s.end_date, schedule: parseStoredSchedule(s.schedule), upcoming: count.get(s.id) ?? 0 }));
+      return rows.map((s) => ({
+        id: s.id,
+        firstName: s.first_name,
+        lastName: s.last_name,
+        course: s.course,
+        startDate: s.start_date,
+        endDate: s.end_date,
+        schedule: parseStoredSchedule(s.schedule),
+        upcoming: count.get(s.id) ?? 0,
+      }));
     },
     'classes.createStudent': async (input, ctx) => {
       const id = newId();
@@ -82,7 +139,22 @@ export function createClassesHandlers(deps: HandlerDeps): ClassesHandlers {
         .innerJoin('students as s', 's.id', 'c.student_id')
         .leftJoin('users as su', 'su.id', 'c.status_changed_by')
         .leftJoin('users as pu', 'pu.id', 'c.payment_changed_by')
-        .select(['c.id', 'c.student_id', 's.first_name', 's.last_name', 'c.course', 'c.date', 'c.start', 'c.duration_minutes', 'c.status', 'c.payment_status', 'su.display_name as status_by', 'c.status_changed_at', 'pu.display_name as payment_by', 'c.payment_changed_at'])
+        .select([
+          'c.id',
+          'c.student_id',
+          's.first_name',
+          's.last_name',
+          'c.course',
+          'c.date',
+          'c.start',
+          'c.duration_minutes',
+          'c.status',
+          'c.payment_status',
+          'su.display_name as status_by',
+          'c.status_changed_at',
+          'pu.display_name as payment_by',
+          'c.payment_changed_at',
+        ])
         .where('c.site_id', '=', site.id)
         .where('c.deleted_at', 'is', null)
         .where('c.date', '>=', days[0])
@@ -121,18 +193,49 @@ export function createClassesHandlers(deps: HandlerDeps): ClassesHandlers {
       const t = await tracking();
       const now = nowIso();
       const [classes, logs] = await Promise.all([
-        db.selectFrom('classes').select(['status', 'payment_status', 'created_at', 'date']).where('site_id', '=', t.site.id).where('deleted_at', 'is', null).execute(),
-        db.selectFrom('class_generation_logs').select(['status', 'operation', 'created_at']).where('site_id', '=', t.site.id).where('deleted_at', 'is', null).execute(),
+        db
+          .selectFrom('classes')
+          .select(['status', 'payment_status', 'created_at', 'date'])
+          .where('site_id', '=', t.site.id)
+          .where('deleted_at', 'is', null)
+          .execute(),
+        db
+          .selectFrom('class_generation_logs')
+          .select(['status', 'operation', 'created_at'])
+          .where('site_id', '=', t.site.id)
+          .where('deleted_at', 'is', null)
+          .execute(),
       ]);
-      const d = diagnose({ students: t.students, classes: t.classes, now, timeZone: t.timeZone, horizonWeeks: t.horizonWeeks });
-      return { ...classFigures({ classes, logs, now, timeZone: t.timeZone }), studentsWithMissing: d.missing.length, students: t.students.length };
+      const d = diagnose({
+        students: t.students,
+        classes: t.classes,
+        now,
+        timeZone: t.timeZone,
+        horizonWeeks: t.horizonWeeks,
+      });
+      return {
+        ...classFigures({ classes, logs, now, timeZone: t.timeZone }),
+        studentsWithMissing: d.missing.length,
+        students: t.students.length,
+      };
     },
     'classes.logs': async (input) => {
       const site = await deps.site();
       const rows = await deps.store.db
         .selectFrom('class_generation_logs as l')
         .leftJoin('students as s', 's.id', 'l.student_id')
-        .select(['l.id', 'l.operation', 'l.status', 'l.message', 'l.classes_created', 'l.classes_removed', 'l.error_detail', 'l.created_at', 's.first_name', 's.last_name'])
+        .select([
+          'l.id',
+          'l.operation',
+          'l.status',
+          'l.message',
+          'l.classes_created',
+          'l.classes_removed',
+          'l.error_detail',
+          'l.created_at',
+          's.first_name',
+          's.last_name',
+        ])
         .where('l.site_id', '=', site.id)
         .where('l.deleted_at', 'is', null)
         .orderBy('l.created_at', 'desc')
@@ -153,26 +256,56 @@ export function createClassesHandlers(deps: HandlerDeps): ClassesHandlers {
     },
     'classes.diagnose': async () => {
       const t = await tracking();
-      return diagnose({ students: t.students, classes: t.classes, now: nowIso(), timeZone: t.timeZone, horizonWeeks: t.horizonWeeks });
+      return diagnose({
+        students: t.students,
+        classes: t.classes,
+        now: nowIso(),
+        timeZone: t.timeZone,
+        horizonWeeks: t.horizonWeeks,
+      });
     },
     'classes.fix': (_input, ctx) => runGeneration('fix', ctx),
     'classes.generateNow': (_input, ctx) => runGeneration('manual', ctx),
     'classes.importPreview': async (input) => {
       const site = await deps.site();
-      const p = previewStudentCsv(input.csv, await existingStudents(site.id), { dateOrder: slashDateOrderFor(site.timezone) });
-      return { ...p, rows: p.rows.map((r) => ({ line: r.line, name: r.name, errors: r.errors, problems: r.problems, valid: r.student !== null })) };
+      const p = previewStudentCsv(input.csv, await existingStudents(site.id), {
+        dateOrder: slashDateOrderFor(site.timezone),
+      });
+      return {
+        ...p,
+        rows: p.rows.map((r) => ({
+          line: r.line,
+          name: r.name,
+          errors: r.errors,
+          problems: r.problems,
+          valid: r.student !== null,
+        })),
+      };
     },
     'classes.importCommit': async (input, ctx) => {
       const site = await deps.site();
-      const p = previewStudentCsv(input.csv, await existingStudents(site.id), { dateOrder: slashDateOrderFor(site.timezone) });
-      if (p.fileErrors.length) throw new AppError('VALIDATION_FAILED', p.fileErrors.join(' '), { fileErrors: p.fileErrors, fileProblems: p.fileProblems });
+      const p = previewStudentCsv(input.csv, await existingStudents(site.id), {
+        dateOrder: slashDateOrderFor(site.timezone),
+      });
+      if (p.fileErrors.length)
+        throw new AppError('VALIDATION_FAILED', p.fileErrors.join(' '), {
+          fileErrors: p.fileErrors,
+          fileProblems: p.fileProblems,
+        });
       if (input.mode === 'all' && p.errorCount > 0) {
-        throw new AppError('VALIDATION_FAILED', `Nothing was imported: ${p.errorCount} row${p.errorCount === 1 ? ' has' : 's have'} errors. Fix them, or import the valid rows only.`, { errorCount: p.errorCount });
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `Nothing was imported: ${p.errorCount} row${p.errorCount === 1 ? ' has' : 's have'} errors. Fix them, or import the valid rows only.`,
+          { errorCount: p.errorCount },
+        );
       }
       const valid = p.rows.filter((r) => r.student !== null);
       if (!valid.length) throw new AppError('VALIDATION_FAILED', 'No row of this file is valid; nothing was imported.');
       // One transaction: every student of the file and their classes, or none of them.
-      await deps.runner.runBatch(valid.map((r) => ({ def: createStudent, args: { ...r.student!, id: newId(), logId: newId() } })), actorOf(ctx));
+      await deps.runner.runBatch(
+        valid.map((r) => ({ def: createStudent, args: { ...r.student!, id: newId(), logId: newId() } })),
+        actorOf(ctx),
+      );
       return { created: valid.length, skippedRows: p.rows.length - valid.length };
     },
   };

@@ -1,5 +1,10 @@
 import { newId } from '../../../shared/ids.js';
-import { LOG_RETENTION_DAYS, generateRun, logGenerationFailure, pruneGenerationLogs } from '../../../shared/classes/mutations.js';
+import {
+  LOG_RETENTION_DAYS,
+  generateRun,
+  logGenerationFailure,
+  pruneGenerationLogs,
+} from '../../../shared/classes/mutations.js';
 import { WEEKLY_RUN } from '../../../shared/classes/generation.js';
 import type { Store } from '../db/store.js';
 import type { JobScheduler } from '../jobs/scheduler.js';
@@ -11,7 +16,10 @@ const DEVICE = { userId: null, permissions: [] } as const;
  * The classes area's jobs: the weekly run (Monday 06:00 site time) that extends every student's
  * classes to the horizon, and the daily retention of the generation log (30 days).
  */
-export function registerClassesJobs(jobs: JobScheduler, deps: { runner: MutationRunner; store: Store; now: () => number }): void {
+export function registerClassesJobs(
+  jobs: JobScheduler,
+  deps: { runner: MutationRunner; store: Store; now: () => number },
+): void {
   jobs.register({
     id: 'classes.weekly',
     schedule: { kind: 'weekly', weekday: WEEKLY_RUN.weekday, time: WEEKLY_RUN.time },
@@ -21,7 +29,16 @@ export function registerClassesJobs(jobs: JobScheduler, deps: { runner: Mutation
         await deps.runner.run(generateRun, { logId: newId(), operation }, DEVICE);
       } catch (err) {
         const error = err instanceof Error ? err.message : String(err);
-        await deps.runner.run(logGenerationFailure, { logId: newId(), operation, message: 'The weekly class generation failed; run Fix on the Health tab.', error: error.slice(0, 4000) }, DEVICE);
+        await deps.runner.run(
+          logGenerationFailure,
+          {
+            logId: newId(),
+            operation,
+            message: 'The weekly class generation failed; run Fix on the Health tab.',
+            error: error.slice(0, 4000),
+          },
+          DEVICE,
+        );
         throw err;
       }
     },
@@ -32,7 +49,13 @@ export function registerClassesJobs(jobs: JobScheduler, deps: { runner: Mutation
     async run() {
       // Most days nothing is old enough: skip the mutation rather than queue a no-op for sync.
       const cutoff = new Date(deps.now() - LOG_RETENTION_DAYS * 86_400_000).toISOString();
-      const old = await deps.store.db.selectFrom('class_generation_logs').select('id').where('deleted_at', 'is', null).where('created_at', '<', cutoff).limit(1).executeTakeFirst();
+      const old = await deps.store.db
+        .selectFrom('class_generation_logs')
+        .select('id')
+        .where('deleted_at', 'is', null)
+        .where('created_at', '<', cutoff)
+        .limit(1)
+        .executeTakeFirst();
       if (old) await deps.runner.run(pruneGenerationLogs, {}, DEVICE);
     },
   });

@@ -25,14 +25,19 @@ export function loadMigrations(dir: string): Migration[] {
     })
     .sort((a, b) => a.id - b.id);
   list.forEach((m, i) => {
-    if (m.id !== i + 1) throw new Error(`Migrations must be numbered 0001, 0002, ... without gaps; found ${m.id} at position ${i + 1} in ${dir}`);
+    if (m.id !== i + 1)
+      throw new Error(
+        `Migrations must be numbered 0001, 0002, ... without gaps; found ${m.id} at position ${i + 1} in ${dir}`,
+      );
   });
   return list;
 }
 
 /** Expands the `-- @synced T` and `-- @insert-only T` directives into the gate triggers. */
 export function expandDirectives(sql: string): string {
-  return sql.replace(/^-- @(synced|insert-only) ([a-z_]+)\s*$/gm, (_, kind: string, table: string) => gateTriggersSql(table, kind === 'insert-only'));
+  return sql.replace(/^-- @(synced|insert-only) ([a-z_]+)\s*$/gm, (_, kind: string, table: string) =>
+    gateTriggersSql(table, kind === 'insert-only'),
+  );
 }
 
 export interface MigrationReport {
@@ -46,16 +51,30 @@ export interface MigrationReport {
  * by a newer app: both mean running now could corrupt data that cannot be recovered.
  */
 export function migrate(db: Database.Database, gate: WriteGate, migrations: Migration[]): MigrationReport {
-  db.exec(`CREATE TABLE IF NOT EXISTS _migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);
-  const done = db.prepare('SELECT id, name, checksum FROM _migrations ORDER BY id').all() as { id: number; name: string; checksum: string }[];
+  db.exec(
+    `CREATE TABLE IF NOT EXISTS _migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`,
+  );
+  const done = db.prepare('SELECT id, name, checksum FROM _migrations ORDER BY id').all() as {
+    id: number;
+    name: string;
+    checksum: string;
+  }[];
   const known = new Map(migrations.map((m) => [m.id, m]));
   for (const row of done) {
     const m = known.get(row.id);
     if (!m) {
-      throw new AppError('DATABASE_NEWER_THAN_APP', `This database was upgraded by a newer Shiftdeck (migration ${row.id} "${row.name}" is unknown to this version). Install the newer version or restore a backup made by this one.`, { migration: row.id });
+      throw new AppError(
+        'DATABASE_NEWER_THAN_APP',
+        `This database was upgraded by a newer Shiftdeck (migration ${row.id} "${row.name}" is unknown to this version). Install the newer version or restore a backup made by this one.`,
+        { migration: row.id },
+      );
     }
     if (m.checksum !== row.checksum) {
-      throw new AppError('MIGRATION_EDITED', `Migration ${row.id} "${row.name}" was changed after this database ran it. Restore the shipped file; a change to the schema must be a new migration.`, { migration: row.id });
+      throw new AppError(
+        'MIGRATION_EDITED',
+        `Migration ${row.id} "${row.name}" was changed after this database ran it. Restore the shipped file; a change to the schema must be a new migration.`,
+        { migration: row.id },
+      );
     }
   }
   const applied: number[] = [];

@@ -22,7 +22,9 @@ export function installWriteGate(db: Database.Database): WriteGate {
   let depth = 0;
   let reverting = 0;
   db.function('sd_write_allowed', { deterministic: false, varargs: false }, () => (depth > 0 ? 1 : 0));
-  db.function('sd_revert_allowed', { deterministic: false, varargs: false }, () => (reverting > 0 && depth > 0 ? 1 : 0));
+  db.function('sd_revert_allowed', { deterministic: false, varargs: false }, () =>
+    reverting > 0 && depth > 0 ? 1 : 0,
+  );
   return {
     get isOpen() {
       return depth > 0;
@@ -66,5 +68,7 @@ export function gateTriggersSql(table: string, insertOnly: boolean): string {
   const frozen = (op: string) =>
     `CREATE TRIGGER "${table}_insert_only_${op.toLowerCase()}" BEFORE ${op} ON "${table}" ${op === 'DELETE' ? 'WHEN sd_revert_allowed() = 0 ' : ''}` +
     `BEGIN SELECT RAISE(ABORT, 'INSERT_ONLY: rows of ${table} never change; write a new row instead'); END;`;
-  return insertOnly ? [abort('INSERT'), frozen('UPDATE'), frozen('DELETE')].join('\n') : [abort('INSERT'), abort('UPDATE'), abort('DELETE')].join('\n');
+  return insertOnly
+    ? [abort('INSERT'), frozen('UPDATE'), frozen('DELETE')].join('\n')
+    : [abort('INSERT'), abort('UPDATE'), abort('DELETE')].join('\n');
 }

@@ -49,9 +49,16 @@ export interface JobSchedulerDeps {
 export function createJobScheduler(deps: JobSchedulerDeps): JobScheduler {
   const jobs = new Map<string, Job>();
   const key = (id: string) => `job.${id}.last_due`;
-  const read = (id: string) => (deps.store.raw.prepare('SELECT value FROM meta WHERE key = ?').get(key(id)) as { value: string } | undefined)?.value;
+  const read = (id: string) =>
+    (deps.store.raw.prepare('SELECT value FROM meta WHERE key = ?').get(key(id)) as { value: string } | undefined)
+      ?.value;
   const write = (id: string, value: string) =>
-    deps.store.transaction(async () => void deps.store.raw.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key(id), value));
+    deps.store.transaction(
+      async () =>
+        void deps.store.raw
+          .prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+          .run(key(id), value),
+    );
   let running: Promise<void> = Promise.resolve();
   let busy = false;
   let stopTimer: (() => void) | undefined;

@@ -34,22 +34,30 @@ export interface Invocation {
 export function checkAuthority(def: MutationDef, actor: Actor): void {
   const a = def.authority;
   if (a === 'system') {
-    if (!actor.system) throw new AppError('FORBIDDEN', `${def.name} is reserved for set-up and cannot be run by a person.`);
+    if (!actor.system)
+      throw new AppError('FORBIDDEN', `${def.name} is reserved for set-up and cannot be run by a person.`);
     return;
   }
   if (actor.system || a === 'device') return;
   if (!actor.userId) throw new AppError('UNAUTHENTICATED', 'Sign in with your PIN first.');
   if (a !== 'session' && isPermission(a) && !can(actor.permissions, a)) {
-    throw new AppError('FORBIDDEN', `Your role may not do this (${def.name} needs "${a}"). Ask a supervisor.`, { permission: a, mutation: def.name });
+    throw new AppError('FORBIDDEN', `Your role may not do this (${def.name} needs "${a}"). Ask a supervisor.`, {
+      permission: a,
+      mutation: def.name,
+    });
   }
 }
 
 export function parseArgs(def: MutationDef, args: unknown): unknown {
   const parsed = def.args.safeParse(args);
   if (!parsed.success) {
-    throw new AppError('VALIDATION_FAILED', `The details for ${def.name} are not valid: ${z.prettifyError(parsed.error)}`, {
-      issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-    });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `The details for ${def.name} are not valid: ${z.prettifyError(parsed.error)}`,
+      {
+        issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      },
+    );
   }
   return parsed.data;
 }
@@ -61,7 +69,9 @@ export function parseArgs(def: MutationDef, args: unknown): unknown {
 export function createMutationRunner(deps: MutationRunnerDeps) {
   const { store } = deps;
   const writerFor = createSqliteWriter(store.raw);
-  const appendOutbox = store.raw.prepare('INSERT INTO outbox (name, version, args, hlc, user_id, rows) VALUES (?, ?, ?, ?, ?, ?)');
+  const appendOutbox = store.raw.prepare(
+    'INSERT INTO outbox (name, version, args, hlc, user_id, rows) VALUES (?, ?, ?, ?, ?, ?)',
+  );
 
   // Thousands of mutations share one millisecond in a batch: format its ISO time once.
   let isoWall = -1;
@@ -85,7 +95,14 @@ export function createMutationRunner(deps: MutationRunnerDeps) {
     await inv.def.run(ctx, args);
     // Set-up runs (reference data, demo seed) happen identically on every replica: nothing to send.
     if (actor.system) return 0;
-    const info = appendOutbox.run(inv.def.name, inv.def.version, JSON.stringify(args), hlc, actor.userId, scope.written.join(','));
+    const info = appendOutbox.run(
+      inv.def.name,
+      inv.def.version,
+      JSON.stringify(args),
+      hlc,
+      actor.userId,
+      scope.written.join(','),
+    );
     return Number(info.lastInsertRowid);
   };
 
@@ -98,7 +115,13 @@ export function createMutationRunner(deps: MutationRunnerDeps) {
     const changed = new Set<SyncedTable>();
     const seqs = await store.transaction((tx) =>
       store.gate.openAsync(async () => {
-        const scope: WriteScope = { siteId: deps.siteId(), anySite: actor.system === true, now: '', rebase: false, written: [] };
+        const scope: WriteScope = {
+          siteId: deps.siteId(),
+          anySite: actor.system === true,
+          now: '',
+          rebase: false,
+          written: [],
+        };
         // One context and writer for the batch; runOne moves their clock on for each mutation.
         const ctx: MutationContext = {
           userId: actor.userId,
@@ -111,7 +134,8 @@ export function createMutationRunner(deps: MutationRunnerDeps) {
           write: writerFor(scope, changed),
         };
         const out: number[] = [];
-        for (let i = 0; i < invocations.length; i++) out.push(await runOne(ctx, scope, invocations[i], prepared[i], actor));
+        for (let i = 0; i < invocations.length; i++)
+          out.push(await runOne(ctx, scope, invocations[i], prepared[i], actor));
         return out;
       }),
     );
@@ -119,7 +143,9 @@ export function createMutationRunner(deps: MutationRunnerDeps) {
     return seqs;
   };
 
-  const pendingRows = store.raw.prepare("SELECT seq, name, version, args, hlc, user_id, rows FROM outbox WHERE status = 'pending' ORDER BY seq");
+  const pendingRows = store.raw.prepare(
+    "SELECT seq, name, version, args, hlc, user_id, rows FROM outbox WHERE status = 'pending' ORDER BY seq",
+  );
   const putWrites = store.raw.prepare('UPDATE outbox SET rows = ? WHERE seq = ?');
 
   /**
@@ -142,10 +168,32 @@ export function createMutationRunner(deps: MutationRunnerDeps) {
    * older server row. A mutation that no longer applies is skipped here; the server decides it.
    * What a replay writes joins the mutation's write set, in the same transaction.
    */
-  const replayPending = async (tx: Kysely<SyncedDatabase>, changed: Set<SyncedTable>, resolveDef: (name: string, version: number) => MutationDef | undefined): Promise<number> => {
-    const rows = pendingRows.all() as { seq: number; name: string; version: number; args: string; hlc: string; user_id: string | null; rows: string }[];
+  const replayPending = async (
+    tx: Kysely<SyncedDatabase>,
+    changed: Set<SyncedTable>,
+    resolveDef: (name: string, version: number) => MutationDef | undefined,
+  ): Promise<number> => {
+    const rows = pendingRows.all() as {
+      seq: number;
+      name: string;
+      version: number;
+      args: string;
+      hlc: string;
+      user_id: string | null;
+      rows: string;
+    }[];
     const scope: WriteScope = { siteId: deps.siteId(), anySite: false, now: '', rebase: true, written: [] };
-    const ctx: MutationContext = { userId: null, permissions: [], replaying: true, siteId: scope.siteId, deviceId: deps.deviceId, hlc: '', now: '', db: tx, write: writerFor(scope, changed) };
+    const ctx: MutationContext = {
+      userId: null,
+      permissions: [],
+      replaying: true,
+      siteId: scope.siteId,
+      deviceId: deps.deviceId,
+      hlc: '',
+      now: '',
+      db: tx,
+      write: writerFor(scope, changed),
+    };
     let replayed = 0;
     for (const row of rows) {
       const def = resolveDef(row.name, row.version);

@@ -66,7 +66,13 @@ export function createSqliteWriter(db: Database.Database) {
         key += `${c},`;
         params.push(full[c]);
       }
-      const s = stmt(key, () => upsertSql(verb, table, [...Object.keys(full).filter((c) => c !== 'created_at' && c !== 'updated_at'), 'created_at', 'updated_at']));
+      const s = stmt(key, () =>
+        upsertSql(verb, table, [
+          ...Object.keys(full).filter((c) => c !== 'created_at' && c !== 'updated_at'),
+          'created_at',
+          'updated_at',
+        ]),
+      );
       params.push(full.created_at ?? scope.now, full.updated_at ?? scope.now);
       const changes = s.run(params).changes;
       if (changes > 0) {
@@ -86,7 +92,10 @@ export function createSqliteWriter(db: Database.Database) {
         const full: Record<string, unknown> = { ...patch, updated_at: scope.now };
         const cols = Object.keys(full);
         const where = scope.anySite ? 'id = ?' : 'id = ? AND site_id = ?';
-        const s = stmt(`UPDATE:${table}:${cols.join(',')}:${scope.anySite}`, () => `UPDATE ${q(table)} SET ${cols.map((c) => `${q(c)} = ?`).join(', ')} WHERE ${where}`);
+        const s = stmt(
+          `UPDATE:${table}:${cols.join(',')}:${scope.anySite}`,
+          () => `UPDATE ${q(table)} SET ${cols.map((c) => `${q(c)} = ?`).join(', ')} WHERE ${where}`,
+        );
         const params = [...cols.map((c) => full[c]), id, ...(scope.anySite ? [] : [scope.siteId])];
         const info = s.run(params);
         if (info.changes === 0) throw new AppError('NOT_FOUND', `No ${table} row ${id} at this site.`, { table, id });
@@ -96,9 +105,13 @@ export function createSqliteWriter(db: Database.Database) {
       async softDelete(table, id) {
         checkTable(table);
         const where = scope.anySite ? 'id = ?' : 'id = ? AND site_id = ?';
-        const s = stmt(`DELETE:${table}:${scope.anySite}`, () => `UPDATE ${q(table)} SET deleted_at = ?, updated_at = ? WHERE ${where} AND deleted_at IS NULL`);
+        const s = stmt(
+          `DELETE:${table}:${scope.anySite}`,
+          () => `UPDATE ${q(table)} SET deleted_at = ?, updated_at = ? WHERE ${where} AND deleted_at IS NULL`,
+        );
         const info = s.run(scope.now, scope.now, id, ...(scope.anySite ? [] : [scope.siteId]));
-        if (info.changes === 0 && !scope.rebase) throw new AppError('NOT_FOUND', `No ${table} row ${id} at this site.`, { table, id });
+        if (info.changes === 0 && !scope.rebase)
+          throw new AppError('NOT_FOUND', `No ${table} row ${id} at this site.`, { table, id });
         changed.add(table);
         scope.written.push(`${table}:${id}`);
       },

@@ -6,7 +6,12 @@ import type { Store } from '../db/store.js';
 import type { MutationRunner } from '../mutations/mutation-runner.js';
 
 /** Seeds one demo site and its people through the ordinary mutations, once. */
-export async function seedDemoSite(store: Store, runner: MutationRunner, key: DemoSite['key'], hashPin: (pin: string) => Promise<string>): Promise<boolean> {
+export async function seedDemoSite(
+  store: Store,
+  runner: MutationRunner,
+  key: DemoSite['key'],
+  hashPin: (pin: string) => Promise<string>,
+): Promise<boolean> {
   const site = demoSite(key);
   const siteId = demoSiteId(key);
   const exists = await store.db.selectFrom('sites').select('id').where('id', '=', siteId).executeTakeFirst();
@@ -18,7 +23,14 @@ export async function seedDemoSite(store: Store, runner: MutationRunner, key: De
       { def: createSite, args: { id: siteId, kind: site.kind, name: site.name, timezone: site.timezone } },
       ...site.people.map((p, i) => ({
         def: createUser,
-        args: { id: demoUserId(key, p.name), auditId: derivedId('demo-audit', key, p.name), displayName: p.name, locale: p.locale, pinHash: hashes[i], roleId: roleId(p.role) },
+        args: {
+          id: demoUserId(key, p.name),
+          auditId: derivedId('demo-audit', key, p.name),
+          displayName: p.name,
+          locale: p.locale,
+          pinHash: hashes[i],
+          roleId: roleId(p.role),
+        },
       })),
     ],
     system,

@@ -14,7 +14,8 @@ export async function ensureReferenceData(store: Store, now: string): Promise<vo
   );
   await store.transaction(() =>
     store.gate.openAsync(async () => {
-      for (const r of DEFAULT_ROLES) insert.run(roleId(r.id), r.id, r.siteKind, r.name.en, r.name.fr, JSON.stringify(r.permissions), now, now);
+      for (const r of DEFAULT_ROLES)
+        insert.run(roleId(r.id), r.id, r.siteKind, r.name.en, r.name.fr, JSON.stringify(r.permissions), now, now);
     }),
   );
   await ensureTrainingContent(store);

@@ -7,10 +7,20 @@ import type { Store } from '../db/store.js';
 export interface LostEditView {
   madeAt: string;
   deviceName: string | null;
-  changes: { table: string; field: string; recordName: string | null; mine: string | null; kept: string | null; secret: boolean; keptAt: string; keptDeviceName: string | null }[];
+  changes: {
+    table: string;
+    field: string;
+    recordName: string | null;
+    mine: string | null;
+    kept: string | null;
+    secret: boolean;
+    keptAt: string;
+    keptDeviceName: string | null;
+  }[];
 }
 
-const shown = (v: unknown): string | null => (v === null || v === undefined ? null : typeof v === 'string' ? v : JSON.stringify(v));
+const shown = (v: unknown): string | null =>
+  v === null || v === undefined ? null : typeof v === 'string' ? v : JSON.stringify(v);
 const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 /**
@@ -21,9 +31,15 @@ export function createConflictViews(store: Pick<Store, 'raw'>) {
   const nameOf = (table: string, id: string): string | null => {
     const cols = editedRecord(table)?.nameColumns ?? [];
     if (!cols.length || !(SYNCED_TABLES as readonly string[]).includes(table)) return null;
-    const row = store.raw.prepare(`SELECT ${cols.map(quote).join(', ')} FROM ${quote(table)} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+    const row = store.raw.prepare(`SELECT ${cols.map(quote).join(', ')} FROM ${quote(table)} WHERE id = ?`).get(id) as
+      Record<string, unknown> | undefined;
     if (!row) return null;
-    return cols.map((c) => row[c]).filter((v) => v !== null && v !== '').join(' ') || null;
+    return (
+      cols
+        .map((c) => row[c])
+        .filter((v) => v !== null && v !== '')
+        .join(' ') || null
+    );
   };
   return {
     lostEdit(code: string, args: string): LostEditView | null {
@@ -34,7 +50,16 @@ export function createConflictViews(store: Pick<Store, 'raw'>) {
         deviceName: detail.deviceName,
         changes: detail.changes.map((c) => {
           const secret = (editedRecord(c.table)?.secret ?? []).includes(c.field);
-          return { table: c.table, field: c.field, recordName: nameOf(c.table, c.id), mine: secret ? null : shown(c.mine), kept: secret ? null : shown(c.kept), secret, keptAt: c.keptAt, keptDeviceName: c.keptDeviceName };
+          return {
+            table: c.table,
+            field: c.field,
+            recordName: nameOf(c.table, c.id),
+            mine: secret ? null : shown(c.mine),
+            kept: secret ? null : shown(c.kept),
+            secret,
+            keptAt: c.keptAt,
+            keptDeviceName: c.keptDeviceName,
+          };
         }),
       };
     },

@@ -80,24 +80,40 @@ export function createLocalReplica(deps: {
   const columns = new Map<string, Set<string>>();
   const columnsOf = (table: string) => {
     let set = columns.get(table);
-    if (!set) columns.set(table, (set = new Set((db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string }[]).map((c) => c.name))));
+    if (!set)
+      columns.set(
+        table,
+        (set = new Set((db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string }[]).map((c) => c.name))),
+      );
     return set;
   };
   const getMeta = db.prepare('SELECT value FROM meta WHERE key = ?');
-  const putMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
-  const pending = db.prepare("SELECT seq, name, version, args, hlc, user_id, rows FROM outbox WHERE status = 'pending' AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?");
+  const putMeta = db.prepare(
+    'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  );
+  const pending = db.prepare(
+    "SELECT seq, name, version, args, hlc, user_id, rows FROM outbox WHERE status = 'pending' AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?",
+  );
   const newest = db.prepare('SELECT MAX(seq) AS seq FROM outbox');
   const settle = db.prepare('UPDATE outbox SET status = ?, last_error = ?, attempts = attempts + 1 WHERE seq = ?');
   // Done entries go at once (pruning would remove them at the end of the settle anyway), except
   // the newest row of the outbox, kept so a seq is never reused.
   const dropDone = db.prepare('DELETE FROM outbox WHERE seq BETWEEN ? AND ? AND seq < (SELECT MAX(seq) FROM outbox)');
-  const settleDone = db.prepare("UPDATE outbox SET status = 'applied', last_error = NULL, attempts = attempts + 1 WHERE seq BETWEEN ? AND ?");
+  const settleDone = db.prepare(
+    "UPDATE outbox SET status = 'applied', last_error = NULL, attempts = attempts + 1 WHERE seq BETWEEN ? AND ?",
+  );
   const prune = db.prepare("DELETE FROM outbox WHERE status = 'applied' AND seq < (SELECT MAX(seq) FROM outbox)");
   // Settled entries are kept (settled_mutations) for re-sending to a restored shore; see reopenAfter.
-  const keepSettled = db.prepare('INSERT OR REPLACE INTO settled_mutations (seq, name, version, args, hlc, user_id, rows, settled_at) SELECT seq, name, version, args, hlc, user_id, rows, ? FROM outbox WHERE seq BETWEEN ? AND ?');
+  const keepSettled = db.prepare(
+    'INSERT OR REPLACE INTO settled_mutations (seq, name, version, args, hlc, user_id, rows, settled_at) SELECT seq, name, version, args, hlc, user_id, rows, ? FROM outbox WHERE seq BETWEEN ? AND ?',
+  );
   const expire = db.prepare('DELETE FROM settled_mutations WHERE settled_at < ? AND seq <= ?');
-  const reopenInOutbox = db.prepare("UPDATE outbox SET status = 'pending', attempts = 0, last_error = NULL WHERE seq > ? AND status <> 'pending'");
-  const reopenSettled = db.prepare("INSERT INTO outbox (seq, name, version, args, hlc, user_id, rows, status) SELECT seq, name, version, args, hlc, user_id, rows, 'pending' FROM settled_mutations s WHERE s.seq > ? AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.seq = s.seq)");
+  const reopenInOutbox = db.prepare(
+    "UPDATE outbox SET status = 'pending', attempts = 0, last_error = NULL WHERE seq > ? AND status <> 'pending'",
+  );
+  const reopenSettled = db.prepare(
+    "INSERT INTO outbox (seq, name, version, args, hlc, user_id, rows, status) SELECT seq, name, version, args, hlc, user_id, rows, 'pending' FROM settled_mutations s WHERE s.seq > ? AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.seq = s.seq)",
+  );
   const forgetSettled = db.prepare('DELETE FROM settled_mutations WHERE seq > ?');
   const firstPending = db.prepare("SELECT MIN(seq) AS seq FROM outbox WHERE status = 'pending'");
   const now = deps.now ?? (() => Date.now());
@@ -163,7 +179,9 @@ export function createLocalReplica(deps: {
     if (!(SYNCED_TABLES as readonly string[]).includes(c.table)) return false;
     const site = c.row.site_id;
     // Defence in depth: the server scopes pulls by the device's site; a row of another site is dropped.
-    return site === null || site === undefined || site === deps.siteId || (c.table === 'sites' && c.row.id === deps.siteId);
+    return (
+      site === null || site === undefined || site === deps.siteId || (c.table === 'sites' && c.row.id === deps.siteId)
+    );
   }
 
   const inTx = <T>(fn: (tx: Kysely<SyncedDatabase>, changed: Set<SyncedTable>) => Promise<T>) => {
@@ -207,7 +225,9 @@ export function createLocalReplica(deps: {
         // remove what shore no longer has (it came from mutations a restore lost; their senders
         // send them again, and they come back by the next pull).
         const resync = meta('sync.resync') === '1';
-        const ordered = [...page.changes].sort((a, b) => SYNCED_TABLES.indexOf(a.table as SyncedTable) - SYNCED_TABLES.indexOf(b.table as SyncedTable));
+        const ordered = [...page.changes].sort(
+          (a, b) => SYNCED_TABLES.indexOf(a.table as SyncedTable) - SYNCED_TABLES.indexOf(b.table as SyncedTable),
+        );
         for (const c of ordered) {
           if (!checkChange(c)) continue;
           writeServerRow(c.table, c.row, changed);
@@ -220,7 +240,11 @@ export function createLocalReplica(deps: {
         if (swept) {
           db.pragma('defer_foreign_keys = ON');
           for (const table of [...SYNCED_TABLES].reverse()) {
-            const gone = store.gate.revert(() => db.prepare(`DELETE FROM "${table}" WHERE id NOT IN (SELECT id FROM resync_seen WHERE tbl = ?)`).run(table));
+            const gone = store.gate.revert(() =>
+              db
+                .prepare(`DELETE FROM "${table}" WHERE id NOT IN (SELECT id FROM resync_seen WHERE tbl = ?)`)
+                .run(table),
+            );
             if (gone.changes) changed.add(table);
           }
           db.prepare('DELETE FROM resync_seen').run();
@@ -236,7 +260,9 @@ export function createLocalReplica(deps: {
      * stay visible with their reason. Rows the server sends back (the write sets of refused and
      * duplicate mutations, and of applied ones that read) are put as the server has them.
      */
-    settle(res: Pick<PushResponse, 'results' | 'revert' | 'resendFrom' | 'renumber' | 'lastHlc' | 'lastSeq' | 'backedUpSeq'>): Promise<void> {
+    settle(
+      res: Pick<PushResponse, 'results' | 'revert' | 'resendFrom' | 'renumber' | 'lastHlc' | 'lastSeq' | 'backedUpSeq'>,
+    ): Promise<void> {
       const { results, revert, resendFrom, renumber } = res;
       // The clock moves past the newest mutation the server holds from this device, so what is
       // written next is newer than it even after this database went back to an older copy.
@@ -279,7 +305,8 @@ export function createLocalReplica(deps: {
               // The server's row is the record: an insert-only row this kiosk wrote from an older
               // view (an audit entry saying "from waiter" where the server saw "from manager") is
               // replaced, not kept beside it.
-              if (INSERT_ONLY_TABLES.includes(table)) store.gate.revert(() => db.prepare(`DELETE FROM "${table}" WHERE id = ?`).run(r.id));
+              if (INSERT_ONLY_TABLES.includes(table))
+                store.gate.revert(() => db.prepare(`DELETE FROM "${table}" WHERE id = ?`).run(r.id));
               writeServerRow(table, r.row, changed);
             } else {
               // The server never had this row: the refused mutation created it here. Even an
@@ -299,7 +326,10 @@ export function createLocalReplica(deps: {
         // shore that reports no backups at all: the window only).
         if (res.backedUpSeq !== undefined) putMeta.run('sync.backed_up_seq', String(res.backedUpSeq));
         const backedUp = meta('sync.backed_up_seq');
-        expire.run(new Date(now() - retentionMs).toISOString(), backedUp === undefined ? Number.MAX_SAFE_INTEGER : Number(backedUp));
+        expire.run(
+          new Date(now() - retentionMs).toISOString(),
+          backedUp === undefined ? Number.MAX_SAFE_INTEGER : Number(backedUp),
+        );
       });
     },
 
@@ -355,7 +385,6 @@ export function createLocalReplica(deps: {
         db.prepare("DELETE FROM meta WHERE key = 'sync.backed_up_seq'").run();
       });
     },
-
   };
 }
 

@@ -1,7 +1,14 @@
 import { gzipSync } from 'node:zlib';
 import WebSocket from 'ws';
 import { linkErrorCode } from '../../../shared/sync/link-error.js';
-import { MAX_PULL_ROWS, MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS, pokeMessage, pullResponse, pushResponse } from '../../../shared/sync/protocol.js';
+import {
+  MAX_PULL_ROWS,
+  MAX_PUSH_BYTES,
+  MAX_PUSH_MUTATIONS,
+  pokeMessage,
+  pullResponse,
+  pushResponse,
+} from '../../../shared/sync/protocol.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../log.js';
 import type { LinkState } from '../status.js';
@@ -41,7 +48,10 @@ interface InFlight {
 }
 
 class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -74,13 +84,21 @@ export function createSyncClient(deps: SyncClientDeps) {
     deps.setLink({ online: true, deviceUnknown: true, lastError: message });
   };
 
-  async function request(path: string, init: { method: string; body?: Buffer }): Promise<{ json: unknown; bytes: number }> {
+  async function request(
+    path: string,
+    init: { method: string; body?: Buffer },
+  ): Promise<{ json: unknown; bytes: number }> {
     const headers: Record<string, string> = { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' };
     if (init.body) {
       headers['content-type'] = 'application/json';
       headers['content-encoding'] = 'gzip';
     }
-    const res = await fetch(`${base}${path}`, { method: init.method, headers, body: init.body ? new Uint8Array(init.body) : undefined, signal: AbortSignal.timeout(30_000) });
+    const res = await fetch(`${base}${path}`, {
+      method: init.method,
+      headers,
+      body: init.body ? new Uint8Array(init.body) : undefined,
+      signal: AbortSignal.timeout(30_000),
+    });
     const text = await res.text();
     const bytes = Number(res.headers.get('content-length') ?? text.length);
     if (!res.ok) {
@@ -157,7 +175,12 @@ export function createSyncClient(deps: SyncClientDeps) {
   }
 
   /** Records one push answer: the batch went through, or the service asked to resend from a seq, or answered nothing. */
-  async function settleAnswer(json: unknown, sent: InFlight, report: SyncCycleReport, stale = false): Promise<'applied' | 'resend' | 'empty'> {
+  async function settleAnswer(
+    json: unknown,
+    sent: InFlight,
+    report: SyncCycleReport,
+    stale = false,
+  ): Promise<'applied' | 'resend' | 'empty'> {
     const res = pushResponse.parse(json);
     report.bytesUp += sent.bytes;
     await deps.replica.settle(stale ? { ...res, renumber: undefined } : res);
@@ -201,7 +224,9 @@ export function createSyncClient(deps: SyncClientDeps) {
    */
   async function pullAll(report: SyncCycleReport): Promise<void> {
     const fetchPage = async (c: { site: number; org: number }) => {
-      const { json, bytes } = await request(`/v1/pull?site=${c.site}&org=${c.org}&limit=${MAX_PULL_ROWS}`, { method: 'GET' });
+      const { json, bytes } = await request(`/v1/pull?site=${c.site}&org=${c.org}&limit=${MAX_PULL_ROWS}`, {
+        method: 'GET',
+      });
       return { page: pullResponse.parse(json), bytes };
     };
     let next = fetchPage(deps.replica.cursors());
@@ -241,11 +266,21 @@ export function createSyncClient(deps: SyncClientDeps) {
     if (pushError instanceof HttpError && pushError.status === 401) markUnknown(pushError.message);
     if (pushError) {
       const message = pushError instanceof Error ? pushError.message : String(pushError);
-      deps.setLink({ online: pushError instanceof HttpError, lastError: message, lastErrorCode: linkErrorCode(pushError), lastErrorAt: new Date(deps.clock.now()).toISOString() });
+      deps.setLink({
+        online: pushError instanceof HttpError,
+        lastError: message,
+        lastErrorCode: linkErrorCode(pushError),
+        lastErrorAt: new Date(deps.clock.now()).toISOString(),
+      });
       deps.log.warn({ err: message, ...report }, 'sync failed');
       throw pushError;
     }
-    deps.setLink({ online: true, lastSyncAt: new Date(deps.clock.now()).toISOString(), lastError: null, lastErrorCode: null });
+    deps.setLink({
+      online: true,
+      lastSyncAt: new Date(deps.clock.now()).toISOString(),
+      lastError: null,
+      lastErrorCode: null,
+    });
     if (report.pushed || report.pulled) deps.log.info(report, 'sync');
     return report;
   }
@@ -295,7 +330,8 @@ export function createSyncClient(deps: SyncClientDeps) {
       }
     });
     ws.on('error', (err) => {
-      if (/\b401\b/.test(err.message)) markUnknown('UNAUTHENTICATED: shore refused this device\'s token on the live link.');
+      if (/\b401\b/.test(err.message))
+        markUnknown("UNAUTHENTICATED: shore refused this device's token on the live link.");
     });
     ws.on('close', () => {
       if (socket === ws) socket = null;

@@ -8,7 +8,10 @@ import type { HandlerDeps } from '../api/handler-deps.js';
 import type { CallContext } from '../api/dispatcher.js';
 
 type Draft = z.infer<typeof draftArgs>;
-const actorOf = (ctx: CallContext) => ({ userId: ctx.signedIn!.person.id, permissions: ctx.signedIn!.person.permissions });
+const actorOf = (ctx: CallContext) => ({
+  userId: ctx.signedIn!.person.id,
+  permissions: ctx.signedIn!.person.permissions,
+});
 
 /** The back-office authoring screen's methods: list, load, save a draft (with what blocks publishing), publish. */
 export function createAuthoringHandlers(deps: HandlerDeps) {
@@ -16,21 +19,70 @@ export function createAuthoringHandlers(deps: HandlerDeps) {
   return {
     'training.drafts': async () => {
       const site = await deps.site();
-      const rows = await db.selectFrom('training_modules').select(['id', 'code', 'version', 'status', 'title_en', 'title_fr', 'site_id']).where('deleted_at', 'is', null)
-        .where((eb) => eb.or([eb('site_id', 'is', null), eb('site_id', '=', site.id)])).orderBy('code').orderBy('version', 'desc').execute();
-      return rows.map((r) => ({ id: r.id, code: r.code, version: r.version, status: r.status, title: { en: r.title_en, fr: r.title_fr }, orgWide: r.site_id === null }));
+      const rows = await db
+        .selectFrom('training_modules')
+        .select(['id', 'code', 'version', 'status', 'title_en', 'title_fr', 'site_id'])
+        .where('deleted_at', 'is', null)
+        .where((eb) => eb.or([eb('site_id', 'is', null), eb('site_id', '=', site.id)]))
+        .orderBy('code')
+        .orderBy('version', 'desc')
+        .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        code: r.code,
+        version: r.version,
+        status: r.status,
+        title: { en: r.title_en, fr: r.title_fr },
+        orgWide: r.site_id === null,
+      }));
     },
     'training.loadDraft': async (input: { moduleId: string }) => {
       const m = await db.selectFrom('training_modules').selectAll().where('id', '=', input.moduleId).executeTakeFirst();
       if (!m) throw new AppError('NOT_FOUND', 'That module does not exist.');
-      const sections = await db.selectFrom('training_sections').selectAll().where('module_id', '=', m.id).where('deleted_at', 'is', null).orderBy('position').execute();
-      const questions = await db.selectFrom('training_questions').selectAll().where('module_id', '=', m.id).where('deleted_at', 'is', null).orderBy('position').execute();
+      const sections = await db
+        .selectFrom('training_sections')
+        .selectAll()
+        .where('module_id', '=', m.id)
+        .where('deleted_at', 'is', null)
+        .orderBy('position')
+        .execute();
+      const questions = await db
+        .selectFrom('training_questions')
+        .selectAll()
+        .where('module_id', '=', m.id)
+        .where('deleted_at', 'is', null)
+        .orderBy('position')
+        .execute();
       return {
-        id: m.id, code: m.code, status: m.status, version: m.version, title: { en: m.title_en, fr: m.title_fr }, description: { en: m.description_en, fr: m.description_fr },
-        objectives: JSON.parse(m.objectives) as Draft['objectives'], difficulty: m.difficulty, estimatedMinutes: m.estimated_minutes, prerequisites: JSON.parse(m.prerequisites) as string[],
-        passThreshold: m.pass_threshold, maxAttempts: m.max_attempts, cooldownMinutes: m.cooldown_minutes, validityDays: m.validity_days,
-        sections: sections.map((s) => ({ id: s.id, title: { en: s.title_en, fr: s.title_fr }, body: { en: s.body_en, fr: s.body_fr }, image: s.image })),
-        questions: questions.map((q) => ({ id: q.id, kind: q.kind, prompt: { en: q.prompt_en, fr: q.prompt_fr }, options: JSON.parse(q.options) as Draft['questions'][number]['options'], correct: JSON.parse(q.correct) as string[], weight: q.weight, explanation: { en: q.explanation_en, fr: q.explanation_fr } })),
+        id: m.id,
+        code: m.code,
+        status: m.status,
+        version: m.version,
+        title: { en: m.title_en, fr: m.title_fr },
+        description: { en: m.description_en, fr: m.description_fr },
+        objectives: JSON.parse(m.objectives) as Draft['objectives'],
+        difficulty: m.difficulty,
+        estimatedMinutes: m.estimated_minutes,
+        prerequisites: JSON.parse(m.prerequisites) as string[],
+        passThreshold: m.pass_threshold,
+        maxAttempts: m.max_attempts,
+        cooldownMinutes: m.cooldown_minutes,
+        validityDays: m.validity_days,
+        sections: sections.map((s) => ({
+          id: s.id,
+          title: { en: s.title_en, fr: s.title_fr },
+          body: { en: s.body_en, fr: s.body_fr },
+          image: s.image,
+        })),
+        questions: questions.map((q) => ({
+          id: q.id,
+          kind: q.kind,
+          prompt: { en: q.prompt_en, fr: q.prompt_fr },
+          options: JSON.parse(q.options) as Draft['questions'][number]['options'],
+          correct: JSON.parse(q.correct) as string[],
+          weight: q.weight,
+          explanation: { en: q.explanation_en, fr: q.explanation_fr },
+        })),
       };
     },
     'training.saveDraft': async (input: Draft, ctx: CallContext) => {

@@ -3,20 +3,62 @@ import QRCode from 'qrcode';
 import type { CertificatePayload } from '../../../shared/training/certificate-signing.js';
 
 const WORDS = {
-  en: { heading: 'Certificate of completion', certifies: 'This certifies that', completed: 'has completed and passed', score: 'Score', issued: 'Issued', expires: 'Valid until', never: 'No expiry', number: 'Certificate no.', code: 'Verification code', scan: 'Scan the code with a Shiftdeck kiosk or run verify-certificate to check this certificate.' },
-  fr: { heading: 'Certificat de réussite', certifies: 'Nous certifions que', completed: 'a suivi et réussi', score: 'Score', issued: 'Délivré le', expires: 'Valable jusqu’au', never: 'Sans expiration', number: 'Certificat n°', code: 'Code de vérification', scan: 'Scannez le code avec une borne Shiftdeck ou lancez verify-certificate pour vérifier ce certificat.' },
+  en: {
+    heading: 'Certificate of completion',
+    certifies: 'This certifies that',
+    completed: 'has completed and passed',
+    score: 'Score',
+    issued: 'Issued',
+    expires: 'Valid until',
+    never: 'No expiry',
+    number: 'Certificate no.',
+    code: 'Verification code',
+    scan: 'Scan the code with a Shiftdeck kiosk or run verify-certificate to check this certificate.',
+  },
+  fr: {
+    heading: 'Certificat de réussite',
+    certifies: 'Nous certifions que',
+    completed: 'a suivi et réussi',
+    score: 'Score',
+    issued: 'Délivré le',
+    expires: 'Valable jusqu’au',
+    never: 'Sans expiration',
+    number: 'Certificat n°',
+    code: 'Code de vérification',
+    scan: 'Scannez le code avec une borne Shiftdeck ou lancez verify-certificate pour vérifier ce certificat.',
+  },
 } as const;
 
-const date = (iso: string, locale: 'en' | 'fr') => new Date(iso).toLocaleDateString(locale === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const date = (iso: string, locale: 'en' | 'fr') =>
+  new Date(iso).toLocaleDateString(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
 
 /** Replaces what the standard PDF fonts cannot draw (they cover Western European text). */
-const drawable = (font: PDFFont, s: string) => [...s].map((ch) => { try { font.encodeText(ch); return ch; } catch { return '?'; } }).join('');
+const drawable = (font: PDFFont, s: string) =>
+  [...s]
+    .map((ch) => {
+      try {
+        font.encodeText(ch);
+        return ch;
+      } catch {
+        return '?';
+      }
+    })
+    .join('');
 
 /**
  * A one-page A4 landscape certificate in one language, with the QR code holding the signed
  * certificate string (`token`), drawn locally with pdf-lib: no network, no template server.
  */
-export async function certificatePdf(payload: CertificatePayload, token: string, locale: 'en' | 'fr'): Promise<Uint8Array> {
+export async function certificatePdf(
+  payload: CertificatePayload,
+  token: string,
+  locale: 'en' | 'fr',
+): Promise<Uint8Array> {
   const w = WORDS[locale];
   const doc = await PDFDocument.create();
   doc.setTitle(`${w.heading} ${payload.n}`);

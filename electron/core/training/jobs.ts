@@ -10,7 +10,10 @@ const DEVICE = { userId: null, permissions: [] } as const;
  * no replica has marked yet get their "expired" audit entry. Screens do not wait for it: they
  * derive expired from the date at read time.
  */
-export function registerTrainingJobs(jobs: JobScheduler, deps: { runner: MutationRunner; store: Store; now: () => number }): void {
+export function registerTrainingJobs(
+  jobs: JobScheduler,
+  deps: { runner: MutationRunner; store: Store; now: () => number },
+): void {
   jobs.register({
     id: 'training.certificate-expiry',
     schedule: { kind: 'daily', time: '02:30' },
@@ -19,11 +22,29 @@ export function registerTrainingJobs(jobs: JobScheduler, deps: { runner: Mutatio
 }
 
 /** Marks what has expired by now; returns how many certificates it marked. */
-export async function markExpiredNow(deps: { runner: MutationRunner; store: Store; now: () => number }): Promise<number> {
+export async function markExpiredNow(deps: {
+  runner: MutationRunner;
+  store: Store;
+  now: () => number;
+}): Promise<number> {
   const now = new Date(deps.now()).toISOString();
-  const expired = await deps.store.db.selectFrom('training_certificates').select('id').where('expires_at', 'is not', null).where('expires_at', '<=', now).execute();
-  const marked = new Set((await deps.store.db.selectFrom('audit_log').select('id').where('action', '=', 'training.certificate_expired').execute()).map((r) => r.id));
+  const expired = await deps.store.db
+    .selectFrom('training_certificates')
+    .select('id')
+    .where('expires_at', 'is not', null)
+    .where('expires_at', '<=', now)
+    .execute();
+  const marked = new Set(
+    (
+      await deps.store.db
+        .selectFrom('audit_log')
+        .select('id')
+        .where('action', '=', 'training.certificate_expired')
+        .execute()
+    ).map((r) => r.id),
+  );
   const ids = expired.map((c) => c.id).filter((id) => !marked.has(expiryAuditId(id)));
-  for (let i = 0; i < ids.length; i += 500) await deps.runner.run(markCertificatesExpired, { certificateIds: ids.slice(i, i + 500) }, DEVICE);
+  for (let i = 0; i < ids.length; i += 500)
+    await deps.runner.run(markCertificatesExpired, { certificateIds: ids.slice(i, i + 500) }, DEVICE);
   return ids.length;
 }

@@ -19,7 +19,9 @@ export async function ensureTrainingContent(store: Store): Promise<void> {
       for (const [table, list] of tables) {
         if (!list.length) continue;
         const cols = Object.keys(list[0]);
-        const stmt = store.raw.prepare(`INSERT OR IGNORE INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
+        const stmt = store.raw.prepare(
+          `INSERT OR IGNORE INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
+        );
         for (const r of list) stmt.run(cols.map((c) => (r as unknown as Record<string, unknown>)[c]));
       }
     }),

@@ -16,9 +16,21 @@ export async function deviceSigningKey(store: Store, runner: MutationRunner): Pr
   if (row) key = JSON.parse(row.value) as SigningKey;
   else {
     key = newSigningKey();
-    await store.transaction(async () => void store.raw.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(META_KEY, JSON.stringify(key)));
+    await store.transaction(
+      async () =>
+        void store.raw.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(META_KEY, JSON.stringify(key)),
+    );
   }
-  const listed = await store.db.selectFrom('training_signing_keys').select('id').where('key_id', '=', key.keyId).executeTakeFirst();
-  if (!listed) await runner.run(registerSigningKey, { keyId: key.keyId, publicKey: key.publicKey }, { userId: null, permissions: [] });
+  const listed = await store.db
+    .selectFrom('training_signing_keys')
+    .select('id')
+    .where('key_id', '=', key.keyId)
+    .executeTakeFirst();
+  if (!listed)
+    await runner.run(
+      registerSigningKey,
+      { keyId: key.keyId, publicKey: key.publicKey },
+      { userId: null, permissions: [] },
+    );
   return key;
 }

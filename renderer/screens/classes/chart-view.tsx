@@ -16,7 +16,10 @@ export function ChartView({ config, label, testId }: { config: ChartConfiguratio
 
   useEffect(() => {
     if (!canvas.current) return;
-    chart.current = new Chart(canvas.current, { ...config, options: { animation: false, responsive: true, maintainAspectRatio: false, ...config.options } });
+    chart.current = new Chart(canvas.current, {
+      ...config,
+      options: { animation: false, responsive: true, maintainAspectRatio: false, ...config.options },
+    });
     return () => {
       chart.current?.destroy();
       chart.current = null;
@@ -33,7 +36,11 @@ export function ChartView({ config, label, testId }: { config: ChartConfiguratio
   }, [config.data]);
 
   return (
-    <div className="classes-chart" data-testid={testId} data-values={JSON.stringify(config.data.datasets.map((d) => d.data))}>
+    <div
+      className="classes-chart"
+      data-testid={testId}
+      data-values={JSON.stringify(config.data.datasets.map((d) => d.data))}
+    >
       <canvas ref={canvas} role="img" aria-label={label} />
     </div>
   );

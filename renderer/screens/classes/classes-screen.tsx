@@ -38,7 +38,14 @@ export function ClassesScreen() {
       </div>
       <nav className="classes-tabs" aria-label={t('classes.tabsLabel')}>
         {TABS.map((id) => (
-          <button key={id} type="button" className="classes-tab" aria-current={tab === id ? 'page' : undefined} data-testid={`classes-tab-${id}`} onClick={() => store.getState().setTab(id)}>
+          <button
+            key={id}
+            type="button"
+            className="classes-tab"
+            aria-current={tab === id ? 'page' : undefined}
+            data-testid={`classes-tab-${id}`}
+            onClick={() => store.getState().setTab(id)}
+          >
             {t(`classes.tabs.${id}`)}
           </button>
         ))}

@@ -11,19 +11,41 @@ export function HealthPanel({ store }: { store: ClassesStore }) {
   const logs = useStore(store, (s) => s.logs);
   const busy = useStore(store, (s) => s.busy);
   // The horizon's end is exclusive: the last day checked is the day before.
-  const lastDay = d ? new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${addDays(d.horizonEnd, -1)}T12:00:00Z`)) : '';
+  const lastDay = d
+    ? new Intl.DateTimeFormat(intlLocale(i18n.language), { dateStyle: 'long', timeZone: 'UTC' }).format(
+        new Date(`${addDays(d.horizonEnd, -1)}T12:00:00Z`),
+      )
+    : '';
   const issues = d ? d.missing.length + d.invalid.length + d.outsideSchedule.length + d.duplicates.length : 0;
 
   return (
     <section className="classes-stack" data-testid="classes-health">
       <div className="classes-actions">
-        <button type="button" className="button button--primary" data-testid="diagnose" disabled={busy} onClick={() => void store.getState().diagnose()}>
+        <button
+          type="button"
+          className="button button--primary"
+          data-testid="diagnose"
+          disabled={busy}
+          onClick={() => void store.getState().diagnose()}
+        >
           {t('classes.health.diagnose')}
         </button>
-        <button type="button" className="button button--secondary" data-testid="fix" disabled={busy} onClick={() => void store.getState().fix()}>
+        <button
+          type="button"
+          className="button button--secondary"
+          data-testid="fix"
+          disabled={busy}
+          onClick={() => void store.getState().fix()}
+        >
           {t('classes.health.fix')}
         </button>
-        <button type="button" className="button button--secondary" data-testid="generate-now" disabled={busy} onClick={() => void store.getState().generateNow()}>
+        <button
+          type="button"
+          className="button button--secondary"
+          data-testid="generate-now"
+          disabled={busy}
+          onClick={() => void store.getState().generateNow()}
+        >
           {t('classes.health.generate')}
         </button>
       </div>
@@ -37,7 +59,11 @@ export function HealthPanel({ store }: { store: ClassesStore }) {
               <ul className="classes-issues">
                 {d.missing.map((m) => (
                   <li key={`m${m.studentId}`} className="classes-issue classes-issue--warn">
-                    {t('classes.health.missing', { name: m.name, count: m.count, dates: m.dates.slice(0, 4).join(', ') + (m.dates.length > 4 ? '…' : '') })}
+                    {t('classes.health.missing', {
+                      name: m.name,
+                      count: m.count,
+                      dates: m.dates.slice(0, 4).join(', ') + (m.dates.length > 4 ? '…' : ''),
+                    })}
                   </li>
                 ))}
                 {d.invalid.map((m) => (
@@ -52,7 +78,12 @@ export function HealthPanel({ store }: { store: ClassesStore }) {
                 ))}
                 {d.duplicates.map((m) => (
                   <li key={`d${m.studentId}${m.date}${m.start}`} className="classes-issue classes-issue--error">
-                    {t('classes.health.duplicate', { name: m.name, count: m.classIds.length, date: m.date, time: m.start })}
+                    {t('classes.health.duplicate', {
+                      name: m.name,
+                      count: m.classIds.length,
+                      date: m.date,
+                      time: m.start,
+                    })}
                   </li>
                 ))}
               </ul>

@@ -31,21 +31,45 @@ export function ImportPanel({ store }: { store: ClassesStore }) {
         <p className="field__hint field__hint--above">{t('classes.import.hint')}</p>
         <div className="field">
           <label htmlFor={`${id}-csv`}>{t('classes.import.text')}</label>
-          <textarea id={`${id}-csv`} className="field__control classes-csv" data-testid="import-text" rows={6} value={csv} spellCheck={false} onChange={(e) => (setCsv(e.target.value), setEncoding(null))} />
+          <textarea
+            id={`${id}-csv`}
+            className="field__control classes-csv"
+            data-testid="import-text"
+            rows={6}
+            value={csv}
+            spellCheck={false}
+            onChange={(e) => (setCsv(e.target.value), setEncoding(null))}
+          />
         </div>
         <div className="classes-actions">
           <label className="button button--secondary classes-file">
             {t('classes.import.file')}
-            <input type="file" accept=".csv,text/csv" className="sr-only" data-testid="import-file" onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) void open(file);
-            }} />
+            <input
+              type="file"
+              accept=".csv,text/csv"
+              className="sr-only"
+              data-testid="import-file"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                if (file) void open(file);
+              }}
+            />
           </label>
-          <button type="button" className="button button--primary" data-testid="import-preview" disabled={busy || !csv.trim()} onClick={() => void store.getState().previewImport(csv)}>
+          <button
+            type="button"
+            className="button button--primary"
+            data-testid="import-preview"
+            disabled={busy || !csv.trim()}
+            onClick={() => void store.getState().previewImport(csv)}
+          >
             {t('classes.import.preview')}
           </button>
         </div>
-        {encoding === 'windows-1252' && <p className="field__hint" data-testid="import-encoding">{t('classes.import.readAs', { encoding: 'Windows-1252 (Excel)' })}</p>}
+        {encoding === 'windows-1252' && (
+          <p className="field__hint" data-testid="import-encoding">
+            {t('classes.import.readAs', { encoding: 'Windows-1252 (Excel)' })}
+          </p>
+        )}
         <p className="field__hint">{t('classes.import.allOrNothing')}</p>
       </div>
       {preview && (
@@ -60,7 +84,9 @@ export function ImportPanel({ store }: { store: ClassesStore }) {
           })}
           {preview.rows.length > 0 && (
             <>
-              <p data-testid="import-summary">{t('classes.import.summary', { valid: preview.validCount, errors: preview.errorCount })}</p>
+              <p data-testid="import-summary">
+                {t('classes.import.summary', { valid: preview.validCount, errors: preview.errorCount })}
+              </p>
               <div className="table-wrap">
                 <table className="table">
                   <thead>
@@ -75,22 +101,56 @@ export function ImportPanel({ store }: { store: ClassesStore }) {
                       <tr key={r.line} data-testid="import-row" data-valid={r.valid}>
                         <td>{r.line}</td>
                         <td>{r.name}</td>
-                        <td className={r.valid ? 'log-status--success' : 'log-status--failed'}>{r.valid ? `✓ ${t('classes.import.ready')}` : r.problems.map((p, i) => t(`classes.import.problems.${p.code}`, { ...p.params, defaultValue: r.errors[i] })).join(' · ')}</td>
+                        <td className={r.valid ? 'log-status--success' : 'log-status--failed'}>
+                          {r.valid
+                            ? `✓ ${t('classes.import.ready')}`
+                            : r.problems
+                                .map((p, i) =>
+                                  t(`classes.import.problems.${p.code}`, { ...p.params, defaultValue: r.errors[i] }),
+                                )
+                                .join(' · ')}
+                        </td>
                       </tr>
                     ))}
                   </tbody>
                 </table>
               </div>
               <div className="classes-actions">
-                <button type="button" className="button button--primary" data-testid="import-all" disabled={busy || preview.errorCount > 0} onClick={() => void store.getState().commitImport(csv, 'all').then((ok) => ok && setCsv(''))}>
+                <button
+                  type="button"
+                  className="button button--primary"
+                  data-testid="import-all"
+                  disabled={busy || preview.errorCount > 0}
+                  onClick={() =>
+                    void store
+                      .getState()
+                      .commitImport(csv, 'all')
+                      .then((ok) => ok && setCsv(''))
+                  }
+                >
                   {t('classes.import.importAll')}
                 </button>
                 {preview.errorCount > 0 && preview.validCount > 0 && (
-                  <button type="button" className="button button--secondary" data-testid="import-valid" disabled={busy} onClick={() => void store.getState().commitImport(csv, 'valid').then((ok) => ok && setCsv(''))}>
+                  <button
+                    type="button"
+                    className="button button--secondary"
+                    data-testid="import-valid"
+                    disabled={busy}
+                    onClick={() =>
+                      void store
+                        .getState()
+                        .commitImport(csv, 'valid')
+                        .then((ok) => ok && setCsv(''))
+                    }
+                  >
                     {t('classes.import.importValid', { count: preview.validCount })}
                   </button>
                 )}
-                <button type="button" className="button button--secondary" onClick={() => store.getState().clearPreview()}>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => store.getState().clearPreview()}
+                >
                   {t('classes.import.startOver')}
                 </button>
               </div>

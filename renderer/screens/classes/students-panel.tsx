@@ -6,7 +6,10 @@ import type { ClassesStore, StudentSummary } from '../../stores/classes-store.js
 import { StudentForm } from './student-form.js';
 import { intlLocale } from '../../i18n/format.js';
 
-const weekdayShort = (day: number, lang: string) => new Intl.DateTimeFormat(intlLocale(lang), { weekday: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, day)));
+const weekdayShort = (day: number, lang: string) =>
+  new Intl.DateTimeFormat(intlLocale(lang), { weekday: 'short', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(2024, 0, day)),
+  );
 
 /** The site's students, each with its schedule and classes ahead; add, change or remove one. */
 export function StudentsPanel({ store, today }: { store: ClassesStore; today: string }) {
@@ -36,8 +39,20 @@ export function StudentsPanel({ store, today }: { store: ClassesStore; today: st
           <div className="panel">
             {confirm ? (
               <div className="classes-actions">
-                <p className="classes-confirm">{t('classes.students.confirmRemove', { name: `${student.firstName} ${student.lastName}` })}</p>
-                <button type="button" className="button button--danger" data-testid="student-remove-confirm" onClick={() => void store.getState().removeStudent(student.id).then((ok) => ok && (setConfirm(null), setEditing(null)))}>
+                <p className="classes-confirm">
+                  {t('classes.students.confirmRemove', { name: `${student.firstName} ${student.lastName}` })}
+                </p>
+                <button
+                  type="button"
+                  className="button button--danger"
+                  data-testid="student-remove-confirm"
+                  onClick={() =>
+                    void store
+                      .getState()
+                      .removeStudent(student.id)
+                      .then((ok) => ok && (setConfirm(null), setEditing(null)))
+                  }
+                >
                   {t('classes.students.confirm')}
                 </button>
                 <button type="button" className="button button--secondary" onClick={() => setConfirm(null)}>
@@ -45,7 +60,12 @@ export function StudentsPanel({ store, today }: { store: ClassesStore; today: st
                 </button>
               </div>
             ) : (
-              <button type="button" className="button button--secondary" data-testid="student-remove" onClick={() => setConfirm(student)}>
+              <button
+                type="button"
+                className="button button--secondary"
+                data-testid="student-remove"
+                onClick={() => setConfirm(student)}
+              >
                 {t('classes.students.remove')}
               </button>
             )}
@@ -58,7 +78,12 @@ export function StudentsPanel({ store, today }: { store: ClassesStore; today: st
   return (
     <section className="classes-stack" data-testid="classes-students">
       <div>
-        <button type="button" className="button button--primary" data-testid="student-add" onClick={() => setEditing('new')}>
+        <button
+          type="button"
+          className="button button--primary"
+          data-testid="student-add"
+          onClick={() => setEditing('new')}
+        >
           + {t('classes.students.add')}
         </button>
       </div>
@@ -67,17 +92,29 @@ export function StudentsPanel({ store, today }: { store: ClassesStore; today: st
         <ul className="classes-students">
           {students.map((s) => (
             <li key={s.id}>
-              <button type="button" className="student-row" data-testid="student-row" data-student-id={s.id} aria-label={t('classes.students.edit', { name: `${s.firstName} ${s.lastName}` })} onClick={() => setEditing(s)}>
+              <button
+                type="button"
+                className="student-row"
+                data-testid="student-row"
+                data-student-id={s.id}
+                aria-label={t('classes.students.edit', { name: `${s.firstName} ${s.lastName}` })}
+                onClick={() => setEditing(s)}
+              >
                 <span className="student-row__name">
                   {s.firstName} {s.lastName}
                 </span>
                 <span className="student-row__course">{s.course}</span>
                 <span className="student-row__schedule">
-                  {s.schedule ? s.schedule.map((x) => `${weekdayShort(x.weekday, i18n.language)} ${x.start} (${x.durationMinutes}′)`).join(' · ') : formatScheduleText([])}
+                  {s.schedule
+                    ? s.schedule
+                        .map((x) => `${weekdayShort(x.weekday, i18n.language)} ${x.start} (${x.durationMinutes}′)`)
+                        .join(' · ')
+                    : formatScheduleText([])}
                 </span>
                 <span className="student-row__meta">
                   {t('classes.students.since', { date: s.startDate })}
-                  {s.endDate ? ` ${t('classes.students.until', { date: s.endDate })}` : ''} · {t('classes.students.ahead', { count: s.upcoming })}
+                  {s.endDate ? ` ${t('classes.students.until', { date: s.endDate })}` : ''} ·{' '}
+                  {t('classes.students.ahead', { count: s.upcoming })}
                 </span>
               </button>
             </li>

@@ -12,7 +12,13 @@ import { pick } from './rich-text.js';
 import { useDataChanged } from './use-area-store.js';
 
 type Analytics = MethodOutput<'training.analytics'>;
-const TABLES = ['training_attempts', 'training_section_progress', 'training_certificates', 'training_certificate_revocations', 'training_assignments'];
+const TABLES = [
+  'training_attempts',
+  'training_section_progress',
+  'training_certificates',
+  'training_certificate_revocations',
+  'training_assignments',
+];
 
 /** Supervisors' training numbers for the site, live: they reload when synced rows arrive. */
 export function AnalyticsScreen() {
@@ -21,7 +27,9 @@ export function AnalyticsScreen() {
   const [data, setData] = useState<Analytics | null>(null);
   const [error, setError] = useState<ErrorData | null>(null);
   const load = useCallback(() => {
-    void api.call('training.analytics', {}).then((r) => (r.ok ? (setData(r.value), setError(null)) : setError(r.error)));
+    void api
+      .call('training.analytics', {})
+      .then((r) => (r.ok ? (setData(r.value), setError(null)) : setError(r.error)));
   }, [api]);
   useEffect(load, [load]);
   useDataChanged(TABLES, load);
@@ -44,8 +52,18 @@ export function AnalyticsScreen() {
       {data && o && (
         <>
           <dl className="kpis">
-            {kpi(`${t('analytics.completion')} (${t('analytics.target', { value: data.targets.completion })})`, formatPercent(o.completionRate, lang), o.completionRate < data.targets.completion, 'kpi-completion')}
-            {kpi(`${t('analytics.passRate')} (${t('analytics.target', { value: data.targets.pass })})`, formatPercent(o.passRate, lang), o.passRate < data.targets.pass, 'kpi-pass')}
+            {kpi(
+              `${t('analytics.completion')} (${t('analytics.target', { value: data.targets.completion })})`,
+              formatPercent(o.completionRate, lang),
+              o.completionRate < data.targets.completion,
+              'kpi-completion',
+            )}
+            {kpi(
+              `${t('analytics.passRate')} (${t('analytics.target', { value: data.targets.pass })})`,
+              formatPercent(o.passRate, lang),
+              o.passRate < data.targets.pass,
+              'kpi-pass',
+            )}
             {kpi(t('analytics.average'), o.averageScore === null ? '–' : formatPercent(o.averageScore, lang))}
             {kpi(t('analytics.median'), o.medianScore === null ? '–' : formatPercent(o.medianScore, lang))}
             {kpi(t('analytics.active'), String(o.activeLearners24h), false, 'kpi-active')}
@@ -53,13 +71,19 @@ export function AnalyticsScreen() {
             {kpi(t('analytics.expiring'), String(o.expiringWithin30Days))}
           </dl>
           <section className="panel" aria-labelledby="per-module">
-            <h2 id="per-module" className="section-title">{t('analytics.perModule')}</h2>
+            <h2 id="per-module" className="section-title">
+              {t('analytics.perModule')}
+            </h2>
             <BarChart
               testId="module-chart"
               label={t('analytics.chartLabel')}
               labels={data.modules.map((m) => pick(m.title, lang))}
               series={[
-                { label: t('analytics.completion'), values: data.modules.map((m) => m.completionRate), color: '#0a4fa3' },
+                {
+                  label: t('analytics.completion'),
+                  values: data.modules.map((m) => m.completionRate),
+                  color: '#0a4fa3',
+                },
                 { label: t('analytics.passRate'), values: data.modules.map((m) => m.passRate), color: '#0f6b36' },
               ]}
               targets={[
@@ -69,12 +93,21 @@ export function AnalyticsScreen() {
             />
           </section>
           <section className="panel" aria-labelledby="at-risk">
-            <h2 id="at-risk" className="section-title">{t('analytics.atRisk')}</h2>
+            <h2 id="at-risk" className="section-title">
+              {t('analytics.atRisk')}
+            </h2>
             {data.atRisk.length === 0 && <p className="screen-hint">{t('analytics.noneAtRisk')}</p>}
             <ul data-testid="at-risk">
               {data.atRisk.map((r) => (
                 <li key={r.userId}>
-                  <strong>{r.name}</strong>: {r.reasons.map((x) => (x.kind === 'overdue' ? t('analytics.overdue', { title: pick(x.title, lang) }) : t('analytics.repeatedFails', { title: pick(x.title, lang) }))).join(' · ')}
+                  <strong>{r.name}</strong>:{' '}
+                  {r.reasons
+                    .map((x) =>
+                      x.kind === 'overdue'
+                        ? t('analytics.overdue', { title: pick(x.title, lang) })
+                        : t('analytics.repeatedFails', { title: pick(x.title, lang) }),
+                    )
+                    .join(' · ')}
                 </li>
               ))}
             </ul>

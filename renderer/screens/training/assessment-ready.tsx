@@ -22,17 +22,32 @@ export function AssessmentReady({ mod, busy, onStart }: AssessmentReadyProps) {
   return (
     <section className="panel ready" data-testid="assessment-ready">
       <p>{t('training.readyForTest', { count: mod.questionCount, pass: mod.passThreshold })}</p>
-      {mod.attempts.max > 0 && <p className="screen-hint">{t('training.attemptsLeft', { count: mod.attempts.used, max: mod.attempts.max })}</p>}
+      {mod.attempts.max > 0 && (
+        <p className="screen-hint">{t('training.attemptsLeft', { count: mod.attempts.used, max: mod.attempts.max })}</p>
+      )}
       {unread.length > 0 && (
         <p className="alert alert--info" id="assessment-why" data-testid="unread-sections">
-          {t('training.unreadSections', { count: unread.length, titles: unread.map((x) => pick(x.title, lang)).join(', ') })}
+          {t('training.unreadSections', {
+            count: unread.length,
+            titles: unread.map((x) => pick(x.title, lang)).join(', '),
+          })}
         </p>
       )}
-      {mod.attempts.reason === 'cooldown' && mod.attempts.opensAt && <p className="alert alert--info">{t('training.cooldown', { time: formatTime(mod.attempts.opensAt, lang) })}</p>}
+      {mod.attempts.reason === 'cooldown' && mod.attempts.opensAt && (
+        <p className="alert alert--info">{t('training.cooldown', { time: formatTime(mod.attempts.opensAt, lang) })}</p>
+      )}
       {mod.attempts.reason === 'max_attempts' && <p className="alert alert--info">{t('training.noAttemptsLeft')}</p>}
-      {blocked && <p className="alert alert--info">{t('training.needsFirst', { codes: mod.missingPrerequisites.join(', ') })}</p>}
-      <button type="button" className="button button--primary button--wide" data-testid="start-assessment" aria-describedby={unread.length > 0 ? 'assessment-why' : undefined}
-        disabled={unread.length > 0 || !mod.attempts.allowed || blocked || busy} onClick={onStart}>
+      {blocked && (
+        <p className="alert alert--info">{t('training.needsFirst', { codes: mod.missingPrerequisites.join(', ') })}</p>
+      )}
+      <button
+        type="button"
+        className="button button--primary button--wide"
+        data-testid="start-assessment"
+        aria-describedby={unread.length > 0 ? 'assessment-why' : undefined}
+        disabled={unread.length > 0 || !mod.attempts.allowed || blocked || busy}
+        onClick={onStart}
+      >
         {t('training.startAssessment')}
       </button>
     </section>

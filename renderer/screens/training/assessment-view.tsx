@@ -37,9 +37,19 @@ export function AssessmentView() {
           {q.options.map((o) => {
             const on = chosen.includes(o.id);
             return (
-              <button key={o.id} type="button" role={multiple ? 'checkbox' : 'radio'} aria-checked={on} className={`option${on ? ' option--on' : ''}`} data-testid="option" data-option={o.id}
-                onClick={() => s.choose(q.id, o.id, multiple)}>
-                <span className={`option__mark option__mark--${multiple ? 'box' : 'dot'}`} aria-hidden="true">{on && <Icon name="check" size={26} />}</span>
+              <button
+                key={o.id}
+                type="button"
+                role={multiple ? 'checkbox' : 'radio'}
+                aria-checked={on}
+                className={`option${on ? ' option--on' : ''}`}
+                data-testid="option"
+                data-option={o.id}
+                onClick={() => s.choose(q.id, o.id, multiple)}
+              >
+                <span className={`option__mark option__mark--${multiple ? 'box' : 'dot'}`} aria-hidden="true">
+                  {on && <Icon name="check" size={26} />}
+                </span>
                 <span>{pick(o, lang)}</span>
               </button>
             );
@@ -47,21 +57,41 @@ export function AssessmentView() {
         </div>
       </fieldset>
       <div className="training__nav">
-        <button type="button" className="button button--secondary" disabled={index === 0} onClick={() => s.goToQuestion(index - 1)}>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={index === 0}
+          onClick={() => s.goToQuestion(index - 1)}
+        >
           {t('training.previous')}
         </button>
         {!last && (
-          <button type="button" className="button button--primary" data-testid="next-question" onClick={() => s.goToQuestion(index + 1)}>
+          <button
+            type="button"
+            className="button button--primary"
+            data-testid="next-question"
+            onClick={() => s.goToQuestion(index + 1)}
+          >
             {t('training.next')}
           </button>
         )}
         {last && (
-          <button type="button" className="button button--primary" data-testid="submit-assessment" disabled={busy} onClick={() => void s.submitAssessment()}>
+          <button
+            type="button"
+            className="button button--primary"
+            data-testid="submit-assessment"
+            disabled={busy}
+            onClick={() => void s.submitAssessment()}
+          >
             {t('training.submit')}
           </button>
         )}
       </div>
-      {last && unanswered > 0 && <p className="alert alert--info" role="status">{t('training.unanswered', { count: unanswered })}</p>}
+      {last && unanswered > 0 && (
+        <p className="alert alert--info" role="status">
+          {t('training.unanswered', { count: unanswered })}
+        </p>
+      )}
     </main>
   );
 }

@@ -13,20 +13,63 @@ type Listed = MethodOutput<'training.drafts'>[number];
 type Problem = { path: string; message: string };
 
 const blank = (): Draft => ({
-  id: newId(), code: '', title: { en: '', fr: '' }, description: { en: '', fr: '' }, objectives: { en: [], fr: [] }, difficulty: 1, estimatedMinutes: 15,
-  prerequisites: [], passThreshold: 80, maxAttempts: 3, cooldownMinutes: 30, validityDays: 365,
+  id: newId(),
+  code: '',
+  title: { en: '', fr: '' },
+  description: { en: '', fr: '' },
+  objectives: { en: [], fr: [] },
+  difficulty: 1,
+  estimatedMinutes: 15,
+  prerequisites: [],
+  passThreshold: 80,
+  maxAttempts: 3,
+  cooldownMinutes: 30,
+  validityDays: 365,
   sections: [{ id: newId(), title: { en: '', fr: '' }, body: { en: '', fr: '' }, image: null }],
-  questions: [{ id: newId(), kind: 'single', prompt: { en: '', fr: '' }, options: [{ id: 'a', en: '', fr: '' }, { id: 'b', en: '', fr: '' }], correct: ['a'], weight: 1, explanation: { en: '', fr: '' } }],
+  questions: [
+    {
+      id: newId(),
+      kind: 'single',
+      prompt: { en: '', fr: '' },
+      options: [
+        { id: 'a', en: '', fr: '' },
+        { id: 'b', en: '', fr: '' },
+      ],
+      correct: ['a'],
+      weight: 1,
+      explanation: { en: '', fr: '' },
+    },
+  ],
 });
 
-function Pair({ label, value, onChange, area, testId }: { label: string; value: { en: string; fr: string }; onChange(v: { en: string; fr: string }): void; area?: boolean; testId?: string }) {
+function Pair({
+  label,
+  value,
+  onChange,
+  area,
+  testId,
+}: {
+  label: string;
+  value: { en: string; fr: string };
+  onChange(v: { en: string; fr: string }): void;
+  area?: boolean;
+  testId?: string;
+}) {
   const Control = area ? 'textarea' : 'input';
   return (
     <div className="author-pair">
       {(['en', 'fr'] as const).map((l) => (
         <label key={l} className="field">
-          <span>{label} ({l.toUpperCase()})</span>
-          <Control className="field__control" data-testid={testId ? `${testId}-${l}` : undefined} value={value[l]} onChange={(e) => onChange({ ...value, [l]: e.target.value })} {...(area ? { rows: 4 } : {})} />
+          <span>
+            {label} ({l.toUpperCase()})
+          </span>
+          <Control
+            className="field__control"
+            data-testid={testId ? `${testId}-${l}` : undefined}
+            value={value[l]}
+            onChange={(e) => onChange({ ...value, [l]: e.target.value })}
+            {...(area ? { rows: 4 } : {})}
+          />
         </label>
       ))}
     </div>
@@ -51,7 +94,16 @@ export function AuthorView() {
     const { status, version, ...rest } = r.value;
     void version;
     // A published version never changes: editing it starts the next version's draft.
-    setD(status === 'draft' ? rest : { ...rest, id: newId(), sections: rest.sections.map((s) => ({ ...s, id: newId() })), questions: rest.questions.map((q) => ({ ...q, id: newId() })) });
+    setD(
+      status === 'draft'
+        ? rest
+        : {
+            ...rest,
+            id: newId(),
+            sections: rest.sections.map((s) => ({ ...s, id: newId() })),
+            questions: rest.questions.map((q) => ({ ...q, id: newId() })),
+          },
+    );
     setProblems(null);
   };
   const save = async () => {
@@ -76,58 +128,196 @@ export function AuthorView() {
     <main id="main" className="screen training" data-testid="screen-author">
       <div className="screen__head">
         <h1 className="screen-title">{t('author.title')}</h1>
-        <button type="button" className="button button--secondary" onClick={() => void store.getState().open({ name: 'catalog' })}>{t('training.backToList')}</button>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => void store.getState().open({ name: 'catalog' })}
+        >
+          {t('training.backToList')}
+        </button>
       </div>
       <ErrorAlert error={error} />
-      {note && <p className="alert alert--success" role="status" data-testid="author-note">{note}</p>}
+      {note && (
+        <p className="alert alert--success" role="status" data-testid="author-note">
+          {note}
+        </p>
+      )}
       <ul className="cert-list">
         {list.map((m) => (
           <li key={m.id}>
             <button type="button" className="cert-row" onClick={() => void edit(m.id)}>
               <span className="cert-row__title">{pick(m.title, i18n.language)}</span>
-              <span>{m.code} v{m.version}</span>
+              <span>
+                {m.code} v{m.version}
+              </span>
               <span className="badge">{t(`author.status_${m.status}`)}</span>
               <span>{m.orgWide ? t('author.orgWide') : t('author.thisSite')}</span>
             </button>
           </li>
         ))}
       </ul>
-      <button type="button" className="button button--secondary" data-testid="author-new" onClick={() => (setD(blank()), setProblems(null))}>{t('author.new')}</button>
+      <button
+        type="button"
+        className="button button--secondary"
+        data-testid="author-new"
+        onClick={() => (setD(blank()), setProblems(null))}
+      >
+        {t('author.new')}
+      </button>
       <section className="panel author-form">
-        <label className="field"><span>{t('author.code')}</span><input className="field__control" data-testid="author-code" value={d.code} onChange={(e) => setD({ ...d, code: e.target.value.toUpperCase() })} /></label>
-        <Pair label={t('author.moduleTitle')} value={d.title} onChange={(v) => setD({ ...d, title: v })} testId="author-title" />
-        <Pair label={t('author.description')} value={d.description} onChange={(v) => setD({ ...d, description: v })} area testId="author-description" />
+        <label className="field">
+          <span>{t('author.code')}</span>
+          <input
+            className="field__control"
+            data-testid="author-code"
+            value={d.code}
+            onChange={(e) => setD({ ...d, code: e.target.value.toUpperCase() })}
+          />
+        </label>
+        <Pair
+          label={t('author.moduleTitle')}
+          value={d.title}
+          onChange={(v) => setD({ ...d, title: v })}
+          testId="author-title"
+        />
+        <Pair
+          label={t('author.description')}
+          value={d.description}
+          onChange={(v) => setD({ ...d, description: v })}
+          area
+          testId="author-description"
+        />
         {d.sections.map((s, i) => (
           <fieldset key={s.id} className="panel">
             <legend>{t('author.section', { n: i + 1 })}</legend>
-            <Pair label={t('author.sectionTitle')} value={s.title} onChange={(v) => setD({ ...d, sections: d.sections.map((x, j) => (j === i ? { ...x, title: v } : x)) })} testId={`author-s${i}-title`} />
-            <Pair label={t('author.sectionBody')} value={s.body} area onChange={(v) => setD({ ...d, sections: d.sections.map((x, j) => (j === i ? { ...x, body: v } : x)) })} testId={`author-s${i}-body`} />
+            <Pair
+              label={t('author.sectionTitle')}
+              value={s.title}
+              onChange={(v) => setD({ ...d, sections: d.sections.map((x, j) => (j === i ? { ...x, title: v } : x)) })}
+              testId={`author-s${i}-title`}
+            />
+            <Pair
+              label={t('author.sectionBody')}
+              value={s.body}
+              area
+              onChange={(v) => setD({ ...d, sections: d.sections.map((x, j) => (j === i ? { ...x, body: v } : x)) })}
+              testId={`author-s${i}-body`}
+            />
           </fieldset>
         ))}
-        <button type="button" className="button button--secondary" onClick={() => setD({ ...d, sections: [...d.sections, { id: newId(), title: { en: '', fr: '' }, body: { en: '', fr: '' }, image: null }] })}>{t('author.addSection')}</button>
-        {q0 && d.questions.map((q, i) => (
-          <fieldset key={q.id} className="panel">
-            <legend>{t('author.question', { n: i + 1 })}</legend>
-            <Pair label={t('author.prompt')} value={q.prompt} onChange={(v) => setD({ ...d, questions: d.questions.map((x, j) => (j === i ? { ...x, prompt: v } : x)) })} testId={`author-q${i}-prompt`} />
-            {q.options.map((o, k) => (
-              <div key={o.id} className="author-option">
-                <Pair label={t('author.option', { n: k + 1 })} value={o} onChange={(v) => setD({ ...d, questions: d.questions.map((x, j) => (j === i ? { ...x, options: x.options.map((y, m) => (m === k ? { ...y, ...v } : y)) } : x)) })} testId={`author-q${i}-o${k}`} />
-                <button type="button" role="checkbox" aria-checked={q.correct.includes(o.id)} className={`button button--secondary${q.correct.includes(o.id) ? ' button--on' : ''}`}
-                  onClick={() => setD({ ...d, questions: d.questions.map((x, j) => (j === i ? { ...x, correct: x.kind === 'single' ? [o.id] : x.correct.includes(o.id) ? x.correct.filter((c) => c !== o.id) : [...x.correct, o.id] } : x)) })}>
-                  {t('author.correct')}
-                </button>
-              </div>
-            ))}
-            <Pair label={t('author.explanation')} value={q.explanation} onChange={(v) => setD({ ...d, questions: d.questions.map((x, j) => (j === i ? { ...x, explanation: v } : x)) })} />
-          </fieldset>
-        ))}
-        <button type="button" className="button button--secondary" onClick={() => setD({ ...d, questions: [...d.questions, { ...blank().questions[0], id: newId() }] })}>{t('author.addQuestion')}</button>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() =>
+            setD({
+              ...d,
+              sections: [
+                ...d.sections,
+                { id: newId(), title: { en: '', fr: '' }, body: { en: '', fr: '' }, image: null },
+              ],
+            })
+          }
+        >
+          {t('author.addSection')}
+        </button>
+        {q0 &&
+          d.questions.map((q, i) => (
+            <fieldset key={q.id} className="panel">
+              <legend>{t('author.question', { n: i + 1 })}</legend>
+              <Pair
+                label={t('author.prompt')}
+                value={q.prompt}
+                onChange={(v) =>
+                  setD({ ...d, questions: d.questions.map((x, j) => (j === i ? { ...x, prompt: v } : x)) })
+                }
+                testId={`author-q${i}-prompt`}
+              />
+              {q.options.map((o, k) => (
+                <div key={o.id} className="author-option">
+                  <Pair
+                    label={t('author.option', { n: k + 1 })}
+                    value={o}
+                    onChange={(v) =>
+                      setD({
+                        ...d,
+                        questions: d.questions.map((x, j) =>
+                          j === i ? { ...x, options: x.options.map((y, m) => (m === k ? { ...y, ...v } : y)) } : x,
+                        ),
+                      })
+                    }
+                    testId={`author-q${i}-o${k}`}
+                  />
+                  <button
+                    type="button"
+                    role="checkbox"
+                    aria-checked={q.correct.includes(o.id)}
+                    className={`button button--secondary${q.correct.includes(o.id) ? ' button--on' : ''}`}
+                    onClick={() =>
+                      setD({
+                        ...d,
+                        questions: d.questions.map((x, j) =>
+                          j === i
+                            ? {
+                                ...x,
+                                correct:
+                                  x.kind === 'single'
+                                    ? [o.id]
+                                    : x.correct.includes(o.id)
+                                      ? x.correct.filter((c) => c !== o.id)
+                                      : [...x.correct, o.id],
+                              }
+                            : x,
+                        ),
+                      })
+                    }
+                  >
+                    {t('author.correct')}
+                  </button>
+                </div>
+              ))}
+              <Pair
+                label={t('author.explanation')}
+                value={q.explanation}
+                onChange={(v) =>
+                  setD({ ...d, questions: d.questions.map((x, j) => (j === i ? { ...x, explanation: v } : x)) })
+                }
+              />
+            </fieldset>
+          ))}
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => setD({ ...d, questions: [...d.questions, { ...blank().questions[0], id: newId() }] })}
+        >
+          {t('author.addQuestion')}
+        </button>
         {problems && problems.length > 0 && (
-          <div className="alert alert--info" data-testid="author-problems"><strong>{t('author.notReady')}</strong><ul>{problems.map((p) => <li key={p.path}>{p.message}</li>)}</ul></div>
+          <div className="alert alert--info" data-testid="author-problems">
+            <strong>{t('author.notReady')}</strong>
+            <ul>
+              {problems.map((p) => (
+                <li key={p.path}>{p.message}</li>
+              ))}
+            </ul>
+          </div>
         )}
         <div className="training__nav">
-          <button type="button" className="button button--secondary" data-testid="author-save" onClick={() => void save()}>{t('author.saveDraft')}</button>
-          <button type="button" className="button button--primary" data-testid="author-publish" onClick={() => void publish()}>{t('author.publish')}</button>
+          <button
+            type="button"
+            className="button button--secondary"
+            data-testid="author-save"
+            onClick={() => void save()}
+          >
+            {t('author.saveDraft')}
+          </button>
+          <button
+            type="button"
+            className="button button--primary"
+            data-testid="author-publish"
+            onClick={() => void publish()}
+          >
+            {t('author.publish')}
+          </button>
         </div>
       </section>
     </main>

@@ -1,7 +1,28 @@
 import { useEffect, useRef } from 'react';
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from 'chart.js';
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+} from 'chart.js';
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Legend, Tooltip);
+Chart.register(
+  BarController,
+  BarElement,
+  CategoryScale,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Legend,
+  Tooltip,
+);
 
 export interface BarSeries {
   label: string;
@@ -19,12 +40,33 @@ export interface TargetLine {
  * A thin React wrapper over one chart.js bar chart with horizontal target lines (drawn as line
  * datasets, so no plugin is needed). The chart is made once and updated in place when data changes.
  */
-export function BarChart({ labels, series, targets, label, testId }: { labels: string[]; series: BarSeries[]; targets: TargetLine[]; label: string; testId?: string }) {
+export function BarChart({
+  labels,
+  series,
+  targets,
+  label,
+  testId,
+}: {
+  labels: string[];
+  series: BarSeries[];
+  targets: TargetLine[];
+  label: string;
+  testId?: string;
+}) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart | null>(null);
 
   const datasets = () => [
-    ...targets.map((t) => ({ type: 'line' as const, label: t.label, data: labels.map(() => t.value), borderColor: t.color, borderWidth: 3, borderDash: [10, 6], pointRadius: 0, fill: false })),
+    ...targets.map((t) => ({
+      type: 'line' as const,
+      label: t.label,
+      data: labels.map(() => t.value),
+      borderColor: t.color,
+      borderWidth: 3,
+      borderDash: [10, 6],
+      pointRadius: 0,
+      fill: false,
+    })),
     ...series.map((s) => ({ type: 'bar' as const, label: s.label, data: s.values, backgroundColor: s.color })),
   ];
 

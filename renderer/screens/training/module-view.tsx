@@ -17,7 +17,13 @@ export function ModuleView() {
   const lang = i18n.language;
   const s = store.getState();
 
-  if (!mod) return <main id="main" className="screen training"><ErrorAlert error={error} /><p className="screen-hint">{t('common.loading')}</p></main>;
+  if (!mod)
+    return (
+      <main id="main" className="screen training">
+        <ErrorAlert error={error} />
+        <p className="screen-hint">{t('common.loading')}</p>
+      </main>
+    );
   const section = mod.sections[index];
   const last = index === mod.sections.length - 1;
   const allDone = mod.sections.every((x) => x.completed);
@@ -26,7 +32,12 @@ export function ModuleView() {
     <main id="main" className="screen training" data-testid="screen-module" data-code={mod.code}>
       <div className="screen__head">
         <h1 className="screen-title">{pick(mod.title, lang)}</h1>
-        <button type="button" className="button button--secondary" data-testid="back-to-catalog" onClick={() => void s.open({ name: 'catalog' })}>
+        <button
+          type="button"
+          className="button button--secondary"
+          data-testid="back-to-catalog"
+          onClick={() => void s.open({ name: 'catalog' })}
+        >
           <Icon name="back" size={28} />
           <span>{t('training.backToList')}</span>
         </button>
@@ -35,9 +46,13 @@ export function ModuleView() {
       <ol className="section-steps" aria-label={t('training.sectionOf', { n: index + 1, total: mod.sections.length })}>
         {mod.sections.map((x, i) => (
           <li key={x.id}>
-            <button type="button" className={`step${i === index ? ' step--current' : ''}${x.completed ? ' step--done' : ''}`} aria-current={i === index ? 'step' : undefined}
+            <button
+              type="button"
+              className={`step${i === index ? ' step--current' : ''}${x.completed ? ' step--done' : ''}`}
+              aria-current={i === index ? 'step' : undefined}
               aria-label={`${t('training.sectionOf', { n: i + 1, total: mod.sections.length })}: ${pick(x.title, lang)}${x.completed ? ` (${t('training.completedSection')})` : ''}`}
-              onClick={() => void s.goToSection(i)}>
+              onClick={() => void s.goToSection(i)}
+            >
               {x.completed ? <Icon name="check" size={26} /> : i + 1}
             </button>
           </li>
@@ -52,13 +67,31 @@ export function ModuleView() {
         </article>
       )}
       <div className="training__nav">
-        <button type="button" className="button button--secondary" disabled={index === 0 || busy} onClick={() => void s.goToSection(index - 1)}>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={index === 0 || busy}
+          onClick={() => void s.goToSection(index - 1)}
+        >
           {t('training.previous')}
         </button>
-        <button type="button" className={`button button--secondary${section?.bookmarked ? ' button--on' : ''}`} aria-pressed={section?.bookmarked ?? false} data-testid="bookmark" disabled={busy} onClick={() => void s.toggleBookmark()}>
+        <button
+          type="button"
+          className={`button button--secondary${section?.bookmarked ? ' button--on' : ''}`}
+          aria-pressed={section?.bookmarked ?? false}
+          data-testid="bookmark"
+          disabled={busy}
+          onClick={() => void s.toggleBookmark()}
+        >
           {section?.bookmarked ? t('training.bookmarked') : t('training.bookmark')}
         </button>
-        <button type="button" className="button button--primary" data-testid="section-done" disabled={busy} onClick={() => void s.completeSection()}>
+        <button
+          type="button"
+          className="button button--primary"
+          data-testid="section-done"
+          disabled={busy}
+          onClick={() => void s.completeSection()}
+        >
           {last ? t('training.markDoneLast') : t('training.markDone')}
         </button>
       </div>

@@ -52,7 +52,14 @@ export function NewSessionForm({ modules, now, onCreate }: NewSessionFormProps) 
     setError(null);
     if (found.length || !startsAt || !endsAt) return;
     setBusy(true);
-    const failed = await onCreate({ title: form.title.trim(), moduleId: form.moduleId || null, location: form.location.trim(), startsAt, endsAt, capacity });
+    const failed = await onCreate({
+      title: form.title.trim(),
+      moduleId: form.moduleId || null,
+      location: form.location.trim(),
+      startsAt,
+      endsAt,
+      capacity,
+    });
     setBusy(false);
     if (failed) {
       const fromCore = Array.isArray(failed.details?.problems) ? (failed.details.problems as FieldProblem[]) : [];
@@ -64,35 +71,101 @@ export function NewSessionForm({ modules, now, onCreate }: NewSessionFormProps) 
     setDone(true);
   };
 
-  const field = (name: string, label: string, control: (a11y: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode) => {
+  const field = (
+    name: string,
+    label: string,
+    control: (a11y: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode,
+  ) => {
     const p = problemOf(name);
     const id = `session-${name}`;
     return (
       <div className="field">
         <label htmlFor={id}>{label}</label>
         {control({ id, 'aria-invalid': Boolean(p), ...(p ? { 'aria-describedby': `${id}-problem` } : {}) })}
-        {p && <p className="field__problem" id={`${id}-problem`} data-testid={`problem-${name}`}>{describeFieldProblem(t, p)}</p>}
+        {p && (
+          <p className="field__problem" id={`${id}-problem`} data-testid={`problem-${name}`}>
+            {describeFieldProblem(t, p)}
+          </p>
+        )}
       </div>
     );
   };
 
   return (
-    <form className="form" noValidate data-testid="new-session-form" onSubmit={(e) => (e.preventDefault(), void submit())}>
-      {field('title', t('classroom.sessionTitle'), (a) => <input {...a} className="field__control" value={form.title} onChange={(e) => edit({ title: e.target.value })} data-testid="session-title" />)}
+    <form
+      className="form"
+      noValidate
+      data-testid="new-session-form"
+      onSubmit={(e) => (e.preventDefault(), void submit())}
+    >
+      {field('title', t('classroom.sessionTitle'), (a) => (
+        <input
+          {...a}
+          className="field__control"
+          value={form.title}
+          onChange={(e) => edit({ title: e.target.value })}
+          data-testid="session-title"
+        />
+      ))}
       <div className="field">
         <label htmlFor="session-module">{t('classroom.module')}</label>
-        <select id="session-module" className="field__control" value={form.moduleId} onChange={(e) => edit({ moduleId: e.target.value })}>
+        <select
+          id="session-module"
+          className="field__control"
+          value={form.moduleId}
+          onChange={(e) => edit({ moduleId: e.target.value })}
+        >
           <option value="">{t('classroom.noModule')}</option>
-          {modules.map((m) => <option key={m.id} value={m.id}>{pick(m.title, lang)}</option>)}
+          {modules.map((m) => (
+            <option key={m.id} value={m.id}>
+              {pick(m.title, lang)}
+            </option>
+          ))}
         </select>
       </div>
-      {field('location', t('classroom.location'), (a) => <input {...a} className="field__control" value={form.location} onChange={(e) => edit({ location: e.target.value })} data-testid="session-location" />)}
-      {field('startsAt', t('classroom.starts'), (a) => <input {...a} className="field__control" type="datetime-local" value={form.starts} onChange={(e) => edit({ starts: e.target.value })} data-testid="session-starts" />)}
-      {field('capacity', t('classroom.capacity'), (a) => <input {...a} className="field__control" inputMode="numeric" value={form.capacity} onChange={(e) => edit({ capacity: e.target.value })} data-testid="session-capacity" />)}
+      {field('location', t('classroom.location'), (a) => (
+        <input
+          {...a}
+          className="field__control"
+          value={form.location}
+          onChange={(e) => edit({ location: e.target.value })}
+          data-testid="session-location"
+        />
+      ))}
+      {field('startsAt', t('classroom.starts'), (a) => (
+        <input
+          {...a}
+          className="field__control"
+          type="datetime-local"
+          value={form.starts}
+          onChange={(e) => edit({ starts: e.target.value })}
+          data-testid="session-starts"
+        />
+      ))}
+      {field('capacity', t('classroom.capacity'), (a) => (
+        <input
+          {...a}
+          className="field__control"
+          inputMode="numeric"
+          value={form.capacity}
+          onChange={(e) => edit({ capacity: e.target.value })}
+          data-testid="session-capacity"
+        />
+      ))}
       <ErrorAlert error={error} testId="session-error" />
-      {problems.length > 0 && <p className="sr-only" role="alert">{problems.map((p) => describeFieldProblem(t, p)).join(' ')}</p>}
-      <button type="submit" className="button button--primary" disabled={busy} data-testid="create-session">{t('classroom.create')}</button>
-      {done && <p className="alert alert--success" role="status" data-testid="session-created">{t('classroom.created')}</p>}
+      {problems.length > 0 && (
+        <p className="sr-only" role="alert">
+          {problems.map((p) => describeFieldProblem(t, p)).join(' ')}
+        </p>
+      )}
+      <button type="submit" className="button button--primary" disabled={busy} data-testid="create-session">
+        {t('classroom.create')}
+      </button>
+      {done && (
+        <p className="alert alert--success" role="status" data-testid="session-created">
+          {t('classroom.created')}
+        </p>
+      )}
     </form>
   );
 }

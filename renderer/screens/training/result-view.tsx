@@ -5,13 +5,31 @@ import { ErrorAlert } from '../../components/error-alert.js';
 import { pick } from './rich-text.js';
 import { useTraining } from './use-training.js';
 
-function Rating({ label, value, onChange, testId }: { label: string; value: number; onChange(v: number): void; testId: string }) {
+function Rating({
+  label,
+  value,
+  onChange,
+  testId,
+}: {
+  label: string;
+  value: number;
+  onChange(v: number): void;
+  testId: string;
+}) {
   const { t } = useTranslation();
   return (
     <fieldset className="rating" data-testid={testId}>
       <legend>{label}</legend>
       {[1, 2, 3, 4, 5].map((n) => (
-        <button key={n} type="button" role="radio" aria-checked={value === n} aria-label={t('training.ratingOf', { n })} className={`rating__star${value >= n ? ' rating__star--on' : ''}`} onClick={() => onChange(n)}>
+        <button
+          key={n}
+          type="button"
+          role="radio"
+          aria-checked={value === n}
+          aria-label={t('training.ratingOf', { n })}
+          className={`rating__star${value >= n ? ' rating__star--on' : ''}`}
+          onClick={() => onChange(n)}
+        >
           {n}
         </button>
       ))}
@@ -32,23 +50,38 @@ export function ResultView() {
   const lang = i18n.language;
   if (!r) return null;
   const wrong = r.review.filter((x) => !x.isCorrect);
-  const label = (ids: string[], options: { id: string; en: string; fr: string }[]) => (ids.length ? ids.map((id) => pick(options.find((o) => o.id === id) ?? { en: id, fr: id }, lang)).join(' · ') : t('training.noAnswer'));
+  const label = (ids: string[], options: { id: string; en: string; fr: string }[]) =>
+    ids.length
+      ? ids.map((id) => pick(options.find((o) => o.id === id) ?? { en: id, fr: id }, lang)).join(' · ')
+      : t('training.noAnswer');
 
   return (
     <main id="main" className="screen training" data-testid="screen-result" data-passed={r.passed}>
       <div className="screen__head">
         <h1 className="screen-title">{mod ? pick(mod.title, lang) : ''}</h1>
-        <button type="button" className="button button--secondary" data-testid="back-to-catalog" onClick={() => void store.getState().open({ name: 'catalog' })}>
+        <button
+          type="button"
+          className="button button--secondary"
+          data-testid="back-to-catalog"
+          onClick={() => void store.getState().open({ name: 'catalog' })}
+        >
           {t('training.backToList')}
         </button>
       </div>
       <section className={`panel score score--${r.passed ? 'pass' : 'fail'}`} role="status">
-        <p className="score__value" data-testid="score">{r.passed ? t('training.passed', { score: r.score }) : t('training.failed', { score: r.score })}</p>
+        <p className="score__value" data-testid="score">
+          {r.passed ? t('training.passed', { score: r.score }) : t('training.failed', { score: r.score })}
+        </p>
         <p>{t('training.passMark', { pass: r.passThreshold })}</p>
         {r.passed && r.certificateId && (
           <>
             <p>{t('training.certificateIssued')}</p>
-            <button type="button" className="button button--primary button--wide" data-testid="see-certificate" onClick={() => void store.getState().open({ name: 'certificate', certificateId: r.certificateId! })}>
+            <button
+              type="button"
+              className="button button--primary button--wide"
+              data-testid="see-certificate"
+              onClick={() => void store.getState().open({ name: 'certificate', certificateId: r.certificateId! })}
+            >
               {t('training.seeCertificate')}
             </button>
           </>
@@ -56,34 +89,69 @@ export function ResultView() {
         {!r.passed && <p>{t('training.tryAgainLater')}</p>}
       </section>
       <section aria-labelledby="review-title">
-        <h2 id="review-title" className="section-title">{t('training.review')}</h2>
+        <h2 id="review-title" className="section-title">
+          {t('training.review')}
+        </h2>
         {wrong.length === 0 && <p className="screen-hint">{t('training.allCorrect')}</p>}
         <ol className="review">
           {wrong.map((x) => (
             <li key={x.questionId} className="panel review__item" data-testid="review-item">
               <p className="review__prompt">{pick(x.prompt, lang)}</p>
-              <p className="review__given"><strong>{t('training.yourAnswer')}:</strong> {label(x.selected, x.options)}</p>
-              <p className="review__right"><strong>{t('training.correctAnswer')}:</strong> {label(x.correct, x.options)}</p>
+              <p className="review__given">
+                <strong>{t('training.yourAnswer')}:</strong> {label(x.selected, x.options)}
+              </p>
+              <p className="review__right">
+                <strong>{t('training.correctAnswer')}:</strong> {label(x.correct, x.options)}
+              </p>
               <p className="review__why">{pick(x.explanation, lang)}</p>
             </li>
           ))}
         </ol>
       </section>
       <section className="panel" aria-labelledby="feedback-title" data-testid="feedback">
-        <h2 id="feedback-title" className="section-title">{t('training.feedbackTitle')}</h2>
+        <h2 id="feedback-title" className="section-title">
+          {t('training.feedbackTitle')}
+        </h2>
         <ErrorAlert error={error} />
         {sent ? (
-          <p className="alert alert--success" role="status">{t('training.feedbackThanks')}</p>
+          <p className="alert alert--success" role="status">
+            {t('training.feedbackThanks')}
+          </p>
         ) : (
           <>
-            <Rating label={t('training.feedbackContent')} value={rating.content} onChange={(v) => setRating({ ...rating, content: v })} testId="rate-content" />
-            <Rating label={t('training.feedbackMaterials')} value={rating.materials} onChange={(v) => setRating({ ...rating, materials: v })} testId="rate-materials" />
+            <Rating
+              label={t('training.feedbackContent')}
+              value={rating.content}
+              onChange={(v) => setRating({ ...rating, content: v })}
+              testId="rate-content"
+            />
+            <Rating
+              label={t('training.feedbackMaterials')}
+              value={rating.materials}
+              onChange={(v) => setRating({ ...rating, materials: v })}
+              testId="rate-materials"
+            />
             <label className="field">
               <span>{t('training.feedbackComment')}</span>
-              <textarea className="field__control" rows={2} maxLength={1000} value={comment} onChange={(e) => setComment(e.target.value)} />
+              <textarea
+                className="field__control"
+                rows={2}
+                maxLength={1000}
+                value={comment}
+                onChange={(e) => setComment(e.target.value)}
+              />
             </label>
-            <button type="button" className="button button--primary" data-testid="send-feedback" disabled={!rating.content || !rating.materials}
-              onClick={() => void store.getState().sendFeedback({ content: rating.content, materials: rating.materials, instructor: null, comment })}>
+            <button
+              type="button"
+              className="button button--primary"
+              data-testid="send-feedback"
+              disabled={!rating.content || !rating.materials}
+              onClick={() =>
+                void store
+                  .getState()
+                  .sendFeedback({ content: rating.content, materials: rating.materials, instructor: null, comment })
+              }
+            >
               {t('training.feedbackSend')}
             </button>
           </>

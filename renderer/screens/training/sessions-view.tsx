@@ -33,7 +33,11 @@ export function SessionsView() {
     <main id="main" className="screen training" data-testid="screen-sessions">
       <div className="screen__head">
         <h1 className="screen-title">{t('training.sessionsTitle')}</h1>
-        <button type="button" className="button button--secondary" onClick={() => void store.getState().open({ name: 'catalog' })}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => void store.getState().open({ name: 'catalog' })}
+        >
           {t('training.backToList')}
         </button>
       </div>
@@ -44,16 +48,37 @@ export function SessionsView() {
           <li key={s.id} className="panel session-card" data-testid="session-card">
             <div>
               <strong className="session-card__title">{s.title}</strong>
-              <p>{formatDateTime(s.startsAt, i18n.language)} · {s.location}</p>
+              <p>
+                {formatDateTime(s.startsAt, i18n.language)} · {s.location}
+              </p>
               <p>{t('training.instructor', { name: s.instructor })}</p>
-              <p>{t('training.seats', { enrolled: s.enrolled, capacity: s.capacity })}{s.waitlisted > 0 && ` · ${t('training.waitlistCount', { count: s.waitlisted })}`}</p>
+              <p>
+                {t('training.seats', { enrolled: s.enrolled, capacity: s.capacity })}
+                {s.waitlisted > 0 && ` · ${t('training.waitlistCount', { count: s.waitlisted })}`}
+              </p>
               {s.mine === 'enrolled' && <p className="badge badge--completed">{t('training.youAreEnrolled')}</p>}
-              {s.mine === 'waitlisted' && <p className="badge badge--in_progress">{t('training.youAreWaiting', { position: s.waitlistPosition })}</p>}
+              {s.mine === 'waitlisted' && (
+                <p className="badge badge--in_progress">
+                  {t('training.youAreWaiting', { position: s.waitlistPosition })}
+                </p>
+              )}
             </div>
             {s.mine === 'enrolled' || s.mine === 'waitlisted' ? (
-              <button type="button" className="button button--secondary" data-testid="cancel-seat" onClick={() => void act('training.cancelEnrollment', s.id)}>{t('training.cancelSeat')}</button>
+              <button
+                type="button"
+                className="button button--secondary"
+                data-testid="cancel-seat"
+                onClick={() => void act('training.cancelEnrollment', s.id)}
+              >
+                {t('training.cancelSeat')}
+              </button>
             ) : (
-              <button type="button" className="button button--primary" data-testid="enroll" onClick={() => void act('training.enroll', s.id)}>
+              <button
+                type="button"
+                className="button button--primary"
+                data-testid="enroll"
+                onClick={() => void act('training.enroll', s.id)}
+              >
                 {s.enrolled < s.capacity ? t('training.enroll') : t('training.joinWaitlist')}
               </button>
             )}

@@ -21,7 +21,11 @@ export function useAreaStore<S>(key: string, make: (api: ApiClient) => S): S {
 /** Runs `reload` when synced data of one of `tables` changes (a pull, another screen's write). */
 export function useDataChanged(tables: readonly string[], reload: () => void) {
   const { api } = useServices();
-  useEffect(() => api.onEvent((e) => {
-    if (e.type === 'data.changed' && e.tables.some((t) => tables.includes(t))) reload();
-  }), [api, tables, reload]);
+  useEffect(
+    () =>
+      api.onEvent((e) => {
+        if (e.type === 'data.changed' && e.tables.some((t) => tables.includes(t))) reload();
+      }),
+    [api, tables, reload],
+  );
 }

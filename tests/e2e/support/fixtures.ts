@@ -19,7 +19,8 @@ export const test = base.extend<{ kiosk: KioskHost & { onAdvance(fn: (ms: number
       },
       onAdvance: (fn) => void followers.push(fn),
     });
-    if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('kiosk-host.log', { body: host.output(), contentType: 'text/plain' });
+    if (testInfo.status !== testInfo.expectedStatus)
+      await testInfo.attach('kiosk-host.log', { body: host.output(), contentType: 'text/plain' });
     await host.stop();
   },
   context: async ({ context, kiosk }, use) => {

@@ -63,23 +63,39 @@ export async function startKioskHost({
   startupMs = 60_000,
   clockStart = TEST_CLOCK_START,
   sync,
-}: { site?: string; startupMs?: number; clockStart?: string; sync?: { server: string; enrollCode: string } } = {}): Promise<KioskHost> {
+}: {
+  site?: string;
+  startupMs?: number;
+  clockStart?: string;
+  sync?: { server: string; enrollCode: string };
+} = {}): Promise<KioskHost> {
   const dataDir = await mkdtemp(join(tmpdir(), 'shiftdeck-e2e-'));
   const port = await freePort();
   const args = [
     join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
     join(root, 'electron', 'host', 'cli.ts'),
-    '--data-dir', dataDir,
-    '--port', String(port),
+    '--data-dir',
+    dataDir,
+    '--port',
+    String(port),
     // Enrolled to a real sync service instead of a standalone demo site.
     ...(sync ? ['--server', sync.server, '--enroll-code', sync.enrollCode] : ['--site', site, '--demo']),
-    '--test-clock', clockStart,
-    '--renderer-dir', join(root, 'out', 'renderer'),
+    '--test-clock',
+    clockStart,
+    '--renderer-dir',
+    join(root, 'out', 'renderer'),
   ];
-  const child: ChildProcess = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'test' } });
+  const child: ChildProcess = spawn(process.execPath, args, {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NODE_ENV: 'test' },
+  });
   let log = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`kiosk host did not get ready in ${startupMs} ms:\n${log}`)), startupMs);
+    const timer = setTimeout(
+      () => reject(new Error(`kiosk host did not get ready in ${startupMs} ms:\n${log}`)),
+      startupMs,
+    );
     const onData = (chunk: Buffer) => {
       log += chunk.toString('utf8');
       const m = READY.exec(log);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { codeOf, makeKiosk, signIn } from '../../helpers/kiosk.js';
 
 const header = 'first_name,last_name,course,start_date,end_date,schedule';
-const count = (sqlite: { prepare(s: string): { get(): unknown } }, table: string) => (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const count = (sqlite: { prepare(s: string): { get(): unknown } }, table: string) =>
+  (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 describe('student CSV import on a kiosk', () => {
   it('writes nothing while any row has an error, unless the valid rows only are chosen; then one transaction', async () => {
@@ -17,7 +18,7 @@ describe('student CSV import on a kiosk', () => {
     expect(codeOf(all)).toBe('VALIDATION_FAILED');
     expect(!all.ok && all.error.message).toContain('Nothing was imported: 1 row has errors');
     expect(count(kiosk.store.raw, 'students')).toBe(0);
-    expect(count(kiosk.store.raw, 'outbox WHERE name LIKE \'classes.%\'')).toBe(0);
+    expect(count(kiosk.store.raw, "outbox WHERE name LIKE 'classes.%'")).toBe(0);
 
     const valid = await kiosk.dispatcher.dispatch('classes.importCommit', { csv, mode: 'valid' }, token);
     expect(valid.ok && valid.value).toEqual({ created: 2, skippedRows: 1 });
@@ -27,7 +28,11 @@ describe('student CSV import on a kiosk', () => {
 
     // The same file again: every row is now a student already on the list.
     const again = await kiosk.dispatcher.dispatch('classes.importPreview', { csv }, token);
-    expect(again.ok && again.value.rows.map((r) => r.problems.map((p) => p.code))).toEqual([['KNOWN_STUDENT'], ['REQUIRED'], ['KNOWN_STUDENT']]);
+    expect(again.ok && again.value.rows.map((r) => r.problems.map((p) => p.code))).toEqual([
+      ['KNOWN_STUDENT'],
+      ['REQUIRED'],
+      ['KNOWN_STUDENT'],
+    ]);
   });
 
   it('"Import the valid rows only" imports them when a row has a 300-character course, which the preview calls an error', async () => {

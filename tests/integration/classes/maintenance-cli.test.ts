@@ -1,12 +1,25 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../../../electron/core/clock.js';
-import { diagnoseCentral, diagnoseKioskDb, fixCentral, fixKioskDb, formatDiagnosis } from '../../../scripts/classes-maintenance.js';
+import {
+  diagnoseCentral,
+  diagnoseKioskDb,
+  fixCentral,
+  fixKioskDb,
+  formatDiagnosis,
+} from '../../../scripts/classes-maintenance.js';
 import { call, makeKiosk, signIn } from '../../helpers/kiosk.js';
 import { enrolledKiosk, siteOf, startService } from '../../helpers/sync.js';
 
 const NOW = '2026-11-22T09:00:00.000Z';
-const STUDENT = { firstName: 'Ana', lastName: 'Lopez', course: 'Piano', startDate: '2026-11-16', endDate: null, schedule: [{ weekday: 1, start: '09:00', durationMinutes: 60 }] };
+const STUDENT = {
+  firstName: 'Ana',
+  lastName: 'Lopez',
+  course: 'Piano',
+  startDate: '2026-11-16',
+  endDate: null,
+  schedule: [{ weekday: 1, start: '09:00', durationMinutes: 60 }],
+};
 
 describe('npm run classes -- diagnose|fix', () => {
   it('on a kiosk database: finds missing classes, a damaged schedule and a duplicate from imported data; fix creates what is missing and says what it skipped', async () => {
@@ -18,10 +31,22 @@ describe('npm run classes -- diagnose|fix', () => {
     // Data that came from elsewhere, written past the mutation layer.
     await tk.kiosk.store.transaction(async () =>
       tk.kiosk.store.gate.open(() => {
-        const first = raw.prepare("SELECT * FROM classes WHERE student_id = ? AND date = '2026-11-30'").get(id) as Record<string, unknown>;
+        const first = raw
+          .prepare("SELECT * FROM classes WHERE student_id = ? AND date = '2026-11-30'")
+          .get(id) as Record<string, unknown>;
         raw.prepare("DELETE FROM classes WHERE student_id = ? AND date = '2026-11-23'").run(id);
-        raw.prepare(`INSERT INTO classes (${Object.keys(first).join(', ')}) VALUES (${Object.keys(first).map(() => '?').join(', ')})`).run(...Object.values({ ...first, id: '11111111-2222-4333-8444-555555555555' }));
-        raw.prepare("INSERT INTO students (id, site_id, first_name, last_name, course, start_date, end_date, schedule, schedule_since, created_at, updated_at) VALUES ('22222222-2222-4333-8444-555555555555', ?, 'Old', 'Import', 'Guitar', '2026-11-01', NULL, '[{\"weekday\":9,\"start\":\"9h\",\"durationMinutes\":60}]', NULL, ?, ?)").run(tk.kiosk.siteId, NOW, NOW);
+        raw
+          .prepare(
+            `INSERT INTO classes (${Object.keys(first).join(', ')}) VALUES (${Object.keys(first)
+              .map(() => '?')
+              .join(', ')})`,
+          )
+          .run(...Object.values({ ...first, id: '11111111-2222-4333-8444-555555555555' }));
+        raw
+          .prepare(
+            "INSERT INTO students (id, site_id, first_name, last_name, course, start_date, end_date, schedule, schedule_since, created_at, updated_at) VALUES ('22222222-2222-4333-8444-555555555555', ?, 'Old', 'Import', 'Guitar', '2026-11-01', NULL, '[{\"weekday\":9,\"start\":\"9h\",\"durationMinutes\":60}]', NULL, ?, ?)",
+          )
+          .run(tk.kiosk.siteId, NOW, NOW);
       }),
     );
     await tk.kiosk.close();

@@ -30,7 +30,14 @@ describe('HTTP API errors', () => {
 
   it('answers an unknown method with UNKNOWN_METHOD and 404', async () => {
     const { host } = await setUp();
-    for (const method of ['auth.becomeAdmin', '__proto__', 'constructor', 'toString', 'auth.signIn.extra', 'x'.repeat(100)]) {
+    for (const method of [
+      'auth.becomeAdmin',
+      '__proto__',
+      'constructor',
+      'toString',
+      'auth.signIn.extra',
+      'x'.repeat(100),
+    ]) {
       const res = await post(host, method, { input: {} });
       expect(res.statusCode, method.slice(0, 20)).toBe(404);
       expect(res.json(), method.slice(0, 20)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
@@ -106,7 +113,12 @@ describe('HTTP API errors', () => {
 
   it('answers a forged or malformed token with UNAUTHENTICATED', async () => {
     const { host } = await setUp();
-    for (const headers of [bearer('forged'), bearer('A'.repeat(43)), { authorization: 'Basic YWRtaW46YWRtaW4=' }, { authorization: 'Bearer ' }]) {
+    for (const headers of [
+      bearer('forged'),
+      bearer('A'.repeat(43)),
+      { authorization: 'Basic YWRtaW46YWRtaW4=' },
+      { authorization: 'Bearer ' },
+    ]) {
       const res = await post(host, 'home.areas', { input: {} }, headers);
       expect(res.statusCode).toBe(401);
       expect(res.json().error.code).toBe('UNAUTHENTICATED');
@@ -118,10 +130,16 @@ describe('HTTP API errors', () => {
     const staff = await signIn(tk.kiosk, 'staff');
     const audit = await post(host, 'audit.list', { input: {} }, bearer(staff));
     expect(audit.statusCode).toBe(403);
-    expect(audit.json()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', details: { permission: 'audit.view' } } });
+    expect(audit.json()).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', details: { permission: 'audit.view' } },
+    });
     const users = await post(host, 'admin.users', { input: {} }, bearer(staff));
     expect(users.statusCode).toBe(403);
-    expect(users.json()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', details: { permission: 'users.manage' } } });
+    expect(users.json()).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', details: { permission: 'users.manage' } },
+    });
     // A manager holds audit.view.
     const manager = await signIn(tk.kiosk, 'manager');
     expect((await post(host, 'audit.list', { input: {} }, bearer(manager))).statusCode).toBe(200);
@@ -131,7 +149,8 @@ describe('HTTP API errors', () => {
     const { host } = await setUp();
     const staff = demoPerson('staff');
     const statuses: number[] = [];
-    for (let i = 0; i < 5; i++) statuses.push((await post(host, 'auth.signIn', { input: { userId: staff.id, pin: '0000' } })).statusCode);
+    for (let i = 0; i < 5; i++)
+      statuses.push((await post(host, 'auth.signIn', { input: { userId: staff.id, pin: '0000' } })).statusCode);
     expect(statuses).toEqual([400, 400, 400, 400, 423]);
   });
 });

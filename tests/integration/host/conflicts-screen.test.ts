@@ -32,7 +32,15 @@ describe.skipIf(!existsSync(rendererDir))('the conflicts screen in a browser', (
     const url = await host.listen({ host: '127.0.0.1', port: 0 });
     const browser = await chromium.launch({
       executablePath: process.env.SHIFTDECK_CHROMIUM ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-quic',
+        '--no-first-run',
+      ],
     });
     onTestFinished(() => browser.close());
     const page = await browser.newPage({ viewport: LANDSCAPE, locale: 'en-GB', timezoneId: 'Europe/Paris' });
@@ -72,7 +80,8 @@ describe.skipIf(!existsSync(rendererDir))('the conflicts screen in a browser', (
     await page.getByTestId('lang-fr').click();
     await page.getByText('Ana Ribeiro : Cours').waitFor();
     // Large touch targets: every button of the card and the badge at least 64 px high.
-    for (const b of await page.locator('[data-testid="conflict-item"] button, [data-testid="conflicts-badge"]').all()) expect((await b.boundingBox())!.height).toBeGreaterThanOrEqual(64);
+    for (const b of await page.locator('[data-testid="conflict-item"] button, [data-testid="conflicts-badge"]').all())
+      expect((await b.boundingBox())!.height).toBeGreaterThanOrEqual(64);
     const mots = await card.innerText();
     expect(mots).toContain('Gardée');
     expect(mots).toContain('Mise de côté');

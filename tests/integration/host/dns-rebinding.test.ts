@@ -22,7 +22,11 @@ function call(port: number, opts: { method: string; path: string; host: string; 
         port,
         method: opts.method,
         path: opts.path,
-        headers: { host: opts.host, ...(opts.origin ? { origin: opts.origin } : {}), ...(payload ? { 'content-type': 'application/json' } : {}) },
+        headers: {
+          host: opts.host,
+          ...(opts.origin ? { origin: opts.origin } : {}),
+          ...(payload ? { 'content-type': 'application/json' } : {}),
+        },
       },
       (res) => {
         let body = '';
@@ -35,24 +39,48 @@ function call(port: number, opts: { method: string; path: string; host: string; 
   });
 }
 
-const users = (port: number, host: string, origin?: string) => call(port, { method: 'POST', path: '/api/auth.users', host, origin, body: { input: {} } });
+const users = (port: number, host: string, origin?: string) =>
+  call(port, { method: 'POST', path: '/api/auth.users', host, origin, body: { input: {} } });
 
 describe('browser-mode host: DNS rebinding', () => {
   it('refuses a page on another domain that resolves to 127.0.0.1, even when its Origin matches its Host', async () => {
     const { tk, port } = await listening();
     const manager = demoPerson('manager');
-    const before = (tk.kiosk.store.raw.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'auth.sign_in'").get() as { n: number }).n;
-    for (const host of [`rebind.evil.example:${port}`, `127.0.0.1.evil.example:${port}`, `localhost.:${port}`, `127.0.0.2:${port}`, `localhost:${port + 1}`, 'localhost']) {
+    const before = (
+      tk.kiosk.store.raw.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'auth.sign_in'").get() as {
+        n: number;
+      }
+    ).n;
+    for (const host of [
+      `rebind.evil.example:${port}`,
+      `127.0.0.1.evil.example:${port}`,
+      `localhost.:${port}`,
+      `127.0.0.2:${port}`,
+      `localhost:${port + 1}`,
+      'localhost',
+    ]) {
       const origin = `http://${host}`;
       const list = await users(port, host, origin);
       expect(list.status, host).toBe(403);
       expect(list.body, host).not.toContain(manager.id);
       expect(JSON.parse(list.body), host).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-      const signIn = await call(port, { method: 'POST', path: '/api/auth.signIn', host, origin, body: { input: { userId: manager.id, pin: manager.pin } } });
+      const signIn = await call(port, {
+        method: 'POST',
+        path: '/api/auth.signIn',
+        host,
+        origin,
+        body: { input: { userId: manager.id, pin: manager.pin } },
+      });
       expect(signIn.status, host).toBe(403);
       expect((await call(port, { method: 'GET', path: '/', host })).status, host).toBe(403);
     }
-    expect((tk.kiosk.store.raw.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'auth.sign_in'").get() as { n: number }).n).toBe(before);
+    expect(
+      (
+        tk.kiosk.store.raw.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'auth.sign_in'").get() as {
+          n: number;
+        }
+      ).n,
+    ).toBe(before);
   });
 
   it('serves the loopback names on its own port, and refuses an Origin that is not the Host', async () => {
@@ -63,7 +91,12 @@ describe('browser-mode host: DNS rebinding', () => {
       expect(JSON.parse(res.body), host).toMatchObject({ ok: true });
       expect((await users(port, host)).status, `${host} without Origin`).toBe(200);
     }
-    for (const origin of [`http://rebind.evil.example:${port}`, `http://localhost:${port}`, `https://127.0.0.1:${port}`, 'null']) {
+    for (const origin of [
+      `http://rebind.evil.example:${port}`,
+      `http://localhost:${port}`,
+      `https://127.0.0.1:${port}`,
+      'null',
+    ]) {
       expect((await users(port, `127.0.0.1:${port}`, origin)).status, origin).toBe(403);
     }
   });

@@ -13,8 +13,13 @@ interface AuditRow {
 
 /** Audit rows written after `since` rows existed, in the order they were written. */
 const auditSince = (kiosk: Kiosk, since: number) =>
-  (kiosk.store.raw.prepare('SELECT action, actor_user_id, subject_user_id, device_id, detail FROM audit_log ORDER BY hlc, id').all() as AuditRow[]).slice(since);
-const auditCount = (kiosk: Kiosk) => (kiosk.store.raw.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
+  (
+    kiosk.store.raw
+      .prepare('SELECT action, actor_user_id, subject_user_id, device_id, detail FROM audit_log ORDER BY hlc, id')
+      .all() as AuditRow[]
+  ).slice(since);
+const auditCount = (kiosk: Kiosk) =>
+  (kiosk.store.raw.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
 const brief = (r: AuditRow) => [r.action, r.actor_user_id, r.subject_user_id];
 
 describe('audit trail of sign-in', () => {
@@ -32,7 +37,9 @@ describe('audit trail of sign-in', () => {
     await advance(tk, 120_000);
     expect(codeOf(await call(kiosk, 'auth.unlock', { pin: manager.pin }, managerToken))).toBe('OK');
     const adminToken = await signIn(kiosk, 'admin');
-    expect(codeOf(await call(kiosk, 'admin.setRole', { userId: waiter.id, roleId: roleId('kitchen') }, adminToken))).toBe('OK');
+    expect(
+      codeOf(await call(kiosk, 'admin.setRole', { userId: waiter.id, roleId: roleId('kitchen') }, adminToken)),
+    ).toBe('OK');
     expect(codeOf(await call(kiosk, 'auth.signOut', {}, adminToken))).toBe('OK');
     await settle(kiosk);
 
@@ -51,8 +58,12 @@ describe('audit trail of sign-in', () => {
       ['users.role_changed', admin.id, waiter.id],
       ['auth.sign_out', admin.id, admin.id],
     ]);
-    expect(rows.slice(0, 5).map((r) => JSON.parse(r.detail))).toEqual([1, 2, 3, 4, 5].map((failures) => ({ failures })));
-    expect(JSON.parse(rows[5].detail)).toEqual({ lockedUntil: new Date(Date.parse('2026-11-22T09:15:00Z')).toISOString() });
+    expect(rows.slice(0, 5).map((r) => JSON.parse(r.detail))).toEqual(
+      [1, 2, 3, 4, 5].map((failures) => ({ failures })),
+    );
+    expect(JSON.parse(rows[5].detail)).toEqual({
+      lockedUntil: new Date(Date.parse('2026-11-22T09:15:00Z')).toISOString(),
+    });
     expect(JSON.parse(rows[10].detail)).toEqual({ from: 'waiter', to: 'kitchen' });
     expect(new Set(rows.map((r) => r.device_id))).toEqual(new Set([kiosk.deviceId]));
   });
@@ -68,7 +79,12 @@ describe('audit trail of sign-in', () => {
     expect(r).toMatchObject({
       ok: true,
       value: [
-        { action: 'auth.sign_in', actorName: 'Camille Martin', subjectName: 'Camille Martin', deviceId: kiosk.deviceId },
+        {
+          action: 'auth.sign_in',
+          actorName: 'Camille Martin',
+          subjectName: 'Camille Martin',
+          deviceId: kiosk.deviceId,
+        },
         { action: 'auth.sign_in_failed', actorName: null, subjectName: 'Emma Dubois', detail: { failures: 1 } },
       ],
     });
@@ -76,7 +92,11 @@ describe('audit trail of sign-in', () => {
 
   it('records the end of each expired session once, when several expire together', async () => {
     const tk = await makeKiosk();
-    const tokens = [await signIn(tk.kiosk, 'manager'), await signIn(tk.kiosk, 'waiter'), await signIn(tk.kiosk, 'chef')];
+    const tokens = [
+      await signIn(tk.kiosk, 'manager'),
+      await signIn(tk.kiosk, 'waiter'),
+      await signIn(tk.kiosk, 'chef'),
+    ];
     expect(tokens.length).toBe(3);
     const since = auditCount(tk.kiosk);
     const ended: string[] = [];
@@ -85,7 +105,9 @@ describe('audit trail of sign-in', () => {
     });
     await advance(tk, 8 * 3_600_000);
     const expired = auditSince(tk.kiosk, since).filter((r) => r.action === 'auth.session_expired');
-    expect(expired.map((r) => r.subject_user_id).sort()).toEqual([demoPerson('manager').id, demoPerson('waiter').id, demoPerson('chef').id].sort());
+    expect(expired.map((r) => r.subject_user_id).sort()).toEqual(
+      [demoPerson('manager').id, demoPerson('waiter').id, demoPerson('chef').id].sort(),
+    );
     expect([...ended].sort()).toEqual([...tokens].sort());
   });
 
@@ -93,7 +115,11 @@ describe('audit trail of sign-in', () => {
     const { kiosk } = await makeKiosk();
     const token = await signIn(kiosk, 'manager');
     const since = auditCount(kiosk);
-    await Promise.all([call(kiosk, 'auth.signOut', {}, token), call(kiosk, 'auth.signOut', {}, token), call(kiosk, 'auth.signOut', {}, 'forged')]);
+    await Promise.all([
+      call(kiosk, 'auth.signOut', {}, token),
+      call(kiosk, 'auth.signOut', {}, token),
+      call(kiosk, 'auth.signOut', {}, 'forged'),
+    ]);
     await settle(kiosk);
     expect(auditSince(kiosk, since).map((r) => r.action)).toEqual(['auth.sign_out']);
   });

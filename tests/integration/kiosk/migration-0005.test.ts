@@ -12,14 +12,27 @@ describe('local migration 0005 (shore recovery)', () => {
   it('adds the retention table and the re-pull bookkeeping to a 0004 database, leaving its outbox as it was', async () => {
     const path = join(makeTempDir('shiftdeck-m5-'), 'shiftdeck.db');
     const old = openStore({ path, migrationsDir: copyMigrations(4) });
-    old.raw.prepare("INSERT INTO outbox (name, version, args, hlc, user_id, rows) VALUES ('audit.recordAuthEvent', 1, '{}', '0001795338000000-0000-x', NULL, 'audit_log:a')").run();
+    old.raw
+      .prepare(
+        "INSERT INTO outbox (name, version, args, hlc, user_id, rows) VALUES ('audit.recordAuthEvent', 1, '{}', '0001795338000000-0000-x', NULL, 'audit_log:a')",
+      )
+      .run();
     const before = old.raw.prepare('SELECT * FROM outbox').all();
     await old.close();
 
     const store = openStore({ path, migrationsDir: localMigrationsDir });
     try {
       expect(store.raw.prepare('SELECT * FROM outbox').all()).toEqual(before);
-      expect(columns(store.raw, 'settled_mutations')).toEqual(['seq', 'name', 'version', 'args', 'hlc', 'user_id', 'rows', 'settled_at']);
+      expect(columns(store.raw, 'settled_mutations')).toEqual([
+        'seq',
+        'name',
+        'version',
+        'args',
+        'hlc',
+        'user_id',
+        'rows',
+        'settled_at',
+      ]);
       expect(columns(store.raw, 'resync_seen')).toEqual(['tbl', 'id']);
       expect(store.raw.prepare('SELECT COUNT(*) AS n FROM settled_mutations').get()).toEqual({ n: 0 });
     } finally {

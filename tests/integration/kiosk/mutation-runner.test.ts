@@ -13,7 +13,10 @@ import type { Kiosk } from '../../../electron/core/kiosk.js';
 import { cheapHashPin, demoPerson, makeKiosk } from '../../helpers/kiosk.js';
 
 const HOUR = 3_600_000;
-const actorFor = (role: string): Actor => ({ userId: demoPerson(role).id, permissions: DEFAULT_ROLES.find((r) => r.id === role)!.permissions as readonly Permission[] });
+const actorFor = (role: string): Actor => ({
+  userId: demoPerson(role).id,
+  permissions: DEFAULT_ROLES.find((r) => r.id === role)!.permissions as readonly Permission[],
+});
 
 /** Inserts an audit row for whichever site the caller names: the writer must check it. */
 const auditAtSite = defineMutation({
@@ -22,7 +25,16 @@ const auditAtSite = defineMutation({
   authority: 'session',
   args: z.object({ id: z.uuid(), siteId: z.string().nullable() }).strict(),
   run: (ctx, a) =>
-    ctx.write.insert('audit_log', { id: a.id, site_id: a.siteId, action: 'test.cross_site', actor_user_id: ctx.userId, subject_user_id: null, device_id: ctx.deviceId, hlc: ctx.hlc, detail: '{}' }),
+    ctx.write.insert('audit_log', {
+      id: a.id,
+      site_id: a.siteId,
+      action: 'test.cross_site',
+      actor_user_id: ctx.userId,
+      subject_user_id: null,
+      device_id: ctx.deviceId,
+      hlc: ctx.hlc,
+      detail: '{}',
+    }),
 });
 
 /** What running a mutation threw, as an AppError; fails the test when it ran. */
@@ -43,14 +55,18 @@ async function pullPersonOfAnotherSite(kiosk: Kiosk, userId: string) {
   await kiosk.store.transaction(() =>
     kiosk.store.gate.openAsync(async () => {
       kiosk.store.raw
-        .prepare("INSERT INTO users (id, site_id, display_name, pin_hash, locale, active, created_at, updated_at) VALUES (?, ?, 'Erik Hansen', ?, 'en', 1, ?, ?)")
+        .prepare(
+          "INSERT INTO users (id, site_id, display_name, pin_hash, locale, active, created_at, updated_at) VALUES (?, ?, 'Erik Hansen', ?, 'en', 1, ?, ?)",
+        )
         .run(userId, demoSiteId('vessel'), pinHash, now, now);
     }),
   );
 }
 
-const count = (kiosk: Kiosk, table: string) => (kiosk.store.raw.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n;
-const outboxHlcs = (kiosk: Kiosk) => (kiosk.store.raw.prepare('SELECT hlc FROM outbox ORDER BY seq').all() as { hlc: string }[]).map((r) => r.hlc);
+const count = (kiosk: Kiosk, table: string) =>
+  (kiosk.store.raw.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n;
+const outboxHlcs = (kiosk: Kiosk) =>
+  (kiosk.store.raw.prepare('SELECT hlc FROM outbox ORDER BY seq').all() as { hlc: string }[]).map((r) => r.hlc);
 
 describe('mutation runner', () => {
   it('refuses args that do not match the schema with VALIDATION_FAILED and the issues', async () => {
@@ -74,27 +90,41 @@ describe('mutation runner', () => {
 
   it('refuses a mutation with nobody signed in with UNAUTHENTICATED, whatever permissions are claimed', async () => {
     const { kiosk } = await makeKiosk();
-    const e = await refusal(kiosk.runner.run(setIdleLock, { seconds: 60 }, { userId: null, permissions: ['settings.manage'] }));
+    const e = await refusal(
+      kiosk.runner.run(setIdleLock, { seconds: 60 }, { userId: null, permissions: ['settings.manage'] }),
+    );
     expect(e.code).toBe('UNAUTHENTICATED');
   });
 
   it('lets the device record its own events with nobody signed in', async () => {
     const { kiosk } = await makeKiosk();
-    const seq = await kiosk.runner.run(recordAuthEvent, { id: newId(), action: 'auth.sign_in_failed', subjectUserId: demoPerson('staff').id }, { userId: null, permissions: [] });
+    const seq = await kiosk.runner.run(
+      recordAuthEvent,
+      { id: newId(), action: 'auth.sign_in_failed', subjectUserId: demoPerson('staff').id },
+      { userId: null, permissions: [] },
+    );
     expect(seq).toBeGreaterThan(0);
   });
 
   it('keeps set-up mutations for the system, even from an administrator', async () => {
     const { kiosk } = await makeKiosk();
-    const e = await refusal(kiosk.runner.run(createSite, { id: newId(), kind: 'vessel', name: 'MV Rogue', timezone: 'UTC' }, actorFor('admin')));
+    const e = await refusal(
+      kiosk.runner.run(
+        createSite,
+        { id: newId(), kind: 'vessel', name: 'MV Rogue', timezone: 'UTC' },
+        actorFor('admin'),
+      ),
+    );
     expect(e.code).toBe('FORBIDDEN');
     expect(count(kiosk, 'sites')).toBe(1);
   });
 
-  it("refuses with OUT_OF_SCOPE a row of another site or of the whole organisation", async () => {
+  it('refuses with OUT_OF_SCOPE a row of another site or of the whole organisation', async () => {
     const { kiosk } = await makeKiosk();
     const before = count(kiosk, 'audit_log');
-    const other = await refusal(kiosk.runner.run(auditAtSite, { id: newId(), siteId: demoSiteId('vessel') }, actorFor('admin')));
+    const other = await refusal(
+      kiosk.runner.run(auditAtSite, { id: newId(), siteId: demoSiteId('vessel') }, actorFor('admin')),
+    );
     expect(other.code).toBe('OUT_OF_SCOPE');
     expect(other.details).toEqual({ table: 'audit_log' });
     const orgWide = await refusal(kiosk.runner.run(auditAtSite, { id: newId(), siteId: null }, actorFor('admin')));
@@ -109,9 +139,17 @@ describe('mutation runner', () => {
     const { kiosk } = await makeKiosk();
     const master = demoPerson('master', 'vessel');
     await pullPersonOfAnotherSite(kiosk, master.id);
-    const hashOf = () => (kiosk.store.raw.prepare('SELECT pin_hash FROM users WHERE id = ?').get(master.id) as { pin_hash: string }).pin_hash;
+    const hashOf = () =>
+      (kiosk.store.raw.prepare('SELECT pin_hash FROM users WHERE id = ?').get(master.id) as { pin_hash: string })
+        .pin_hash;
     const before = hashOf();
-    const e = await refusal(kiosk.runner.run(setUserPin, { userId: master.id, pinHash: await cheapHashPin('1234'), auditId: newId() }, actorFor('admin')));
+    const e = await refusal(
+      kiosk.runner.run(
+        setUserPin,
+        { userId: master.id, pinHash: await cheapHashPin('1234'), auditId: newId() },
+        actorFor('admin'),
+      ),
+    );
     expect(e.code).toBe('NOT_FOUND');
     expect(hashOf()).toBe(before);
   });

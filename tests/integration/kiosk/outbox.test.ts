@@ -11,7 +11,10 @@ import { roleId } from '../../../shared/ids.js';
 import type { Kiosk } from '../../../electron/core/kiosk.js';
 import { demoPerson, makeKiosk } from '../../helpers/kiosk.js';
 
-const adminActor = () => ({ userId: demoPerson('admin').id, permissions: DEFAULT_ROLES.find((r) => r.id === 'admin')!.permissions as readonly Permission[] });
+const adminActor = () => ({
+  userId: demoPerson('admin').id,
+  permissions: DEFAULT_ROLES.find((r) => r.id === 'admin')!.permissions as readonly Permission[],
+});
 
 /** Writes two rows, then fails as a bug or a full disk would. */
 const writeThenThrow = defineMutation({
@@ -21,19 +24,37 @@ const writeThenThrow = defineMutation({
   args: z.object({ auditId: z.uuid() }).strict(),
   async run(ctx, a) {
     await ctx.write.update('sites', ctx.siteId, { idle_lock_seconds: 999 });
-    await ctx.write.insert('audit_log', { id: a.auditId, site_id: ctx.siteId, action: 'test.half_done', actor_user_id: ctx.userId, subject_user_id: null, device_id: ctx.deviceId, hlc: ctx.hlc, detail: '{}' });
+    await ctx.write.insert('audit_log', {
+      id: a.auditId,
+      site_id: ctx.siteId,
+      action: 'test.half_done',
+      actor_user_id: ctx.userId,
+      subject_user_id: null,
+      device_id: ctx.deviceId,
+      hlc: ctx.hlc,
+      detail: '{}',
+    });
     throw new Error('the disk is on fire');
   },
 });
 
 /** Every row of every table, to prove a refused write changed nothing at all. */
 function allRows(kiosk: Kiosk) {
-  const tables = (kiosk.store.raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
-  return Object.fromEntries(tables.map((t) => [t, kiosk.store.raw.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()]));
+  const tables = (
+    kiosk.store.raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
+      name: string;
+    }[]
+  ).map((t) => t.name);
+  return Object.fromEntries(
+    tables.map((t) => [t, kiosk.store.raw.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()]),
+  );
 }
 
-const outbox = (kiosk: Kiosk) => kiosk.store.raw.prepare('SELECT * FROM outbox ORDER BY seq').all() as Record<string, unknown>[];
-const idleSeconds = (kiosk: Kiosk) => (kiosk.store.raw.prepare('SELECT idle_lock_seconds AS s FROM sites WHERE id = ?').get(kiosk.siteId) as { s: number }).s;
+const outbox = (kiosk: Kiosk) =>
+  kiosk.store.raw.prepare('SELECT * FROM outbox ORDER BY seq').all() as Record<string, unknown>[];
+const idleSeconds = (kiosk: Kiosk) =>
+  (kiosk.store.raw.prepare('SELECT idle_lock_seconds AS s FROM sites WHERE id = ?').get(kiosk.siteId) as { s: number })
+    .s;
 
 describe('mutations and the outbox', () => {
   it('writes the rows and exactly one outbox entry {seq, name, version, args, hlc, user_id}', async () => {
@@ -44,7 +65,15 @@ describe('mutations and the outbox', () => {
     const after = outbox(kiosk);
     expect(after.length).toBe(before.length + 1);
     const entry = after[after.length - 1];
-    expect(entry).toMatchObject({ seq, name: 'sites.setIdleLock', version: 1, args: '{"seconds":300}', user_id: adminActor().userId, status: 'pending', attempts: 0 });
+    expect(entry).toMatchObject({
+      seq,
+      name: 'sites.setIdleLock',
+      version: 1,
+      args: '{"seconds":300}',
+      user_id: adminActor().userId,
+      status: 'pending',
+      attempts: 0,
+    });
     expect(decodeHlc(entry.hlc as string)).toMatchObject({ wall: kiosk.clock.now(), node: kiosk.deviceId });
     expect(kiosk.store.gate.isOpen).toBe(false);
   });
@@ -52,16 +81,27 @@ describe('mutations and the outbox', () => {
   it('queues the validated args, defaults filled in, never what the caller sent', async () => {
     const { kiosk } = await makeKiosk();
     const id = newId();
-    await kiosk.runner.run(recordAuthEvent, { id, action: 'auth.sign_in_failed', subjectUserId: demoPerson('staff').id }, { userId: null, permissions: [] });
+    await kiosk.runner.run(
+      recordAuthEvent,
+      { id, action: 'auth.sign_in_failed', subjectUserId: demoPerson('staff').id },
+      { userId: null, permissions: [] },
+    );
     const entry = outbox(kiosk).at(-1)!;
-    expect(JSON.parse(entry.args as string)).toEqual({ id, action: 'auth.sign_in_failed', subjectUserId: demoPerson('staff').id, detail: {} });
+    expect(JSON.parse(entry.args as string)).toEqual({
+      id,
+      action: 'auth.sign_in_failed',
+      subjectUserId: demoPerson('staff').id,
+      detail: {},
+    });
     expect(entry.user_id).toBeNull();
   });
 
   it('leaves no row and no outbox entry behind when the mutator throws', async () => {
     const { kiosk } = await makeKiosk();
     const before = allRows(kiosk);
-    await expect(kiosk.runner.run(writeThenThrow, { auditId: newId() }, adminActor())).rejects.toThrow('the disk is on fire');
+    await expect(kiosk.runner.run(writeThenThrow, { auditId: newId() }, adminActor())).rejects.toThrow(
+      'the disk is on fire',
+    );
     expect(allRows(kiosk)).toEqual(before);
     expect(kiosk.store.gate.isOpen).toBe(false);
     // And the store still takes the next write.
@@ -79,7 +119,11 @@ describe('mutations and the outbox', () => {
       adminActor(),
     );
     expect(seqs[1]).toBe(seqs[0] + 1);
-    expect(outbox(kiosk).slice(-2).map((e) => [e.seq, e.args])).toEqual([
+    expect(
+      outbox(kiosk)
+        .slice(-2)
+        .map((e) => [e.seq, e.args]),
+    ).toEqual([
       [seqs[0], '{"seconds":300}'],
       [seqs[1], '{"seconds":400}'],
     ]);
@@ -107,7 +151,13 @@ describe('mutations and the outbox', () => {
     const { kiosk } = await makeKiosk();
     const before = allRows(kiosk);
     await expect(
-      kiosk.runner.runBatch([{ def: setIdleLock, args: { seconds: 300 } }, { def: setIdleLock, args: { seconds: 'soon' } }], adminActor()),
+      kiosk.runner.runBatch(
+        [
+          { def: setIdleLock, args: { seconds: 300 } },
+          { def: setIdleLock, args: { seconds: 'soon' } },
+        ],
+        adminActor(),
+      ),
     ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     expect(allRows(kiosk)).toEqual(before);
   });
@@ -127,7 +177,9 @@ describe('mutations and the outbox', () => {
     expect(first).toEqual([...first].sort((a, b) => a - b));
     tk.kiosk.store.raw.prepare("UPDATE outbox SET status = 'applied'").run();
     const total = (tk.kiosk.store.raw.prepare('SELECT COUNT(*) AS n FROM outbox').get() as { n: number }).n;
-    const pruned = tk.kiosk.store.raw.prepare("DELETE FROM outbox WHERE status = 'applied' AND seq < (SELECT MAX(seq) FROM outbox)").run().changes;
+    const pruned = tk.kiosk.store.raw
+      .prepare("DELETE FROM outbox WHERE status = 'applied' AND seq < (SELECT MAX(seq) FROM outbox)")
+      .run().changes;
     expect(pruned).toBe(total - 1);
     const next = await tk.kiosk.runner.run(setIdleLock, { seconds: 400 }, actor);
     expect(next).toBe(Math.max(...first) + 1);

@@ -6,7 +6,8 @@ import type { Result } from '../../../shared/errors.js';
 const MINUTE = 60_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
-const signInAs = (kiosk: Kiosk, role: string, pin = demoPerson(role).pin) => call(kiosk, 'auth.signIn', { userId: demoPerson(role).id, pin });
+const signInAs = (kiosk: Kiosk, role: string, pin = demoPerson(role).pin) =>
+  call(kiosk, 'auth.signIn', { userId: demoPerson(role).id, pin });
 const details = (r: Result<unknown>) => (r.ok ? undefined : r.error.details);
 
 async function failFiveTimes(kiosk: Kiosk, role: string) {
@@ -28,7 +29,13 @@ describe('PIN sign-in', () => {
     expect(r.ok).toBe(true);
     const s = (r as { ok: true; value: Record<string, unknown> }).value;
     expect(s).toMatchObject({
-      user: { id: demoPerson('manager').id, displayName: 'Camille Martin', locale: 'fr', roleCode: 'manager', roleName: { en: 'Manager', fr: 'Gérant' } },
+      user: {
+        id: demoPerson('manager').id,
+        displayName: 'Camille Martin',
+        locale: 'fr',
+        roleCode: 'manager',
+        roleName: { en: 'Manager', fr: 'Gérant' },
+      },
       state: 'active',
       startedAt: iso(clock.now()),
       expiresAt: iso(clock.now() + 8 * 60 * MINUTE),
@@ -44,7 +51,12 @@ describe('PIN sign-in', () => {
     const { kiosk } = await makeKiosk();
     const results = (await failFiveTimes(kiosk, 'staff')).slice(0, 4);
     expect(results.map(codeOf)).toEqual(['PIN_INVALID', 'PIN_INVALID', 'PIN_INVALID', 'PIN_INVALID']);
-    expect(results.map(details)).toEqual([{ attemptsLeft: 4 }, { attemptsLeft: 3 }, { attemptsLeft: 2 }, { attemptsLeft: 1 }]);
+    expect(results.map(details)).toEqual([
+      { attemptsLeft: 4 },
+      { attemptsLeft: 3 },
+      { attemptsLeft: 2 },
+      { attemptsLeft: 1 },
+    ]);
   });
 
   it('locks the person for 15 minutes on the fifth wrong PIN, even against the right PIN', async () => {
@@ -98,7 +110,11 @@ describe('PIN sign-in', () => {
     for (let i = 0; i < 4; i++) await signInAs(kiosk, 'staff', WRONG_PIN);
     expect(codeOf(await signInAs(kiosk, 'staff'))).toBe('OK');
     expect(details(await signInAs(kiosk, 'staff', WRONG_PIN))).toEqual({ attemptsLeft: 4 });
-    expect(kiosk.store.raw.prepare('SELECT failures, locked_until FROM pin_attempts WHERE user_id = ?').get(demoPerson('staff').id)).toEqual({ failures: 1, locked_until: null });
+    expect(
+      kiosk.store.raw
+        .prepare('SELECT failures, locked_until FROM pin_attempts WHERE user_id = ?')
+        .get(demoPerson('staff').id),
+    ).toEqual({ failures: 1, locked_until: null });
   });
 
   it('refuses someone who has no role at this site with NOT_FOUND and counts nothing', async () => {

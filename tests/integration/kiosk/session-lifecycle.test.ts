@@ -84,7 +84,9 @@ describe('session lifecycle', () => {
   it('refuses to unlock without a session', async () => {
     const { kiosk } = await makeKiosk();
     expect(codeOf(await call(kiosk, 'auth.unlock', { pin: demoPerson('manager').pin }, null))).toBe('UNAUTHENTICATED');
-    expect(codeOf(await call(kiosk, 'auth.unlock', { pin: demoPerson('manager').pin }, 'forged-token'))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await call(kiosk, 'auth.unlock', { pin: demoPerson('manager').pin }, 'forged-token'))).toBe(
+      'UNAUTHENTICATED',
+    );
   });
 
   it('ends a session after 8 hours with SESSION_EXPIRED, however busy it was', async () => {
@@ -104,7 +106,9 @@ describe('session lifecycle', () => {
     const seen = sessionEvents(tk.kiosk);
     const token = await signIn(tk.kiosk, 'manager');
     await advance(tk, 8 * HOUR);
-    expect(seen.filter((d) => d.event.type === 'session.ended')).toEqual([{ event: { type: 'session.ended', reason: 'expired' }, token }]);
+    expect(seen.filter((d) => d.event.type === 'session.ended')).toEqual([
+      { event: { type: 'session.ended', reason: 'expired' }, token },
+    ]);
     expect(await sessionState(tk.kiosk, token)).toBe('none');
     expect(codeOf(await call(tk.kiosk, 'home.areas', {}, token))).toBe('UNAUTHENTICATED');
   });

@@ -9,7 +9,8 @@ const TABLES = ['sites', 'roles', 'users', 'user_roles', 'audit_log'] as const;
 
 type Row = Record<string, unknown>;
 
-const everything = (kiosk: Kiosk, table: string) => kiosk.store.raw.prepare(`SELECT * FROM "${table}" ORDER BY id`).all();
+const everything = (kiosk: Kiosk, table: string) =>
+  kiosk.store.raw.prepare(`SELECT * FROM "${table}" ORDER BY id`).all();
 
 /** An existing row of `table`, and a copy of it with a fresh id (and code) that would insert cleanly. */
 function rowsOf(kiosk: Kiosk, table: string) {
@@ -22,13 +23,20 @@ function rowsOf(kiosk: Kiosk, table: string) {
 
 const insertSql = (table: string, row: Row) => {
   const cols = Object.keys(row);
-  return { sql: `INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`, params: cols.map((c) => row[c]) };
+  return {
+    sql: `INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
+    params: cols.map((c) => row[c]),
+  };
 };
 
 describe('write gate on synced tables', () => {
   it('puts the gate triggers on every synced table', async () => {
     const { kiosk } = await makeKiosk();
-    const triggers = new Set((kiosk.store.raw.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as { name: string }[]).map((t) => t.name));
+    const triggers = new Set(
+      (
+        kiosk.store.raw.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as { name: string }[]
+      ).map((t) => t.name),
+    );
     for (const table of SYNCED_TABLES) {
       expect(triggers.has(`${table}_gate_insert`), table).toBe(true);
       expect(triggers.has(`${table}_gate_update`) || triggers.has(`${table}_insert_only_update`), table).toBe(true);
@@ -41,10 +49,13 @@ describe('write gate on synced tables', () => {
     const { existing, copy } = rowsOf(kiosk, table);
     const before = everything(kiosk, table);
     const ins = insertSql(table, copy);
-    const refused = table === 'audit_log' ? /SYNCED_WRITE_OUTSIDE_MUTATION|INSERT_ONLY/ : /SYNCED_WRITE_OUTSIDE_MUTATION/;
+    const refused =
+      table === 'audit_log' ? /SYNCED_WRITE_OUTSIDE_MUTATION|INSERT_ONLY/ : /SYNCED_WRITE_OUTSIDE_MUTATION/;
     expect(kiosk.store.gate.isOpen).toBe(false);
     expect(() => kiosk.store.raw.prepare(ins.sql).run(ins.params)).toThrow(/SYNCED_WRITE_OUTSIDE_MUTATION/);
-    expect(() => kiosk.store.raw.prepare(`UPDATE "${table}" SET updated_at = 'later' WHERE id = ?`).run(existing.id)).toThrow(refused);
+    expect(() =>
+      kiosk.store.raw.prepare(`UPDATE "${table}" SET updated_at = 'later' WHERE id = ?`).run(existing.id),
+    ).toThrow(refused);
     expect(() => kiosk.store.raw.prepare(`DELETE FROM "${table}" WHERE id = ?`).run(existing.id)).toThrow(refused);
     expect(everything(kiosk, table)).toEqual(before);
   });
@@ -56,8 +67,12 @@ describe('write gate on synced tables', () => {
     const other = openSecondConnection(dataDir);
     const ins = insertSql(table, copy);
     expect(() => other.prepare(ins.sql).run(ins.params)).toThrow(/sd_write_allowed/);
-    expect(() => other.prepare(`UPDATE "${table}" SET updated_at = 'later' WHERE id = ?`).run(existing.id)).toThrow(/no such function: sd_|INSERT_ONLY/);
-    expect(() => other.prepare(`DELETE FROM "${table}" WHERE id = ?`).run(existing.id)).toThrow(/no such function: sd_|INSERT_ONLY/);
+    expect(() => other.prepare(`UPDATE "${table}" SET updated_at = 'later' WHERE id = ?`).run(existing.id)).toThrow(
+      /no such function: sd_|INSERT_ONLY/,
+    );
+    expect(() => other.prepare(`DELETE FROM "${table}" WHERE id = ?`).run(existing.id)).toThrow(
+      /no such function: sd_|INSERT_ONLY/,
+    );
     // The refusal is the gate's, not a bad row: the same insert goes through with the gate open.
     kiosk.store.raw.exec('BEGIN');
     try {
@@ -75,8 +90,12 @@ describe('write gate on synced tables', () => {
     const { existing } = rowsOf(kiosk, 'audit_log');
     kiosk.store.gate.open(() => {
       expect(kiosk.store.gate.isOpen).toBe(true);
-      expect(() => kiosk.store.raw.prepare("UPDATE audit_log SET action = 'auth.nothing_happened' WHERE id = ?").run(existing.id)).toThrow(/INSERT_ONLY/);
-      expect(() => kiosk.store.raw.prepare('DELETE FROM audit_log WHERE id = ?').run(existing.id)).toThrow(/INSERT_ONLY/);
+      expect(() =>
+        kiosk.store.raw.prepare("UPDATE audit_log SET action = 'auth.nothing_happened' WHERE id = ?").run(existing.id),
+      ).toThrow(/INSERT_ONLY/);
+      expect(() => kiosk.store.raw.prepare('DELETE FROM audit_log WHERE id = ?').run(existing.id)).toThrow(
+        /INSERT_ONLY/,
+      );
       expect(() => kiosk.store.raw.prepare('DELETE FROM audit_log').run()).toThrow(/INSERT_ONLY/);
     });
     expect(everything(kiosk, 'audit_log')).toEqual(before);
@@ -90,9 +109,17 @@ describe('write gate on synced tables', () => {
       expect(gate.isOpen).toBe(true);
     });
     expect(gate.isOpen).toBe(false);
-    expect(() => gate.open(() => { throw new Error('boom'); })).toThrow('boom');
+    expect(() =>
+      gate.open(() => {
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
     expect(gate.isOpen).toBe(false);
-    await expect(gate.openAsync(async () => { throw new Error('later boom'); })).rejects.toThrow('later boom');
+    await expect(
+      gate.openAsync(async () => {
+        throw new Error('later boom');
+      }),
+    ).rejects.toThrow('later boom');
     expect(gate.isOpen).toBe(false);
   });
 });

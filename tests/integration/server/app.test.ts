@@ -33,7 +33,9 @@ const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 const echoSite: FastifyPluginAsync = async (app) => {
   app.post('/v1/echo', async (req) => {
     const { siteId } = deviceOf(req);
-    const names = await inSiteTransaction(app.sync.db, siteId, (trx) => trx.selectFrom('sites').select('name').execute());
+    const names = await inSiteTransaction(app.sync.db, siteId, (trx) =>
+      trx.selectFrom('sites').select('name').execute(),
+    );
     return { device: req.device, names, body: req.body };
   });
 };
@@ -47,29 +49,46 @@ describe('POST /v1/enroll', () => {
     expect(enrollResponse.parse(res.json()).siteId).toBe(siteA);
     const again = await app.inject({ method: 'POST', url: '/v1/enroll', payload: { code, deviceName: 'Bar kiosk' } });
     expect(again.statusCode).toBe(401);
-    expect(again.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', details: { reason: 'code_used' } } });
+    expect(again.json()).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED', details: { reason: 'code_used' } },
+    });
   });
 
   it('answers 400 VALIDATION_FAILED to a body that is not {code, deviceName}', async () => {
     const { app } = await setup();
-    for (const payload of [{}, { code: 'ABCD-EFGH-JKMN' }, { code: 'ABCD-EFGH-JKMN', deviceName: 'x', siteId: newId() }]) {
+    for (const payload of [
+      {},
+      { code: 'ABCD-EFGH-JKMN' },
+      { code: 'ABCD-EFGH-JKMN', deviceName: 'x', siteId: newId() },
+    ]) {
       const res = await app.inject({ method: 'POST', url: '/v1/enroll', payload });
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);
       expect(res.json().error.code).toBe('VALIDATION_FAILED');
     }
-    const notJson = await app.inject({ method: 'POST', url: '/v1/enroll', headers: { 'content-type': 'application/json' }, payload: '{"code":' });
+    const notJson = await app.inject({
+      method: 'POST',
+      url: '/v1/enroll',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"code":',
+    });
     expect(notJson.statusCode).toBe(400);
     expect(notJson.json().error.code).toBe('VALIDATION_FAILED');
   });
 });
 
 describe('device authentication', () => {
-  it('puts the token\'s device and site on the request; a site named in the request changes nothing', async () => {
+  it("puts the token's device and site on the request; a site named in the request changes nothing", async () => {
     const { app, siteA, enrollIn } = await setup([echoSite]);
     const dev = await enrollIn(siteA);
     const me = await app.inject({ method: 'GET', url: '/v1/device', headers: auth(dev.token) });
     expect(me.json()).toEqual({ deviceId: dev.deviceId, siteId: siteA });
-    const res = await app.inject({ method: 'POST', url: '/v1/echo?siteId=' + newId(), headers: auth(dev.token), payload: { siteId: newId() } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/v1/echo?siteId=' + newId(),
+      headers: auth(dev.token),
+      payload: { siteId: newId() },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ device: { deviceId: dev.deviceId, siteId: siteA }, names: [{ name: 'A' }] });
   });
@@ -77,7 +96,12 @@ describe('device authentication', () => {
   it('refuses a request without a valid token with 401, before reading its body', async () => {
     const { app } = await setup([echoSite]);
     for (const headers of [{}, { authorization: 'Basic Zm9vOmJhcg==' }, auth('x'.repeat(43)), auth('')]) {
-      const res = await app.inject({ method: 'POST', url: '/v1/echo', headers: { ...headers, 'content-type': 'application/json' }, payload: '{"not json' });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/v1/echo',
+        headers: { ...headers, 'content-type': 'application/json' },
+        payload: '{"not json',
+      });
       expect(res.statusCode, JSON.stringify(headers)).toBe(401);
       expect(res.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     }
@@ -86,28 +110,43 @@ describe('device authentication', () => {
   it('refuses a revoked device at once, on every route behind authentication', async () => {
     const { t, app, siteA, enrollIn } = await setup([echoSite]);
     const dev = await enrollIn(siteA);
-    expect((await app.inject({ method: 'POST', url: '/v1/echo', headers: auth(dev.token), payload: {} })).statusCode).toBe(200);
+    expect(
+      (await app.inject({ method: 'POST', url: '/v1/echo', headers: auth(dev.token), payload: {} })).statusCode,
+    ).toBe(200);
     await revokeDevice(t.service, dev.deviceId);
     for (const url of ['/v1/echo', '/v1/device']) {
-      const res = await app.inject({ method: url === '/v1/echo' ? 'POST' : 'GET', url, headers: auth(dev.token), payload: url === '/v1/echo' ? {} : undefined });
+      const res = await app.inject({
+        method: url === '/v1/echo' ? 'POST' : 'GET',
+        url,
+        headers: auth(dev.token),
+        payload: url === '/v1/echo' ? {} : undefined,
+      });
       expect(res.statusCode, url).toBe(401);
       expect(res.json().error.details.reason).toBe('device_revoked');
     }
   });
 
-  it('gives two sites\' devices each their own site only', async () => {
+  it("gives two sites' devices each their own site only", async () => {
     const { app, siteA, siteB, enrollIn } = await setup([echoSite]);
     const a = await enrollIn(siteA, 'A');
     const b = await enrollIn(siteB, 'B');
-    expect((await app.inject({ method: 'POST', url: '/v1/echo', headers: auth(a.token), payload: {} })).json().names).toEqual([{ name: 'A' }]);
-    expect((await app.inject({ method: 'POST', url: '/v1/echo', headers: auth(b.token), payload: {} })).json().names).toEqual([{ name: 'B' }]);
+    expect(
+      (await app.inject({ method: 'POST', url: '/v1/echo', headers: auth(a.token), payload: {} })).json().names,
+    ).toEqual([{ name: 'A' }]);
+    expect(
+      (await app.inject({ method: 'POST', url: '/v1/echo', headers: auth(b.token), payload: {} })).json().names,
+    ).toEqual([{ name: 'B' }]);
   });
 
   it('records when a device was last seen', async () => {
     const { t, app, siteA, enrollIn } = await setup();
     const dev = await enrollIn(siteA);
     await app.inject({ method: 'GET', url: '/v1/device', headers: auth(dev.token) });
-    await expect.poll(async () => (await t.admin.selectFrom('devices').select('last_seen_at').executeTakeFirstOrThrow()).last_seen_at).not.toBeNull();
+    await expect
+      .poll(
+        async () => (await t.admin.selectFrom('devices').select('last_seen_at').executeTakeFirstOrThrow()).last_seen_at,
+      )
+      .not.toBeNull();
   });
 
   it('guards WebSocket routes of the plugins the same way', async () => {

@@ -13,7 +13,9 @@ const run = promisify(execFile);
 describe('openCentral with DATABASE_URL', () => {
   it('migrates an empty database, seeds the roles and connects the service as the walled role', async () => {
     const t = await createTestDatabase({ empty: true });
-    const central = await openCentral({ env: { DATABASE_URL: t.adminUrl, SHIFTDECK_SERVICE_PASSWORD: inject('pgServicePassword') } });
+    const central = await openCentral({
+      env: { DATABASE_URL: t.adminUrl, SHIFTDECK_SERVICE_PASSWORD: inject('pgServicePassword') },
+    });
     try {
       expect(central.migrations.applied.length).toBeGreaterThan(0);
       expect(await central.service.selectFrom('roles').select('id').execute()).not.toHaveLength(0);
@@ -23,13 +25,17 @@ describe('openCentral with DATABASE_URL', () => {
       await central.close();
     }
     // A second start finds nothing to do.
-    const again = await openCentral({ env: { DATABASE_URL: t.adminUrl, SHIFTDECK_SERVICE_PASSWORD: inject('pgServicePassword') } });
+    const again = await openCentral({
+      env: { DATABASE_URL: t.adminUrl, SHIFTDECK_SERVICE_PASSWORD: inject('pgServicePassword') },
+    });
     expect(again.migrations.applied).toEqual([]);
     await again.close();
   });
 
   it('asks for SHIFTDECK_SERVICE_PASSWORD rather than inventing one per instance', async () => {
-    await expect(openCentral({ env: { DATABASE_URL: 'postgres://x@127.0.0.1:1/x' } })).rejects.toThrow(/SHIFTDECK_SERVICE_PASSWORD/);
+    await expect(openCentral({ env: { DATABASE_URL: 'postgres://x@127.0.0.1:1/x' } })).rejects.toThrow(
+      /SHIFTDECK_SERVICE_PASSWORD/,
+    );
   });
 });
 
@@ -39,7 +45,8 @@ describe('server/cli.ts', () => {
     const siteId = newId();
     await createCentralSite(t.service, { id: siteId, kind: 'vessel', name: 'MV Aurora', timezone: 'UTC' });
     const env = { ...process.env, DATABASE_URL: t.adminUrl, SHIFTDECK_SERVICE_PASSWORD: inject('pgServicePassword') };
-    const cli = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], { env, timeout: 60_000 });
+    const cli = (...args: string[]) =>
+      run(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], { env, timeout: 60_000 });
 
     const { stdout } = await cli('enroll-code', '--site', siteId, '--ttl-minutes', '5');
     const code = stdout.trim();
@@ -48,7 +55,8 @@ describe('server/cli.ts', () => {
     expect(device.siteId).toBe(siteId);
 
     await cli('revoke', '--device', device.deviceId);
-    await expect(authenticateDevice(t.service, device.token)).rejects.toMatchObject({ details: { reason: 'device_revoked' } });
-
+    await expect(authenticateDevice(t.service, device.token)).rejects.toMatchObject({
+      details: { reason: 'device_revoked' },
+    });
   });
 });

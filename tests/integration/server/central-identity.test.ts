@@ -26,8 +26,14 @@ describe('central identity (migration 0007)', () => {
     const second = await ensureCentralIdentity(copy);
     expect(second.renewed).toBe(true);
     expect(second.epoch).not.toBe(first.epoch);
-    const rows = await sql<{ reason: string; previous: string | null }>`SELECT reason, previous::text FROM central_epochs ORDER BY started_at`.execute(copy);
-    expect(rows.rows).toEqual([{ reason: 'created', previous: null }, { reason: 'copy', previous: first.epoch }]);
+    const rows = await sql<{
+      reason: string;
+      previous: string | null;
+    }>`SELECT reason, previous::text FROM central_epochs ORDER BY started_at`.execute(copy);
+    expect(rows.rows).toEqual([
+      { reason: 'created', previous: null },
+      { reason: 'copy', previous: first.epoch },
+    ]);
     expect(await ensureCentralIdentity(copy)).toEqual({ epoch: second.epoch, renewed: false });
   });
 });

@@ -24,7 +24,7 @@ describe('embedded PostgreSQL', () => {
     try {
       expect(first.initialised).toBe(true);
       expect(first.port).toBeGreaterThan(0);
-      await query(first.url, 'CREATE TABLE kept (v text); INSERT INTO kept VALUES (\'still here\')');
+      await query(first.url, "CREATE TABLE kept (v text); INSERT INTO kept VALUES ('still here')");
       expect(findRunningEmbeddedPostgres(dataDir)?.port).toBe(first.port);
       await expect(startEmbeddedPostgres({ dataDir, port: 0 })).rejects.toThrow(/already running/);
     } finally {

@@ -13,10 +13,20 @@ async function setup() {
   let now = Date.parse('2026-11-22T10:00:00Z');
   // The wait before a refusal over the limit is recorded, not slept: no test waits on time.
   const penalties: number[] = [];
-  const app = await createSyncServer({ db: t.service, clock: { now: () => now }, penalty: async (ms) => void penalties.push(ms) });
+  const app = await createSyncServer({
+    db: t.service,
+    clock: { now: () => now },
+    penalty: async (ms) => void penalties.push(ms),
+  });
   onTestFinished(() => app.close());
   const code = async () => (await createEnrollmentCode(t.service, siteId, { ttlMinutes: 120 })).code;
-  const enrollFrom = (ip: string, c: string) => app.inject({ method: 'POST', url: '/v1/enroll', remoteAddress: ip, payload: { code: c, deviceName: 'Bridge kiosk' } });
+  const enrollFrom = (ip: string, c: string) =>
+    app.inject({
+      method: 'POST',
+      url: '/v1/enroll',
+      remoteAddress: ip,
+      payload: { code: c, deviceName: 'Bridge kiosk' },
+    });
   return { app, code, enrollFrom, penalties, advance: (ms: number) => void (now += ms) };
 }
 
@@ -27,7 +37,10 @@ describe('failed attempts per address', () => {
     expect(penalties).toEqual([]);
     const limited = await enrollFrom('203.0.113.7', 'AAAA-BBBB-CCCD');
     expect(limited.statusCode).toBe(429);
-    expect(limited.json().error).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringMatching(/wait \d+ minute/) });
+    expect(limited.json().error).toMatchObject({
+      code: 'RATE_LIMITED',
+      message: expect.stringMatching(/wait \d+ minute/),
+    });
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect(Number(limited.headers['retry-after'])).toBeLessThanOrEqual(600);
     expect(penalties).toEqual([1000]);
@@ -56,7 +69,8 @@ describe('failed attempts per address', () => {
   it('after thirty unknown device tokens in a minute, refuses the unknown tokens of that address, never a valid token from the same address', async () => {
     const { app, code, enrollFrom, penalties, advance } = await setup();
     const { token } = (await enrollFrom('203.0.113.9', await code())).json() as { token: string };
-    const asDevice = (ip: string, t: string) => app.inject({ method: 'GET', url: '/v1/device', remoteAddress: ip, headers: { authorization: `Bearer ${t}` } });
+    const asDevice = (ip: string, t: string) =>
+      app.inject({ method: 'GET', url: '/v1/device', remoteAddress: ip, headers: { authorization: `Bearer ${t}` } });
     const forged = token.slice(0, -4) + (token.endsWith('AAAA') ? 'BBBB' : 'AAAA');
     // Junk from one address behind the ship's NAT, again and again: the enrolled kiosk there keeps syncing.
     for (let round = 0; round < 3; round++) {

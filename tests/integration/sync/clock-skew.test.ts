@@ -13,7 +13,8 @@ import { enrolledKiosk, siteOf, startService } from '../../helpers/sync.js';
 const DAY = 24 * 60 * 60 * 1000;
 const admin = { userId: demoUserId('restaurant', 'Sophie Laurent'), permissions: [...PERMISSIONS] };
 const device = { userId: null, permissions: [] };
-const event = (kiosk: Kiosk, id: string) => kiosk.runner.run(recordAuthEvent, { id, action: 'auth.sign_in', subjectUserId: null, detail: {} }, device);
+const event = (kiosk: Kiosk, id: string) =>
+  kiosk.runner.run(recordAuthEvent, { id, action: 'auth.sign_in', subjectUserId: null, detail: {} }, device);
 
 describe('a kiosk whose clock is days wrong', () => {
   it('still syncs, is counted and recorded by the server, and blocks no other kiosk', async () => {
@@ -43,7 +44,11 @@ describe('a kiosk whose clock is days wrong', () => {
     await event(right, ids.right);
     await right.runner.run(setIdleLock, { seconds: 600 }, admin);
     expect((await right.sync!.syncNow())?.pushed).toBe(2);
-    const site = await service.db.admin.selectFrom('sites').select('idle_lock_seconds').where('id', '=', siteOf('restaurant')).executeTakeFirstOrThrow();
+    const site = await service.db.admin
+      .selectFrom('sites')
+      .select('idle_lock_seconds')
+      .where('id', '=', siteOf('restaurant'))
+      .executeTakeFirstOrThrow();
     expect(site.idle_lock_seconds).toBe(600);
 
     // Each device's offset is recorded where an administrator can see it.
@@ -58,13 +63,19 @@ describe('a kiosk whose clock is days wrong', () => {
       expect(outboxCounts(k)).not.toHaveProperty('pending');
       expect(outboxCounts(k)).not.toHaveProperty('rejected');
       expect(await replicaDiff(k, service.db.admin)).toEqual([]);
-      for (const id of Object.values(ids)) expect(k.store.raw.prepare('SELECT 1 FROM audit_log WHERE id = ?').get(id)).toBeDefined();
+      for (const id of Object.values(ids))
+        expect(k.store.raw.prepare('SELECT 1 FROM audit_log WHERE id = ?').get(id)).toBeDefined();
       const s = k.store.raw.prepare('SELECT idle_lock_seconds FROM sites').get() as { idle_lock_seconds: number };
       expect(s.idle_lock_seconds).toBe(600);
     }
-    const failures = await sql<{ n: number }>`SELECT count(*)::int AS n FROM mutation_failures`.execute(service.db.admin);
+    const failures = await sql<{ n: number }>`SELECT count(*)::int AS n FROM mutation_failures`.execute(
+      service.db.admin,
+    );
     expect(failures.rows[0].n).toBe(0);
-    const conflicts = await sql<{ kind: string; n: number }>`SELECT kind, count(*)::int AS n FROM conflicts GROUP BY kind`.execute(service.db.admin);
+    const conflicts = await sql<{
+      kind: string;
+      n: number;
+    }>`SELECT kind, count(*)::int AS n FROM conflicts GROUP BY kind`.execute(service.db.admin);
     console.log(`[clock-skew] conflicts recorded: ${JSON.stringify(conflicts.rows)}`);
     // Each kiosk's edits are dated by its HLC corrected by the offset measured for it (and never
     // after their receipt): the three setting changes were made in the order they were pushed,

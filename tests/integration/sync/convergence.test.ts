@@ -55,7 +55,13 @@ interface Node {
 /** People at the kiosk's site it knows of, except the administrators the test keeps as they are. */
 function people(node: Node): string[] {
   const keep = new Set(PEOPLE[node.siteKey].protectedNames.map((n) => demoUserId(node.siteKey, n)));
-  return (node.kiosk.store.raw.prepare('SELECT user_id FROM user_roles WHERE deleted_at IS NULL').all() as { user_id: string }[]).map((r) => r.user_id).filter((id) => !keep.has(id));
+  return (
+    node.kiosk.store.raw.prepare('SELECT user_id FROM user_roles WHERE deleted_at IS NULL').all() as {
+      user_id: string;
+    }[]
+  )
+    .map((r) => r.user_id)
+    .filter((id) => !keep.has(id));
 }
 
 /** One random mutation on `node`, as the kiosk would run it; a local refusal is just skipped. */
@@ -72,16 +78,69 @@ async function randomMutation(node: Node, rng: Rng): Promise<string> {
   };
   const roll = rng.next();
   const target = () => rng.pick(people(node));
-  if (roll < 0.3) return run(recordAuthEvent, { id: newId(), action: rng.pick(['auth.sign_in', 'auth.sign_out', 'auth.sign_in_failed'] as const), subjectUserId: rng.chance(0.5) ? target() : null, detail: { n: rng.int(1000) } }, { userId: null, permissions: [] });
-  if (roll < 0.45) return run(setUserRole, { userId: target(), roleId: roleId(rng.pick(ROLES[node.siteKey])), auditId: newId() }, admin);
-  if (roll < 0.55) return run(createUser, { id: newId(), auditId: newId(), displayName: `Person ${rng.int(10_000)}`, locale: rng.pick(['en', 'fr'] as const), pinHash: await cheapHashPin(String(1000 + rng.int(9000))), roleId: roleId(rng.pick(ROLES[node.siteKey])) }, admin);
-  if (roll < 0.63) return run(setUserPin, { userId: target(), pinHash: await cheapHashPin(String(1000 + rng.int(9000))), auditId: newId() }, admin);
+  if (roll < 0.3)
+    return run(
+      recordAuthEvent,
+      {
+        id: newId(),
+        action: rng.pick(['auth.sign_in', 'auth.sign_out', 'auth.sign_in_failed'] as const),
+        subjectUserId: rng.chance(0.5) ? target() : null,
+        detail: { n: rng.int(1000) },
+      },
+      { userId: null, permissions: [] },
+    );
+  if (roll < 0.45)
+    return run(
+      setUserRole,
+      { userId: target(), roleId: roleId(rng.pick(ROLES[node.siteKey])), auditId: newId() },
+      admin,
+    );
+  if (roll < 0.55)
+    return run(
+      createUser,
+      {
+        id: newId(),
+        auditId: newId(),
+        displayName: `Person ${rng.int(10_000)}`,
+        locale: rng.pick(['en', 'fr'] as const),
+        pinHash: await cheapHashPin(String(1000 + rng.int(9000))),
+        roleId: roleId(rng.pick(ROLES[node.siteKey])),
+      },
+      admin,
+    );
+  if (roll < 0.63)
+    return run(
+      setUserPin,
+      { userId: target(), pinHash: await cheapHashPin(String(1000 + rng.int(9000))), auditId: newId() },
+      admin,
+    );
   // Few names, so two kiosks often pick the same one (a no-op on the server, not on the kiosk).
-  if (roll < 0.7) return run(renameUser, { userId: target(), displayName: rng.pick(['Alex', 'Sam', 'Kim']), auditId: newId() }, admin);
+  if (roll < 0.7)
+    return run(
+      renameUser,
+      { userId: target(), displayName: rng.pick(['Alex', 'Sam', 'Kim']), auditId: newId() },
+      admin,
+    );
   if (roll < 0.85) return run(setIdleLock, { seconds: rng.pick([60, 120, 300, 600]) }, admin);
   // The kiosk believes (a stale role) that this person may change settings; the server says no.
-  if (roll < 0.93) return run(setIdleLock, { seconds: rng.pick([45, 90]) }, { userId: demoUserId(node.siteKey, site.pretender), permissions: ALL });
-  return run(createUser, { id: newId(), auditId: newId(), displayName: `Refused ${rng.int(1000)}`, locale: 'en', pinHash: await cheapHashPin('1234'), roleId: roleId('trainee') }, { userId: demoUserId(node.siteKey, site.pretender), permissions: ALL });
+  if (roll < 0.93)
+    return run(
+      setIdleLock,
+      { seconds: rng.pick([45, 90]) },
+      { userId: demoUserId(node.siteKey, site.pretender), permissions: ALL },
+    );
+  return run(
+    createUser,
+    {
+      id: newId(),
+      auditId: newId(),
+      displayName: `Refused ${rng.int(1000)}`,
+      locale: 'en',
+      pinHash: await cheapHashPin('1234'),
+      roleId: roleId('trainee'),
+    },
+    { userId: demoUserId(node.siteKey, site.pretender), permissions: ALL },
+  );
 }
 
 const FAULTS: ProxyMode[] = ['drop-request', 'drop-response', 'duplicate', 'delay'];
@@ -93,7 +152,11 @@ describe('convergence', () => {
     const rng = prng(seed);
     const service = await startService();
     const nodes: Node[] = [];
-    for (const [name, siteKey] of [['R1', 'restaurant'], ['R2', 'restaurant'], ['V1', 'vessel']] as const) {
+    for (const [name, siteKey] of [
+      ['R1', 'restaurant'],
+      ['R2', 'restaurant'],
+      ['V1', 'vessel'],
+    ] as const) {
       const proxy = await startTcpProxy(service.url);
       const { kiosk } = await enrolledKiosk(service, siteKey, { serverUrl: proxy.url });
       nodes.push({ name, siteKey, kiosk, proxy, offline: 0 });
@@ -121,7 +184,15 @@ describe('convergence', () => {
             node.offline = 1 + rng.int(6);
             return;
           }
-          node.proxy.set(rng.chance(0.3) ? { mode: rng.pick(FAULTS), delayMs: 5 + rng.int(60), only: rng.pick([undefined, '/v1/push', '/v1/pull']) } : { mode: 'pass' });
+          node.proxy.set(
+            rng.chance(0.3)
+              ? {
+                  mode: rng.pick(FAULTS),
+                  delayMs: 5 + rng.int(60),
+                  only: rng.pick([undefined, '/v1/push', '/v1/pull']),
+                }
+              : { mode: 'pass' },
+          );
           await node.kiosk.sync!.syncNow();
         }),
       );
@@ -133,7 +204,10 @@ describe('convergence', () => {
 
     for (const node of nodes) {
       expect(outboxCounts(node.kiosk).pending ?? 0, `${node.name} has pending mutations`).toBe(0);
-      expect(await replicaDiff(node.kiosk, service.db.admin), `${node.name} differs from the server (seed ${seed})`).toEqual([]);
+      expect(
+        await replicaDiff(node.kiosk, service.db.admin),
+        `${node.name} differs from the server (seed ${seed})`,
+      ).toEqual([]);
     }
     // Each site's rows stay on its site: the vessel holds no restaurant row and the other way round.
     for (const node of nodes) {
@@ -146,8 +220,13 @@ describe('convergence', () => {
       expect(rows.users.length).toBeGreaterThanOrEqual(demoSite(node.siteKey).people.length);
     }
     // Something happened on every site: the test is not vacuous.
-    const conflicts = await sql<{ kind: string; n: number }>`SELECT kind, count(*)::int AS n FROM conflicts GROUP BY kind`.execute(service.db.admin);
-    console.log(`[convergence] conflicts ${JSON.stringify(conflicts.rows)}; proxy faults ${nodes.map((n) => `${n.name} ${FAULTS.map((m) => `${m}=${n.proxy.count(m)}`).join(' ')}`).join('; ')}`);
+    const conflicts = await sql<{
+      kind: string;
+      n: number;
+    }>`SELECT kind, count(*)::int AS n FROM conflicts GROUP BY kind`.execute(service.db.admin);
+    console.log(
+      `[convergence] conflicts ${JSON.stringify(conflicts.rows)}; proxy faults ${nodes.map((n) => `${n.name} ${FAULTS.map((m) => `${m}=${n.proxy.count(m)}`).join(' ')}`).join('; ')}`,
+    );
     expect(conflicts.rows.find((r) => r.kind === 'rejected')?.n ?? 0).toBeGreaterThan(0);
   });
 });

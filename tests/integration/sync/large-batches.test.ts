@@ -16,10 +16,14 @@ const device = { userId: null, permissions: [] };
 
 /** A module draft with `sections` sections of `chars` characters in each language. */
 function draft(id: string, sections: number, chars: number, questions = 0) {
-  const words = (n: number) => 'Lavez-vous les mains avant de toucher les aliments. '.repeat(Math.ceil(n / 52)).slice(0, n);
+  const words = (n: number) =>
+    'Lavez-vous les mains avant de toucher les aliments. '.repeat(Math.ceil(n / 52)).slice(0, n);
   return {
     id,
-    code: `HYGIENE_${id.slice(-6).toUpperCase().replace(/[^A-Z0-9]/g, 'X')}`,
+    code: `HYGIENE_${id
+      .slice(-6)
+      .toUpperCase()
+      .replace(/[^A-Z0-9]/g, 'X')}`,
     title: { en: 'Kitchen hygiene', fr: 'Hygiène en cuisine' },
     description: { en: 'Basics', fr: 'Les bases' },
     objectives: { en: ['Wash hands'], fr: ['Se laver les mains'] },
@@ -30,7 +34,12 @@ function draft(id: string, sections: number, chars: number, questions = 0) {
     maxAttempts: 3,
     cooldownMinutes: 60,
     validityDays: 365,
-    sections: Array.from({ length: sections }, (_, i) => ({ id: newId(), title: { en: `Part ${i}`, fr: `Partie ${i}` }, body: { en: words(chars), fr: words(chars) }, image: null })),
+    sections: Array.from({ length: sections }, (_, i) => ({
+      id: newId(),
+      title: { en: `Part ${i}`, fr: `Partie ${i}` },
+      body: { en: words(chars), fr: words(chars) },
+      image: null,
+    })),
     questions: Array.from({ length: questions }, () => ({
       id: newId(),
       kind: 'single' as const,
@@ -53,12 +62,15 @@ describe('push batches bounded in bytes', () => {
     const ids = Array.from({ length: 40 }, () => newId());
     for (const id of ids) await kiosk.runner.run(saveDraft, draft(id, 6, 5000), author);
     const events = Array.from({ length: 20 }, () => newId());
-    for (const id of events) await kiosk.runner.run(recordAuthEvent, { id, action: 'auth.sign_in', subjectUserId: null, detail: {} }, device);
+    for (const id of events)
+      await kiosk.runner.run(recordAuthEvent, { id, action: 'auth.sign_in', subjectUserId: null, detail: {} }, device);
 
     const n = await pushed(kiosk);
     expect(n, `nothing pushed: ${(await statusOf(kiosk)).lastError}`).toBe(60);
     expect(outboxCounts(kiosk)).not.toHaveProperty('pending');
-    const central = await sql<{ n: number }>`SELECT count(*)::int AS n FROM training_modules WHERE id = ANY(${ids}::uuid[])`.execute(service.db.admin);
+    const central = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM training_modules WHERE id = ANY(${ids}::uuid[])`.execute(service.db.admin);
     expect(central.rows[0].n).toBe(40);
     expect(await replicaDiff(kiosk, service.db.admin)).toEqual([]);
   });
@@ -67,7 +79,11 @@ describe('push batches bounded in bytes', () => {
     const service = await startService();
     const { kiosk } = await enrolledKiosk(service, 'restaurant');
     const before = newId();
-    await kiosk.runner.run(recordAuthEvent, { id: before, action: 'auth.sign_in', subjectUserId: null, detail: {} }, device);
+    await kiosk.runner.run(
+      recordAuthEvent,
+      { id: before, action: 'auth.sign_in', subjectUserId: null, detail: {} },
+      device,
+    );
     // The largest draft the form allows: 50 sections of 20,000 characters a language and 100
     // questions, more than a push may carry even alone.
     const huge = newId();
@@ -75,14 +91,22 @@ describe('push batches bounded in bytes', () => {
     expect(Buffer.byteLength(JSON.stringify(args))).toBeGreaterThan(MAX_PUSH_BYTES);
     const hugeSeq = await kiosk.runner.run(saveDraft, args, author);
     const after = newId();
-    await kiosk.runner.run(recordAuthEvent, { id: after, action: 'auth.sign_in', subjectUserId: null, detail: {} }, device);
+    await kiosk.runner.run(
+      recordAuthEvent,
+      { id: after, action: 'auth.sign_in', subjectUserId: null, detail: {} },
+      device,
+    );
 
     await kiosk.sync!.syncNow();
     await kiosk.sync!.syncNow();
     expect(outboxCounts(kiosk)).not.toHaveProperty('pending');
-    const central = await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log WHERE id = ANY(${[before, after]}::uuid[])`.execute(service.db.admin);
+    const central = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM audit_log WHERE id = ANY(${[before, after]}::uuid[])`.execute(service.db.admin);
     expect(central.rows[0].n).toBe(2);
-    expect(['rejected', 'dead']).toContain((kiosk.store.raw.prepare('SELECT status FROM outbox WHERE seq = ?').get(hugeSeq) as { status: string }).status);
+    expect(['rejected', 'dead']).toContain(
+      (kiosk.store.raw.prepare('SELECT status FROM outbox WHERE seq = ?').get(hugeSeq) as { status: string }).status,
+    );
     expect((await statusOf(kiosk)).conflictCount).toBe(1);
     // The draft the service never took is gone from the kiosk too: the replicas agree.
     expect(kiosk.store.raw.prepare('SELECT 1 FROM training_modules WHERE id = ?').get(huge)).toBeUndefined();
@@ -93,16 +117,40 @@ describe('push batches bounded in bytes', () => {
     const service = await startService();
     const { kiosk } = await enrolledKiosk(service, 'restaurant');
     const start = new Date(Date.now() - 2 * 365 * 86_400_000).toISOString().slice(0, 10);
-    const schedule = [1, 2, 3, 4, 5, 6, 7].flatMap((weekday) => [{ weekday, start: '09:00', durationMinutes: 60 }, { weekday, start: '14:00', durationMinutes: 60 }]);
+    const schedule = [1, 2, 3, 4, 5, 6, 7].flatMap((weekday) => [
+      { weekday, start: '09:00', durationMinutes: 60 },
+      { weekday, start: '14:00', durationMinutes: 60 },
+    ]);
     const id = newId();
-    const seq = await kiosk.runner.run(createStudent, { id, logId: newId(), firstName: 'Inès', lastName: 'Durand', course: 'Piano', startDate: start, endDate: null, schedule }, author);
-    const writes = (kiosk.store.raw.prepare('SELECT rows FROM outbox WHERE seq = ?').get(seq) as { rows: string }).rows.split(',').length;
+    const seq = await kiosk.runner.run(
+      createStudent,
+      {
+        id,
+        logId: newId(),
+        firstName: 'Inès',
+        lastName: 'Durand',
+        course: 'Piano',
+        startDate: start,
+        endDate: null,
+        schedule,
+      },
+      author,
+    );
+    const writes = (
+      kiosk.store.raw.prepare('SELECT rows FROM outbox WHERE seq = ?').get(seq) as { rows: string }
+    ).rows.split(',').length;
     expect(writes).toBeGreaterThan(1000);
     const event = newId();
-    await kiosk.runner.run(recordAuthEvent, { id: event, action: 'auth.sign_in', subjectUserId: null, detail: {} }, device);
+    await kiosk.runner.run(
+      recordAuthEvent,
+      { id: event, action: 'auth.sign_in', subjectUserId: null, detail: {} },
+      device,
+    );
 
     expect(await pushed(kiosk), (await statusOf(kiosk)).lastError ?? '').toBe(2);
-    const classes = await sql<{ n: number }>`SELECT count(*)::int AS n FROM classes WHERE student_id = ${id}`.execute(service.db.admin);
+    const classes = await sql<{ n: number }>`SELECT count(*)::int AS n FROM classes WHERE student_id = ${id}`.execute(
+      service.db.admin,
+    );
     expect(classes.rows[0].n).toBe(writes - 2);
     expect(await replicaDiff(kiosk, service.db.admin)).toEqual([]);
   });

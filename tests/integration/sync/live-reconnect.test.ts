@@ -6,8 +6,14 @@ import { outboxCounts, statusOf } from '../../helpers/replicas.js';
 import { enrolledKiosk, startService } from '../../helpers/sync.js';
 import { startTcpProxy } from '../../helpers/tcp-proxy.js';
 
-const event = (kiosk: Kiosk, id: string) => kiosk.runner.run(recordAuthEvent, { id, action: 'auth.sign_in', subjectUserId: null, detail: {} }, { userId: null, permissions: [] });
-const has = (kiosk: Kiosk, id: string) => kiosk.store.raw.prepare('SELECT 1 FROM audit_log WHERE id = ?').get(id) !== undefined;
+const event = (kiosk: Kiosk, id: string) =>
+  kiosk.runner.run(
+    recordAuthEvent,
+    { id, action: 'auth.sign_in', subjectUserId: null, detail: {} },
+    { userId: null, permissions: [] },
+  );
+const has = (kiosk: Kiosk, id: string) =>
+  kiosk.store.raw.prepare('SELECT 1 FROM audit_log WHERE id = ?').get(id) !== undefined;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function until(check: () => boolean | Promise<boolean>, ms = 8000): Promise<boolean> {
@@ -24,7 +30,11 @@ describe('the live link', () => {
     const service = await startService();
     const proxy = await startTcpProxy(service.url);
     // The jitter fixed at a tenth of each ceiling: retries after 100, 200, 400, 800 ms...
-    const { kiosk: a } = await enrolledKiosk(service, 'restaurant', { serverUrl: proxy.url, live: true, random: () => 0.1 });
+    const { kiosk: a } = await enrolledKiosk(service, 'restaurant', {
+      serverUrl: proxy.url,
+      live: true,
+      random: () => 0.1,
+    });
     const { kiosk: b } = await enrolledKiosk(service, 'restaurant');
     expect(await until(() => service.hub.connected() === 1)).toBe(true);
 
@@ -47,7 +57,10 @@ describe('the live link', () => {
 
     // Back up: the next retry connects, and the kiosk syncs at once.
     proxy.set({ mode: 'pass' });
-    expect(await until(() => has(a, fromB) && service.hub.connected() === 1), 'caught up after the link came back').toBe(true);
+    expect(
+      await until(() => has(a, fromB) && service.hub.connected() === 1),
+      'caught up after the link came back',
+    ).toBe(true);
     expect(await until(() => !outboxCounts(a).pending)).toBe(true);
     expect((await statusOf(a)).online).toBe(true);
 

@@ -16,7 +16,15 @@ const admin = { userId: demoUserId('restaurant', 'Sophie Laurent'), permissions:
 const HUGO = demoUserId('restaurant', 'Hugo Moreau');
 
 const centralConflicts = async (service: Awaited<ReturnType<typeof startService>>) =>
-  (await sql<{ device_id: string; code: string; kind: string; mutation: string; args: string }>`SELECT device_id::text, code, kind, mutation, args FROM conflicts ORDER BY created_at`.execute(service.db.admin)).rows;
+  (
+    await sql<{
+      device_id: string;
+      code: string;
+      kind: string;
+      mutation: string;
+      args: string;
+    }>`SELECT device_id::text, code, kind, mutation, args FROM conflicts ORDER BY created_at`.execute(service.db.admin)
+  ).rows;
 
 describe('the edit made later wins, whatever order edits reach shore in', () => {
   it('keeps a later online change of a course over an earlier one made offline that reaches shore last', async () => {
@@ -24,7 +32,14 @@ describe('the edit made later wins, whatever order edits reach shore in', () => 
     const vessel = await w.kiosk('Bridge tablet');
     const shore = await w.kiosk('Shore office');
     const id = newId();
-    const fields = { firstName: 'Ana', lastName: 'Ribeiro', course: 'French B1', startDate: '2026-11-23', endDate: null, schedule: [{ weekday: 1, start: '18:00', durationMinutes: 60 }] };
+    const fields = {
+      firstName: 'Ana',
+      lastName: 'Ribeiro',
+      course: 'French B1',
+      startDate: '2026-11-23',
+      endDate: null,
+      schedule: [{ weekday: 1, start: '18:00', durationMinutes: 60 }],
+    };
     await shore.runner.run(createStudent, { id, logId: newId(), ...fields }, admin);
     await shore.sync!.syncNow();
     await vessel.sync!.syncNow();
@@ -42,10 +57,16 @@ describe('the edit made later wins, whatever order edits reach shore in', () => 
     await shore.sync!.syncNow();
     await vessel.sync!.syncNow();
 
-    const central = await w.service.db.admin.selectFrom('students').select(['course', 'first_name']).where('id', '=', id).executeTakeFirstOrThrow();
+    const central = await w.service.db.admin
+      .selectFrom('students')
+      .select(['course', 'first_name'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(central).toEqual({ course: 'French B2', first_name: 'Ana' });
     for (const k of [vessel, shore]) {
-      expect((k.store.raw.prepare('SELECT course FROM students WHERE id = ?').get(id) as { course: string }).course).toBe('French B2');
+      expect(
+        (k.store.raw.prepare('SELECT course FROM students WHERE id = ?').get(id) as { course: string }).course,
+      ).toBe('French B2');
       expect(outboxCounts(k)).not.toHaveProperty('pending');
       expect(await replicaDiff(k, w.service.db.admin)).toEqual([]);
     }
@@ -53,12 +74,28 @@ describe('the edit made later wins, whatever order edits reach shore in', () => 
     // The older edit is one readable conflict record: which field, both values, when and where.
     const conflicts = await centralConflicts(w.service);
     expect(conflicts).toHaveLength(1);
-    expect(conflicts[0]).toMatchObject({ device_id: vessel.deviceId, code: LATER_EDIT_WON, kind: 'overwritten', mutation: 'classes.updateStudent' });
+    expect(conflicts[0]).toMatchObject({
+      device_id: vessel.deviceId,
+      code: LATER_EDIT_WON,
+      kind: 'overwritten',
+      mutation: 'classes.updateStudent',
+    });
     const detail = lostEditDetail.parse(JSON.parse(conflicts[0].args));
     expect(detail).toEqual({
       madeAt: new Date(T0 + MIN).toISOString(),
       deviceName: 'Bridge tablet',
-      changes: [{ table: 'students', id, field: 'course', mine: 'Spanish A1', kept: 'French B2', keptAt: new Date(T0 + 5 * MIN).toISOString(), keptDeviceId: shore.deviceId, keptDeviceName: 'Shore office' }],
+      changes: [
+        {
+          table: 'students',
+          id,
+          field: 'course',
+          mine: 'Spanish A1',
+          kept: 'French B2',
+          keptAt: new Date(T0 + 5 * MIN).toISOString(),
+          keptDeviceId: shore.deviceId,
+          keptDeviceName: 'Shore office',
+        },
+      ],
     });
     // ...and it reached the vessel that made the edit.
     const onVessel = vessel.store.raw.prepare('SELECT code FROM conflicts WHERE resolved_at IS NULL').all();
@@ -77,10 +114,18 @@ describe('the edit made later wins, whatever order edits reach shore in', () => 
     // Its own clock says three days later than the office's change; the service knows better.
     await ahead.sync!.syncNow();
     await right.sync!.syncNow();
-    const central = await w.service.db.admin.selectFrom('users').select('display_name').where('id', '=', HUGO).executeTakeFirstOrThrow();
+    const central = await w.service.db.admin
+      .selectFrom('users')
+      .select('display_name')
+      .where('id', '=', HUGO)
+      .executeTakeFirstOrThrow();
     expect(central.display_name).toBe('Hugo (office, 09:01)');
     expect((await centralConflicts(w.service)).map((c) => c.device_id)).toEqual([ahead.deviceId]);
-    const offset = await w.service.db.admin.selectFrom('devices').select('clock_offset_ms').where('id', '=', ahead.deviceId).executeTakeFirstOrThrow();
+    const offset = await w.service.db.admin
+      .selectFrom('devices')
+      .select('clock_offset_ms')
+      .where('id', '=', ahead.deviceId)
+      .executeTakeFirstOrThrow();
     expect(Number(offset.clock_offset_ms)).toBe(3 * DAY);
   });
 
@@ -105,11 +150,19 @@ describe('the edit made later wins, whatever order edits reach shore in', () => 
     w.advance(10 * MIN);
     await offline.sync!.syncNow();
     for (const k of [ahead, right]) await k.sync!.syncNow();
-    const central = await w.service.db.admin.selectFrom('users').select('display_name').where('id', '=', HUGO).executeTakeFirstOrThrow();
+    const central = await w.service.db.admin
+      .selectFrom('users')
+      .select('display_name')
+      .where('id', '=', HUGO)
+      .executeTakeFirstOrThrow();
     expect(central.display_name).toBe('Hugo (office)');
     const conflicts = await centralConflicts(w.service);
     expect(conflicts.map((c) => c.device_id)).toEqual([offline.deviceId]);
-    expect(lostEditDetail.parse(JSON.parse(conflicts[0].args)).changes[0]).toMatchObject({ mine: 'Hugo (deck)', kept: 'Hugo (office)', keptDeviceName: 'Back office' });
+    expect(lostEditDetail.parse(JSON.parse(conflicts[0].args)).changes[0]).toMatchObject({
+      mine: 'Hugo (deck)',
+      kept: 'Hugo (office)',
+      keptDeviceName: 'Back office',
+    });
     for (const k of [ahead, right, offline]) expect(await replicaDiff(k, w.service.db.admin)).toEqual([]);
   });
 });

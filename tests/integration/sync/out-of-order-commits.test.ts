@@ -30,19 +30,36 @@ function shuffle<T>(xs: T[], rand: () => number): T[] {
 
 function lcg(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 const auditRow = (id: string, version: number, n: number) => {
   const now = new Date().toISOString();
-  return { id, site_id: SITE, action: 'test.row', actor_user_id: null, subject_user_id: null, device_id: DEVICE, hlc: encodeHlc({ wall: Date.now(), counter: n, node: DEVICE }), detail: '{}', created_at: now, updated_at: now, _version: version };
+  return {
+    id,
+    site_id: SITE,
+    action: 'test.row',
+    actor_user_id: null,
+    subject_user_id: null,
+    device_id: DEVICE,
+    hlc: encodeHlc({ wall: Date.now(), counter: n, node: DEVICE }),
+    detail: '{}',
+    created_at: now,
+    updated_at: now,
+    _version: version,
+  };
 };
 
 /**
  * A puller like a kiosk: pulls pages from its cursor again and again until told to stop, then
  * drains. Records every audit id of interest each time it is delivered.
  */
-function startPuller(db: Kysely<CentralDatabase>, from: { site: number; org: number }, limit: number, wanted: Set<string>) {
+function startPuller(
+  db: Kysely<CentralDatabase>,
+  from: { site: number; org: number },
+  limit: number,
+  wanted: Set<string>,
+) {
   const delivered: string[] = [];
   let cursor = { ...from };
   let stop = false;
@@ -52,7 +69,8 @@ function startPuller(db: Kysely<CentralDatabase>, from: { site: number; org: num
       const stopping = stop;
       const page = await pullChanges(db, SITE, cursor, limit);
       pulls++;
-      for (const c of page.changes) if (c.table === 'audit_log' && wanted.has(String(c.row.id))) delivered.push(String(c.row.id));
+      for (const c of page.changes)
+        if (c.table === 'audit_log' && wanted.has(String(c.row.id))) delivered.push(String(c.row.id));
       cursor = { site: page.site, org: page.org };
       if (!page.more) {
         if (stopping) return;
@@ -91,12 +109,21 @@ describe('pulls while site transactions commit out of order', () => {
     for (const seed of [1, 2, 3, 4, 5, 6]) {
       const rand = lcg(seed);
       const N = 10;
-      const plan = Array.from({ length: N }, (_, i) => ({ i, ids: Array.from({ length: 1 + Math.floor(rand() * 5) }, () => newId()), start: gate(), commit: gate() }));
+      const plan = Array.from({ length: N }, (_, i) => ({
+        i,
+        ids: Array.from({ length: 1 + Math.floor(rand() * 5) }, () => newId()),
+        start: gate(),
+        commit: gate(),
+      }));
       const wanted = new Set(plan.flatMap((w) => w.ids));
       const from = { site: await currentSiteVersion(service.db.admin, SITE), org: 1_000_000 };
       // Pages of 3 rows against transactions of up to 5: pages cut at version boundaries and whole
       // transactions larger than a page are both exercised.
-      const pullers = [startPuller(readers, from, 3, wanted), startPuller(readers, from, 3, wanted), startPuller(readers, from, 2000, wanted)];
+      const pullers = [
+        startPuller(readers, from, 3, wanted),
+        startPuller(readers, from, 3, wanted),
+        startPuller(readers, from, 2000, wanted),
+      ];
 
       const versions: number[] = [];
       const running = plan.map((w) =>
@@ -106,7 +133,10 @@ describe('pulls while site transactions commit out of order', () => {
           // Blocks while another open transaction of this site holds the version row: whoever
           // takes a version commits before the next one can take the following version.
           const v = await nextSiteVersion(trx, SITE);
-          await trx.insertInto('audit_log').values(w.ids.map((id, n) => auditRow(id, v, n))).execute();
+          await trx
+            .insertInto('audit_log')
+            .values(w.ids.map((id, n) => auditRow(id, v, n)))
+            .execute();
           await w.commit.p;
           return v;
         }).then((v) => versions.push(v)),
@@ -129,7 +159,7 @@ describe('pulls while site transactions commit out of order', () => {
         const missed = [...wanted].filter((id) => !seen.has(id));
         const repeated = [...seen].filter(([, n]) => n > 1);
         expect({ seed, missed: missed.length, repeated: repeated.length }).toEqual({ seed, missed: 0, repeated: 0 });
-        expect(p.pulls, "pulls ran while the writers committed").toBeGreaterThan(3);
+        expect(p.pulls, 'pulls ran while the writers committed').toBeGreaterThan(3);
       }
       // Each writer took a version of its own, one after another.
       const sorted = [...versions].sort((a, b) => a - b);
@@ -151,9 +181,14 @@ describe('pulls while site transactions commit out of order', () => {
       writers.transaction().execute(async (trx) => {
         const { rows } = await sql<{ v: string }>`SELECT nextval('control_versions') AS v`.execute(trx);
         // The stream's head moves at once, outside the transaction, as a plain sequence's would.
-        await sql`UPDATE site_versions SET version = GREATEST(version, ${Number(rows[0].v)}) WHERE site_id = ${SITE}`.execute(writers);
+        await sql`UPDATE site_versions SET version = GREATEST(version, ${Number(rows[0].v)}) WHERE site_id = ${SITE}`.execute(
+          writers,
+        );
         stamped.open();
-        await trx.insertInto('audit_log').values(w.ids.map((id, n) => auditRow(id, Number(rows[0].v), n))).execute();
+        await trx
+          .insertInto('audit_log')
+          .values(w.ids.map((id, n) => auditRow(id, Number(rows[0].v), n)))
+          .execute();
         await w.commit.p;
       });
     const earlyStamped = gate();

@@ -14,11 +14,13 @@ import { startTcpProxy } from '../../helpers/tcp-proxy.js';
 
 const admin = { userId: demoUserId('restaurant', 'Sophie Laurent'), permissions: [...PERMISSIONS] };
 const device = { userId: null, permissions: [] };
-const idleLock = (kiosk: Kiosk) => (kiosk.store.raw.prepare('SELECT idle_lock_seconds AS s FROM sites').get() as { s: number }).s;
-const pinOf = (kiosk: Kiosk, userId: string) => (kiosk.store.raw.prepare('SELECT pin_hash FROM users WHERE id = ?').get(userId) as { pin_hash: string }).pin_hash;
+const idleLock = (kiosk: Kiosk) =>
+  (kiosk.store.raw.prepare('SELECT idle_lock_seconds AS s FROM sites').get() as { s: number }).s;
+const pinOf = (kiosk: Kiosk, userId: string) =>
+  (kiosk.store.raw.prepare('SELECT pin_hash FROM users WHERE id = ?').get(userId) as { pin_hash: string }).pin_hash;
 
 describe('downloads while uploads are pending', () => {
-  it("keep applying on a kiosk whose pushes fail, and never show an older server value over its own pending edit", async () => {
+  it('keep applying on a kiosk whose pushes fail, and never show an older server value over its own pending edit', async () => {
     const service = await startService();
     const proxy = await startTcpProxy(service.url);
     const { kiosk: a, dataDir } = await enrolledKiosk(service, 'restaurant', { serverUrl: proxy.url });
@@ -31,7 +33,13 @@ describe('downloads while uploads are pending', () => {
     const pinA = await cheapHashPin('1357');
     await a.runner.run(setUserPin, { userId: hugo, pinHash: pinA, auditId: newId() }, admin);
     // More pending than one push batch.
-    await a.runner.runBatch(Array.from({ length: 700 }, () => ({ def: recordAuthEvent, args: { id: newId(), action: 'auth.sign_in', subjectUserId: null, detail: {} } })), device);
+    await a.runner.runBatch(
+      Array.from({ length: 700 }, () => ({
+        def: recordAuthEvent,
+        args: { id: newId(), action: 'auth.sign_in', subjectUserId: null, detail: {} },
+      })),
+      device,
+    );
 
     // Someone who sees A's site through a plain read connection, like a second process would.
     const reader = new Database(dbFile(dataDir), { readonly: true });
@@ -54,7 +62,18 @@ describe('downloads while uploads are pending', () => {
       await b.runner.run(setUserPin, { userId: hugo, pinHash: lastPinB, auditId: newId() }, admin);
       const id = newId();
       bIds.push(id);
-      await b.runner.run(createUser, { id, auditId: newId(), displayName: `New ${round}`, locale: 'en', pinHash: await cheapHashPin('2468'), roleId: roleId('waiter') }, admin);
+      await b.runner.run(
+        createUser,
+        {
+          id,
+          auditId: newId(),
+          displayName: `New ${round}`,
+          locale: 'en',
+          pinHash: await cheapHashPin('2468'),
+          roleId: roleId('waiter'),
+        },
+        admin,
+      );
       expect((await b.sync!.syncNow())?.pushed).toBe(3);
 
       await a.sync!.syncNow();
@@ -100,7 +119,11 @@ describe('downloads while uploads are pending', () => {
     let written = 0;
     const writer = (async () => {
       while (writing) {
-        await a.runner.run(recordAuthEvent, { id: newId(), action: 'auth.sign_out', subjectUserId: null, detail: {} }, device);
+        await a.runner.run(
+          recordAuthEvent,
+          { id: newId(), action: 'auth.sign_out', subjectUserId: null, detail: {} },
+          device,
+        );
         written++;
         await new Promise((r) => setTimeout(r, 2));
       }
@@ -108,7 +131,10 @@ describe('downloads while uploads are pending', () => {
     try {
       await new Promise((r) => setTimeout(r, 50));
       const cycle = a.sync!.syncNow();
-      const ended = await Promise.race([cycle.then(() => true), new Promise((r) => setTimeout(r, 5000)).then(() => false)]);
+      const ended = await Promise.race([
+        cycle.then(() => true),
+        new Promise((r) => setTimeout(r, 5000)).then(() => false),
+      ]);
       expect(ended, 'the sync cycle never ended while the kiosk kept writing').toBe(true);
       expect(a.store.raw.prepare('SELECT 1 FROM audit_log WHERE id = ?').get(fromB)).toBeDefined();
     } finally {

@@ -11,7 +11,11 @@ import { enrolledKiosk, startService } from '../../helpers/sync.js';
 
 const admin = { userId: demoUserId('restaurant', 'Sophie Laurent'), permissions: [...PERMISSIONS] };
 const HUGO = demoUserId('restaurant', 'Hugo Moreau');
-const person = (k: Kiosk) => k.store.raw.prepare('SELECT display_name, pin_hash FROM users WHERE id = ?').get(HUGO) as { display_name: string; pin_hash: string };
+const person = (k: Kiosk) =>
+  k.store.raw.prepare('SELECT display_name, pin_hash FROM users WHERE id = ?').get(HUGO) as {
+    display_name: string;
+    pin_hash: string;
+  };
 
 describe('users.rename', () => {
   it('renames a person on the kiosk and centrally, with an audit entry; refused centrally for someone without users.manage', async () => {
@@ -23,17 +27,34 @@ describe('users.rename', () => {
     // The same name again changes nothing and writes no entry.
     await kiosk.runner.run(renameUser, { userId: HUGO, displayName: 'Hugo M.', auditId: newId() }, admin);
     await kiosk.sync!.syncNow();
-    const central = await service.db.admin.selectFrom('users').select('display_name').where('id', '=', HUGO).executeTakeFirstOrThrow();
+    const central = await service.db.admin
+      .selectFrom('users')
+      .select('display_name')
+      .where('id', '=', HUGO)
+      .executeTakeFirstOrThrow();
     expect(central.display_name).toBe('Hugo M.');
-    const entries = await sql<{ action: string; detail: string }>`SELECT action, detail FROM audit_log WHERE subject_user_id = ${HUGO} AND action = 'users.renamed'`.execute(service.db.admin);
-    expect(entries.rows).toEqual([{ action: 'users.renamed', detail: JSON.stringify({ from: 'Hugo Moreau', to: 'Hugo M.' }) }]);
+    const entries = await sql<{
+      action: string;
+      detail: string;
+    }>`SELECT action, detail FROM audit_log WHERE subject_user_id = ${HUGO} AND action = 'users.renamed'`.execute(
+      service.db.admin,
+    );
+    expect(entries.rows).toEqual([
+      { action: 'users.renamed', detail: JSON.stringify({ from: 'Hugo Moreau', to: 'Hugo M.' }) },
+    ]);
 
     // A waiter the kiosk wrongly believes may manage people: refused by the server, undone here.
-    await kiosk.runner.run(renameUser, { userId: HUGO, displayName: 'Renamed by a waiter', auditId: newId() }, { userId: demoUserId('restaurant', 'Hugo Moreau'), permissions: ['users.manage'] });
+    await kiosk.runner.run(
+      renameUser,
+      { userId: HUGO, displayName: 'Renamed by a waiter', auditId: newId() },
+      { userId: demoUserId('restaurant', 'Hugo Moreau'), permissions: ['users.manage'] },
+    );
     await kiosk.sync!.syncNow();
     expect(person(kiosk).display_name).toBe('Hugo M.');
     expect((await statusOf(kiosk)).conflictCount).toBe(1);
-    await expect(kiosk.runner.run(renameUser, { userId: newId(), displayName: 'Nobody', auditId: newId() }, admin)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      kiosk.runner.run(renameUser, { userId: newId(), displayName: 'Nobody', auditId: newId() }, admin),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await replicaDiff(kiosk, service.db.admin)).toEqual([]);
   });
 });
@@ -43,7 +64,10 @@ describe('merging concurrent edits of one row', () => {
     const service = await startService();
     const { kiosk: a } = await enrolledKiosk(service, 'restaurant');
     const { kiosk: b } = await enrolledKiosk(service, 'restaurant');
-    for (const [first, second, round] of [[a, b, 1], [b, a, 2]] as const) {
+    for (const [first, second, round] of [
+      [a, b, 1],
+      [b, a, 2],
+    ] as const) {
       const name = `Hugo ${round}`;
       const pin = await cheapHashPin(`${round}${round}${round}${round}`);
       // Both offline: A renames, B sets the PIN, each on its own copy of the row.
@@ -65,26 +89,44 @@ describe('merging concurrent edits of one row', () => {
     expect((await statusOf(a)).conflictCount).toBe(0);
   });
 
-  it('dates the fields of a row from before per-field stamps by the row\'s timestamp', async () => {
+  it("dates the fields of a row from before per-field stamps by the row's timestamp", async () => {
     const service = await startService();
     const { kiosk } = await enrolledKiosk(service, 'restaurant');
     // As if the row had last been written long ago, before migration 0006: the rename is later.
-    await sql`UPDATE users SET _field_hlc = '{}'::jsonb, _hlc = ${'0000000000000001-0000-x'} WHERE id = ${HUGO}`.execute(service.db.admin);
+    await sql`UPDATE users SET _field_hlc = '{}'::jsonb, _hlc = ${'0000000000000001-0000-x'} WHERE id = ${HUGO}`.execute(
+      service.db.admin,
+    );
     await kiosk.runner.run(renameUser, { userId: HUGO, displayName: 'Hugo again', auditId: newId() }, admin);
     await kiosk.sync!.syncNow();
-    const row = await sql<{ name: string; f: Record<string, string> }>`SELECT display_name AS name, _field_hlc AS f FROM users WHERE id = ${HUGO}`.execute(service.db.admin);
+    const row = await sql<{
+      name: string;
+      f: Record<string, string>;
+    }>`SELECT display_name AS name, _field_hlc AS f FROM users WHERE id = ${HUGO}`.execute(service.db.admin);
     expect(row.rows[0].name).toBe('Hugo again');
     // The row now knows its other fields date from that old timestamp, and the rename from its own.
     expect(row.rows[0].f['*']).toBe('0000000000000001-0000-x');
     expect(row.rows[0].f.display_name > '0000000000000001-0000-x').toBe(true);
 
     // Written (as far as the row says) after anything this kiosk does: the rename is set aside.
-    await sql`UPDATE users SET _field_hlc = '{}'::jsonb, _hlc = ${'9999999999999999-0000-x'} WHERE id = ${HUGO}`.execute(service.db.admin);
+    await sql`UPDATE users SET _field_hlc = '{}'::jsonb, _hlc = ${'9999999999999999-0000-x'} WHERE id = ${HUGO}`.execute(
+      service.db.admin,
+    );
     await kiosk.runner.run(renameUser, { userId: HUGO, displayName: 'Hugo once more', auditId: newId() }, admin);
     await kiosk.sync!.syncNow();
     expect(person(kiosk).display_name).toBe('Hugo again');
-    const conflicts = await sql<{ code: string; args: string }>`SELECT code, args FROM conflicts`.execute(service.db.admin);
+    const conflicts = await sql<{ code: string; args: string }>`SELECT code, args FROM conflicts`.execute(
+      service.db.admin,
+    );
     expect(conflicts.rows.map((c) => c.code)).toEqual(['LATER_EDIT_WON']);
-    expect(JSON.parse(conflicts.rows[0].args).changes).toMatchObject([{ table: 'users', id: HUGO, field: 'display_name', mine: 'Hugo once more', kept: 'Hugo again', keptDeviceId: null }]);
+    expect(JSON.parse(conflicts.rows[0].args).changes).toMatchObject([
+      {
+        table: 'users',
+        id: HUGO,
+        field: 'display_name',
+        mine: 'Hugo once more',
+        kept: 'Hugo again',
+        keptDeviceId: null,
+      },
+    ]);
   });
 });

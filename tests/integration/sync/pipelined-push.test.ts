@@ -13,13 +13,24 @@ const device = { userId: null, permissions: [] };
 /** Queues `n` audit entries on the kiosk in one transaction; returns their ids. */
 async function queueAudit(kiosk: Kiosk, n: number): Promise<string[]> {
   const ids = Array.from({ length: n }, () => newId());
-  await kiosk.runner.runBatch(ids.map((id, i) => ({ def: recordAuthEvent, args: { id, action: 'auth.sign_in' as const, subjectUserId: null, detail: { i } } })), device);
+  await kiosk.runner.runBatch(
+    ids.map((id, i) => ({
+      def: recordAuthEvent,
+      args: { id, action: 'auth.sign_in' as const, subjectUserId: null, detail: { i } },
+    })),
+    device,
+  );
   return ids;
 }
 
 /** Each id's count of rows in PostgreSQL, for ids not there exactly once. */
 async function notExactlyOnce(service: TestService, ids: string[]): Promise<{ id: string; n: number }[]> {
-  const res = await sql<{ id: string; n: number }>`SELECT id::text, count(*)::int AS n FROM audit_log WHERE id = ANY(${ids}::uuid[]) GROUP BY id`.execute(service.db.admin);
+  const res = await sql<{
+    id: string;
+    n: number;
+  }>`SELECT id::text, count(*)::int AS n FROM audit_log WHERE id = ANY(${ids}::uuid[]) GROUP BY id`.execute(
+    service.db.admin,
+  );
   const seen = new Map(res.rows.map((r) => [r.id, r.n]));
   return ids.map((id) => ({ id, n: seen.get(id) ?? 0 })).filter((r) => r.n !== 1);
 }
@@ -52,12 +63,28 @@ describe('a kiosk pushing a long queue with two batches in flight', () => {
     const modes: ProxyMode[] = ['pass', 'drop-request', 'drop-response', 'duplicate', 'delay'];
     const seen = new Set<ProxyMode>();
     // Every fault early on, against the first or the second batch in flight; then at random.
-    const script: ProxyMode[] = ['pass', 'drop-request', 'duplicate', 'drop-response', 'delay', 'pass', 'drop-response', 'drop-request', 'delay', 'duplicate'];
-    proxy.set({ mode: 'pass', only: '/v1/push', delayMs: 120, plan: (i) => {
-      const m = i < script.length ? script[i] : modes[rand(modes.length)];
-      seen.add(m);
-      return m;
-    } });
+    const script: ProxyMode[] = [
+      'pass',
+      'drop-request',
+      'duplicate',
+      'drop-response',
+      'delay',
+      'pass',
+      'drop-response',
+      'drop-request',
+      'delay',
+      'duplicate',
+    ];
+    proxy.set({
+      mode: 'pass',
+      only: '/v1/push',
+      delayMs: 120,
+      plan: (i) => {
+        const m = i < script.length ? script[i] : modes[rand(modes.length)];
+        seen.add(m);
+        return m;
+      },
+    });
     for (let round = 0; round < 40 && (outboxCounts(kiosk).pending ?? 0) > 0; round++) await kiosk.sync!.syncNow();
     proxy.set({ mode: 'pass' });
     await kiosk.sync!.syncNow();
@@ -65,7 +92,11 @@ describe('a kiosk pushing a long queue with two batches in flight', () => {
     expect([...seen].sort()).toEqual([...modes].sort());
     expect(await notExactlyOnce(service, ids)).toEqual([]);
     const lastSeq = (kiosk.store.raw.prepare('SELECT MAX(seq) AS s FROM outbox').get() as { s: number }).s;
-    const dev = await service.db.admin.selectFrom('devices').select('last_seq').where('id', '=', kiosk.deviceId).executeTakeFirstOrThrow();
+    const dev = await service.db.admin
+      .selectFrom('devices')
+      .select('last_seq')
+      .where('id', '=', kiosk.deviceId)
+      .executeTakeFirstOrThrow();
     expect(dev.last_seq).toBe(lastSeq);
     const m = service.app.sync.metrics;
     expect(m.get('shiftdeck_push_mutations_total', { status: 'applied' })).toBe(ids.length);

@@ -12,16 +12,24 @@ import { replicaDiff, statusOf } from '../../helpers/replicas.js';
 import { enrolledKiosk, startService, type TestService } from '../../helpers/sync.js';
 
 const DEVICE = { userId: null, permissions: [] };
-const event = (id: string) => ({ def: recordAuthEvent, args: { id, action: 'auth.sign_in' as const, subjectUserId: null, detail: { n: id.slice(-4) } } });
+const event = (id: string) => ({
+  def: recordAuthEvent,
+  args: { id, action: 'auth.sign_in' as const, subjectUserId: null, detail: { n: id.slice(-4) } },
+});
 const newIds = (n: number) => Array.from({ length: n }, () => newId());
 
 async function centralCount(service: TestService, ids: string[]): Promise<number> {
-  const res = await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log WHERE id = ANY(${ids}::uuid[])`.execute(service.db.admin);
+  const res = await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log WHERE id = ANY(${ids}::uuid[])`.execute(
+    service.db.admin,
+  );
   return res.rows[0].n;
 }
 
-const outboxRow = (kiosk: Kiosk, seq: number) => kiosk.store.raw.prepare('SELECT status, last_error FROM outbox WHERE seq = ?').get(seq) as { status: string; last_error: string | null } | undefined;
-const pendingCount = (kiosk: Kiosk) => (kiosk.store.raw.prepare("SELECT COUNT(*) AS n FROM outbox WHERE status = 'pending'").get() as { n: number }).n;
+const outboxRow = (kiosk: Kiosk, seq: number) =>
+  kiosk.store.raw.prepare('SELECT status, last_error FROM outbox WHERE seq = ?').get(seq) as
+    { status: string; last_error: string | null } | undefined;
+const pendingCount = (kiosk: Kiosk) =>
+  (kiosk.store.raw.prepare("SELECT COUNT(*) AS n FROM outbox WHERE status = 'pending'").get() as { n: number }).n;
 
 const lastError = async (kiosk: Kiosk) => (await statusOf(kiosk)).lastError;
 const conflictCount = async (kiosk: Kiosk) => (await statusOf(kiosk)).conflictCount;
@@ -39,8 +47,18 @@ describe('one poisoned mutation among 1,000', () => {
     const taken = derivedId('demo-audit', 'restaurant', 'Sophie Laurent');
     const hlc = encodeHlc({ wall: Date.now(), counter: 0, node: kiosk.deviceId });
     const badSeq = await kiosk.store.transaction(async () =>
-      Number(kiosk.store.raw.prepare('INSERT INTO outbox (name, version, args, hlc, user_id, rows) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(recordAuthEvent.name, recordAuthEvent.version, JSON.stringify({ id: taken, action: 'auth.sign_in', subjectUserId: null, detail: {} }), hlc, null, '').lastInsertRowid),
+      Number(
+        kiosk.store.raw
+          .prepare('INSERT INTO outbox (name, version, args, hlc, user_id, rows) VALUES (?, ?, ?, ?, ?, ?)')
+          .run(
+            recordAuthEvent.name,
+            recordAuthEvent.version,
+            JSON.stringify({ id: taken, action: 'auth.sign_in', subjectUserId: null, detail: {} }),
+            hlc,
+            null,
+            '',
+          ).lastInsertRowid,
+      ),
     );
     await kiosk.runner.runBatch(after.map(event), DEVICE);
 
@@ -65,7 +83,18 @@ describe('one poisoned mutation among 1,000', () => {
     await kiosk.runner.runBatch(before.map(event), DEVICE);
     // SQLite stores a NUL inside text; PostgreSQL refuses it (22021), an error that is no AppError.
     const userId = newId();
-    const badSeq = await kiosk.runner.run(createUser, { id: userId, auditId: newId(), displayName: 'Zoé\u0000Martin', locale: 'fr', pinHash: await cheapHashPin('4321'), roleId: roleId('waiter') }, admin);
+    const badSeq = await kiosk.runner.run(
+      createUser,
+      {
+        id: userId,
+        auditId: newId(),
+        displayName: 'Zoé\u0000Martin',
+        locale: 'fr',
+        pinHash: await cheapHashPin('4321'),
+        roleId: roleId('waiter'),
+      },
+      admin,
+    );
     expect(kiosk.store.raw.prepare('SELECT id FROM users WHERE id = ?').get(userId)).toBeDefined();
     await kiosk.runner.runBatch(after.map(event), DEVICE);
 

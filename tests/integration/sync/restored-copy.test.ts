@@ -37,7 +37,13 @@ describe('a kiosk whose database went back to an older copy', () => {
     const later = await write(again.kiosk, 5);
     await again.kiosk.sync!.syncNow();
     await again.kiosk.close();
-    const seqBefore = (await service.db.admin.selectFrom('devices').select('last_seq').where('id', '=', again.kiosk.deviceId).executeTakeFirstOrThrow()).last_seq;
+    const seqBefore = (
+      await service.db.admin
+        .selectFrom('devices')
+        .select('last_seq')
+        .where('id', '=', again.kiosk.deviceId)
+        .executeTakeFirstOrThrow()
+    ).last_seq;
 
     // Then its disk is replaced by the copy, and the crew records three more events offline:
     // their seqs are the ones the server already holds for the five above.
@@ -48,10 +54,19 @@ describe('a kiosk whose database went back to an older copy', () => {
     await restored.kiosk.sync!.syncNow();
 
     const all = [...before, ...later, ...afterRestore];
-    const central = await sql<{ id: string; n: number }>`SELECT id::text, count(*)::int AS n FROM audit_log WHERE id = ANY(${all}::uuid[]) GROUP BY id`.execute(service.db.admin);
+    const central = await sql<{
+      id: string;
+      n: number;
+    }>`SELECT id::text, count(*)::int AS n FROM audit_log WHERE id = ANY(${all}::uuid[]) GROUP BY id`.execute(
+      service.db.admin,
+    );
     expect(central.rows.filter((r) => r.n !== 1)).toEqual([]);
     expect(central.rows.map((r) => r.id).sort()).toEqual([...all].sort());
-    const dev = await service.db.admin.selectFrom('devices').select('last_seq').where('id', '=', restored.kiosk.deviceId).executeTakeFirstOrThrow();
+    const dev = await service.db.admin
+      .selectFrom('devices')
+      .select('last_seq')
+      .where('id', '=', restored.kiosk.deviceId)
+      .executeTakeFirstOrThrow();
     expect(dev.last_seq).toBe(seqBefore + 3);
     expect(outboxCounts(restored.kiosk).pending ?? 0).toBe(0);
     // The restored kiosk also receives what it had sent before the restore.
@@ -67,7 +82,9 @@ describe('a kiosk whose database went back to an older copy', () => {
     kiosk.store.raw.prepare("UPDATE outbox SET status = 'pending'").run();
     await kiosk.sync!.syncNow();
     expect(service.app.sync.metrics.get('shiftdeck_push_mutations_total', { status: 'duplicate' })).toBeGreaterThan(0);
-    const central = await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log WHERE id = ANY(${ids}::uuid[])`.execute(service.db.admin);
+    const central = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM audit_log WHERE id = ANY(${ids}::uuid[])`.execute(service.db.admin);
     expect(central.rows[0].n).toBe(4);
     expect(outboxCounts(kiosk).pending ?? 0).toBe(0);
   });

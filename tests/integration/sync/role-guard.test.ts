@@ -36,10 +36,22 @@ describe('the service enforces the role-change rule', () => {
       [3, 'rejected', 'FORBIDDEN'],
       [4, 'applied', undefined],
     ]);
-    const roles = await sql<{ user_id: string; code: string }>`SELECT ur.user_id, r.code FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id IN (${master}, ${crew}, ${admin})`.execute(service.db.admin);
-    expect(Object.fromEntries(roles.rows.map((r) => [r.user_id, r.code]))).toEqual({ [master]: 'master', [crew]: 'officer', [admin]: 'admin' });
+    const roles = await sql<{
+      user_id: string;
+      code: string;
+    }>`SELECT ur.user_id, r.code FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id IN (${master}, ${crew}, ${admin})`.execute(
+      service.db.admin,
+    );
+    expect(Object.fromEntries(roles.rows.map((r) => [r.user_id, r.code]))).toEqual({
+      [master]: 'master',
+      [crew]: 'officer',
+      [admin]: 'admin',
+    });
     // Each refusal is a conflict record supervisors see.
-    const conflicts = await sql<{ seq: number; code: string }>`SELECT seq, code FROM conflicts WHERE device_id = ${kiosk.deviceId} ORDER BY seq`.execute(service.db.admin);
+    const conflicts = await sql<{
+      seq: number;
+      code: string;
+    }>`SELECT seq, code FROM conflicts WHERE device_id = ${kiosk.deviceId} ORDER BY seq`.execute(service.db.admin);
     expect(conflicts.rows.map((c) => c.seq)).toEqual([1, 2, 3]);
   });
 });

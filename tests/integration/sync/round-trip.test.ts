@@ -23,18 +23,29 @@ describe('a kiosk enrolled to the sync service', () => {
     expect(users.ok && users.value.map((u) => u.displayName)).toContain('Camille Martin');
 
     const ids = [newId(), newId(), newId()];
-    for (const id of ids) await kiosk.runner.run(recordAuthEvent, { id, action: 'auth.sign_in', subjectUserId: null, detail: {} }, { userId: null, permissions: [] });
+    for (const id of ids)
+      await kiosk.runner.run(
+        recordAuthEvent,
+        { id, action: 'auth.sign_in', subjectUserId: null, detail: {} },
+        { userId: null, permissions: [] },
+      );
     const report = await kiosk.sync!.syncNow();
     expect(report?.pushed).toBe(3);
-    const central = await inSiteTransaction(service.db.service, kiosk.siteId, (trx) => trx.selectFrom('audit_log').select('id').where('id', 'in', ids).execute());
+    const central = await inSiteTransaction(service.db.service, kiosk.siteId, (trx) =>
+      trx.selectFrom('audit_log').select('id').where('id', 'in', ids).execute(),
+    );
     expect(central).toHaveLength(3);
     const pending = await kiosk.dispatcher.dispatch('status.get', {}, null);
     expect(pending.ok && pending.value.pendingCount).toBe(0);
 
     // The same batch again (a response lost on the way back) is acknowledged as duplicates.
-    await kiosk.store.transaction(async () => void kiosk.store.raw.prepare("UPDATE outbox SET status = 'pending'").run());
+    await kiosk.store.transaction(
+      async () => void kiosk.store.raw.prepare("UPDATE outbox SET status = 'pending'").run(),
+    );
     await kiosk.sync!.syncNow();
-    const again = await inSiteTransaction(service.db.service, kiosk.siteId, (trx) => trx.selectFrom('audit_log').select('id').where('id', 'in', ids).execute());
+    const again = await inSiteTransaction(service.db.service, kiosk.siteId, (trx) =>
+      trx.selectFrom('audit_log').select('id').where('id', 'in', ids).execute(),
+    );
     expect(again).toHaveLength(3);
   });
 
@@ -60,12 +71,18 @@ describe('a kiosk enrolled to the sync service', () => {
     // The restaurant manager sees it on the sync screen's list and marks it dealt with; that syncs too.
     const token = await signInAs(kiosk, 'Camille Martin', '1111');
     const listed = await kiosk.dispatcher.dispatch('sync.conflicts', {}, token);
-    expect(listed.ok && listed.value.conflicts.map((c) => [c.kind, c.code, c.personName])).toEqual([['rejected', 'FORBIDDEN', 'Emma Dubois']]);
-    expect(listed.ok && listed.value.deadLetters.map((d) => [d.mutation, d.status])).toEqual([['sites.setIdleLock', 'rejected']]);
+    expect(listed.ok && listed.value.conflicts.map((c) => [c.kind, c.code, c.personName])).toEqual([
+      ['rejected', 'FORBIDDEN', 'Emma Dubois'],
+    ]);
+    expect(listed.ok && listed.value.deadLetters.map((d) => [d.mutation, d.status])).toEqual([
+      ['sites.setIdleLock', 'rejected'],
+    ]);
     const resolved = await kiosk.dispatcher.dispatch('sync.resolveConflict', { id: conflicts[0].id }, token);
     expect(resolved.ok).toBe(true);
     await kiosk.sync!.syncNow();
-    const row = await sql<{ resolved_by: string | null }>`SELECT resolved_by FROM conflicts WHERE id = ${conflicts[0].id}`.execute(service.db.admin);
+    const row = await sql<{
+      resolved_by: string | null;
+    }>`SELECT resolved_by FROM conflicts WHERE id = ${conflicts[0].id}`.execute(service.db.admin);
     expect(row.rows[0].resolved_by).toBe(demoUserId('restaurant', 'Camille Martin'));
     const after2 = await kiosk.dispatcher.dispatch('sync.conflicts', {}, token);
     expect(after2.ok && after2.value.conflicts).toHaveLength(0);

@@ -20,18 +20,35 @@ describe('the sync service address of an enrolled kiosk', () => {
     const service = await startService();
     const dataDir = makeTempDir('shiftdeck-address-');
     const first = capture();
-    const enrolled = await createKiosk({ dataDir, hashPin: cheapHashPin, log: first.log, sync: { serverUrl: service.url, enrollCode: await service.code('vessel'), manual: true } });
-    expect(first.lines.find((l) => l.msg?.startsWith('kiosk started'))).toMatchObject({ msg: 'kiosk started for MV Northern Star (vessel)', obj: { site: { name: 'MV Northern Star', kind: 'vessel' }, server: service.url } });
+    const enrolled = await createKiosk({
+      dataDir,
+      hashPin: cheapHashPin,
+      log: first.log,
+      sync: { serverUrl: service.url, enrollCode: await service.code('vessel'), manual: true },
+    });
+    expect(first.lines.find((l) => l.msg?.startsWith('kiosk started'))).toMatchObject({
+      msg: 'kiosk started for MV Northern Star (vessel)',
+      obj: { site: { name: 'MV Northern Star', kind: 'vessel' }, server: service.url },
+    });
     await enrolled.close();
 
     const moved = service.url.replace('127.0.0.1', 'localhost');
     const second = capture();
-    const again = await createKiosk({ dataDir, hashPin: cheapHashPin, log: second.log, sync: { serverUrl: moved, manual: true } });
+    const again = await createKiosk({
+      dataDir,
+      hashPin: cheapHashPin,
+      log: second.log,
+      sync: { serverUrl: moved, manual: true },
+    });
     try {
       expect(again.serverUrl).toBe(moved);
-      expect(second.lines.find((l) => l.level === 'warn')).toMatchObject({ obj: { previous: service.url, server: moved } });
+      expect(second.lines.find((l) => l.level === 'warn')).toMatchObject({
+        obj: { previous: service.url, server: moved },
+      });
       expect(second.lines.find((l) => l.level === 'warn')?.msg).toContain(`using ${moved}`);
-      expect((again.store.raw.prepare("SELECT value FROM meta WHERE key = 'sync.server'").get() as { value: string }).value).toBe(moved);
+      expect(
+        (again.store.raw.prepare("SELECT value FROM meta WHERE key = 'sync.server'").get() as { value: string }).value,
+      ).toBe(moved);
     } finally {
       await again.close();
     }

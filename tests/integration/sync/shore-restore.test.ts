@@ -28,17 +28,27 @@ interface Written {
 async function write(k: { kiosk: Kiosk; token: string }, into: Written, n: number, tag: string) {
   for (let i = 0; i < n; i++) {
     const id = newId();
-    await k.kiosk.runner.run(recordAuthEvent, { id, action: 'auth.sign_in', subjectUserId: null, detail: { tag, i } }, device);
+    await k.kiosk.runner.run(
+      recordAuthEvent,
+      { id, action: 'auth.sign_in', subjectUserId: null, detail: { tag, i } },
+      device,
+    );
     into.audit.push(id);
   }
-  const r = await call(k.kiosk, 'classes.createStudent', { firstName: tag, lastName: 'Restore', course: 'Sailing', startDate: '2026-11-16', endDate: null, schedule }, k.token);
+  const r = await call(
+    k.kiosk,
+    'classes.createStudent',
+    { firstName: tag, lastName: 'Restore', course: 'Sailing', startDate: '2026-11-16', endDate: null, schedule },
+    k.token,
+  );
   if (!r.ok) throw new Error(r.error.message);
   into.students.push((r.value as { id: string }).id);
 }
 
-const newestSeq = (kiosk: Kiosk) => (kiosk.store.raw.prepare('SELECT MAX(seq) AS s FROM outbox').get() as { s: number }).s;
+const newestSeq = (kiosk: Kiosk) =>
+  (kiosk.store.raw.prepare('SELECT MAX(seq) AS s FROM outbox').get() as { s: number }).s;
 
-describe('shore restored from last night\'s backup', () => {
+describe("shore restored from last night's backup", () => {
   it('kiosks notice, send again what shore lost, re-pull, and a kiosk shore forgot enrols again: every acknowledged change is in central once and every replica equals it', async () => {
     const first = await startService();
     const written: Written = { audit: [], students: [] };
@@ -46,7 +56,10 @@ describe('shore restored from last night\'s backup', () => {
     const kiosks: { kiosk: Kiosk; token: string }[] = [];
     const join_ = async (service: TestService, key: 'restaurant' | 'vessel', role: string) => {
       const proxy = await startTcpProxy(service.url);
-      const { kiosk } = await enrolledKiosk({ url: proxy.url, code: service.code }, key, { serverUrl: proxy.url, clock: createManualClock() });
+      const { kiosk } = await enrolledKiosk({ url: proxy.url, code: service.code }, key, {
+        serverUrl: proxy.url,
+        clock: createManualClock(),
+      });
       proxies.push(proxy);
       const k = { kiosk, token: await signIn(kiosk, role, key) };
       kiosks.push(k);
@@ -83,7 +96,9 @@ describe('shore restored from last night\'s backup', () => {
     await run('pg_restore', ['--exit-on-error', '-d', restoredDb.adminUrl, dump]);
     const second = await startService({ db: restoredDb });
     for (const p of proxies) p.retarget(second.url);
-    const epochs = await sql<{ reason: string }>`SELECT reason FROM central_epochs ORDER BY started_at`.execute(restoredDb.admin);
+    const epochs = await sql<{ reason: string }>`SELECT reason FROM central_epochs ORDER BY started_at`.execute(
+      restoredDb.admin,
+    );
     expect(epochs.rows.map((r) => r.reason)).toEqual(['created', 'copy']);
 
     // Work goes on while kiosks find out.
@@ -105,13 +120,24 @@ describe('shore restored from last night\'s backup', () => {
     expect(r.ok, JSON.stringify(r)).toBe(true);
     await syncEveryone(3);
 
-    const audit = await sql<{ id: string; n: number }>`SELECT id::text, count(*)::int AS n FROM audit_log WHERE id = ANY(${written.audit}::uuid[]) GROUP BY id`.execute(restoredDb.admin);
+    const audit = await sql<{
+      id: string;
+      n: number;
+    }>`SELECT id::text, count(*)::int AS n FROM audit_log WHERE id = ANY(${written.audit}::uuid[]) GROUP BY id`.execute(
+      restoredDb.admin,
+    );
     expect(audit.rows.filter((x) => x.n !== 1)).toEqual([]);
     expect(audit.rows.length, 'acknowledged audit entries in the restored central').toBe(written.audit.length);
-    const students = await sql<{ n: number }>`SELECT count(*)::int AS n FROM students WHERE id = ANY(${written.students}::uuid[])`.execute(restoredDb.admin);
+    const students = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM students WHERE id = ANY(${written.students}::uuid[])`.execute(restoredDb.admin);
     expect(students.rows[0].n).toBe(written.students.length);
     for (const [i, k] of kiosks.entries()) {
-      const dev = await restoredDb.admin.selectFrom('devices').select('last_seq').where('id', '=', k.kiosk.deviceId).executeTakeFirstOrThrow();
+      const dev = await restoredDb.admin
+        .selectFrom('devices')
+        .select('last_seq')
+        .where('id', '=', k.kiosk.deviceId)
+        .executeTakeFirstOrThrow();
       expect(dev.last_seq, `kiosk ${i}: shore holds all its seqs`).toBe(newestSeq(k.kiosk));
       expect(outboxCounts(k.kiosk).pending ?? 0, `kiosk ${i} pending`).toBe(0);
       expect(await replicaDiff(k.kiosk, restoredDb.admin), `kiosk ${i} differs from the restored central`).toEqual([]);
@@ -123,7 +149,10 @@ describe('shore restored from last night\'s backup', () => {
     const service = await startService();
     const clock = createManualClock();
     const { kiosk } = await enrolledKiosk(service, 'restaurant', { clock });
-    const settled = () => (kiosk.store.raw.prepare('SELECT seq FROM settled_mutations ORDER BY seq').all() as { seq: number }[]).map((r) => r.seq);
+    const settled = () =>
+      (kiosk.store.raw.prepare('SELECT seq FROM settled_mutations ORDER BY seq').all() as { seq: number }[]).map(
+        (r) => r.seq,
+      );
     const k = { kiosk, token: await signIn(kiosk, 'instructor') };
     const written: Written = { audit: [], students: [] };
     await write(k, written, 3, 'old');
@@ -137,25 +166,36 @@ describe('shore restored from last night\'s backup', () => {
     k.token = await signIn(kiosk, 'instructor'); // sessions last 8 hours
     await write(k, written, 1, 'day-29');
     await kiosk.sync!.syncNow();
-    expect(settled().slice(0, old.length), "younger than 30 days: kept").toEqual(old);
+    expect(settled().slice(0, old.length), 'younger than 30 days: kept').toEqual(old);
 
     clock.advance(2 * 86_400_000);
     k.token = await signIn(kiosk, 'instructor');
     await write(k, written, 1, 'day-31');
     await kiosk.sync!.syncNow();
     const kept = settled();
-    expect(kept.some((s) => old.includes(s)), 'older than 30 days: gone').toBe(false);
-    expect(kept, 'newer ones stay').toEqual(Array.from({ length: newestSeq(kiosk) - old.length }, (_, i) => old.length + 1 + i));
+    expect(
+      kept.some((s) => old.includes(s)),
+      'older than 30 days: gone',
+    ).toBe(false);
+    expect(kept, 'newer ones stay').toEqual(
+      Array.from({ length: newestSeq(kiosk) - old.length }, (_, i) => old.length + 1 + i),
+    );
   });
 
   it('past the window, keeps what no backup shore reported holds yet, and lets it go once one does', async () => {
     const service = await startService();
     const clock = createManualClock();
     const { kiosk } = await enrolledKiosk(service, 'restaurant', { clock });
-    const settled = () => (kiosk.store.raw.prepare('SELECT seq FROM settled_mutations ORDER BY seq').all() as { seq: number }[]).map((r) => r.seq);
+    const settled = () =>
+      (kiosk.store.raw.prepare('SELECT seq FROM settled_mutations ORDER BY seq').all() as { seq: number }[]).map(
+        (r) => r.seq,
+      );
     const k = { kiosk, token: await signIn(kiosk, 'instructor') };
     const written: Written = { audit: [], students: [] };
-    const backup = () => recordBackup(service.db.admin, () => run('pg_dump', ['-Fc', '-f', join(makeTempDir('shiftdeck-backup-'), 'c.dump'), '-d', service.db.adminUrl]));
+    const backup = () =>
+      recordBackup(service.db.admin, () =>
+        run('pg_dump', ['-Fc', '-f', join(makeTempDir('shiftdeck-backup-'), 'c.dump'), '-d', service.db.adminUrl]),
+      );
     await write(k, written, 2, 'in-backup');
     await kiosk.sync!.syncNow();
     const inBackup = settled();
@@ -169,12 +209,18 @@ describe('shore restored from last night\'s backup', () => {
     k.token = await signIn(kiosk, 'instructor');
     await write(k, written, 1, 'day-31');
     await kiosk.sync!.syncNow();
-    expect(settled().some((s) => inBackup.includes(s)), 'old and in a backup: gone').toBe(false);
+    expect(
+      settled().some((s) => inBackup.includes(s)),
+      'old and in a backup: gone',
+    ).toBe(false);
     expect(settled().slice(0, notInBackup.length), 'old but in no backup yet: kept').toEqual(notInBackup);
 
     await backup();
     await write(k, written, 1, 'after-second-backup');
     await kiosk.sync!.syncNow();
-    expect(settled().some((s) => notInBackup.includes(s)), 'in the second backup: gone').toBe(false);
+    expect(
+      settled().some((s) => notInBackup.includes(s)),
+      'in the second backup: gone',
+    ).toBe(false);
   });
 });

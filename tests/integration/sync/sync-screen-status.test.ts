@@ -15,7 +15,11 @@ const admin = { userId: demoUserId('restaurant', 'Sophie Laurent'), permissions:
 async function queueThree(kiosk: Kiosk) {
   await kiosk.runner.run(setIdleLock, { seconds: 300 }, admin);
   await kiosk.runner.run(setIdleLock, { seconds: 240 }, admin);
-  await kiosk.runner.run(renameUser, { userId: demoUserId('restaurant', 'Emma Dubois'), displayName: 'Emma D.', auditId: newId() }, admin);
+  await kiosk.runner.run(
+    renameUser,
+    { userId: demoUserId('restaurant', 'Emma Dubois'), displayName: 'Emma D.', auditId: newId() },
+    admin,
+  );
 }
 
 const call = async (kiosk: Kiosk, method: 'status.get' | 'sync.now', token: string | null = null): Promise<Status> => {
@@ -40,8 +44,20 @@ describe('the Sync screen tells the truth', () => {
     const { succeeded, status: s } = await syncNow(kiosk, manager);
     expect(succeeded).toBe(false);
     expect(s.pendingCount).toBe(3);
-    expect(s.pendingByKind).toEqual([{ kind: 'people', count: 1 }, { kind: 'settings', count: 2 }]);
-    expect(s.links).toEqual([expect.objectContaining({ id: 'shore', address: new URL(service.url).host, online: false, lastErrorCode: 'unreachable', lastErrorAt: expect.any(String), lastSuccessAt: expect.any(String) })]);
+    expect(s.pendingByKind).toEqual([
+      { kind: 'people', count: 1 },
+      { kind: 'settings', count: 2 },
+    ]);
+    expect(s.links).toEqual([
+      expect.objectContaining({
+        id: 'shore',
+        address: new URL(service.url).host,
+        online: false,
+        lastErrorCode: 'unreachable',
+        lastErrorAt: expect.any(String),
+        lastSuccessAt: expect.any(String),
+      }),
+    ]);
   });
 
   it('Sync now pushes what waits and answers the status after it, with the last success of the link', async () => {

@@ -5,7 +5,8 @@ import { recordAuthEvent } from '../../../shared/mutations/audit.js';
 import { enrolledKiosk, siteOf, startService } from '../../helpers/sync.js';
 import { startTcpProxy } from '../../helpers/tcp-proxy.js';
 
-const has = (kiosk: Kiosk, id: string) => kiosk.store.raw.prepare('SELECT 1 FROM audit_log WHERE id = ?').get(id) !== undefined;
+const has = (kiosk: Kiosk, id: string) =>
+  kiosk.store.raw.prepare('SELECT 1 FROM audit_log WHERE id = ?').get(id) !== undefined;
 
 /** Waits until `check` holds, up to `ms`; returns how long it took, or null. */
 async function within(ms: number, check: () => boolean): Promise<number | null> {
@@ -17,7 +18,12 @@ async function within(ms: number, check: () => boolean): Promise<number | null> 
   return check() ? Date.now() - t0 : null;
 }
 
-const event = (kiosk: Kiosk, id: string) => kiosk.runner.run(recordAuthEvent, { id, action: 'auth.sign_in', subjectUserId: null, detail: {} }, { userId: null, permissions: [] });
+const event = (kiosk: Kiosk, id: string) =>
+  kiosk.runner.run(
+    recordAuthEvent,
+    { id, action: 'auth.sign_in', subjectUserId: null, detail: {} },
+    { userId: null, permissions: [] },
+  );
 
 describe('two sync service instances on one PostgreSQL', () => {
   it('a change pushed through one instance reaches a kiosk live-connected to the other without polling', async () => {
@@ -30,7 +36,9 @@ describe('two sync service instances on one PostgreSQL', () => {
     const { kiosk: a } = await enrolledKiosk(one, 'restaurant', { live: true });
     const { kiosk: b } = await enrolledKiosk(two, 'restaurant', { live: true });
     const { kiosk: c } = await enrolledKiosk(deaf, 'restaurant', { live: true });
-    expect(await within(5000, () => one.hub.connected() === 1 && two.hub.connected() === 1 && deaf.hub.connected() === 1)).not.toBeNull();
+    expect(
+      await within(5000, () => one.hub.connected() === 1 && two.hub.connected() === 1 && deaf.hub.connected() === 1),
+    ).not.toBeNull();
 
     const fromA = newId();
     await event(a, fromA);
@@ -96,7 +104,13 @@ describe('two sync service instances on one PostgreSQL', () => {
     const id = newId();
     await event(a, id);
     expect(await within(5000, () => has(b, id)), 'B poked directly by the instance A pushed through').not.toBeNull();
-    const { version } = await service.db.admin.selectFrom('site_versions').select('version').where('site_id', '=', siteOf('restaurant')).executeTakeFirstOrThrow();
-    expect(b.store.raw.prepare("SELECT value FROM meta WHERE key = 'sync.site_cursor'").get()).toEqual({ value: String(version) });
+    const { version } = await service.db.admin
+      .selectFrom('site_versions')
+      .select('version')
+      .where('site_id', '=', siteOf('restaurant'))
+      .executeTakeFirstOrThrow();
+    expect(b.store.raw.prepare("SELECT value FROM meta WHERE key = 'sync.site_cursor'").get()).toEqual({
+      value: String(version),
+    });
   });
 });

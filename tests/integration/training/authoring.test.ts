@@ -10,10 +10,40 @@ const ok = async (p: Promise<{ ok: boolean; value?: unknown; error?: unknown }>)
 };
 
 const draft = (id: string, fr: string) => ({
-  id, code: 'KNIFE_SAFETY_101', title: { en: 'Knife safety', fr }, description: { en: 'Handling knives.', fr: 'Manipuler les couteaux.' },
-  objectives: { en: ['Cut safely'], fr: ['Couper sans danger'] }, difficulty: 1, estimatedMinutes: 10, prerequisites: [], passThreshold: 80, maxAttempts: 3, cooldownMinutes: 0, validityDays: 0,
-  sections: [{ id: newId(), title: { en: 'The claw grip', fr: 'La griffe' }, body: { en: 'Curl your fingers.', fr: 'Repliez les doigts.' }, image: null }],
-  questions: [{ id: newId(), kind: 'single' as const, prompt: { en: 'Which grip?', fr: 'Quelle prise ?' }, options: [{ id: 'a', en: 'Claw', fr: 'Griffe' }, { id: 'b', en: 'Flat', fr: 'À plat' }], correct: ['a'], weight: 1, explanation: { en: 'Claw.', fr: 'Griffe.' } }],
+  id,
+  code: 'KNIFE_SAFETY_101',
+  title: { en: 'Knife safety', fr },
+  description: { en: 'Handling knives.', fr: 'Manipuler les couteaux.' },
+  objectives: { en: ['Cut safely'], fr: ['Couper sans danger'] },
+  difficulty: 1,
+  estimatedMinutes: 10,
+  prerequisites: [],
+  passThreshold: 80,
+  maxAttempts: 3,
+  cooldownMinutes: 0,
+  validityDays: 0,
+  sections: [
+    {
+      id: newId(),
+      title: { en: 'The claw grip', fr: 'La griffe' },
+      body: { en: 'Curl your fingers.', fr: 'Repliez les doigts.' },
+      image: null,
+    },
+  ],
+  questions: [
+    {
+      id: newId(),
+      kind: 'single' as const,
+      prompt: { en: 'Which grip?', fr: 'Quelle prise ?' },
+      options: [
+        { id: 'a', en: 'Claw', fr: 'Griffe' },
+        { id: 'b', en: 'Flat', fr: 'À plat' },
+      ],
+      correct: ['a'],
+      weight: 1,
+      explanation: { en: 'Claw.', fr: 'Griffe.' },
+    },
+  ],
 });
 
 describe('authoring a module', () => {
@@ -31,7 +61,10 @@ describe('authoring a module', () => {
 
     const staff = await signIn(kiosk, 'staff');
     const cat = await ok(call(kiosk, 'training.catalog', {}, staff));
-    expect(cat.modules.find((m: Val) => m.code === 'KNIFE_SAFETY_101')).toMatchObject({ version: 1, title: { fr: 'Sécurité des couteaux' } });
+    expect(cat.modules.find((m: Val) => m.code === 'KNIFE_SAFETY_101')).toMatchObject({
+      version: 1,
+      title: { fr: 'Sécurité des couteaux' },
+    });
     expect(codeOf(await call(kiosk, 'training.saveDraft', draft(newId(), 'x'), staff))).toBe('FORBIDDEN');
 
     // The next version is a new draft; once published it replaces version 1 in the catalog.

@@ -18,7 +18,21 @@ describe('certificate expiry', () => {
     let token = await signIn(tk.kiosk, 'staff');
     const FOOD = DEMO_MODULES[0];
     const started = await ok(call(tk.kiosk, 'training.startAssessment', { moduleId: moduleId(FOOD.code, 1) }, token));
-    await ok(call(tk.kiosk, 'training.submitAssessment', { attemptId: started.attemptId, answers: started.questions.map((q: Val, i: number) => ({ questionId: q.id, selected: FOOD.questions[i].correct, responseMs: 1000 })) }, token));
+    await ok(
+      call(
+        tk.kiosk,
+        'training.submitAssessment',
+        {
+          attemptId: started.attemptId,
+          answers: started.questions.map((q: Val, i: number) => ({
+            questionId: q.id,
+            selected: FOOD.questions[i].correct,
+            responseMs: 1000,
+          })),
+        },
+        token,
+      ),
+    );
     const deps = { runner: tk.kiosk.runner, store: tk.kiosk.store, now: () => tk.clock.now() };
     expect(await markExpiredNow(deps)).toBe(0);
 
@@ -31,12 +45,19 @@ describe('certificate expiry', () => {
     expect((await ok(call(tk.kiosk, 'training.certificates', {}, token)))[0].status).toBe('expired');
     const cat = await ok(call(tk.kiosk, 'training.catalog', {}, token));
     expect(cat.modules.find((m: Val) => m.code === FOOD.code).certificate.status).toBe('expired');
-    expect(tk.kiosk.store.raw.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'training.certificate_expired'").get()).toEqual({ n: 0 });
+    expect(
+      tk.kiosk.store.raw
+        .prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'training.certificate_expired'")
+        .get(),
+    ).toEqual({ n: 0 });
 
     // The kiosk was off over the daily run: at its next start the scheduler catches up and marks it.
     const again = await tk.reopen();
     await again.kiosk.jobs.idle();
-    const rows = () => again.kiosk.store.raw.prepare("SELECT subject_user_id, detail FROM audit_log WHERE action = 'training.certificate_expired'").all() as Val[];
+    const rows = () =>
+      again.kiosk.store.raw
+        .prepare("SELECT subject_user_id, detail FROM audit_log WHERE action = 'training.certificate_expired'")
+        .all() as Val[];
     expect(rows()).toHaveLength(1);
     expect(JSON.parse(rows()[0].detail).number).toMatch(/^FS101-2026-/);
     expect(await markExpiredNow({ ...deps, runner: again.kiosk.runner, store: again.kiosk.store })).toBe(0);

@@ -18,7 +18,10 @@ const FOOD_ID = moduleId('FOOD_SAFETY_101', 1);
 function answers(started: Val, right: (i: number) => boolean) {
   return started.questions.map((q: Val, i: number) => {
     const src = FOOD.questions[i];
-    const wrong = q.options.map((o: Val) => o.id).filter((id: string) => !src.correct.includes(id)).slice(0, 1);
+    const wrong = q.options
+      .map((o: Val) => o.id)
+      .filter((id: string) => !src.correct.includes(id))
+      .slice(0, 1);
     return { questionId: q.id, selected: right(i) ? src.correct : wrong, responseMs: 4000 + i };
   });
 }
@@ -43,9 +46,30 @@ describe('taking a module on the kiosk', () => {
     let token = await signIn(tk.kiosk, 'staff');
     const mod = await ok(call(tk.kiosk, 'training.module', { moduleId: FOOD_ID }, token));
     expect(mod.resumeSectionId).toBe(mod.sections[0].id);
-    await ok(call(tk.kiosk, 'training.recordSection', { sectionId: mod.sections[0].id, secondsSpent: 95, completed: true }, token));
-    await ok(call(tk.kiosk, 'training.recordSection', { sectionId: mod.sections[1].id, secondsSpent: 30, completed: false }, token));
-    await ok(call(tk.kiosk, 'training.recordSection', { sectionId: mod.sections[0].id, secondsSpent: 5, completed: false }, token));
+    await ok(
+      call(
+        tk.kiosk,
+        'training.recordSection',
+        { sectionId: mod.sections[0].id, secondsSpent: 95, completed: true },
+        token,
+      ),
+    );
+    await ok(
+      call(
+        tk.kiosk,
+        'training.recordSection',
+        { sectionId: mod.sections[1].id, secondsSpent: 30, completed: false },
+        token,
+      ),
+    );
+    await ok(
+      call(
+        tk.kiosk,
+        'training.recordSection',
+        { sectionId: mod.sections[0].id, secondsSpent: 5, completed: false },
+        token,
+      ),
+    );
 
     const again = await tk.reopen();
     token = await signIn(again.kiosk, 'staff');
@@ -56,8 +80,17 @@ describe('taking a module on the kiosk', () => {
     expect(after.status).toBe('in_progress');
     expect(after.resumeSectionId).toBe(mod.sections[1].id);
 
-    await ok(call(again.kiosk, 'training.recordSection', { sectionId: mod.sections[2].id, secondsSpent: 1, completed: false, bookmarked: true }, token));
-    expect((await ok(call(again.kiosk, 'training.module', { moduleId: FOOD_ID }, token))).resumeSectionId).toBe(mod.sections[2].id);
+    await ok(
+      call(
+        again.kiosk,
+        'training.recordSection',
+        { sectionId: mod.sections[2].id, secondsSpent: 1, completed: false, bookmarked: true },
+        token,
+      ),
+    );
+    expect((await ok(call(again.kiosk, 'training.module', { moduleId: FOOD_ID }, token))).resumeSectionId).toBe(
+      mod.sections[2].id,
+    );
   });
 
   it('a pass scores from the recorded responses and issues a signed certificate that verifies', async () => {
@@ -66,7 +99,14 @@ describe('taking a module on the kiosk', () => {
     const started = await ok(call(kiosk, 'training.startAssessment', { moduleId: FOOD_ID }, token));
     expect(JSON.stringify(started)).not.toContain('"correct"');
     // Every question right but the last one (weight 1 of 17): 94.12.
-    const res = await ok(call(kiosk, 'training.submitAssessment', { attemptId: started.attemptId, answers: answers(started, (i) => i < FOOD.questions.length - 1) }, token));
+    const res = await ok(
+      call(
+        kiosk,
+        'training.submitAssessment',
+        { attemptId: started.attemptId, answers: answers(started, (i) => i < FOOD.questions.length - 1) },
+        token,
+      ),
+    );
     const total = FOOD.questions.reduce((s, q) => s + q.weight, 0);
     const lastWeight = FOOD.questions.at(-1)!.weight;
     expect(res.score).toBe(Math.round(((total - lastWeight) / total) * 10000) / 100);
@@ -74,7 +114,9 @@ describe('taking a module on the kiosk', () => {
     expect(res.certificateId).toBeTruthy();
     expect(res.review.at(-1)).toMatchObject({ isCorrect: false });
 
-    const responses = kiosk.store.raw.prepare('SELECT COUNT(*) AS n, MIN(response_ms) AS ms FROM training_responses').get() as { n: number; ms: number };
+    const responses = kiosk.store.raw
+      .prepare('SELECT COUNT(*) AS n, MIN(response_ms) AS ms FROM training_responses')
+      .get() as { n: number; ms: number };
     expect(responses).toEqual({ n: FOOD.questions.length, ms: 4000 });
 
     const certs = await ok(call(kiosk, 'training.certificates', {}, token));
@@ -85,20 +127,42 @@ describe('taking a module on the kiosk', () => {
     expect(v).toMatchObject({ valid: true, trusted: true, status: 'valid', number: certs[0].number });
     expect(verifyCertificate(certs[0].token).ok).toBe(true);
 
-    const tampered = certs[0].token.replace(/\.([^.]+)\./, (_: string, p: string) => `.${Buffer.from(Buffer.from(p, 'base64url').toString().replace('"sc":', '"sc":1')).toString('base64url')}.`);
-    expect(await ok(call(kiosk, 'training.verifyCertificate', { token: tampered }, token))).toMatchObject({ valid: false, reason: 'bad_signature' });
+    const tampered = certs[0].token.replace(
+      /\.([^.]+)\./,
+      (_: string, p: string) =>
+        `.${Buffer.from(Buffer.from(p, 'base64url').toString().replace('"sc":', '"sc":1')).toString('base64url')}.`,
+    );
+    expect(await ok(call(kiosk, 'training.verifyCertificate', { token: tampered }, token))).toMatchObject({
+      valid: false,
+      reason: 'bad_signature',
+    });
 
     const cat = await ok(call(kiosk, 'training.catalog', {}, token));
-    expect(cat.modules.find((m: Val) => m.code === 'FOOD_SAFETY_101')).toMatchObject({ status: 'completed', passed: true });
+    expect(cat.modules.find((m: Val) => m.code === 'FOOD_SAFETY_101')).toMatchObject({
+      status: 'completed',
+      passed: true,
+    });
     expect(cat.modules.find((m: Val) => m.code === 'ALLERGENS_101').missingPrerequisites).toEqual([]);
-    expect(cat.paths.find((p: Val) => p.code === 'KITCHEN_ONBOARDING')).toMatchObject({ done: 1, total: 2, percent: 50, next: { code: 'ALLERGENS_101' } });
+    expect(cat.paths.find((p: Val) => p.code === 'KITCHEN_ONBOARDING')).toMatchObject({
+      done: 1,
+      total: 2,
+      percent: 50,
+      next: { code: 'ALLERGENS_101' },
+    });
   });
 
   it('a fail shows what was wrong, issues nothing, and the cool-down and attempt limit hold', async () => {
     const tk = await makeKiosk();
     let token = await signIn(tk.kiosk, 'staff');
     const started = await ok(call(tk.kiosk, 'training.startAssessment', { moduleId: FOOD_ID }, token));
-    const res = await ok(call(tk.kiosk, 'training.submitAssessment', { attemptId: started.attemptId, answers: answers(started, (i) => i < 5) }, token));
+    const res = await ok(
+      call(
+        tk.kiosk,
+        'training.submitAssessment',
+        { attemptId: started.attemptId, answers: answers(started, (i) => i < 5) },
+        token,
+      ),
+    );
     expect(res.passed).toBe(false);
     expect(res.certificateId).toBeNull();
     expect(res.review.filter((r: Val) => !r.isCorrect)).toHaveLength(FOOD.questions.length - 5);
@@ -142,6 +206,8 @@ describe('taking a module on the kiosk', () => {
     const again = await signIn(tk.kiosk, 'manager');
     const data = await ok(call(tk.kiosk, 'training.analytics', {}, again));
     const risk = data.atRisk.find((r: Val) => r.userId === emma.id);
-    expect(risk.reasons).toEqual([{ kind: 'overdue', detail: 'ALLERGENS_101', title: { en: 'Allergen handling', fr: 'La gestion des allergènes' } }]);
+    expect(risk.reasons).toEqual([
+      { kind: 'overdue', detail: 'ALLERGENS_101', title: { en: 'Allergen handling', fr: 'La gestion des allergènes' } },
+    ]);
   });
 });

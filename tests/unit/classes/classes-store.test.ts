@@ -6,7 +6,14 @@ import { createFakeTransport, err, ok } from '../renderer/fake-transport.js';
 const figures = (scheduled: number) => ({
   byStatus: { scheduled, completed: 0, cancelled: 0, no_show: 0 },
   byPayment: { pending: scheduled, paid: 0, waived: 0, refunded: 0 },
-  total: scheduled, createdToday: 0, createdThisWeek: 0, failedToday: 0, weeklyRuns: { success: 0, skipped: 0, failed: 0 }, byMonth: [], studentsWithMissing: 0, students: 1,
+  total: scheduled,
+  createdToday: 0,
+  createdThisWeek: 0,
+  failedToday: 0,
+  weeklyRuns: { success: 0, skipped: 0, failed: 0 },
+  byMonth: [],
+  studentsWithMissing: 0,
+  students: 1,
 });
 const settings = ok({ horizonWeeks: 4, timeZone: 'Europe/Paris', today: '2026-11-22' });
 
@@ -31,7 +38,10 @@ describe('classes store', () => {
   });
 
   it('moves the week by seven days and asks for that week', async () => {
-    const fake = createFakeTransport({ 'classes.week': (input) => ok({ weekStart: (input as { weekStart?: string }).weekStart ?? '2026-11-16', days: [], classes: [] }) });
+    const fake = createFakeTransport({
+      'classes.week': (input) =>
+        ok({ weekStart: (input as { weekStart?: string }).weekStart ?? '2026-11-16', days: [], classes: [] }),
+    });
     const store = createClassesStore({ api: createApiClient(fake.transport) });
     await store.getState().refresh();
     await store.getState().shiftWeek(1);

@@ -14,8 +14,14 @@ describe('a weekly schedule', () => {
 
   it('names the slot and says what to write for a bad weekday, time or duration', () => {
     const problems = validateSchedule([slot(8, '09:00', 60), slot(2, '9am', 60), slot(3, '10:00', 5)]);
-    expect(problems.map((p) => [p.slot, p.code])).toEqual([[0, 'BAD_WEEKDAY'], [1, 'BAD_START'], [2, 'BAD_DURATION']]);
-    expect(problems[1].message).toBe('Slot 2 (Tuesday 9am): the start time must be HH:MM on a 24-hour clock (e.g. 09:30), not "9am".');
+    expect(problems.map((p) => [p.slot, p.code])).toEqual([
+      [0, 'BAD_WEEKDAY'],
+      [1, 'BAD_START'],
+      [2, 'BAD_DURATION'],
+    ]);
+    expect(problems[1].message).toBe(
+      'Slot 2 (Tuesday 9am): the start time must be HH:MM on a 24-hour clock (e.g. 09:30), not "9am".',
+    );
     expect(problems[2].message).toContain('a class lasts 15 to 480 whole minutes, not 5');
   });
 
@@ -25,7 +31,9 @@ describe('a weekly schedule', () => {
   });
 
   it('refuses two slots overlapping on the same day, but not back to back or on other days', () => {
-    expect(validateSchedule([slot(1, '09:00', 90), slot(1, '10:00', 60)]).map((p) => [p.slot, p.code])).toEqual([[1, 'OVERLAP']]);
+    expect(validateSchedule([slot(1, '09:00', 90), slot(1, '10:00', 60)]).map((p) => [p.slot, p.code])).toEqual([
+      [1, 'OVERLAP'],
+    ]);
     expect(validateSchedule([slot(1, '09:00', 60), slot(1, '09:00', 60)]).map((p) => p.code)).toEqual(['OVERLAP']);
     expect(validateSchedule([slot(1, '09:00', 60), slot(1, '10:00', 60), slot(2, '09:30', 60)])).toEqual([]);
   });

@@ -32,9 +32,17 @@ describe('site time', () => {
     const pad = (n: number) => String(n).padStart(2, '0');
     const fresh = (ms: number, tz: string) => {
       const t = new TZDate(ms, tz);
-      return { date: `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}`, time: `${pad(t.getHours())}:${pad(t.getMinutes())}` };
+      return {
+        date: `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}`,
+        time: `${pad(t.getHours())}:${pad(t.getMinutes())}`,
+      };
     };
-    const starts = ['2026-03-29T00:59:58.000Z', '2026-10-25T00:59:58.000Z', '2026-11-22T23:59:59.500Z', '1890-06-01T12:00:00.000Z'];
+    const starts = [
+      '2026-03-29T00:59:58.000Z',
+      '2026-10-25T00:59:58.000Z',
+      '2026-11-22T23:59:59.500Z',
+      '1890-06-01T12:00:00.000Z',
+    ];
     for (const tz of ['Europe/Paris', 'Asia/Kathmandu', 'America/St_Johns', 'UTC']) {
       for (const start of starts) {
         // Instants a few ms apart inside one second and across the next ones, asked twice.

@@ -22,6 +22,9 @@ describe('dashboard figures', () => {
     expect(f.byPayment).toEqual({ pending: 1, paid: 1, waived: 1, refunded: 0 });
     expect([f.total, f.createdToday, f.createdThisWeek, f.failedToday]).toEqual([3, 1, 1, 1]);
     expect(f.weeklyRuns).toEqual({ success: 1, skipped: 0, failed: 1 });
-    expect(f.byMonth).toEqual([{ month: '2026-10', count: 1 }, { month: '2026-11', count: 2 }]);
+    expect(f.byMonth).toEqual([
+      { month: '2026-10', count: 1 },
+      { month: '2026-11', count: 2 },
+    ]);
   });
 });

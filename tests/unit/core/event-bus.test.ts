@@ -10,7 +10,10 @@ describe('event bus', () => {
     bus.subscribe((d) => b.push(d));
     bus.emit({ type: 'data.changed', tables: ['users'] });
     bus.emit({ type: 'session.locked', reason: 'idle' }, 'token-1');
-    const expected = [{ event: { type: 'data.changed', tables: ['users'] } }, { event: { type: 'session.locked', reason: 'idle' }, token: 'token-1' }];
+    const expected = [
+      { event: { type: 'data.changed', tables: ['users'] } },
+      { event: { type: 'session.locked', reason: 'idle' }, token: 'token-1' },
+    ];
     expect(a).toEqual(expected);
     expect(b).toEqual(expected);
     expect('token' in a[0]).toBe(false);

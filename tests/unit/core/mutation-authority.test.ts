@@ -5,7 +5,13 @@ import { defineMutation, type MutationAuthority } from '../../../shared/mutation
 import { checkAuthority, parseArgs, type Actor } from '../../../electron/core/mutations/mutation-runner.js';
 
 const mutation = (authority: MutationAuthority) =>
-  defineMutation({ name: `test.${authority}`, version: 1, authority, args: z.object({ n: z.number().int().min(1) }).strict(), run: async () => undefined });
+  defineMutation({
+    name: `test.${authority}`,
+    version: 1,
+    authority,
+    args: z.object({ n: z.number().int().min(1) }).strict(),
+    run: async () => undefined,
+  });
 
 const person = (permissions: string[]): Actor => ({ userId: 'u-1', permissions });
 const nobody: Actor = { userId: null, permissions: [] };
@@ -28,7 +34,9 @@ describe('who may run a mutation', () => {
   });
 
   it('refuses anything but device events with UNAUTHENTICATED when nobody is signed in', () => {
-    expect(codeOf(() => checkAuthority(mutation('settings.manage'), { userId: null, permissions: ['settings.manage'] }))).toBe('UNAUTHENTICATED');
+    expect(
+      codeOf(() => checkAuthority(mutation('settings.manage'), { userId: null, permissions: ['settings.manage'] })),
+    ).toBe('UNAUTHENTICATED');
     expect(codeOf(() => checkAuthority(mutation('session'), nobody))).toBe('UNAUTHENTICATED');
     expect(codeOf(() => checkAuthority(mutation('device'), nobody))).toBe('OK');
   });
@@ -38,7 +46,9 @@ describe('who may run a mutation', () => {
   });
 
   it('keeps system mutations for set-up, refusing even a person with every permission', () => {
-    expect(codeOf(() => checkAuthority(mutation('system'), person(['users.manage', 'settings.manage', 'devices.manage'])))).toBe('FORBIDDEN');
+    expect(
+      codeOf(() => checkAuthority(mutation('system'), person(['users.manage', 'settings.manage', 'devices.manage']))),
+    ).toBe('FORBIDDEN');
     expect(codeOf(() => checkAuthority(mutation('system'), nobody))).toBe('FORBIDDEN');
     expect(codeOf(() => checkAuthority(mutation('system'), system))).toBe('OK');
   });
@@ -65,6 +75,10 @@ describe('mutation args', () => {
   });
 
   it('refuses args that are not an object at all', () => {
-    for (const args of [null, undefined, 'n=1', [1], 7]) expect(codeOf(() => parseArgs(mutation('session'), args)), String(args)).toBe('VALIDATION_FAILED');
+    for (const args of [null, undefined, 'n=1', [1], 7])
+      expect(
+        codeOf(() => parseArgs(mutation('session'), args)),
+        String(args),
+      ).toBe('VALIDATION_FAILED');
   });
 });

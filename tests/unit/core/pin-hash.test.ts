@@ -34,7 +34,8 @@ describe('PIN hashing', () => {
   });
 
   it('never accepts a stored value that is not a scrypt hash', async () => {
-    for (const stored of ['2468', '', 'bcrypt$10$abc', 'scrypt$1024$8$1$c2FsdA==']) expect(await verifyPin('2468', stored), stored).toBe(false);
+    for (const stored of ['2468', '', 'bcrypt$10$abc', 'scrypt$1024$8$1$c2FsdA=='])
+      expect(await verifyPin('2468', stored), stored).toBe(false);
   });
 
   it('never accepts any PIN against a hash whose key is empty or too short', async () => {

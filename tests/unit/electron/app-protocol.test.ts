@@ -44,10 +44,12 @@ describe('resolveAppPath', () => {
 
   it('never returns a path outside the root, whatever the URL', () => {
     const attempts = ['%2e', '%2e%2e', '..', '.', '%2f', '/', '%5c', 'a', '%00'];
-    for (const a of attempts) for (const b of attempts) for (const c of attempts) {
-      const resolved = resolveAppPath(ROOT, `app://shiftdeck/${a}/${b}/${c}`);
-      if (resolved !== null) expect(resolved.startsWith(ROOT + path.sep)).toBe(true);
-    }
+    for (const a of attempts)
+      for (const b of attempts)
+        for (const c of attempts) {
+          const resolved = resolveAppPath(ROOT, `app://shiftdeck/${a}/${b}/${c}`);
+          if (resolved !== null) expect(resolved.startsWith(ROOT + path.sep)).toBe(true);
+        }
   });
 });
 
@@ -93,14 +95,15 @@ describe('app request handler', () => {
     expect(await res.text()).toBe('console.log(1)');
   });
 
-  it.each(['app://shiftdeck/%2e%2e/secret.txt', 'app://shiftdeck/..%2fsecret.txt', 'app://shiftdeck/assets/..%2F..%2Fsecret.txt'])(
-    'never serves a file outside the root (%s)',
-    async (url) => {
-      const res = await get(url);
-      expect(res.status).toBeGreaterThanOrEqual(400);
-      expect(await res.text()).not.toContain('do not serve');
-    },
-  );
+  it.each([
+    'app://shiftdeck/%2e%2e/secret.txt',
+    'app://shiftdeck/..%2fsecret.txt',
+    'app://shiftdeck/assets/..%2F..%2Fsecret.txt',
+  ])('never serves a file outside the root (%s)', async (url) => {
+    const res = await get(url);
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(await res.text()).not.toContain('do not serve');
+  });
 
   it('answers 403 to a URL that is not ours', async () => {
     expect((await get('app://elsewhere/index.html')).status).toBe(403);
@@ -146,14 +149,15 @@ describe('app request handler: resources/ folders', () => {
     expect(await res.text()).toMatch(/^<svg[\s>]/);
   });
 
-  it.each(['app://shiftdeck/training-images/missing.svg', 'app://shiftdeck/training-images/missing', 'app://shiftdeck/training-images/'])(
-    'answers 404, not the page, for a missing resource (%s)',
-    async (url) => {
-      const res = await get(url);
-      expect(res.status).toBe(404);
-      expect(await res.text()).not.toContain('<title>Shiftdeck</title>');
-    },
-  );
+  it.each([
+    'app://shiftdeck/training-images/missing.svg',
+    'app://shiftdeck/training-images/missing',
+    'app://shiftdeck/training-images/',
+  ])('answers 404, not the page, for a missing resource (%s)', async (url) => {
+    const res = await get(url);
+    expect(res.status).toBe(404);
+    expect(await res.text()).not.toContain('<title>Shiftdeck</title>');
+  });
 
   it('serves nothing of resources/ outside its served folders', async () => {
     for (const url of ['app://shiftdeck/README.md', 'app://shiftdeck/training-images/%2e%2e/README.md']) {

@@ -62,7 +62,7 @@ describe('installCsp', () => {
 
   it('replaces a looser policy the response carried, whatever its header case', () => {
     const respond = capture();
-    const r = respond('app://shiftdeck/index.html', { 'content-security-policy': ["default-src *"] });
+    const r = respond('app://shiftdeck/index.html', { 'content-security-policy': ['default-src *'] });
     expect(r.responseHeaders).toEqual({ 'Content-Security-Policy': [STRICT] });
   });
 

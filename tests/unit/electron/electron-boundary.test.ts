@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 
 /** An import (static, dynamic or require) of 'electron', 'electron/...' or 'electron-updater'. */
-const IMPORTS_ELECTRON = /(?:from\s+|import\s*\(\s*|require\s*\(\s*|import\s+)['"]electron(?:-updater)?(?:\/[^'"]*)?['"]/;
+const IMPORTS_ELECTRON =
+  /(?:from\s+|import\s*\(\s*|require\s*\(\s*|import\s+)['"]electron(?:-updater)?(?:\/[^'"]*)?['"]/;
 
 function sourceFiles(dir: string): string[] {
   let entries: string[];
@@ -40,13 +41,22 @@ describe('where Electron may be imported', () => {
     expect(IMPORTS_ELECTRON.test("import { x } from './electron-shell.js'")).toBe(false);
   });
 
-  it.each(['electron/core', 'electron/host', 'shared', 'server'])('%s never imports Electron (it runs in plain Node)', (dir) => {
-    expect(offenders(sourceFiles(path.join(ROOT, dir)))).toEqual([]);
-  });
+  it.each(['electron/core', 'electron/host', 'shared', 'server'])(
+    '%s never imports Electron (it runs in plain Node)',
+    (dir) => {
+      expect(offenders(sourceFiles(path.join(ROOT, dir)))).toEqual([]);
+    },
+  );
 
   it('only the two entry files of the shell import Electron; every policy takes it as a parameter', () => {
-    const shell = [...sourceFiles(path.join(ROOT, 'electron/main')), ...sourceFiles(path.join(ROOT, 'electron/preload'))];
+    const shell = [
+      ...sourceFiles(path.join(ROOT, 'electron/main')),
+      ...sourceFiles(path.join(ROOT, 'electron/preload')),
+    ];
     expect(shell.length).toBeGreaterThan(2);
-    expect(offenders(shell).sort()).toEqual([path.join('electron', 'main', 'index.ts'), path.join('electron', 'preload', 'index.ts')]);
+    expect(offenders(shell).sort()).toEqual([
+      path.join('electron', 'main', 'index.ts'),
+      path.join('electron', 'preload', 'index.ts'),
+    ]);
   });
 });

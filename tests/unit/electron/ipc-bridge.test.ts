@@ -2,7 +2,12 @@ import { describe, expect, it, vi } from 'vitest';
 import type { EventDelivery } from '../../../shared/api/bridge.js';
 import type { Result } from '../../../shared/errors.js';
 import { createAppUrlCheck } from '../../../electron/main/app-origin.js';
-import { createCallHandler, forwardCoreEvents, registerIpcBridge, type EventTarget } from '../../../electron/main/ipc-bridge.js';
+import {
+  createCallHandler,
+  forwardCoreEvents,
+  registerIpcBridge,
+  type EventTarget,
+} from '../../../electron/main/ipc-bridge.js';
 
 const isAppUrl = createAppUrlCheck();
 const fromApp = { senderFrame: { url: 'app://shiftdeck/index.html' } };
@@ -21,7 +26,10 @@ describe('IPC call handler', () => {
   });
 
   it('returns the dispatcher’s failures as they are', async () => {
-    const failure: Result<unknown> = { ok: false, error: { code: 'PIN_INVALID', message: 'Wrong PIN', details: { left: 2 } } };
+    const failure: Result<unknown> = {
+      ok: false,
+      error: { code: 'PIN_INVALID', message: 'Wrong PIN', details: { left: 2 } },
+    };
     const handle = createCallHandler({ dispatcher: fakeDispatcher(failure), isAppUrl });
     expect(await handle(fromApp, { method: 'auth.signIn', input: {}, token: null })).toEqual(failure);
   });
@@ -33,7 +41,11 @@ describe('IPC call handler', () => {
     ['a frame that is gone', { senderFrame: null }],
   ])('refuses a call from %s without dispatching', async (_name, event) => {
     const dispatcher = fakeDispatcher();
-    const result = await createCallHandler({ dispatcher, isAppUrl })(event, { method: 'app.info', input: {}, token: null });
+    const result = await createCallHandler({ dispatcher, isAppUrl })(event, {
+      method: 'app.info',
+      input: {},
+      token: null,
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(dispatcher.dispatch).not.toHaveBeenCalled();
   });
@@ -98,7 +110,11 @@ describe('IPC call handler', () => {
   it('turns a dispatcher that throws into an INTERNAL Result that leaks nothing', async () => {
     const dispatcher = { dispatch: vi.fn(async () => Promise.reject(new Error('SQLITE_CORRUPT at /var/lib/db'))) };
     const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
-    const result = await createCallHandler({ dispatcher, isAppUrl, log })(fromApp, { method: 'm', input: {}, token: null });
+    const result = await createCallHandler({ dispatcher, isAppUrl, log })(fromApp, {
+      method: 'm',
+      input: {},
+      token: null,
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(JSON.stringify(result)).not.toContain('SQLITE_CORRUPT');
     expect(log.error).toHaveBeenCalledOnce();
@@ -109,7 +125,10 @@ describe('registerIpcBridge', () => {
   it('handles shiftdeck:call and removes the handler when stopped', async () => {
     const handlers = new Map<string, (event: any, ...args: unknown[]) => Promise<unknown>>();
     const ipcMain = {
-      handle: vi.fn((channel: string, listener: (event: any, ...args: unknown[]) => Promise<unknown>) => void handlers.set(channel, listener)),
+      handle: vi.fn(
+        (channel: string, listener: (event: any, ...args: unknown[]) => Promise<unknown>) =>
+          void handlers.set(channel, listener),
+      ),
       removeHandler: vi.fn((channel: string) => void handlers.delete(channel)),
     };
     const dispatcher = fakeDispatcher();
@@ -136,7 +155,9 @@ describe('forwardCoreEvents', () => {
       count: () => listeners.size,
     };
   }
-  function fakeWindow(url = 'app://shiftdeck/index.html'): EventTarget & { send: ReturnType<typeof vi.fn>; destroyed: boolean } {
+  function fakeWindow(
+    url = 'app://shiftdeck/index.html',
+  ): EventTarget & { send: ReturnType<typeof vi.fn>; destroyed: boolean } {
     const w = {
       destroyed: false,
       isDestroyed: () => w.destroyed,
@@ -162,7 +183,10 @@ describe('forwardCoreEvents', () => {
     const w = fakeWindow();
     forwardCoreEvents(events, { targets: () => [w], isAppUrl });
     events.emit({ event: { type: 'session.locked', reason: 'idle' }, token: 't1' });
-    expect(w.send).toHaveBeenCalledWith('shiftdeck:event', { event: { type: 'session.locked', reason: 'idle' }, token: 't1' });
+    expect(w.send).toHaveBeenCalledWith('shiftdeck:event', {
+      event: { type: 'session.locked', reason: 'idle' },
+      token: 't1',
+    });
   });
 
   it('skips closed windows and windows not showing the app', () => {

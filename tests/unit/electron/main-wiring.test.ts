@@ -75,7 +75,8 @@ const fake = vi.hoisted(() => {
     BrowserWindow,
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown) => void (state.privileged = schemes),
-      handle: (scheme: string, handler: (request: Request) => Promise<Response>) => void (state.protocols[scheme] = handler),
+      handle: (scheme: string, handler: (request: Request) => Promise<Response>) =>
+        void (state.protocols[scheme] = handler),
     },
     session: {
       defaultSession: {
@@ -84,7 +85,10 @@ const fake = vi.hoisted(() => {
         setPermissionCheckHandler: (h: Listener) => void (state.permissionCheck = h),
       },
     },
-    ipcMain: { handle: (channel: string, l: Listener) => void (state.ipc[channel] = l), removeHandler: (channel: string) => void delete state.ipc[channel] },
+    ipcMain: {
+      handle: (channel: string, l: Listener) => void (state.ipc[channel] = l),
+      removeHandler: (channel: string) => void delete state.ipc[channel],
+    },
     Menu: { setApplicationMenu: () => {} },
     dialog: { showErrorBox: (title: string, message: string) => void (state.errorBox = [title, message]) },
   };
@@ -131,7 +135,9 @@ describe('the Electron main process, wired', () => {
   });
 
   it('registers app:// before ready and loads the page from it with the app CSP', async () => {
-    expect(state.privileged).toEqual([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })]);
+    expect(state.privileged).toEqual([
+      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }),
+    ]);
     expect(state.loaded).toEqual({ url: 'app://shiftdeck/index.html', status: 200 });
     const response = await state.protocols.app(new Request('app://shiftdeck/index.html'));
     expect(response.headers.get('content-security-policy')).toBe(APP_CSP);
@@ -175,7 +181,10 @@ describe('the Electron main process, wired', () => {
   });
 
   it('refuses calls from anything but the app', async () => {
-    expect(await call('app.info', {}, null, { senderFrame: { url: 'https://example.com/' } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call('app.info', {}, null, { senderFrame: { url: 'https://example.com/' } })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
   });
 
   it('forwards core events to the window', async () => {
@@ -183,7 +192,10 @@ describe('the Electron main process, wired', () => {
     // A wrong PIN writes an audit row, which the core announces as data.changed.
     await call('auth.signIn', { userId: users[0].id, pin: '00000000' });
     await vi.waitFor(() =>
-      expect(state.windows[0].webContents.sent).toContainEqual(['shiftdeck:event', { event: expect.objectContaining({ type: 'data.changed' }) }]),
+      expect(state.windows[0].webContents.sent).toContainEqual([
+        'shiftdeck:event',
+        { event: expect.objectContaining({ type: 'data.changed' }) },
+      ]),
     );
   });
 });

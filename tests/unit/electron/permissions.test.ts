@@ -14,18 +14,25 @@ function fakeSession() {
 }
 
 describe('permissions', () => {
-  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'usb', 'unknown'])('refuses a %s request', (permission) => {
-    const { session, handlers } = fakeSession();
-    denyAllPermissions(session);
-    const callback = vi.fn();
-    handlers.request!({}, permission, callback);
-    expect(callback).toHaveBeenCalledExactlyOnceWith(false);
-  });
+  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'usb', 'unknown'])(
+    'refuses a %s request',
+    (permission) => {
+      const { session, handlers } = fakeSession();
+      denyAllPermissions(session);
+      const callback = vi.fn();
+      handlers.request!({}, permission, callback);
+      expect(callback).toHaveBeenCalledExactlyOnceWith(false);
+    },
+  );
 
   it('answers no to every permission check', () => {
     const { session, handlers } = fakeSession();
     denyAllPermissions(session);
-    expect(['media', 'fullscreen', 'clipboard-sanitized-write'].map((p) => handlers.check!({}, p))).toEqual([false, false, false]);
+    expect(['media', 'fullscreen', 'clipboard-sanitized-write'].map((p) => handlers.check!({}, p))).toEqual([
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('logs each refused request so a feature that needs one shows up', () => {

@@ -5,7 +5,9 @@ import { createBridge, type IpcRendererLike } from '../../../electron/preload/br
 
 type Listener = (event: unknown, ...args: unknown[]) => void;
 
-function fakeIpcRenderer(answer: (channel: string, ...args: unknown[]) => Promise<unknown> = async () => ({ ok: true, value: 1 })) {
+function fakeIpcRenderer(
+  answer: (channel: string, ...args: unknown[]) => Promise<unknown> = async () => ({ ok: true, value: 1 }),
+) {
   const listeners = new Map<string, Set<Listener>>();
   const ipc = {
     invoke: vi.fn(answer),
@@ -77,7 +79,8 @@ describe('preload bridge', () => {
     const f = fakeIpcRenderer();
     const listener = vi.fn();
     createBridge(f.ipc).subscribe(listener, () => null);
-    for (const junk of [null, 'x', { type: 'data.changed' }, { event: locked, token: 5 }]) f.push('shiftdeck:event', junk);
+    for (const junk of [null, 'x', { type: 'data.changed' }, { event: locked, token: 5 }])
+      f.push('shiftdeck:event', junk);
     expect(listener).not.toHaveBeenCalled();
   });
 

@@ -26,7 +26,11 @@ describe('settings file', () => {
         JSON.stringify({
           kiosk: true,
           siteKey: 'vessel',
-          updates: { url: 'http://onprem.local/shiftdeck/', window: { start: '22:30', end: '04:00' }, timeZone: 'Europe/Paris' },
+          updates: {
+            url: 'http://onprem.local/shiftdeck/',
+            window: { start: '22:30', end: '04:00' },
+            timeZone: 'Europe/Paris',
+          },
         }),
       ),
     });
@@ -34,7 +38,12 @@ describe('settings file', () => {
       kiosk: true,
       demo: false,
       siteKey: 'vessel',
-      updates: { url: 'http://onprem.local/shiftdeck/', window: { start: '22:30', end: '04:00' }, timeZone: 'Europe/Paris', checkEveryMinutes: 60 },
+      updates: {
+        url: 'http://onprem.local/shiftdeck/',
+        window: { start: '22:30', end: '04:00' },
+        timeZone: 'Europe/Paris',
+        checkEveryMinutes: 60,
+      },
     });
     expect(log.error).not.toHaveBeenCalled();
   });
@@ -90,14 +99,22 @@ describe('settings file', () => {
 describe('sync settings', () => {
   it('reads the sync service and the one-time enrollment code', () => {
     const log = recorder();
-    const settings = loadSettings('s.json', { log, readFile: fromText(JSON.stringify({ sync: { serverUrl: 'http://hub.local:7400', enrollCode: 'K7QM-2XHD-9RTA' } })) });
+    const settings = loadSettings('s.json', {
+      log,
+      readFile: fromText(
+        JSON.stringify({ sync: { serverUrl: 'http://hub.local:7400', enrollCode: 'K7QM-2XHD-9RTA' } }),
+      ),
+    });
     expect(settings.sync).toEqual({ serverUrl: 'http://hub.local:7400', enrollCode: 'K7QM-2XHD-9RTA' });
     expect(log.error).not.toHaveBeenCalled();
   });
 
   it('refuses a sync block that is not an http(s) URL, falling back to the defaults with a logged error', () => {
     const log = recorder();
-    const settings = loadSettings('s.json', { log, readFile: fromText(JSON.stringify({ sync: { serverUrl: 'file:///etc/passwd' } })) });
+    const settings = loadSettings('s.json', {
+      log,
+      readFile: fromText(JSON.stringify({ sync: { serverUrl: 'file:///etc/passwd' } })),
+    });
     expect(settings).toEqual(defaultSettings());
     expect(log.error).toHaveBeenCalled();
   });

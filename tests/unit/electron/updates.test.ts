@@ -1,6 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { UpdateSettings } from '../../../electron/main/settings.js';
-import { mayInstallNow, msUntilWindowOpens, startUpdates, type Timers, type UpdaterLike } from '../../../electron/main/updates.js';
+import {
+  mayInstallNow,
+  msUntilWindowOpens,
+  startUpdates,
+  type Timers,
+  type UpdaterLike,
+} from '../../../electron/main/updates.js';
 
 /** A local wall-clock time on an ordinary day, whatever zone the test machine is in. */
 const at = (hh: number, mm = 0, ss = 0) => new Date(2025, 2, 12, hh, mm, ss);

@@ -51,7 +51,16 @@ describe('audit store', () => {
 });
 
 describe('admin store', () => {
-  const users = [{ id: USER, displayName: 'Emma Dubois', roleCode: 'staff', roleName: { en: 'Staff', fr: 'Employé' }, lockedUntil: null, roleId: ROLE_A }];
+  const users = [
+    {
+      id: USER,
+      displayName: 'Emma Dubois',
+      roleCode: 'staff',
+      roleName: { en: 'Staff', fr: 'Employé' },
+      lockedUntil: null,
+      roleId: ROLE_A,
+    },
+  ];
   const roles = [
     { id: ROLE_A, code: 'staff', name: { en: 'Staff', fr: 'Employé' } },
     { id: ROLE_B, code: 'waiter', name: { en: 'Waiter', fr: 'Serveur' } },
@@ -78,7 +87,9 @@ describe('admin store', () => {
   it('adds a person and sets the idle lock', async () => {
     const { fake, store } = setup();
     await store.getState().load();
-    expect(await store.getState().createUser({ displayName: ' Jules ', locale: 'fr', pin: '8080', roleId: ROLE_A })).toBe(true);
+    expect(
+      await store.getState().createUser({ displayName: ' Jules ', locale: 'fr', pin: '8080', roleId: ROLE_A }),
+    ).toBe(true);
     expect(store.getState().notice).toEqual({ kind: 'user-created', name: 'Jules' });
     expect(await store.getState().setIdleLock(300)).toBe(true);
     expect(fake.callsTo('admin.setIdleLock')[0].input).toEqual({ seconds: 300 });

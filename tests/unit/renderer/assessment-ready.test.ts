@@ -27,7 +27,13 @@ const mod = (done: boolean[], used = 1): ModuleDetail =>
   }) as unknown as ModuleDetail;
 
 const render = (m: ModuleDetail, locale: 'en' | 'fr') =>
-  renderToStaticMarkup(createElement(I18nextProvider, { i18n: createI18n(locale) }, createElement(AssessmentReady, { mod: m, busy: false, onStart: () => undefined })));
+  renderToStaticMarkup(
+    createElement(
+      I18nextProvider,
+      { i18n: createI18n(locale) },
+      createElement(AssessmentReady, { mod: m, busy: false, onStart: () => undefined }),
+    ),
+  );
 
 describe('the start of an assessment', () => {
   it('says which sections are still unread when the button is disabled for that reason', () => {
@@ -38,7 +44,9 @@ describe('the start of an assessment', () => {
   });
 
   it('says it in French too, with French plurals', () => {
-    expect(render(mod([true, false]), 'fr')).toContain('Lisez d’abord cette section, puis marquez-la comme faite\u00a0: Titre de la section 2.');
+    expect(render(mod([true, false]), 'fr')).toContain(
+      'Lisez d’abord cette section, puis marquez-la comme faite\u00a0: Titre de la section 2.',
+    );
     expect(render(mod([true, true], 1), 'fr')).toContain('1 essai utilisé sur 3');
     expect(render(mod([true, true], 2), 'fr')).toContain('2 essais utilisés sur 3');
   });

@@ -8,15 +8,62 @@ import type { ConflictList } from '../../../renderer/stores/conflicts-store.js';
 
 const list: ConflictList = {
   conflicts: [
-    { id: '0193ab12-cd34-7ef0-8123-456789abcdef', kind: 'rejected', code: 'FORBIDDEN', message: 'users.rename needs "users.manage", which this person\'s role at this site does not have.', mutation: 'users.rename', personName: 'Hugo Moreau', createdAt: '2026-11-22T09:00:00.000Z', lost: null },
-    { id: '0193ab12-cd34-7ef0-8123-456789abcde0', kind: 'overwritten', code: 'OVERWRITTEN', message: 'This change to users replaced values written later.', mutation: 'users.rename', personName: null, createdAt: '2026-11-22T09:01:00.000Z', lost: null },
-    { id: '0193ab12-cd34-7ef0-8123-456789abcde1', kind: 'rejected', code: 'SOMETHING_NEW', message: 'A reason this kiosk does not know yet.', mutation: 'x.y', personName: null, createdAt: '2026-11-22T09:02:00.000Z', lost: null },
+    {
+      id: '0193ab12-cd34-7ef0-8123-456789abcdef',
+      kind: 'rejected',
+      code: 'FORBIDDEN',
+      message: 'users.rename needs "users.manage", which this person\'s role at this site does not have.',
+      mutation: 'users.rename',
+      personName: 'Hugo Moreau',
+      createdAt: '2026-11-22T09:00:00.000Z',
+      lost: null,
+    },
+    {
+      id: '0193ab12-cd34-7ef0-8123-456789abcde0',
+      kind: 'overwritten',
+      code: 'OVERWRITTEN',
+      message: 'This change to users replaced values written later.',
+      mutation: 'users.rename',
+      personName: null,
+      createdAt: '2026-11-22T09:01:00.000Z',
+      lost: null,
+    },
+    {
+      id: '0193ab12-cd34-7ef0-8123-456789abcde1',
+      kind: 'rejected',
+      code: 'SOMETHING_NEW',
+      message: 'A reason this kiosk does not know yet.',
+      mutation: 'x.y',
+      personName: null,
+      createdAt: '2026-11-22T09:02:00.000Z',
+      lost: null,
+    },
   ],
-  deadLetters: [{ seq: 7, mutation: 'users.setPin', status: 'rejected', error: 'NOT_FOUND: No users row 42 at this site.', queuedAt: '2026-11-22T08:00:00.000Z' }],
+  deadLetters: [
+    {
+      seq: 7,
+      mutation: 'users.setPin',
+      status: 'rejected',
+      error: 'NOT_FOUND: No users row 42 at this site.',
+      queuedAt: '2026-11-22T08:00:00.000Z',
+    },
+  ],
 };
 
 const render = (locale: 'en' | 'fr', shown: ConflictList = list) =>
-  renderToStaticMarkup(createElement(I18nextProvider, { i18n: createI18n(locale) }, createElement(ConflictListView, { list: shown, canResolve: true, resolving: null, onResolve: () => undefined, onUseMine: () => undefined })));
+  renderToStaticMarkup(
+    createElement(
+      I18nextProvider,
+      { i18n: createI18n(locale) },
+      createElement(ConflictListView, {
+        list: shown,
+        canResolve: true,
+        resolving: null,
+        onResolve: () => undefined,
+        onUseMine: () => undefined,
+      }),
+    ),
+  );
 
 /** One edit made on the vessel that lost two fields of a student and a PIN to later edits ashore. */
 const lostEdit: ConflictList = {
@@ -25,7 +72,8 @@ const lostEdit: ConflictList = {
       id: '0193ab12-cd34-7ef0-8123-456789abcdf0',
       kind: 'overwritten',
       code: 'LATER_EDIT_WON',
-      message: 'Changes made later were kept for students.course (kept from Shore office, changed at 2026-11-22T09:05:00.000Z)',
+      message:
+        'Changes made later were kept for students.course (kept from Shore office, changed at 2026-11-22T09:05:00.000Z)',
       mutation: 'classes.updateStudent',
       personName: 'Sophie Laurent',
       createdAt: '2026-11-29T09:00:00.000Z',
@@ -33,9 +81,36 @@ const lostEdit: ConflictList = {
         madeAt: '2026-11-22T09:01:00.000Z',
         deviceName: 'Bridge tablet',
         changes: [
-          { table: 'students', field: 'course', recordName: 'Ana Ribeiro', mine: 'Spanish A1', kept: 'French B2', secret: false, keptAt: '2026-11-22T09:05:00.000Z', keptDeviceName: 'Shore office' },
-          { table: 'students', field: 'end_date', recordName: 'Ana Ribeiro', mine: null, kept: '2027-06-30', secret: false, keptAt: '2026-11-22T09:05:00.000Z', keptDeviceName: 'Shore office' },
-          { table: 'users', field: 'pin_hash', recordName: 'Hugo Moreau', mine: null, kept: null, secret: true, keptAt: '2026-11-22T09:06:00.000Z', keptDeviceName: null },
+          {
+            table: 'students',
+            field: 'course',
+            recordName: 'Ana Ribeiro',
+            mine: 'Spanish A1',
+            kept: 'French B2',
+            secret: false,
+            keptAt: '2026-11-22T09:05:00.000Z',
+            keptDeviceName: 'Shore office',
+          },
+          {
+            table: 'students',
+            field: 'end_date',
+            recordName: 'Ana Ribeiro',
+            mine: null,
+            kept: '2027-06-30',
+            secret: false,
+            keptAt: '2026-11-22T09:05:00.000Z',
+            keptDeviceName: 'Shore office',
+          },
+          {
+            table: 'users',
+            field: 'pin_hash',
+            recordName: 'Hugo Moreau',
+            mine: null,
+            kept: null,
+            secret: true,
+            keptAt: '2026-11-22T09:06:00.000Z',
+            keptDeviceName: null,
+          },
         ],
       },
     },

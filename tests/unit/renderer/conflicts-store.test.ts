@@ -3,7 +3,15 @@ import { createApiClient } from '../../../shared/api/client.js';
 import { createConflictsStore } from '../../../renderer/stores/conflicts-store.js';
 import { createFakeTransport, err, ok } from './fake-transport.js';
 
-const conflict = { id: '0190e5a0-0000-7000-8000-000000000001', kind: 'rejected' as const, code: 'FORBIDDEN', message: 'no', mutation: 'sites.setIdleLock', personName: 'Emma Dubois', createdAt: '2026-11-22T09:00:00.000Z' };
+const conflict = {
+  id: '0190e5a0-0000-7000-8000-000000000001',
+  kind: 'rejected' as const,
+  code: 'FORBIDDEN',
+  message: 'no',
+  mutation: 'sites.setIdleLock',
+  personName: 'Emma Dubois',
+  createdAt: '2026-11-22T09:00:00.000Z',
+};
 
 describe('the conflicts store', () => {
   it('loads the list, marks one dealt with and reloads', async () => {

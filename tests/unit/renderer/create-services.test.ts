@@ -5,7 +5,19 @@ import { STATUS, USERS, createFakeTransport, err, flush, ok, sessionFor } from '
 
 function setup() {
   const fake = createFakeTransport({
-    'app.info': () => ok({ version: '0.1.0', deviceId: 'd', site: { id: '00000000-0000-4000-8000-0000000000aa', name: 'Le Petit Bistro', kind: 'restaurant', timezone: 'Europe/Paris', idleLockSeconds: 120 }, demo: true }),
+    'app.info': () =>
+      ok({
+        version: '0.1.0',
+        deviceId: 'd',
+        site: {
+          id: '00000000-0000-4000-8000-0000000000aa',
+          name: 'Le Petit Bistro',
+          kind: 'restaurant',
+          timezone: 'Europe/Paris',
+          idleLockSeconds: 120,
+        },
+        demo: true,
+      }),
     'status.get': () => ok(STATUS),
     'auth.users': () => ok(USERS),
     'auth.session': () => ok(null),
@@ -91,7 +103,10 @@ describe('app services wiring', () => {
   it('api.get throws ApiError once, without calling twice', async () => {
     const s = setup();
     await signIn(s);
-    await expect(s.services.api.get('audit.list', { limit: 1 })).rejects.toMatchObject({ name: 'ApiError', code: 'SESSION_LOCKED' });
+    await expect(s.services.api.get('audit.list', { limit: 1 })).rejects.toMatchObject({
+      name: 'ApiError',
+      code: 'SESSION_LOCKED',
+    });
     expect(s.fake.callsTo('audit.list')).toHaveLength(1);
   });
 
@@ -138,7 +153,12 @@ describe('app services wiring', () => {
 
   it('an open People list shows a role changed on another kiosk as soon as it syncs, and is dropped at sign-out', async () => {
     const s = setup();
-    const person = (roleCode: string) => ({ ...USERS[1], roleCode, roleName: { en: roleCode, fr: roleCode }, roleId: '00000000-0000-4000-8000-0000000000b1' });
+    const person = (roleCode: string) => ({
+      ...USERS[1],
+      roleCode,
+      roleName: { en: roleCode, fr: roleCode },
+      roleId: '00000000-0000-4000-8000-0000000000b1',
+    });
     let role = 'staff';
     s.fake.handlers['admin.users'] = () => ok({ users: [person(role)], roles: [] });
     await signIn(s);

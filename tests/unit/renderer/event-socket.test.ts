@@ -61,7 +61,15 @@ function harness(random = () => 0.5) {
     t.fn();
     return t.ms;
   };
-  return { socket, sockets, timers, messages, runTimer, setToken: (t: string | null) => void (token = t), last: () => sockets[sockets.length - 1] };
+  return {
+    socket,
+    sockets,
+    timers,
+    messages,
+    runTimer,
+    setToken: (t: string | null) => void (token = t),
+    last: () => sockets[sockets.length - 1],
+  };
 }
 
 const hellos = (s: FakeSocket) => s.sent.map((m) => JSON.parse(m));
@@ -142,13 +150,23 @@ describe('HTTP transport events', () => {
     const t = createHttpTransport({
       origin: 'http://127.0.0.1:4000',
       fetch: (async () => new Response('{"ok":true,"value":[]}')) as unknown as typeof fetch,
-      events: { createSocket: (url) => (sockets.push(new FakeSocket(url)), sockets[sockets.length - 1]), setTimeout: () => 0, clearTimeout: () => {} },
+      events: {
+        createSocket: (url) => (sockets.push(new FakeSocket(url)), sockets[sockets.length - 1]),
+        setTimeout: () => 0,
+        clearTimeout: () => {},
+      },
     });
     let token: string | null = null;
     const a: unknown[] = [];
     const b: unknown[] = [];
-    const offA = t.subscribe((e) => a.push(e), () => token);
-    const offB = t.subscribe((e) => b.push(e), () => token);
+    const offA = t.subscribe(
+      (e) => a.push(e),
+      () => token,
+    );
+    const offB = t.subscribe(
+      (e) => b.push(e),
+      () => token,
+    );
     expect(sockets).toHaveLength(1);
     expect(sockets[0].url).toBe('ws://127.0.0.1:4000/events');
     sockets[0].open();

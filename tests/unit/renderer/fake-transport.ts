@@ -39,14 +39,33 @@ export const err = (code: ErrorCode, details?: Record<string, unknown>): Result<
 });
 
 export const USERS = [
-  { id: '00000000-0000-4000-8000-000000000001', displayName: 'Camille Martin', roleCode: 'manager', roleName: { en: 'Manager', fr: 'Gérant' }, lockedUntil: null },
-  { id: '00000000-0000-4000-8000-000000000002', displayName: 'Emma Dubois', roleCode: 'staff', roleName: { en: 'Staff', fr: 'Employé' }, lockedUntil: null },
+  {
+    id: '00000000-0000-4000-8000-000000000001',
+    displayName: 'Camille Martin',
+    roleCode: 'manager',
+    roleName: { en: 'Manager', fr: 'Gérant' },
+    lockedUntil: null,
+  },
+  {
+    id: '00000000-0000-4000-8000-000000000002',
+    displayName: 'Emma Dubois',
+    roleCode: 'staff',
+    roleName: { en: 'Staff', fr: 'Employé' },
+    lockedUntil: null,
+  },
 ];
 
 export function sessionFor(user = USERS[0], token = 'tok-1', state: 'active' | 'locked' = 'active') {
   return {
     token,
-    user: { id: user.id, displayName: user.displayName, locale: 'fr' as const, roleCode: user.roleCode, roleName: user.roleName, permissions: ['training.take', 'audit.view'] as const },
+    user: {
+      id: user.id,
+      displayName: user.displayName,
+      locale: 'fr' as const,
+      roleCode: user.roleCode,
+      roleName: user.roleName,
+      permissions: ['training.take', 'audit.view'] as const,
+    },
     state,
     startedAt: '2026-01-01T08:00:00.000Z',
     expiresAt: '2026-01-01T16:00:00.000Z',
@@ -54,7 +73,21 @@ export function sessionFor(user = USERS[0], token = 'tok-1', state: 'active' | '
   };
 }
 
-export const STATUS = { online: false, pendingCount: 3, oldestPendingAt: '2026-01-01T07:55:00.000Z', lastSyncAt: null, lastError: null, conflictCount: 0, deadLetterCount: 1, pendingByKind: [{ kind: 'classes' as const, count: 2 }, { kind: 'people' as const, count: 1 }], links: [], deviceUnknown: false };
+export const STATUS = {
+  online: false,
+  pendingCount: 3,
+  oldestPendingAt: '2026-01-01T07:55:00.000Z',
+  lastSyncAt: null,
+  lastError: null,
+  conflictCount: 0,
+  deadLetterCount: 1,
+  pendingByKind: [
+    { kind: 'classes' as const, count: 2 },
+    { kind: 'people' as const, count: 1 },
+  ],
+  links: [],
+  deviceUnknown: false,
+};
 
 /** Lets pending promise callbacks run. */
 export const flush = () => new Promise((r) => setTimeout(r, 0));

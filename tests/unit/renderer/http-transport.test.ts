@@ -14,7 +14,8 @@ function fakeFetch(respond: (seen: Seen) => Response | Promise<Response>) {
   return { fetch, seen };
 }
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 describe('HTTP transport', () => {
   it('POSTs {"input": ...} to /api/<method> with the bearer token', async () => {

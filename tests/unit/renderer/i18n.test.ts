@@ -32,7 +32,10 @@ describe('translations', () => {
   });
 
   it('every text is a non-empty string in both languages', () => {
-    for (const [lang, keys] of [['en', enKeys], ['fr', frKeys]] as const) {
+    for (const [lang, keys] of [
+      ['en', enKeys],
+      ['fr', frKeys],
+    ] as const) {
       const bad = [...keys].filter(([, v]) => typeof v !== 'string' || v.trim() === '').map(([k]) => `${lang}:${k}`);
       expect(bad).toEqual([]);
     }
@@ -40,15 +43,21 @@ describe('translations', () => {
 
   it('uses the same {{placeholders}} in both languages', () => {
     const vars = (s: unknown) => [...String(s).matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
-    const differ = [...enKeys.keys()].filter((k) => JSON.stringify(vars(enKeys.get(k))) !== JSON.stringify(vars(frKeys.get(k))));
+    const differ = [...enKeys.keys()].filter(
+      (k) => JSON.stringify(vars(enKeys.get(k))) !== JSON.stringify(vars(frKeys.get(k))),
+    );
     expect(differ).toEqual([]);
   });
 
   it('every plural key has every form the language needs', () => {
-    for (const [lang, keys] of [['en', enKeys], ['fr', frKeys]] as const) {
+    for (const [lang, keys] of [
+      ['en', enKeys],
+      ['fr', frKeys],
+    ] as const) {
       const bases = new Set([...keys.keys()].filter((k) => PLURAL.test(k)).map((k) => k.replace(PLURAL, '')));
       const needed = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
-      for (const base of bases) for (const cat of needed) expect(keys.has(`${base}_${cat}`), `${lang}: ${base}_${cat}`).toBe(true);
+      for (const base of bases)
+        for (const cat of needed) expect(keys.has(`${base}_${cat}`), `${lang}: ${base}_${cat}`).toBe(true);
     }
   });
 
@@ -98,7 +107,11 @@ describe('describeError', () => {
 
   it('says until when a person is locked, in local time', () => {
     const until = new Date(Date.now() + 15 * 60_000);
-    const text = describeError(en18.t, 'en', { code: 'USER_LOCKED', message: 'x', details: { lockedUntil: until.toISOString() } });
+    const text = describeError(en18.t, 'en', {
+      code: 'USER_LOCKED',
+      message: 'x',
+      details: { lockedUntil: until.toISOString() },
+    });
     // British English: a 24-hour clock, never the US '10:51 PM'.
     const hhmm = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' }).format(until);
     expect(text).toBe(`Too many wrong PINs. This person is locked until ${hhmm}.`);
@@ -106,7 +119,9 @@ describe('describeError', () => {
   });
 
   it('says the service is unreachable for a transport failure, and falls back for unknown codes', () => {
-    expect(describeError(fr18.t, 'fr', { code: 'INTERNAL', message: 'x', details: { reason: 'unreachable' } })).toBe(fr.errors.INTERNAL_unreachable);
+    expect(describeError(fr18.t, 'fr', { code: 'INTERNAL', message: 'x', details: { reason: 'unreachable' } })).toBe(
+      fr.errors.INTERNAL_unreachable,
+    );
     expect(describeError(en18.t, 'en', { code: 'NEW_CODE' as 'INTERNAL', message: 'x' })).toBe(en.errors.INTERNAL);
   });
 });

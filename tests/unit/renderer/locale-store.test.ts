@@ -32,7 +32,14 @@ describe('locale store', () => {
   });
 
   it('still works when storage throws (blocked storage)', () => {
-    const broken = { getItem: () => { throw new Error('blocked'); }, setItem: () => { throw new Error('blocked'); } };
+    const broken = {
+      getItem: () => {
+        throw new Error('blocked');
+      },
+      setItem: () => {
+        throw new Error('blocked');
+      },
+    };
     const store = createLocaleStore({ storage: broken, languages: ['fr'] });
     store.getState().setLocale('en');
     expect(store.getState().locale).toBe('en');

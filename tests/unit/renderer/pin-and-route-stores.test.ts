@@ -34,7 +34,11 @@ describe('routes', () => {
   it('follow the location and write to it', () => {
     let hash = '#/area/admin';
     let onChange = () => {};
-    const location: HashLocation = { get: () => hash, set: (h) => void (hash = h), listen: (fn) => ((onChange = fn), () => {}) };
+    const location: HashLocation = {
+      get: () => hash,
+      set: (h) => void (hash = h),
+      listen: (fn) => ((onChange = fn), () => {}),
+    };
     const store = createRouteStore(location);
     expect(store.getState().route).toEqual({ name: 'area', area: 'admin' });
     store.getState().go({ name: 'home' });

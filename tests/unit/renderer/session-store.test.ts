@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { createApiClient } from '../../../shared/api/client.js';
-import { ACTIVITY_REPORT_INTERVAL_MS, createSessionStore, type TokenStorage } from '../../../renderer/stores/session-store.js';
+import {
+  ACTIVITY_REPORT_INTERVAL_MS,
+  createSessionStore,
+  type TokenStorage,
+} from '../../../renderer/stores/session-store.js';
 import { USERS, createFakeTransport, err, flush, ok, sessionFor } from './fake-transport.js';
 
 function setup(extra: Parameters<typeof createFakeTransport>[0] = {}, opts: { saved?: string | null } = {}) {
   const fake = createFakeTransport({
     'auth.users': () => ok(USERS),
-    'auth.signIn': (input) => ((input as { pin: string }).pin === '1111' ? ok(sessionFor()) : err('PIN_INVALID', { attemptsLeft: 4 })),
-    'auth.unlock': (input) => ((input as { pin: string }).pin === '1111' ? ok(sessionFor()) : err('PIN_INVALID', { attemptsLeft: 3 })),
+    'auth.signIn': (input) =>
+      (input as { pin: string }).pin === '1111' ? ok(sessionFor()) : err('PIN_INVALID', { attemptsLeft: 4 }),
+    'auth.unlock': (input) =>
+      (input as { pin: string }).pin === '1111' ? ok(sessionFor()) : err('PIN_INVALID', { attemptsLeft: 3 }),
     'auth.signOut': () => ok({ ok: true }),
     'auth.activity': () => ok({ ok: true }),
     'auth.session': () => ok(null),
@@ -67,7 +73,9 @@ describe('session store', () => {
   });
 
   it('refreshes the tiles after a lockout so they show until when', async () => {
-    const { store, fake } = setup({ 'auth.signIn': () => err('USER_LOCKED', { lockedUntil: '2026-01-01T08:15:00.000Z' }) });
+    const { store, fake } = setup({
+      'auth.signIn': () => err('USER_LOCKED', { lockedUntil: '2026-01-01T08:15:00.000Z' }),
+    });
     await store.getState().start();
     store.getState().selectUser(USERS[0].id);
     await store.getState().signIn('1111');
@@ -86,7 +94,10 @@ describe('session store', () => {
   });
 
   it('restores a saved session on start', async () => {
-    const { store, fake } = setup({ 'auth.session': (_i, token) => ok(token === 'saved' ? sessionFor(USERS[1], 'saved') : null) }, { saved: 'saved' });
+    const { store, fake } = setup(
+      { 'auth.session': (_i, token) => ok(token === 'saved' ? sessionFor(USERS[1], 'saved') : null) },
+      { saved: 'saved' },
+    );
     await store.getState().start();
     expect(store.getState().phase).toBe('active');
     expect(store.getState().session?.user.displayName).toBe('Emma Dubois');

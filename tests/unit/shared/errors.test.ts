@@ -4,7 +4,11 @@ import { AppError, ERROR_CODES, fail, ok, toErrorData } from '../../../shared/er
 describe('errors as data', () => {
   it('keeps the code, message and details of an AppError', () => {
     const e = new AppError('USER_LOCKED', 'Locked until 09:15.', { lockedUntil: '2026-11-22T09:15:00.000Z' });
-    expect(toErrorData(e)).toEqual({ code: 'USER_LOCKED', message: 'Locked until 09:15.', details: { lockedUntil: '2026-11-22T09:15:00.000Z' } });
+    expect(toErrorData(e)).toEqual({
+      code: 'USER_LOCKED',
+      message: 'Locked until 09:15.',
+      details: { lockedUntil: '2026-11-22T09:15:00.000Z' },
+    });
     expect(toErrorData(new AppError('FORBIDDEN', 'No.'))).toEqual({ code: 'FORBIDDEN', message: 'No.' });
   });
 
@@ -32,7 +36,10 @@ describe('errors as data', () => {
   it('builds results with ok and fail', () => {
     expect(ok(3)).toEqual({ ok: true, value: 3 });
     expect(fail('NOT_FOUND', 'Gone.')).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'Gone.' } });
-    expect(fail('PIN_INVALID', 'Wrong.', { attemptsLeft: 2 })).toEqual({ ok: false, error: { code: 'PIN_INVALID', message: 'Wrong.', details: { attemptsLeft: 2 } } });
+    expect(fail('PIN_INVALID', 'Wrong.', { attemptsLeft: 2 })).toEqual({
+      ok: false,
+      error: { code: 'PIN_INVALID', message: 'Wrong.', details: { attemptsLeft: 2 } },
+    });
     expect(ERROR_CODES).toContain('INTERNAL');
     expect(new Set(ERROR_CODES).size).toBe(ERROR_CODES.length);
   });

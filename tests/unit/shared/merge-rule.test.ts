@@ -16,7 +16,9 @@ describe('when an edit was made', () => {
     // Five days behind, edit made ten minutes before the push reached shore.
     expect(madeAt(at(T0 - 5 * DAY - 10 * MIN), { clockOffsetMs: -5 * DAY, receivedAt: T0 })).toBe(at(T0 - 10 * MIN));
     // Two hours ahead: brought back by two hours.
-    expect(madeAt(at(T0 + 2 * 60 * MIN - 10 * MIN), { clockOffsetMs: 2 * 60 * MIN, receivedAt: T0 })).toBe(at(T0 - 10 * MIN));
+    expect(madeAt(at(T0 + 2 * 60 * MIN - 10 * MIN), { clockOffsetMs: 2 * 60 * MIN, receivedAt: T0 })).toBe(
+      at(T0 - 10 * MIN),
+    );
   });
 
   it('is never later than the moment the service received the edit', () => {
@@ -32,7 +34,11 @@ describe('when an edit was made', () => {
 
 describe('merging one edit of a row, field by field', () => {
   const current = { course: 'French B1', first_name: 'Ana', last_name: 'Ribeiro' };
-  const stamps: Record<string, string> = { course: at(T0 + 5 * MIN, 'shore'), first_name: at(T0, 'kiosk-a'), last_name: at(T0, 'kiosk-a') };
+  const stamps: Record<string, string> = {
+    course: at(T0 + 5 * MIN, 'shore'),
+    first_name: at(T0, 'kiosk-a'),
+    last_name: at(T0, 'kiosk-a'),
+  };
   const stampOf = (f: string) => stamps[f] ?? null;
 
   it('lets an edit made later change the field, stamped with its own time', () => {
@@ -44,17 +50,27 @@ describe('merging one edit of a row, field by field', () => {
     // Made offline at minute 2, reaching shore after the shore edit of minute 5.
     const m = mergeFields({ patch: { course: 'Spanish A1' }, at: at(T0 + 2 * MIN) }, current, stampOf);
     expect(m.apply).toEqual({});
-    expect(m.lost).toEqual([{ field: 'course', mine: 'Spanish A1', kept: 'French B1', keptAt: at(T0 + 5 * MIN, 'shore') }]);
+    expect(m.lost).toEqual([
+      { field: 'course', mine: 'Spanish A1', kept: 'French B1', keptAt: at(T0 + 5 * MIN, 'shore') },
+    ]);
   });
 
   it('still applies the fields of that same edit nobody changed later', () => {
-    const m = mergeFields({ patch: { course: 'Spanish A1', first_name: 'Anna' }, at: at(T0 + 2 * MIN) }, current, stampOf);
+    const m = mergeFields(
+      { patch: { course: 'Spanish A1', first_name: 'Anna' }, at: at(T0 + 2 * MIN) },
+      current,
+      stampOf,
+    );
     expect(m.apply).toEqual({ first_name: 'Anna' });
     expect(m.lost.map((l) => l.field)).toEqual(['course']);
   });
 
   it('does not count a field set to the value it already has as an edit: nothing applied, stamped or lost', () => {
-    const m = mergeFields({ patch: { course: 'French B1', last_name: 'Ribeiro' }, at: at(T0 + 2 * MIN) }, current, stampOf);
+    const m = mergeFields(
+      { patch: { course: 'French B1', last_name: 'Ribeiro' }, at: at(T0 + 2 * MIN) },
+      current,
+      stampOf,
+    );
     expect(m).toEqual({ apply: {}, stamps: {}, lost: [] });
   });
 
@@ -64,7 +80,11 @@ describe('merging one edit of a row, field by field', () => {
   });
 
   it('compares values as both databases return them (a number as text, a date as Date)', () => {
-    const m = mergeFields({ patch: { n: 3, when: '2026-11-22T09:00:00.000Z' }, at: at(T0) }, { n: '3', when: new Date(T0) }, () => null);
+    const m = mergeFields(
+      { patch: { n: 3, when: '2026-11-22T09:00:00.000Z' }, at: at(T0) },
+      { n: '3', when: new Date(T0) },
+      () => null,
+    );
     expect(m.apply).toEqual({});
   });
 });

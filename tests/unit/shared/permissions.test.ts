@@ -9,7 +9,22 @@ const role = (id: string) => {
 
 describe('permission matrix', () => {
   it('has every role of the seeds the issue lists, once each', () => {
-    const seeds = ['admin', 'manager', 'chef', 'staff', 'super_admin', 'consultant', 'owner', 'waiter', 'kitchen', 'instructor', 'trainee', 'master', 'officer', 'crew'];
+    const seeds = [
+      'admin',
+      'manager',
+      'chef',
+      'staff',
+      'super_admin',
+      'consultant',
+      'owner',
+      'waiter',
+      'kitchen',
+      'instructor',
+      'trainee',
+      'master',
+      'officer',
+      'crew',
+    ];
     const ids = DEFAULT_ROLES.map((r) => r.id);
     expect([...ids].sort()).toEqual([...seeds].sort());
     expect(new Set(ids).size).toBe(ids.length);
@@ -19,7 +34,10 @@ describe('permission matrix', () => {
     for (const r of DEFAULT_ROLES) {
       expect(r.name.en.length, r.id).toBeGreaterThan(0);
       expect(r.name.fr.length, r.id).toBeGreaterThan(0);
-      expect(r.permissions.filter((p) => !isPermission(p)), r.id).toEqual([]);
+      expect(
+        r.permissions.filter((p) => !isPermission(p)),
+        r.id,
+      ).toEqual([]);
     }
   });
 

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { afterFailure, attemptsLeft, isLocked, LOCKOUT_MS, MAX_PIN_FAILURES, NO_ATTEMPTS, stateFromEvents, strictest, type PinAttemptState, type PinEvent } from '../../../shared/domain/pin-lockout.js';
+import {
+  afterFailure,
+  attemptsLeft,
+  isLocked,
+  LOCKOUT_MS,
+  MAX_PIN_FAILURES,
+  NO_ATTEMPTS,
+  stateFromEvents,
+  strictest,
+  type PinAttemptState,
+  type PinEvent,
+} from '../../../shared/domain/pin-lockout.js';
 
 const T0 = Date.parse('2026-11-22T09:00:00Z');
 const MINUTE = 60_000;
@@ -50,15 +61,27 @@ describe('PIN lockout rule', () => {
 describe('PIN lockout across the kiosks of a site', () => {
   const failed = (at: number): PinEvent => ({ action: 'auth.sign_in_failed', at });
   it('counts wrong PINs from every kiosk together', () => {
-    expect(stateFromEvents([failed(T0), failed(T0 + 1), failed(T0 + 2), failed(T0 + 3), failed(T0 + 4)])).toEqual({ failures: 5, lockedUntil: T0 + 4 + LOCKOUT_MS });
+    expect(stateFromEvents([failed(T0), failed(T0 + 1), failed(T0 + 2), failed(T0 + 3), failed(T0 + 4)])).toEqual({
+      failures: 5,
+      lockedUntil: T0 + 4 + LOCKOUT_MS,
+    });
   });
   it('holds a lockout another kiosk made, and starts afresh after a right PIN anywhere', () => {
     const lock: PinEvent = { action: 'auth.lockout', at: T0, lockedUntil: T0 + LOCKOUT_MS };
     expect(isLocked(stateFromEvents([lock]), T0 + MINUTE)).toBe(true);
-    expect(stateFromEvents([failed(T0), failed(T0), { action: 'auth.sign_in', at: T0 + 1 }, failed(T0 + 2)])).toEqual({ failures: 1, lockedUntil: null });
+    expect(stateFromEvents([failed(T0), failed(T0), { action: 'auth.sign_in', at: T0 + 1 }, failed(T0 + 2)])).toEqual({
+      failures: 1,
+      lockedUntil: null,
+    });
   });
   it('takes the stricter of this kiosk and the site', () => {
-    expect(strictest({ failures: 2, lockedUntil: null }, { failures: 5, lockedUntil: T0 })).toEqual({ failures: 5, lockedUntil: T0 });
-    expect(strictest({ failures: 5, lockedUntil: T0 + 1 }, { failures: 1, lockedUntil: T0 })).toEqual({ failures: 5, lockedUntil: T0 + 1 });
+    expect(strictest({ failures: 2, lockedUntil: null }, { failures: 5, lockedUntil: T0 })).toEqual({
+      failures: 5,
+      lockedUntil: T0,
+    });
+    expect(strictest({ failures: 5, lockedUntil: T0 + 1 }, { failures: 1, lockedUntil: T0 })).toEqual({
+      failures: 5,
+      lockedUntil: T0 + 1,
+    });
   });
 });

@@ -24,8 +24,19 @@ describe('the sync protocol', () => {
 
   it('refuses a push naming a site, and one with more mutations than a batch may hold', () => {
     expect(pushRequest.safeParse({ clientTime: 1, mutations: [], siteId: 'x' }).success).toBe(false);
-    const m = (seq: number) => ({ seq, name: 'audit.recordAuthEvent', version: 1, args: {}, hlc: '0'.repeat(30), userId: null });
-    expect(pushRequest.safeParse({ clientTime: 1, mutations: Array.from({ length: 2000 }, (_, i) => m(i + 1)) }).success).toBe(true);
-    expect(pushRequest.safeParse({ clientTime: 1, mutations: Array.from({ length: 2001 }, (_, i) => m(i + 1)) }).success).toBe(false);
+    const m = (seq: number) => ({
+      seq,
+      name: 'audit.recordAuthEvent',
+      version: 1,
+      args: {},
+      hlc: '0'.repeat(30),
+      userId: null,
+    });
+    expect(
+      pushRequest.safeParse({ clientTime: 1, mutations: Array.from({ length: 2000 }, (_, i) => m(i + 1)) }).success,
+    ).toBe(true);
+    expect(
+      pushRequest.safeParse({ clientTime: 1, mutations: Array.from({ length: 2001 }, (_, i) => m(i + 1)) }).success,
+    ).toBe(false);
   });
 });

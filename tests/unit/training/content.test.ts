@@ -26,14 +26,35 @@ describe('shipped training content', () => {
 });
 
 describe('certificate signatures', () => {
-  const payload = { v: 1 as const, n: 'FS101-2026-ABCDEF', c: 'ABCDE-FGHJK', u: 'u', h: 'Emma Dubois', m: 'FOOD_SAFETY_101', mv: 1, te: 'Food safety basics', tf: 'Sécurité', sc: 100, i: '2026-11-22T09:00:00.000Z', e: null, s: 'site' };
+  const payload = {
+    v: 1 as const,
+    n: 'FS101-2026-ABCDEF',
+    c: 'ABCDE-FGHJK',
+    u: 'u',
+    h: 'Emma Dubois',
+    m: 'FOOD_SAFETY_101',
+    mv: 1,
+    te: 'Food safety basics',
+    tf: 'Sécurité',
+    sc: 100,
+    i: '2026-11-22T09:00:00.000Z',
+    e: null,
+    s: 'site',
+  };
   it('verify from the certificate alone and are trusted only with a listed key', () => {
     const key = newSigningKey();
     const { token } = signCertificate(payload, key);
     expect(verifyCertificate(token)).toMatchObject({ ok: true, trusted: false });
-    expect(verifyCertificate(token, new Map([[key.keyId, key.publicKey]]))).toMatchObject({ ok: true, trusted: true, payload: { h: 'Emma Dubois' } });
+    expect(verifyCertificate(token, new Map([[key.keyId, key.publicKey]]))).toMatchObject({
+      ok: true,
+      trusted: true,
+      payload: { h: 'Emma Dubois' },
+    });
     const other = newSigningKey();
-    expect(verifyCertificate(token, new Map([[other.keyId, other.publicKey]]))).toMatchObject({ ok: true, trusted: false });
+    expect(verifyCertificate(token, new Map([[other.keyId, other.publicKey]]))).toMatchObject({
+      ok: true,
+      trusted: false,
+    });
   });
   it('refuse a changed payload, a swapped key and garbage', () => {
     const key = newSigningKey();
@@ -43,7 +64,10 @@ describe('certificate signatures', () => {
     const json = JSON.parse(Buffer.from(body, 'base64url').toString());
     const edit = (o: object) => `SDC1.${Buffer.from(JSON.stringify({ ...json, ...o })).toString('base64url')}.${sig}`;
     expect(verifyCertificate(edit({ sc: 99 }))).toEqual({ ok: false, reason: 'bad_signature' });
-    expect(verifyCertificate(edit({ pk: other.publicKey, k: other.keyId }))).toEqual({ ok: false, reason: 'bad_signature' });
+    expect(verifyCertificate(edit({ pk: other.publicKey, k: other.keyId }))).toEqual({
+      ok: false,
+      reason: 'bad_signature',
+    });
     expect(verifyCertificate(edit({ pk: other.publicKey }))).toEqual({ ok: false, reason: 'key_mismatch' });
     expect(verifyCertificate('hello')).toEqual({ ok: false, reason: 'malformed' });
     expect(verifyCertificate('SDC1.!!!.x')).toEqual({ ok: false, reason: 'malformed' });

@@ -9,7 +9,14 @@ const Q = [
 
 describe('assessment scoring', () => {
   it('is the sum of the weights answered correctly over the sum of all weights, times 100', () => {
-    const r = scoreAssessment(Q, [{ questionId: 'q1', selected: ['a'] }, { questionId: 'q2', selected: ['c', 'b'] }], 80);
+    const r = scoreAssessment(
+      Q,
+      [
+        { questionId: 'q1', selected: ['a'] },
+        { questionId: 'q2', selected: ['c', 'b'] },
+      ],
+      80,
+    );
     expect(r.score).toBe(80);
     expect(r.passed).toBe(true);
     expect(r.correct).toEqual({ q1: true, q2: true, q3: false });
@@ -23,7 +30,14 @@ describe('assessment scoring', () => {
   });
 
   it('fails just under the threshold and rounds to two decimals', () => {
-    const r = scoreAssessment([{ id: 'x', weight: 2, correct: ['a'] }, { id: 'y', weight: 1, correct: ['a'] }], [{ questionId: 'x', selected: ['a'] }], 80);
+    const r = scoreAssessment(
+      [
+        { id: 'x', weight: 2, correct: ['a'] },
+        { id: 'y', weight: 1, correct: ['a'] },
+      ],
+      [{ questionId: 'x', selected: ['a'] }],
+      80,
+    );
     expect(r.score).toBe(66.67);
     expect(r.passed).toBe(false);
   });
@@ -42,12 +56,30 @@ describe('attempt allowance', () => {
     expect(attemptAllowance([fail('2026-11-22T09:00:00.000Z')], 3, 30, '2026-11-22T09:30:00.000Z').allowed).toBe(true);
   });
   it('stops after the maximum number of failed attempts, unless one passed', () => {
-    const three = [fail('2026-11-20T09:00:00.000Z'), fail('2026-11-21T09:00:00.000Z'), fail('2026-11-21T10:00:00.000Z')];
-    expect(attemptAllowance(three, 3, 0, '2026-11-22T09:00:00.000Z')).toMatchObject({ allowed: false, reason: 'max_attempts', used: 3 });
-    expect(attemptAllowance([...three, { submittedAt: '2026-11-21T11:00:00.000Z', passed: 1 }], 3, 0, '2026-11-22T09:00:00.000Z').allowed).toBe(true);
+    const three = [
+      fail('2026-11-20T09:00:00.000Z'),
+      fail('2026-11-21T09:00:00.000Z'),
+      fail('2026-11-21T10:00:00.000Z'),
+    ];
+    expect(attemptAllowance(three, 3, 0, '2026-11-22T09:00:00.000Z')).toMatchObject({
+      allowed: false,
+      reason: 'max_attempts',
+      used: 3,
+    });
+    expect(
+      attemptAllowance(
+        [...three, { submittedAt: '2026-11-21T11:00:00.000Z', passed: 1 }],
+        3,
+        0,
+        '2026-11-22T09:00:00.000Z',
+      ).allowed,
+    ).toBe(true);
     expect(attemptAllowance(three, 0, 0, '2026-11-22T09:00:00.000Z').allowed).toBe(true);
   });
   it('does not count an attempt started and never submitted', () => {
-    expect(attemptAllowance([{ submittedAt: null, passed: null }], 1, 30, '2026-11-22T09:00:00.000Z')).toMatchObject({ allowed: true, used: 0 });
+    expect(attemptAllowance([{ submittedAt: null, passed: null }], 1, 30, '2026-11-22T09:00:00.000Z')).toMatchObject({
+      allowed: true,
+      used: 0,
+    });
   });
 });
