@@ -7,6 +7,8 @@
 //   ack <table>:<id>            a row a mutation wrote, printed after its transaction committed
 //   net push|pull sent|answered around each request to the sync service
 import { writeSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { hashPin } from '../../electron/core/auth/pin-hash.js';
 import { createKiosk } from '../../electron/core/kiosk.js';
 import { demoUserId } from '../../shared/demo.js';
@@ -34,11 +36,20 @@ globalThis.fetch = async (input: string | URL | Request, init?: RequestInit) => 
 };
 
 const cheapHash = (pin: string) => hashPin(pin, { N: 1024, r: 8, p: 1, keyLength: 32 });
+// The address the kiosk was enrolled at: a --server that differs from it would now replace it.
+const enrolledAt = (() => {
+  const db = new Database(join(dataDir, 'shiftdeck.db'), { readonly: true });
+  try {
+    return (db.prepare("SELECT value FROM meta WHERE key = 'sync.server'").get() as { value: string }).value;
+  } finally {
+    db.close();
+  }
+})();
 const kiosk = await createKiosk({
   dataDir,
   migrationsDir,
   hashPin: cheapHash,
-  sync: { serverUrl: 'http://unused.invalid', manual: true },
+  sync: { serverUrl: enrolledAt, manual: true },
 });
 out(`ready ${loadedMs} ${Math.round(performance.now())}`);
 
