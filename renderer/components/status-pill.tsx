@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useServices, useSlice } from '../app/services.js';
+import { CONNECTION_LABEL, connectionState } from './connection-state.js';
 
 /** Online/offline and how many changes wait to sync, always in view in the header. */
 export function StatusPill() {
@@ -7,14 +8,16 @@ export function StatusPill() {
   const { status } = useServices();
   const s = useSlice(status, (x) => x.status);
   const reachable = useSlice(status, (x) => x.reachable);
-  const online = reachable && !!s?.online;
+  const state = connectionState(reachable, s);
+  const online = state === 'online';
   const pending = s?.pendingCount ?? 0;
-  const label = !reachable ? t('status.unreachable') : online ? t('status.online') : t('status.offline');
+  const label = t(CONNECTION_LABEL[state]);
   return (
     <div
       className={`status-pill ${online ? 'status-pill--online' : 'status-pill--offline'}`}
       data-testid="status-pill"
       data-online={online}
+      data-state={state}
       role="status"
       aria-label={t('status.label')}
     >

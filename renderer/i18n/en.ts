@@ -54,6 +54,7 @@ export const en = {
     label: 'Sync status',
     online: 'Online',
     offline: 'Offline',
+    deviceUnknown: 'Shore does not know this kiosk',
     unreachable: 'Kiosk service not reachable',
     pending_one: '{{count}} pending change',
     pending_many: '{{count}} pending changes',

@@ -53,6 +53,7 @@ export const fr: Messages = {
     label: 'État de la synchronisation',
     online: 'En ligne',
     offline: 'Hors ligne',
+    deviceUnknown: 'La terre ne connaît plus ce poste',
     unreachable: 'Service du poste injoignable',
     pending_one: '{{count}} modification en attente',
     pending_many: '{{count}} modifications en attente',

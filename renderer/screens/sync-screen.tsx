@@ -6,6 +6,7 @@ import { formatAgo, formatDateTime, formatTime } from '../i18n/format.js';
 import { can } from '../../shared/permissions.js';
 import { BackButton } from '../components/back-button.js';
 import { ConflictListView } from '../components/conflict-list.js';
+import { CONNECTION_LABEL, connectionState } from '../components/connection-state.js';
 import { ReenrolPanel } from '../components/reenrol-panel.js';
 import type { SyncStatus } from '../stores/status-store.js';
 
@@ -50,11 +51,7 @@ export function SyncScreen() {
 
   const rows: [string, string, string][] = s
     ? [
-        [
-          'connection',
-          t('sync.connection'),
-          !reachable ? t('status.unreachable') : s.online ? t('status.online') : t('status.offline'),
-        ],
+        ['connection', t('sync.connection'), t(CONNECTION_LABEL[connectionState(reachable, s)])],
         ['pending', t('sync.pending'), String(s.pendingCount)],
         [
           'oldest-pending',

@@ -61,6 +61,9 @@ test('the Sync screen says plainly that shore does not know this kiosk, and enro
     }
     await page.getByTestId('lang-en').click();
     await expect(panel).toContainText('Shore does not know this kiosk');
+    // The header does not say "Online" while nothing can sync.
+    await expect(page.getByTestId('status-pill')).toHaveAttribute('data-state', 'device-unknown');
+    await expect(page.getByTestId('status-pill')).toContainText('Shore does not know this kiosk');
 
     // A wrong code is refused in words, nothing changes; the right one enrols it again.
     await page.getByTestId('reenrol-code').fill('AAAA-BBBB-CCCC');
@@ -70,6 +73,7 @@ test('the Sync screen says plainly that shore does not know this kiosk, and enro
     await page.getByTestId('reenrol-code').fill(await code());
     await page.getByTestId('reenrol-code').press('Enter');
     await expect(panel).toBeHidden({ timeout: 20_000 });
+    await expect(page.getByTestId('status-pill')).toHaveAttribute('data-state', 'online', { timeout: 20_000 });
     await expect(page.getByTestId('sync-pending')).toContainText('0', { timeout: 20_000 });
     const devices = await sql<{ n: number }>`SELECT count(*)::int AS n FROM devices WHERE site_id = ${SITE}`.execute(
       central.admin,
