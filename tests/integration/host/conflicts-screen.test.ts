@@ -75,6 +75,18 @@ describe.skipIf(!existsSync(rendererDir))('the conflicts screen in a browser', (
     await card.scrollIntoViewIfNeeded();
     await page.screenshot({ path: shot('conflicts-en-landscape'), fullPage: true });
     await page.setViewportSize(PORTRAIT);
+    // On a portrait tablet the badge sits beside the name, not over it: nothing in the header
+    // spills out of its own box or overlaps another.
+    const crowded = await page.evaluate(() => {
+      const els = [...document.querySelectorAll<HTMLElement>('.header__badge, .header__user, .status-pill')];
+      const spill = els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.className);
+      const boxes = els.map((el) => el.getBoundingClientRect());
+      const overlap = boxes.some((a, i) =>
+        boxes.some((b, j) => i < j && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom),
+      );
+      return { spill, overlap };
+    });
+    expect(crowded).toEqual({ spill: [], overlap: false });
     await page.screenshot({ path: shot('conflicts-en-portrait'), fullPage: true });
 
     await page.getByTestId('lang-fr').click();
