@@ -126,11 +126,23 @@ export function createHandlers(deps: HandlerDeps): Handlers {
           .orderBy('c.created_at', 'desc')
           .limit(200)
           .execute(),
+        // A change shore refused and wrote a conflict record for is that record's card: listing
+        // the local outbox entry as well showed one refusal twice.
         deps.store.db
-          .selectFrom('outbox')
-          .select(['seq', 'name', 'status', 'last_error', 'hlc'])
-          .where('status', 'in', ['rejected', 'dead'])
-          .orderBy('seq', 'desc')
+          .selectFrom('outbox as o')
+          .select(['o.seq', 'o.name', 'o.status', 'o.last_error', 'o.hlc'])
+          .where('o.status', 'in', ['rejected', 'dead'])
+          .where(({ not, exists, selectFrom }) =>
+            not(
+              exists(
+                selectFrom('conflicts as k')
+                  .select('k.id')
+                  .where('k.device_id', '=', deps.deviceId)
+                  .whereRef('k.seq', '=', 'o.seq'),
+              ),
+            ),
+          )
+          .orderBy('o.seq', 'desc')
           .limit(200)
           .execute(),
       ]);
