@@ -59,6 +59,27 @@ const makeRows = (siteId: string, deviceId: string) =>
     deviceId,
   }));
 
+/** The baseline: a plain prepared INSERT of one row of the same shape, no gate, no outbox. */
+function plainInsert(db: Database.Database) {
+  const now = new Date().toISOString();
+  const insert = db.prepare(
+    'INSERT INTO audit_log (id, site_id, action, actor_user_id, subject_user_id, device_id, hlc, detail, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  return (row: ReturnType<typeof makeRows>[number]) =>
+    insert.run(
+      row.id,
+      row.siteId,
+      row.action,
+      null,
+      row.subjectUserId,
+      row.deviceId,
+      now,
+      JSON.stringify(row.detail),
+      now,
+      now,
+    );
+}
+
 export async function run(): Promise<Figure[]> {
   const figures: Figure[] = [];
   for (const mode of ['batched', 'one-per-transaction'] as const) {
@@ -79,23 +100,7 @@ export async function run(): Promise<Figure[]> {
       });
       const rows = makeRows(kiosk.siteId, kiosk.deviceId).slice(0, n);
       const db = plainDb(dir);
-      const now = new Date().toISOString();
-      const insert = db.prepare(
-        'INSERT INTO audit_log (id, site_id, action, actor_user_id, subject_user_id, device_id, hlc, detail, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      );
-      const plainOne = (row: (typeof rows)[number]) =>
-        insert.run(
-          row.id,
-          row.siteId,
-          row.action,
-          null,
-          row.subjectUserId,
-          row.deviceId,
-          now,
-          JSON.stringify(row.detail),
-          now,
-          now,
-        );
+      const plainOne = plainInsert(db);
       const actor = { userId: null, permissions: [] };
       const argsOf = (row: (typeof rows)[number]) => ({
         id: row.id,
@@ -187,24 +192,9 @@ async function manyRowsFigures(): Promise<Figure[]> {
     const chunks: (typeof rows)[] = [];
     for (let i = 0; i < rows.length; i += ROWS_PER_MUTATION) chunks.push(rows.slice(i, i + ROWS_PER_MUTATION));
     const db = plainDb(dir);
-    const now = new Date().toISOString();
-    const insert = db.prepare(
-      'INSERT INTO audit_log (id, site_id, action, actor_user_id, subject_user_id, device_id, hlc, detail, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    );
+    const plainOne = plainInsert(db);
     const plainChunk = db.transaction((chunk: typeof rows) => {
-      for (const row of chunk)
-        insert.run(
-          row.id,
-          row.siteId,
-          row.action,
-          null,
-          row.subjectUserId,
-          row.deviceId,
-          now,
-          JSON.stringify(row.detail),
-          now,
-          now,
-        );
+      for (const row of chunk) plainOne(row);
     });
     const actor = { userId: null, permissions: [] };
     plainTimes.push(await clocked(plainCpu, () => chunks.forEach((c) => plainChunk(c))));
