@@ -195,6 +195,7 @@ test('no serious or critical axe violations on the class tracking tabs and the c
   await nextWeek(page);
   expect(await serious(), 'week').toEqual([]);
   await page.locator('[data-testid="class-card"][data-date="2026-11-23"]').click();
+  await expect(page.getByTestId('class-sheet')).toBeVisible();
   expect(await serious(), 'class sheet').toEqual([]);
   await page.getByTestId('sheet-close').click();
   for (const tab of ['dashboard', 'health', 'import'] as const) {

@@ -147,7 +147,8 @@ const FAULTS: ProxyMode[] = ['drop-request', 'drop-response', 'duplicate', 'dela
 
 describe('convergence', () => {
   it('three kiosks on two sites, random concurrent mutations and offline periods: every replica ends equal to the server for its site', async () => {
-    const seed = process.env.SYNC_SEED ? Number(process.env.SYNC_SEED) : Math.floor(Math.random() * 2 ** 31);
+    // A fixed seed by default, so CI runs the same schedule every time; set SYNC_SEED to explore others.
+    const seed = process.env.SYNC_SEED ? Number(process.env.SYNC_SEED) : 20261202;
     console.log(`[convergence] seed ${seed} (rerun with SYNC_SEED=${seed})`);
     const rng = prng(seed);
     const service = await startService();
