@@ -69,7 +69,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await deps.auth.signOut(ctx.token);
       return { ok: true as const };
     },
-    'home.areas': async (_input, ctx) => areasFor(ctx.signedIn!.person.permissions),
+    'home.areas': async (_input, ctx) => areasFor(ctx.signedIn!.person.permissions, (await deps.site()).kind),
 
     'audit.list': async (input) => {
       const site = await deps.site();
