@@ -96,3 +96,9 @@ export async function seedTablesFixture(runner: MutationRunner): Promise<void> {
       m,
     );
 }
+
+/** The tables the payment tests serve: 1..SESSIONS, each split equally between `waysOf(n)` guests. */
+export const PAID_TABLES = [1, 2, 3, 4, 5] as const;
+export const waysOf = (table: number) => 1 + table;
+/** What each share's payment key is: made once per share, so paying it again is a retry. */
+export const paymentKeyOf = (sessionId: string, shareKey: string) => derivedId('test-payment-key', sessionId, shareKey);
