@@ -16,6 +16,14 @@ export const PERMISSIONS = [
   'fuel.log',
   'fuel.view',
   'tables.serve',
+  /** Menu and floor plan: what a consultant onboards and an owner or manager keeps up to date. */
+  'tables.setup',
+  /** Record payments and tips; whoever holds it also sees the bill's money. */
+  'tables.pay',
+  /** Approve a void or comp with one's own PIN. */
+  'tables.approve',
+  /** Sales figures and shift cash counts. */
+  'tables.money',
   'kitchen.display',
   'analytics.personal',
   'analytics.team',
@@ -41,13 +49,17 @@ export const AREAS = [
   { id: 'incidents', permission: 'incidents.report' },
   { id: 'compliance', permission: 'compliance.fill' },
   { id: 'fuel', permission: 'fuel.log' },
-  { id: 'tables', permission: 'tables.serve' },
-  { id: 'kitchen', permission: 'kitchen.display' },
+  { id: 'tables', permission: 'tables.serve', siteKinds: ['restaurant'] },
+  { id: 'kitchen', permission: 'kitchen.display', siteKinds: ['restaurant'] },
   { id: 'analytics', permission: 'analytics.team' },
   { id: 'sync', permission: 'sync.view' },
   { id: 'audit', permission: 'audit.view' },
   { id: 'admin', permission: 'users.manage' },
-] as const satisfies readonly { id: string; permission: Permission }[];
+] as const satisfies readonly {
+  id: string;
+  permission: Permission;
+  siteKinds?: readonly ('restaurant' | 'vessel')[];
+}[];
 
 export type AreaId = (typeof AREAS)[number]['id'];
 
@@ -77,6 +89,9 @@ const SUPERVISOR: Permission[] = [
   'audit.view',
 ];
 
+/** What runs a restaurant's floor beyond serving: the menu, payments, approvals and the figures. */
+const TABLE_MANAGER: Permission[] = ['tables.setup', 'tables.pay', 'tables.approve', 'tables.money'];
+
 /** The seeds' roles: SOP training (admin, manager, chef, staff), TabSync (super admin, consultant,
  * owner, waiter, kitchen), classroom training (instructor, trainee) and ships (master, officer, crew). */
 export const DEFAULT_ROLES: readonly RoleDefinition[] = [
@@ -86,7 +101,8 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
     id: 'consultant',
     siteKind: 'restaurant',
     name: { en: 'Consultant', fr: 'Consultant' },
-    permissions: [...SUPERVISOR, 'training.author', 'users.manage'],
+    // Onboards a restaurant (menu, floor, people) but sees no money: no tables.pay nor tables.money.
+    permissions: [...SUPERVISOR, 'training.author', 'users.manage', 'tables.setup'],
   },
   {
     id: 'owner',
@@ -95,6 +111,7 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
     permissions: [
       ...SUPERVISOR,
       'tables.serve',
+      ...TABLE_MANAGER,
       'kitchen.display',
       'users.manage',
       'settings.manage',
@@ -105,7 +122,7 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
     id: 'manager',
     siteKind: 'restaurant',
     name: { en: 'Manager', fr: 'Gérant' },
-    permissions: [...SUPERVISOR, 'tables.serve', 'kitchen.display'],
+    permissions: [...SUPERVISOR, 'tables.serve', ...TABLE_MANAGER, 'kitchen.display'],
   },
   {
     id: 'chef',
@@ -118,12 +135,13 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
     id: 'waiter',
     siteKind: 'restaurant',
     name: { en: 'Waiter', fr: 'Serveur' },
-    permissions: [...CREW_BASE, 'tables.serve'],
+    permissions: [...CREW_BASE, 'tables.serve', 'tables.pay'],
   },
   {
     id: 'kitchen',
     siteKind: 'restaurant',
     name: { en: 'Kitchen', fr: 'Cuisine' },
+    // Sees and updates orders on the kitchen display; takes no payments.
     permissions: [...CREW_BASE, 'kitchen.display'],
   },
   {
@@ -169,6 +187,11 @@ export function can(permissions: readonly string[], needed: Permission): boolean
   return permissions.includes(needed);
 }
 
-export function areasFor(permissions: readonly string[]): AreaId[] {
-  return AREAS.filter((a) => can(permissions, a.permission)).map((a) => a.id);
+/** The areas a person sees; given the site's kind, those the site does not have are left out (a vessel has no tables). */
+export function areasFor(permissions: readonly string[], siteKind?: 'restaurant' | 'vessel'): AreaId[] {
+  return AREAS.filter(
+    (a) =>
+      can(permissions, a.permission) &&
+      (siteKind === undefined || !('siteKinds' in a) || (a.siteKinds as readonly string[]).includes(siteKind)),
+  ).map((a) => a.id);
 }

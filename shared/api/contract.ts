@@ -3,6 +3,7 @@ import { classesContract } from '../classes/contract.js';
 import { AREAS, PERMISSIONS, type Permission } from '../permissions.js';
 import { LINK_ERROR_CODES } from '../sync/link-error.js';
 import { PENDING_KINDS } from '../sync/pending-summary.js';
+import { tablesContract } from '../tables/contract.js';
 import { trainingContract } from '../training/contract.js';
 import type { MethodSpec } from './method-spec.js';
 
@@ -229,6 +230,7 @@ export const contract = {
   'sync.useMine': method({ access: 'sync.view', input: z.object({ id: z.uuid() }).strict(), output: okOut }),
   ...classesContract,
   ...trainingContract,
+  ...tablesContract,
 } as const;
 
 export type Contract = typeof contract;

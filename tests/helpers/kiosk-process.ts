@@ -9,7 +9,7 @@ import { appRoot, localMigrationsDir } from '../../electron/core/paths.js';
 
 const CHILD = fileURLToPath(new URL('./kiosk-child.ts', import.meta.url));
 
-let bundled: Promise<string[]> | null = null;
+const bundled = new Map<string, Promise<string[]>>();
 
 /**
  * How to start the child: bundled with esbuild (tsx's own), which starts in a fraction of the
@@ -17,33 +17,37 @@ let bundled: Promise<string[]> | null = null;
  * the source when esbuild cannot be loaded. The bundle is named by its content and sits under the
  * project's node_modules/.cache, so its packages resolve and concurrent runs share it.
  */
-function childCommand(): Promise<string[]> {
-  return (bundled ??= (async () => {
-    try {
-      const { build } = await import('esbuild');
-      const result = await build({
-        entryPoints: [CHILD],
-        bundle: true,
-        platform: 'node',
-        format: 'esm',
-        packages: 'external',
-        write: false,
-        logLevel: 'error',
-      });
-      const code = result.outputFiles[0].contents;
-      const dir = join(appRoot, 'node_modules', '.cache', 'shiftdeck-tests');
-      const file = join(dir, `kiosk-child-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
-      if (!existsSync(file)) {
-        mkdirSync(dir, { recursive: true });
-        const tmp = `${file}.${process.pid}.tmp`;
-        writeFileSync(tmp, code);
-        renameSync(tmp, file);
-      }
-      return [file];
-    } catch {
-      return ['--import', 'tsx', CHILD];
+function childCommand(script: string): Promise<string[]> {
+  let command = bundled.get(script);
+  if (!command) bundled.set(script, (command = bundle(script)));
+  return command;
+}
+
+async function bundle(script: string): Promise<string[]> {
+  try {
+    const { build } = await import('esbuild');
+    const result = await build({
+      entryPoints: [script],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      packages: 'external',
+      write: false,
+      logLevel: 'error',
+    });
+    const code = result.outputFiles[0].contents;
+    const dir = join(appRoot, 'node_modules', '.cache', 'shiftdeck-tests');
+    const file = join(dir, `kiosk-child-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
+    if (!existsSync(file)) {
+      mkdirSync(dir, { recursive: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, code);
+      renameSync(tmp, file);
     }
-  })());
+    return [file];
+  } catch {
+    return ['--import', 'tsx', script];
+  }
 }
 
 export interface KioskProcess {
@@ -61,7 +65,8 @@ export interface KioskProcess {
 
 /**
  * Starts tests/helpers/kiosk-child.ts on an enrolled kiosk's data dir: a kiosk process that
- * writes and syncs until killed. Killed when the test finishes, if still running.
+ * writes and syncs until killed (or `script`, another child written the same way). Killed when
+ * the test finishes, if still running.
  *
  * @example
  * const p = await spawnKioskProcess(dataDir, 7);
@@ -69,8 +74,8 @@ export interface KioskProcess {
  * await p.next('net push sent');
  * await p.kill();
  */
-export async function spawnKioskProcess(dataDir: string, seed: number): Promise<KioskProcess> {
-  const child = spawn(process.execPath, [...(await childCommand()), dataDir, String(seed), localMigrationsDir], {
+export async function spawnKioskProcess(dataDir: string, seed: number, script = CHILD): Promise<KioskProcess> {
+  const child = spawn(process.execPath, [...(await childCommand(script)), dataDir, String(seed), localMigrationsDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const acked: string[] = [];

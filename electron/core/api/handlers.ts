@@ -14,6 +14,7 @@ import type { MutationRunner } from '../mutations/mutation-runner.js';
 import { readSyncStatus, type LinkState } from '../status.js';
 import { createConflictViews } from '../sync/conflict-views.js';
 import { createClassesHandlers } from '../classes/handlers.js';
+import { createTablesHandlers } from '../tables/handlers.js';
 import { createTrainingHandlers } from '../training/handlers.js';
 import type { Clock } from '../clock.js';
 import type { CallContext, Handlers } from './dispatcher.js';
@@ -47,6 +48,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     ...createClassesHandlers(deps),
     ...createTrainingHandlers(deps),
+    ...createTablesHandlers(deps),
     'app.info': async () => ({
       version: deps.version,
       deviceId: deps.deviceId,
@@ -69,7 +71,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await deps.auth.signOut(ctx.token);
       return { ok: true as const };
     },
-    'home.areas': async (_input, ctx) => areasFor(ctx.signedIn!.person.permissions),
+    'home.areas': async (_input, ctx) => areasFor(ctx.signedIn!.person.permissions, (await deps.site()).kind),
 
     'audit.list': async (input) => {
       const site = await deps.site();

@@ -151,6 +151,16 @@ export function createAuthService(deps: AuthDeps) {
       });
     },
 
+    /**
+     * Checks another person's PIN without signing them in (a manager approving a void on a
+     * waiter's session); wrong PINs count towards that person's lockout as at sign-in.
+     */
+    async confirmPin(userId: string, pin: string): Promise<{ id: string; permissions: string[] }> {
+      const person = await requirePerson(userId);
+      await checkPin(person, pin);
+      return { id: person.id, permissions: [...person.permissions] };
+    },
+
     async signIn(userId: string, pin: string) {
       const person = await requirePerson(userId);
       await checkPin(person, pin);

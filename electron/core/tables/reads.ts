@@ -1,0 +1,202 @@
+import type { Kysely } from 'kysely';
+import type { SyncedDatabase } from '../../../shared/schema.js';
+import { billLineOf, parseModifiers, sessionLines, sessionPayments } from '../../../shared/tables/bill-rows.js';
+import { billTotalCents, lineTotalCents } from '../../../shared/tables/money.js';
+import { stationOf, STATIONS, type Station } from '../../../shared/tables/routing.js';
+import { balanceDue } from '../../../shared/tables/split.js';
+import type { TicketStatus } from '../../../shared/tables/ticket-flow.js';
+import type { Allergen } from '../../../shared/tables/allergens.js';
+
+const asStation = (s: string | null): Station | null =>
+  s !== null && (STATIONS as readonly string[]).includes(s) ? (s as Station) : null;
+const list = (json: string): string[] => {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+};
+const names = (m: { nameEn: string; nameFr: string }) => ({ en: m.nameEn, fr: m.nameFr });
+
+/** The floor plan with each table's state, derived from its open session, lines and tickets. */
+export async function readFloor(db: Kysely<SyncedDatabase>, siteId: string) {
+  const areas = await db
+    .selectFrom('floor_areas')
+    .select(['id', 'name'])
+    .where('site_id', '=', siteId)
+    .where('deleted_at', 'is', null)
+    .orderBy('position')
+    .execute();
+  const tables = await db
+    .selectFrom('dining_tables')
+    .selectAll()
+    .where('site_id', '=', siteId)
+    .where('deleted_at', 'is', null)
+    .orderBy('position')
+    .execute();
+  const open = await db
+    .selectFrom('table_sessions as s')
+    .leftJoin('users as u', 'u.id', 's.waiter_id')
+    .select(['s.id', 's.table_id', 's.guests', 's.opened_at', 'u.display_name'])
+    .where('s.site_id', '=', siteId)
+    .where('s.status', '=', 'open')
+    .where('s.deleted_at', 'is', null)
+    .execute();
+  const out = [];
+  for (const t of tables) {
+    const s = open.find((o) => o.table_id === t.id);
+    let state: 'free' | 'seated' | 'sent' | 'ready' | 'paid' = 'free';
+    if (s) {
+      const lines = await sessionLines(db, siteId, s.id);
+      const tickets = await db.selectFrom('kitchen_tickets').select('status').where('session_id', '=', s.id).execute();
+      const paid = (await sessionPayments(db, siteId, s.id)).map((p) => p.amount_cents);
+      const total = billTotalCents(lines.map(billLineOf));
+      state =
+        paid.length > 0 && balanceDue(total, paid) === 0
+          ? 'paid'
+          : tickets.some((k) => k.status === 'ready')
+            ? 'ready'
+            : tickets.length > 0
+              ? 'sent'
+              : 'seated';
+    }
+    out.push({
+      id: t.id,
+      areaId: t.area_id,
+      label: t.label,
+      seats: t.seats,
+      state,
+      session: s ? { id: s.id, guests: s.guests, waiterName: s.display_name, openedAt: s.opened_at } : null,
+    });
+  }
+  return { areas, tables: out };
+}
+
+export async function readMenu(db: Kysely<SyncedDatabase>, siteId: string) {
+  const categories = await db
+    .selectFrom('menu_categories')
+    .selectAll()
+    .where('site_id', '=', siteId)
+    .where('deleted_at', 'is', null)
+    .orderBy('position')
+    .execute();
+  const items = await db
+    .selectFrom('menu_items')
+    .selectAll()
+    .where('site_id', '=', siteId)
+    .where('deleted_at', 'is', null)
+    .orderBy('position')
+    .orderBy('name_en')
+    .execute();
+  return {
+    categories: categories.map((c) => ({ id: c.id, name: { en: c.name_en, fr: c.name_fr } })),
+    items: items.map((i) => ({
+      id: i.id,
+      categoryId: i.category_id,
+      name: { en: i.name_en, fr: i.name_fr },
+      priceCents: i.price_cents,
+      allergens: list(i.allergens) as Allergen[],
+      modifiers: parseModifiers(i.modifiers).map((m) => ({ id: m.id, name: names(m), priceCents: m.priceCents })),
+      station: stationOf({
+        itemStation: asStation(i.station),
+        categoryStation: asStation(categories.find((c) => c.id === i.category_id)?.station ?? null),
+      }),
+      available: i.available === 1,
+    })),
+  };
+}
+
+/** A table's order and bill: lines with their kitchen state, what is paid and what is due. */
+export async function readSession(db: Kysely<SyncedDatabase>, siteId: string, sessionId: string) {
+  const s = await db
+    .selectFrom('table_sessions as s')
+    .innerJoin('dining_tables as t', 't.id', 's.table_id')
+    .select(['s.id', 's.guests', 's.status', 't.label'])
+    .where('s.id', '=', sessionId)
+    .where('s.site_id', '=', siteId)
+    .executeTakeFirst();
+  if (!s) return null;
+  const lines = await sessionLines(db, siteId, sessionId);
+  const tickets = new Map(
+    (await db.selectFrom('kitchen_tickets').select(['id', 'status']).where('session_id', '=', sessionId).execute()).map(
+      (t) => [t.id, t.status as TicketStatus],
+    ),
+  );
+  const payments = await sessionPayments(db, siteId, sessionId);
+  const total = billTotalCents(lines.map(billLineOf));
+  const paid = payments.reduce((sum, p) => sum + p.amount_cents, 0);
+  return {
+    id: s.id,
+    tableLabel: s.label,
+    guests: s.guests,
+    status: s.status,
+    lines: lines.map((l) => ({
+      id: l.id,
+      seat: l.seat,
+      itemId: l.item_id,
+      name: { en: l.name_en, fr: l.name_fr },
+      quantity: l.quantity,
+      modifiers: parseModifiers(l.modifiers).map((m) => ({ id: m.id, name: names(m), priceCents: m.priceCents })),
+      note: l.note,
+      course: l.course,
+      station: l.station,
+      status: l.status,
+      comped: l.comped === 1,
+      reason: l.reason,
+      ticketStatus: l.ticket_id ? (tickets.get(l.ticket_id) ?? null) : null,
+      totalCents: lineTotalCents(billLineOf(l)),
+    })),
+    totalCents: total,
+    paidCents: paid,
+    tipCents: payments.reduce((sum, p) => sum + p.tip_cents, 0),
+    dueCents: balanceDue(total, [paid]),
+    payments: payments.map((p) => ({
+      id: p.id,
+      shareKey: p.share_key,
+      amountCents: p.amount_cents,
+      tipCents: p.tip_cents,
+      method: p.method,
+    })),
+  };
+}
+
+/** The kitchen display's tickets, oldest first, with their lines as the cooks read them. */
+export async function readTickets(
+  db: Kysely<SyncedDatabase>,
+  siteId: string,
+  opts: { station?: Station; includeServed: boolean },
+) {
+  let q = db.selectFrom('kitchen_tickets').selectAll().where('site_id', '=', siteId);
+  if (opts.station) q = q.where('station', '=', opts.station);
+  if (!opts.includeServed) q = q.where('status', '<>', 'served');
+  const tickets = await q.orderBy('sent_at').orderBy('id').execute();
+  const out = [];
+  for (const t of tickets) {
+    const lines = await db
+      .selectFrom('order_lines')
+      .selectAll()
+      .where('ticket_id', '=', t.id)
+      .where('deleted_at', 'is', null)
+      .orderBy('seat')
+      .orderBy('created_at')
+      .execute();
+    out.push({
+      id: t.id,
+      tableLabel: t.table_label,
+      station: t.station,
+      course: t.course,
+      status: t.status,
+      sentAt: t.sent_at,
+      lines: lines.map((l) => ({
+        seat: l.seat,
+        name: { en: l.name_en, fr: l.name_fr },
+        quantity: l.quantity,
+        modifiers: parseModifiers(l.modifiers).map(names),
+        note: l.note,
+        voided: l.status === 'void',
+      })),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,17 @@
+import { derivedId } from '../ids.js';
+
+/**
+ * Ids of things two kiosks could both create for the same real thing, derived from its natural
+ * key so replicas merge instead of duplicating.
+ */
+
+/** The n-th service of a table (0 first): two waiters opening table 4 offline open one session. */
+export const tableSessionId = (tableId: string, ordinal: number): string =>
+  derivedId('table_session', tableId, String(ordinal));
+
+/** One ticket per station and course of one "send": sending again after a lost answer is the same ticket. */
+export const kitchenTicketId = (sendId: string, station: string, course: number): string =>
+  derivedId('kitchen_ticket', sendId, station, String(course));
+
+/** A payment is keyed by the share's payment key, made once when the share is shown: a retry is the same row. */
+export const paymentId = (sessionId: string, paymentKey: string): string => derivedId('payment', sessionId, paymentKey);
