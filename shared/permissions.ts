@@ -45,6 +45,7 @@ export const AREAS = [
   { id: 'kitchen', permission: 'kitchen.display' },
   { id: 'analytics', permission: 'analytics.team' },
   { id: 'sync', permission: 'sync.view' },
+  { id: 'links', permission: 'sync.view' },
   { id: 'audit', permission: 'audit.view' },
   { id: 'admin', permission: 'users.manage' },
 ] as const satisfies readonly { id: string; permission: Permission }[];

@@ -297,6 +297,7 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     clock,
     reenrol: reenrol && ((code) => reenrol!(code)),
     syncNow: sync && (() => sync!.syncNow()),
+    links: () => links,
   });
   const dispatcher = createDispatcher({ handlers, auth, log });
   const tick = async () => {

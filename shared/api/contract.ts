@@ -4,6 +4,7 @@ import { AREAS, PERMISSIONS, type Permission } from '../permissions.js';
 import { LINK_ERROR_CODES } from '../sync/link-error.js';
 import { PENDING_KINDS } from '../sync/pending-summary.js';
 import { trainingContract } from '../training/contract.js';
+import { linksContract } from '../links/contract.js';
 import type { MethodSpec } from './method-spec.js';
 
 const method = <I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>) => spec;
@@ -229,6 +230,7 @@ export const contract = {
   'sync.useMine': method({ access: 'sync.view', input: z.object({ id: z.uuid() }).strict(), output: okOut }),
   ...classesContract,
   ...trainingContract,
+  ...linksContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -15,6 +15,7 @@ import { readSyncStatus, type LinkState } from '../status.js';
 import { createConflictViews } from '../sync/conflict-views.js';
 import { createClassesHandlers } from '../classes/handlers.js';
 import { createTrainingHandlers } from '../training/handlers.js';
+import { createLinksHandlers } from '../links/handlers.js';
 import type { Clock } from '../clock.js';
 import type { CallContext, Handlers } from './dispatcher.js';
 import type { HandlerDeps } from './handler-deps.js';
@@ -47,6 +48,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     ...createClassesHandlers(deps),
     ...createTrainingHandlers(deps),
+    ...createLinksHandlers(deps),
     'app.info': async () => ({
       version: deps.version,
       deviceId: deps.deviceId,

@@ -37,6 +37,9 @@ export function createLinkProber(deps: LinkProberDeps) {
   const summaries = createHealthSummarizer();
   let stop: (() => void) | null = null;
   let round: Promise<void> | null = null;
+  // The last ten minutes of every route, for the live latency chart; older ones live on as summaries.
+  const keep = Math.ceil((10 * 60_000) / deps.monitor.config.intervalMs) * deps.monitor.routes.length;
+  const recent: ProbeResult[] = [];
 
   async function probe(name: string, url: string): Promise<ProbeResult> {
     const t0 = deps.clock.now();
@@ -63,6 +66,8 @@ export function createLinkProber(deps: LinkProberDeps) {
     round = (async () => {
       const results = await Promise.all(deps.monitor.routes.map((r) => probe(r.name, r.url)));
       for (const result of results) {
+        recent.push(result);
+        if (recent.length > keep) recent.shift();
         emit(deps.monitor.observe(result, { queued: deps.queued() }));
         for (const s of summaries.add(result)) deps.onHealth?.(s);
       }
@@ -75,6 +80,8 @@ export function createLinkProber(deps: LinkProberDeps) {
   return {
     monitor: deps.monitor,
     probeAll,
+    /** The probe results of the last ten minutes, oldest first. */
+    recent: (): readonly ProbeResult[] => recent,
     upstream: () => deps.monitor.current().url,
     manual(to: string, reason?: string) {
       const e = deps.monitor.manual(to, deps.clock.now(), { queued: deps.queued(), reason });
