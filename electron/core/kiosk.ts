@@ -258,8 +258,10 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
       );
       void client.syncNow();
     };
-    if (!(await store.db.selectFrom('sites').select('id').where('id', '=', mySite).executeTakeFirst()))
+    if (!(await store.db.selectFrom('sites').select('id').where('id', '=', mySite).executeTakeFirst())) {
+      await links?.warmUp();
       await sync.syncNow();
+    }
     if (!opts.sync.manual) {
       sync.start();
       links?.start();

@@ -25,5 +25,13 @@ export const linksEn = {
   queued_one: '{{count}} change waiting',
   queued_many: '{{count}} changes waiting',
   queued_other: '{{count}} changes waiting',
-  duration: 'after {{seconds}} s',
+  // The monitor's reason is English for the logs; people read these.
+  reason: {
+    failover: '{{from}} stopped answering',
+    failback: '{{to}} answers well again',
+    manual: 'chosen by hand',
+    test: 'test failover',
+  },
+  failingFor: 'no answer for {{seconds}} s',
+  usedFor: '{{seconds}} s on {{from}}',
 };

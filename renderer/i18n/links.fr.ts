@@ -29,5 +29,12 @@ export const linksFr: Widen<typeof linksEn> = {
   queued_one: '{{count}} modification en attente',
   queued_many: '{{count}} modifications en attente',
   queued_other: '{{count}} modifications en attente',
-  duration: 'après {{seconds}} s',
+  reason: {
+    failover: '{{from}} ne répondait plus',
+    failback: '{{to}} répond bien de nouveau',
+    manual: 'choisie à la main',
+    test: 'test de bascule',
+  },
+  failingFor: 'sans réponse pendant {{seconds}} s',
+  usedFor: '{{seconds}} s sur {{from}}',
 };

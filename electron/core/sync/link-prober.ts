@@ -17,6 +17,11 @@ export interface LinkProberDeps {
   onHealth?(summary: HealthSummary): void;
   /** What is probed on each route: cheap, unauthenticated, touching no database. */
   probePath?: string;
+  /**
+   * Milliseconds for measuring a probe's latency (performance.now by default): a measurement, kept
+   * apart from `clock`, which under the test clock does not move while a probe is in flight.
+   */
+  stopwatch?: () => number;
   /** A probe not answered in time counts as failed (default 3 s, well under the 5 s interval). */
   timeoutMs?: number;
 }
@@ -34,6 +39,7 @@ export interface LinkProberDeps {
 export function createLinkProber(deps: LinkProberDeps) {
   const path = deps.probePath ?? '/healthz';
   const timeoutMs = deps.timeoutMs ?? 3_000;
+  const stopwatch = deps.stopwatch ?? (() => performance.now());
   const summaries = createHealthSummarizer();
   let stop: (() => void) | null = null;
   let round: Promise<void> | null = null;
@@ -42,12 +48,13 @@ export function createLinkProber(deps: LinkProberDeps) {
   const recent: ProbeResult[] = [];
 
   async function probe(name: string, url: string): Promise<ProbeResult> {
-    const t0 = deps.clock.now();
+    const t0 = stopwatch();
     try {
       const res = await deps.fetch(`${url.replace(/\/$/, '')}${path}`, { signal: AbortSignal.timeout(timeoutMs) });
       await res.arrayBuffer();
       const at = deps.clock.now();
-      return res.ok ? { route: name, ok: true, at, latencyMs: at - t0 } : { route: name, ok: false, at };
+      const latencyMs = Math.round((stopwatch() - t0) * 10) / 10;
+      return res.ok ? { route: name, ok: true, at, latencyMs } : { route: name, ok: false, at };
     } catch {
       return { route: name, ok: false, at: deps.clock.now() };
     }
@@ -83,6 +90,15 @@ export function createLinkProber(deps: LinkProberDeps) {
     /** The probe results of the last ten minutes, oldest first. */
     recent: (): readonly ProbeResult[] => recent,
     upstream: () => deps.monitor.current().url,
+    /**
+     * Probes back to back until every route has a state (3 rounds by default), so a first sync
+     * at start does not go to a first choice that is dead. Only when waiting for it is worth it:
+     * a kiosk that has not received its site yet.
+     */
+    async warmUp() {
+      const rounds = Math.max(deps.monitor.config.downAfter, deps.monitor.config.upAfter);
+      for (let i = 0; i < rounds; i++) await probeAll();
+    },
     manual(to: string, reason?: string) {
       const e = deps.monitor.manual(to, deps.clock.now(), { queued: deps.queued(), reason });
       if (e) emit([e]);

@@ -5,7 +5,7 @@ import { useStore } from 'zustand';
 import { useServices } from '../../app/services.js';
 import { BackButton } from '../../components/back-button.js';
 import { ErrorAlert } from '../../components/error-alert.js';
-import { formatDateTime, formatPercent } from '../../i18n/format.js';
+import { formatDateTime, formatPercent, intlLocale } from '../../i18n/format.js';
 import { createLinksStore, type LinksState } from '../../stores/links-store.js';
 import { ChartView } from '../classes/chart-view.js';
 import '../../styles/links.css';
@@ -17,9 +17,7 @@ const COLOURS = ['#1d4ed8', '#b45309', '#047857', '#7c3aed'];
 /** The latency chart's data: one line per route, one point per probe round (a gap for a lost probe). */
 function latencyChart(links: LinksState, lang: string): ChartConfiguration<'line'> {
   const times = [...new Set(links.latency.map((p) => p.at))];
-  const labels = times.map((at) =>
-    new Date(at).toLocaleTimeString(lang.startsWith('fr') ? 'fr-FR' : 'en-GB', { timeZone: 'UTC' }),
-  );
+  const labels = times.map((at) => new Date(at).toLocaleTimeString(intlLocale(lang)));
   return {
     type: 'line',
     data: {
@@ -106,7 +104,7 @@ export function LinksScreen() {
                     {r.lastLatencyMs === null || r.state === 'down'
                       ? t('links.noLatency')
                       : t('links.latency', { ms: Math.round(r.lastLatencyMs) })}{' '}
-                    · {t('links.loss', { value: formatPercent(r.loss, lang) })}
+                    · {t('links.loss', { value: formatPercent(r.loss * 100, lang) })}
                     {r.expensive && <> · {t('links.expensive')}</>}
                   </p>
                   {!r.active && (
@@ -171,8 +169,12 @@ export function LinksScreen() {
                     {formatDateTime(e.at, lang, { seconds: true })}
                   </p>
                   <p className="links-event__detail">
-                    {e.reason} · {t('links.duration', { seconds: Math.round(e.durationMs / 1000) })} ·{' '}
-                    {t('links.queued', { count: e.queued })}
+                    {t(`links.reason.${e.kind}`, { from: e.from ?? '—', to: e.to })} ·{' '}
+                    {t(e.kind === 'failover' ? 'links.failingFor' : 'links.usedFor', {
+                      seconds: Math.round(e.durationMs / 1000),
+                      from: e.from ?? '—',
+                    })}{' '}
+                    · {t('links.queued', { count: e.queued })}
                   </p>
                 </li>
               ))}
