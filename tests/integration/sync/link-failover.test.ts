@@ -4,6 +4,7 @@ import { createManualClock } from '../../../electron/core/clock.js';
 import type { Kiosk } from '../../../electron/core/kiosk.js';
 import { newId } from '../../../shared/ids.js';
 import { recordAuthEvent } from '../../../shared/mutations/audit.js';
+import { call, signIn } from '../../helpers/kiosk.js';
 import { outboxCounts } from '../../helpers/replicas.js';
 import { enrolledKiosk, startService } from '../../helpers/sync.js';
 import { startTcpProxy } from '../../helpers/tcp-proxy.js';
@@ -71,5 +72,47 @@ describe('sync over two routes to shore', () => {
       service.db.admin,
     );
     expect(rows.rows.map((r) => r.id).sort()).toEqual([first, second].sort());
+  });
+});
+
+/** A call's result with both sides optional, to assert on either. */
+type Loose = { ok: boolean; value?: unknown; error?: { code: string; message: string; details?: unknown } };
+const ask = async (...args: Parameters<typeof call>) => (await call(...args)) as Loose;
+
+describe('the Links API', () => {
+  it('refuses a route that does not exist, naming the field, and leaves the route in use as it was', async () => {
+    const service = await startService();
+    const clock = createManualClock();
+    const { kiosk } = await enrolledKiosk(service, 'restaurant', {
+      clock,
+      routes: [
+        { name: 'lan', url: service.url, priority: 1, cost: 0, expensive: false },
+        { name: 'sat', url: service.url.replace('127.0.0.1', 'localhost'), priority: 2, cost: 50, expensive: true },
+      ],
+    });
+    const token = await signIn(kiosk, 'manager');
+    const r = await ask(kiosk, 'links.switch', { route: 'vsat' }, token);
+    expect(r.ok).toBe(false);
+    expect(r.error).toMatchObject({ code: 'VALIDATION_FAILED', details: { issues: [{ path: 'route' }] } });
+    expect(r.error!.message).toContain('"vsat"');
+    expect(kiosk.links!.monitor.active).toBe('lan');
+    expect(kiosk.links!.monitor.history).toEqual([]);
+
+    const ok = await ask(kiosk, 'links.switch', { route: 'sat' }, token);
+    expect(ok.ok).toBe(true);
+    expect(ok.value).toMatchObject({ active: 'sat', pinned: true, history: [{ kind: 'manual', to: 'sat' }] });
+    // Crew without sync.view may not switch.
+    const crew = await ask(kiosk, 'links.switch', { route: 'lan' }, await signIn(kiosk, 'staff'));
+    expect(crew.error?.code).toBe('FORBIDDEN');
+    expect(kiosk.links!.monitor.active).toBe('sat');
+  });
+
+  it('refuses to start a kiosk with a route that is not valid, saying which one', async () => {
+    const service = await startService();
+    await expect(
+      enrolledKiosk(service, 'restaurant', {
+        routes: [{ name: 'lan', url: 'not a url', priority: 1, cost: 0, expensive: false }],
+      }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'routes.0' } });
   });
 });
