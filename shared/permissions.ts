@@ -53,6 +53,7 @@ export const AREAS = [
   { id: 'kitchen', permission: 'kitchen.display', siteKinds: ['restaurant'] },
   { id: 'analytics', permission: 'analytics.team' },
   { id: 'sync', permission: 'sync.view' },
+  { id: 'links', permission: 'sync.view' },
   { id: 'audit', permission: 'audit.view' },
   { id: 'admin', permission: 'users.manage' },
 ] as const satisfies readonly {

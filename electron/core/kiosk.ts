@@ -24,6 +24,9 @@ import type { Logger } from './log.js';
 import { enrollDevice, requestEnrollment } from './sync/enroll-device.js';
 import { createLocalReplica } from './sync/local-replica.js';
 import { createSyncClient, type SyncClient } from './sync/sync-client.js';
+import { createKioskLinks } from './sync/kiosk-links.js';
+import type { LinkProber } from './sync/link-prober.js';
+import type { Route } from '../../shared/sync/link-monitor.js';
 
 const quietLog: Logger = { info() {}, warn() {}, error() {} };
 
@@ -56,6 +59,8 @@ export interface SyncOptions {
   manual?: boolean;
   /** Days settled mutations are kept to re-send to a restored shore (default 30). */
   retentionDays?: number;
+  /** Several routes upstream (hub on LAN, shore over 4G, satellite): probed, failed over and back. */
+  routes?: Route[];
 }
 
 export interface Kiosk {
@@ -74,6 +79,8 @@ export interface Kiosk {
   setLink(link: Partial<LinkState>): void;
   /** Present when the kiosk replicates through a sync service. */
   sync?: SyncClient;
+  /** Present when the kiosk was given several routes upstream. */
+  links?: LinkProber;
   /** Scheduled work in site time (weekly class generation, log retention); register more with `jobs.register`. */
   jobs: JobScheduler;
   close(): Promise<void>;
@@ -154,6 +161,7 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     });
   };
   let sync: SyncClient | undefined;
+  let links: LinkProber | undefined;
   let reenrol: ((code: string) => Promise<void>) | undefined;
   const onApplied = (tables: SyncedTable[]) => {
     if (tables.includes('sites')) siteCache = undefined;
@@ -208,9 +216,19 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
           'shore went back to an older copy (restored from a backup?): sending again what it lost and pulling everything afresh',
         ),
     });
+    if (opts.sync.routes?.length)
+      links = createKioskLinks({
+        routes: opts.sync.routes,
+        store,
+        clock,
+        log,
+        onSwitch: () => sync?.upstreamChanged(),
+      });
+    const prober = links;
     sync = createSyncClient({
       replica,
       serverUrl,
+      pickUpstream: prober && (() => prober.upstream()),
       token: meta.get('sync.token')!,
       clock,
       random: opts.sync.random,
@@ -240,9 +258,14 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
       );
       void client.syncNow();
     };
-    if (!(await store.db.selectFrom('sites').select('id').where('id', '=', mySite).executeTakeFirst()))
+    if (!(await store.db.selectFrom('sites').select('id').where('id', '=', mySite).executeTakeFirst())) {
+      await links?.warmUp();
       await sync.syncNow();
-    if (!opts.sync.manual) sync.start();
+    }
+    if (!opts.sync.manual) {
+      sync.start();
+      links?.start();
+    }
   } else if (opts.demo && opts.siteKey) {
     if (await seedDemoSite(store, runner, opts.siteKey, pinHasher))
       log.info({ site: opts.siteKey }, 'demo site seeded');
@@ -276,6 +299,7 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     clock,
     reenrol: reenrol && ((code) => reenrol!(code)),
     syncNow: sync && (() => sync!.syncNow()),
+    links: () => links,
   });
   const dispatcher = createDispatcher({ handlers, auth, log });
   const tick = async () => {
@@ -314,11 +338,13 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     tick,
     setLink,
     sync,
+    links,
     jobs,
     async close() {
       stopSweep();
       jobs.stop();
       await jobs.idle();
+      await links?.stop();
       await sync?.stop();
       await store.close();
     },

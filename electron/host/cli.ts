@@ -7,13 +7,16 @@ import { appRoot } from '../core/paths.js';
 import { createLogger } from '../core/log.js';
 import { createHttpHost } from './http-host.js';
 import { parseTestClockStart } from './test-clock-start.js';
+import type { Route } from '../../shared/sync/link-monitor.js';
 
 const USAGE = `Usage:
   tsx electron/host/cli.ts --data-dir DIR [--port 0] --site restaurant|vessel --demo [--test-clock ISO-INSTANT] [--renderer-dir DIR]
       a standalone demo kiosk (no sync service); --test-clock starts a manual clock at that instant
       (e.g. 2026-11-22T09:00:00Z) that only POST /__test/clock moves, for tests
-  tsx electron/host/cli.ts --data-dir DIR [--port 0] --server URL [--enroll-code CODE] [--name NAME]
-      a kiosk replicating through the sync service at URL; the first start needs a one-time code`;
+  tsx electron/host/cli.ts --data-dir DIR [--port 0] --server URL [--enroll-code CODE] [--name NAME] [--routes JSON]
+      a kiosk replicating through the sync service at URL; the first start needs a one-time code;
+      --routes '[{"name":"lan","url":"http://hub:7400","priority":1,"cost":0,"expensive":false},...]'
+      gives it several routes upstream, probed and failed over`;
 
 /** Starts a headless kiosk in browser mode; prints its URL (and the demo PINs) when ready. */
 export async function main(argv = process.argv.slice(2)) {
@@ -30,6 +33,7 @@ export async function main(argv = process.argv.slice(2)) {
       server: { type: 'string' },
       'enroll-code': { type: 'string' },
       name: { type: 'string' },
+      routes: { type: 'string' },
     },
   });
   const dataDir = values['data-dir'];
@@ -43,7 +47,13 @@ export async function main(argv = process.argv.slice(2)) {
   const log = createLogger({ name: values.server ? 'kiosk' : `kiosk-${siteKey}`, quiet: values.quiet });
   const clock = testClockStart === undefined ? undefined : createManualClock(testClockStart);
   const sync = values.server
-    ? { serverUrl: values.server, enrollCode: values['enroll-code'], deviceName: values.name }
+    ? {
+        serverUrl: values.server,
+        enrollCode: values['enroll-code'],
+        deviceName: values.name,
+        // Checked by the kiosk (routeSchema), which says which route is wrong.
+        routes: values.routes ? (JSON.parse(values.routes) as Route[]) : undefined,
+      }
     : undefined;
   const kiosk = await createKiosk({
     dataDir,

@@ -1,4 +1,5 @@
 import { classesEn } from './classes.en.js';
+import { linksEn } from './links.en.js';
 import { conflictsEn } from './conflicts.en.js';
 import { trainingEn } from './training.en.js';
 /**
@@ -80,6 +81,7 @@ export const en = {
     kitchen: 'Kitchen',
     analytics: 'Team analytics',
     sync: 'Sync',
+    links: 'Links',
     audit: 'Audit log',
     admin: 'People & settings',
   },
@@ -252,6 +254,7 @@ export const en = {
     serverSaid: 'Shore said: {{message}}',
   },
   classes: classesEn,
+  links: linksEn,
   conflicts: conflictsEn,
   fields: {
     title: 'Title',

@@ -1,5 +1,6 @@
 import type { Messages } from './en.js';
 import { classesFr } from './classes.fr.js';
+import { linksFr } from './links.fr.js';
 import { conflictsFr } from './conflicts.fr.js';
 import { trainingFr } from './training.fr.js';
 
@@ -79,6 +80,7 @@ export const fr: Messages = {
     kitchen: 'Cuisine',
     analytics: 'Statistiques d’équipe',
     sync: 'Synchronisation',
+    links: 'Liaisons',
     audit: 'Journal d’audit',
     admin: 'Personnes et réglages',
   },
@@ -257,6 +259,7 @@ export const fr: Messages = {
     serverSaid: 'Message de la terre : {{message}}',
   },
   classes: classesFr,
+  links: linksFr,
   conflicts: conflictsFr,
   fields: {
     title: 'Titre',

@@ -7,6 +7,7 @@ import { AdminScreen } from './admin-screen.js';
 import { AuditScreen } from './audit-screen.js';
 import { ClassesScreen } from './classes/classes-screen.js';
 import { SyncScreen } from './sync-screen.js';
+import { LinksScreen } from './links/links-screen.js';
 import { AnalyticsScreen } from './training/analytics-screen.js';
 import { ClassroomScreen } from './training/classroom-screen.js';
 import { TrainingScreen } from './training/training-screen.js';
@@ -17,6 +18,7 @@ const BUILT: Record<string, () => ReactNode> = {
   classes: () => <ClassesScreen />,
   admin: () => <AdminScreen />,
   sync: () => <SyncScreen />,
+  links: () => <LinksScreen />,
   training: () => <TrainingScreen />,
   classroom: () => <ClassroomScreen />,
   analytics: () => <AnalyticsScreen />,

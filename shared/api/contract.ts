@@ -5,6 +5,7 @@ import { LINK_ERROR_CODES } from '../sync/link-error.js';
 import { PENDING_KINDS } from '../sync/pending-summary.js';
 import { tablesContract } from '../tables/contract.js';
 import { trainingContract } from '../training/contract.js';
+import { linksContract } from '../links/contract.js';
 import type { MethodSpec } from './method-spec.js';
 
 const method = <I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>) => spec;
@@ -231,6 +232,7 @@ export const contract = {
   ...classesContract,
   ...trainingContract,
   ...tablesContract,
+  ...linksContract,
 } as const;
 
 export type Contract = typeof contract;

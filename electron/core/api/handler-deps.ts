@@ -3,6 +3,7 @@ import type { Clock } from '../clock.js';
 import type { Store } from '../db/store.js';
 import type { MutationRunner } from '../mutations/mutation-runner.js';
 import type { LinkState } from '../status.js';
+import type { LinkProber } from '../sync/link-prober.js';
 
 /**
  * What every API handler factory is given (`createHandlers`, and each domain's
@@ -31,4 +32,6 @@ export interface HandlerDeps {
   /** One sync cycle now; absent on a kiosk with no link to shore. Resolves undefined when the
    * cycle failed (the link state says why). */
   syncNow?: () => Promise<unknown>;
+  /** The routes upstream and their prober; absent on a kiosk with one address upstream. */
+  links?: () => LinkProber | undefined;
 }

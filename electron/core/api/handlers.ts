@@ -16,6 +16,7 @@ import { createConflictViews } from '../sync/conflict-views.js';
 import { createClassesHandlers } from '../classes/handlers.js';
 import { createTablesHandlers } from '../tables/handlers.js';
 import { createTrainingHandlers } from '../training/handlers.js';
+import { createLinksHandlers } from '../links/handlers.js';
 import type { Clock } from '../clock.js';
 import type { CallContext, Handlers } from './dispatcher.js';
 import type { HandlerDeps } from './handler-deps.js';
@@ -49,6 +50,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createClassesHandlers(deps),
     ...createTrainingHandlers(deps),
     ...createTablesHandlers(deps),
+    ...createLinksHandlers(deps),
     'app.info': async () => ({
       version: deps.version,
       deviceId: deps.deviceId,

@@ -32,6 +32,11 @@ export interface SyncClientDeps {
    * together anyway; a longer wait only delays every change reaching the other kiosks.
    */
   pushDelayMs?: number;
+  /**
+   * The upstream to use for the next request, when the kiosk knows several routes (hub on LAN,
+   * shore over 4G or satellite; electron/core/sync/link-prober.ts). Absent: always `serverUrl`.
+   */
+  pickUpstream?: () => string;
 }
 
 export interface SyncCycleReport {
@@ -63,7 +68,7 @@ class HttpError extends Error {
  */
 export function createSyncClient(deps: SyncClientDeps) {
   const random = deps.random ?? Math.random;
-  const base = deps.serverUrl.replace(/\/$/, '');
+  const base = () => (deps.pickUpstream?.() ?? deps.serverUrl).replace(/\/$/, '');
   let stopped = false;
   let running: Promise<SyncCycleReport | undefined> | null = null;
   let again = false;
@@ -93,7 +98,7 @@ export function createSyncClient(deps: SyncClientDeps) {
       headers['content-type'] = 'application/json';
       headers['content-encoding'] = 'gzip';
     }
-    const res = await fetch(`${base}${path}`, {
+    const res = await fetch(`${base()}${path}`, {
       method: init.method,
       headers,
       body: init.body ? new Uint8Array(init.body) : undefined,
@@ -315,7 +320,7 @@ export function createSyncClient(deps: SyncClientDeps) {
 
   function connectLive() {
     if (stopped || unknownToShore) return;
-    const url = `${base.replace(/^http/, 'ws')}/v1/live`;
+    const url = `${base().replace(/^http/, 'ws')}/v1/live`;
     const ws = new WebSocket(url, { headers: { authorization: `Bearer ${token}` } });
     socket = ws;
     ws.on('open', () => {
@@ -352,6 +357,11 @@ export function createSyncClient(deps: SyncClientDeps) {
         cancelPush = null;
         void syncNow();
       });
+    },
+    /** The route changed: the live socket moves to it (it reconnects on close), and a cycle runs there. */
+    upstreamChanged() {
+      socket?.terminate();
+      void syncNow();
     },
     /** True while shore refuses this device's token (see markUnknown). */
     get unknownToShore() {

@@ -67,7 +67,7 @@ export async function startKioskHost({
   site?: string;
   startupMs?: number;
   clockStart?: string;
-  sync?: { server: string; enrollCode: string };
+  sync?: { server: string; enrollCode: string; routes?: unknown[] };
 } = {}): Promise<KioskHost> {
   const dataDir = await mkdtemp(join(tmpdir(), 'shiftdeck-e2e-'));
   const port = await freePort();
@@ -80,6 +80,7 @@ export async function startKioskHost({
     String(port),
     // Enrolled to a real sync service instead of a standalone demo site.
     ...(sync ? ['--server', sync.server, '--enroll-code', sync.enrollCode] : ['--site', site, '--demo']),
+    ...(sync?.routes ? ['--routes', JSON.stringify(sync.routes)] : []),
     '--test-clock',
     clockStart,
     '--renderer-dir',

@@ -1,0 +1,37 @@
+/** English texts of the Links screen; merged into en.ts as `links`. */
+export const linksEn = {
+  title: 'Links to shore',
+  notConfigured:
+    'This kiosk knows only one way to shore, so there is nothing to switch between. Routes (hub, 4G, satellite) are set in its settings.',
+  routesTitle: 'Routes',
+  state: { unknown: 'Checking…', up: 'Up', down: 'Down' },
+  inUse: 'In use',
+  priority: 'Choice {{n}}',
+  expensive: 'Expensive: no bulk',
+  loss: 'Loss {{value}}',
+  latency: '{{ms}} ms',
+  noLatency: 'No answer',
+  useThis: 'Use this route',
+  automatic: 'Choose automatically',
+  pinned: 'Chosen by hand: automatic failback is paused until you choose automatically again.',
+  test: 'Test failover',
+  testing: 'Test failover running: traffic goes back by itself within 30 seconds.',
+  chartTitle: 'Latency, last 10 minutes',
+  chartLabel: 'Latency of each route in milliseconds over the last 10 minutes',
+  historyTitle: 'Switches',
+  noHistory: 'No switch yet.',
+  kind: { failover: 'Failover', failback: 'Failback', manual: 'Manual switch', test: 'Test' },
+  fromTo: '{{from}} → {{to}}',
+  queued_one: '{{count}} change waiting',
+  queued_many: '{{count}} changes waiting',
+  queued_other: '{{count}} changes waiting',
+  // The monitor's reason is English for the logs; people read these.
+  reason: {
+    failover: '{{from}} stopped answering',
+    failback: '{{to}} answers well again',
+    manual: 'chosen by hand',
+    test: 'test failover',
+  },
+  failingFor: 'no answer for {{seconds}} s',
+  usedFor: '{{seconds}} s on {{from}}',
+};
