@@ -24,6 +24,7 @@ import type { Logger } from './log.js';
 import { enrollDevice, requestEnrollment } from './sync/enroll-device.js';
 import { createLocalReplica } from './sync/local-replica.js';
 import { createSyncClient, type SyncClient } from './sync/sync-client.js';
+import { createHub, type Hub } from './hub/hub-server.js';
 
 const quietLog: Logger = { info() {}, warn() {}, error() {} };
 
@@ -56,6 +57,18 @@ export interface SyncOptions {
   manual?: boolean;
   /** Days settled mutations are kept to re-send to a restored shore (default 30). */
   retentionDays?: number;
+  /** Site hubs to sync through before shore, best first (the hub, then its standby). */
+  hubs?: readonly string[];
+  /** Failed cycles on a route before the next (default 2); time before trying the best one again (default 30 s). */
+  failoverAfter?: number;
+  failbackMs?: number;
+  /**
+   * Make this kiosk a site hub listening there (e.g. 0.0.0.0:7480; port 0 picks one): the other
+   * kiosks of the site sync through it, and so does this one. A standby is a second hub.
+   */
+  hubListen?: { host: string; port: number };
+  /** The hub's shore link without its live socket and timer: tests call `hub.upstream` themselves. */
+  hubManual?: boolean;
 }
 
 export interface Kiosk {
@@ -74,6 +87,9 @@ export interface Kiosk {
   setLink(link: Partial<LinkState>): void;
   /** Present when the kiosk replicates through a sync service. */
   sync?: SyncClient;
+  /** Present when this kiosk is a site hub; `hubUrl` is where it listens. */
+  hub?: Hub;
+  hubUrl?: string;
   /** Scheduled work in site time (weekly class generation, log retention); register more with `jobs.register`. */
   jobs: JobScheduler;
   close(): Promise<void>;
@@ -154,6 +170,8 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     });
   };
   let sync: SyncClient | undefined;
+  let hub: Hub | undefined;
+  let hubUrl: string | undefined;
   let reenrol: ((code: string) => Promise<void>) | undefined;
   const onApplied = (tables: SyncedTable[]) => {
     if (tables.includes('sites')) siteCache = undefined;
@@ -208,9 +226,29 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
           'shore went back to an older copy (restored from a backup?): sending again what it lost and pulling everything afresh',
         ),
     });
+    if (opts.sync.hubListen) {
+      hub = await createHub({
+        store,
+        siteId: mySite,
+        shoreUrl: serverUrl,
+        token: meta.get('sync.token')!,
+        clock,
+        log,
+        random: opts.sync.random,
+        manual: opts.sync.hubManual,
+      });
+      hubUrl = await hub.listen(opts.sync.hubListen);
+      log.info({ hub: hubUrl }, `site hub listening at ${hubUrl}`);
+    }
+    // A hub syncs through itself (on loopback), so its own changes are relayed and shown to the
+    // other kiosks like theirs.
+    const ownHub = hubUrl && hubUrl.replace(/\/\/(0\.0\.0\.0|\[::\])(?=:)/, '//127.0.0.1');
     sync = createSyncClient({
       replica,
       serverUrl,
+      hubs: [...(ownHub ? [ownHub] : []), ...(opts.sync.hubs ?? [])],
+      failoverAfter: opts.sync.failoverAfter,
+      failbackMs: opts.sync.failbackMs,
       token: meta.get('sync.token')!,
       clock,
       random: opts.sync.random,
@@ -314,12 +352,15 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     tick,
     setLink,
     sync,
+    hub,
+    hubUrl,
     jobs,
     async close() {
       stopSweep();
       jobs.stop();
       await jobs.idle();
       await sync?.stop();
+      await hub?.close();
       await store.close();
     },
   };
