@@ -13,7 +13,21 @@ const USAGE = `Usage:
       a standalone demo kiosk (no sync service); --test-clock starts a manual clock at that instant
       (e.g. 2026-11-22T09:00:00Z) that only POST /__test/clock moves, for tests
   tsx electron/host/cli.ts --data-dir DIR [--port 0] --server URL [--enroll-code CODE] [--name NAME]
-      a kiosk replicating through the sync service at URL; the first start needs a one-time code`;
+                          [--hub-listen HOST:PORT] [--hub URL ...]
+      a kiosk replicating through the sync service at URL; the first start needs a one-time code.
+      --hub-listen makes it its site's hub on the LAN (a second hub is the standby); --hub syncs
+      through a hub first (repeat it: the hub, then its standby), falling back to shore`;
+
+/** `host:port` of --hub-listen (IPv6 in brackets), or exits with the usage. */
+function parseHostPort(text: string): { host: string; port: number } {
+  const m = /^(\[[^\]]+\]|[^:]+):(\d{1,5})$/.exec(text);
+  const port = m ? Number(m[2]) : NaN;
+  if (!m || port > 65535) {
+    console.error(`--hub-listen wants HOST:PORT, e.g. 0.0.0.0:7480 (got "${text}").\n${USAGE}`);
+    process.exit(2);
+  }
+  return { host: m[1].replace(/^\[|\]$/g, ''), port };
+}
 
 /** Starts a headless kiosk in browser mode; prints its URL (and the demo PINs) when ready. */
 export async function main(argv = process.argv.slice(2)) {
@@ -30,6 +44,8 @@ export async function main(argv = process.argv.slice(2)) {
       server: { type: 'string' },
       'enroll-code': { type: 'string' },
       name: { type: 'string' },
+      'hub-listen': { type: 'string' },
+      hub: { type: 'string', multiple: true },
     },
   });
   const dataDir = values['data-dir'];
@@ -42,8 +58,15 @@ export async function main(argv = process.argv.slice(2)) {
   // An enrolled kiosk's site comes from the service, not from --site: the core logs the real one.
   const log = createLogger({ name: values.server ? 'kiosk' : `kiosk-${siteKey}`, quiet: values.quiet });
   const clock = testClockStart === undefined ? undefined : createManualClock(testClockStart);
+  const hubListen = values['hub-listen'] === undefined ? undefined : parseHostPort(values['hub-listen']);
   const sync = values.server
-    ? { serverUrl: values.server, enrollCode: values['enroll-code'], deviceName: values.name }
+    ? {
+        serverUrl: values.server,
+        enrollCode: values['enroll-code'],
+        deviceName: values.name,
+        hubListen,
+        hubs: values.hub,
+      }
     : undefined;
   const kiosk = await createKiosk({
     dataDir,
@@ -61,6 +84,7 @@ export async function main(argv = process.argv.slice(2)) {
     console.log(`Demo people at ${site.name} (name, role, PIN):`);
     for (const p of site.people) console.log(`  ${p.name.padEnd(18)} ${p.role.padEnd(11)} ${p.pin}`);
   }
+  if (kiosk.hubUrl) console.log(`Site hub listening at ${kiosk.hubUrl}`);
   console.log(`Shiftdeck kiosk ready at ${url}`);
   const shutdown = async () => {
     await host.close();
