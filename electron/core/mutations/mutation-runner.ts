@@ -162,6 +162,7 @@ export function createMutationRunner(deps: MutationRunnerDeps) {
     if (set.size > size) putWrites.run([...set].join(','), seq);
   };
 
+  /** A mutation to run again: an outbox entry, or a tentative one of another kiosk. */
   interface ReplayRow {
     seq: number;
     name: string;
@@ -236,13 +237,15 @@ export function createMutationRunner(deps: MutationRunnerDeps) {
   /**
    * Re-applies the site's other kiosks' mutations that shore has not confirmed yet (served by a
    * site hub), in the order they were made, on top of confirmed rows and under this kiosk's own
-   * pending ones: the same replay, so a tentative change behaves like a pending one.
+   * pending ones: the same replay, so a tentative change behaves like a pending one. `only`:
+   * just these (newly arrived ones, on a state that already holds the others).
    */
   const replayTentative = (
     tx: Kysely<SyncedDatabase>,
     changed: Set<SyncedTable>,
     resolveDef: (name: string, version: number) => MutationDef | undefined,
-  ): Promise<number> => replayRows(tx, changed, resolveDef, tentativeRows.all() as ReplayRow[]);
+    only?: readonly ReplayRow[],
+  ): Promise<number> => replayRows(tx, changed, resolveDef, only ? [...only] : (tentativeRows.all() as ReplayRow[]));
 
   return {
     runBatch,

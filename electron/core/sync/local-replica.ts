@@ -304,23 +304,27 @@ export function createLocalReplica(deps: {
         const have = new Set(
           (tentativeKeys.all() as { device_id: string; seq: number }[]).map((r) => `${r.device_id}:${r.seq}`),
         );
-        let moved = false;
+        // Something undone or dropped: everything is replayed again on the rows as they are now.
+        // Only new ones arrived (the usual case, one change on another kiosk): they go on top,
+        // then this kiosk's own pending ones again, so a long tentative queue is not replayed for
+        // every change that joins it.
+        let undone = false;
         for (const s of res.settled) {
           const key = `${s.deviceId}:${s.seq}`;
           if (!have.has(key) || listed.has(key)) continue;
           if (s.status === 'rejected' || s.status === 'dead') putServerRows(s.rows, changed);
           dropTentative.run(s.deviceId, s.seq);
           have.delete(key);
-          moved = true;
+          undone = true;
         }
         for (const key of have) {
           if (listed.has(key)) continue;
           const at = key.lastIndexOf(':');
           dropTentative.run(key.slice(0, at), Number(key.slice(at + 1)));
-          moved = true;
+          undone = true;
         }
-        for (const t of res.tentative) {
-          if (have.has(`${t.deviceId}:${t.seq}`)) continue;
+        const added = res.tentative.filter((t) => !have.has(`${t.deviceId}:${t.seq}`));
+        for (const t of added)
           addTentative.run(
             t.deviceId,
             t.seq,
@@ -331,9 +335,22 @@ export function createLocalReplica(deps: {
             t.userId,
             t.writes.join(','),
           );
-          moved = true;
+        if (undone) await replayOnTop(tx, changed);
+        else if (added.length) {
+          const rows = added
+            .map((t) => ({
+              seq: t.seq,
+              name: t.name,
+              version: t.version,
+              args: JSON.stringify(t.args ?? null),
+              hlc: t.hlc,
+              user_id: t.userId,
+              rows: '',
+            }))
+            .sort((x, y) => (x.hlc < y.hlc ? -1 : x.hlc > y.hlc ? 1 : 0));
+          await deps.runner.replayTentative(tx, changed, resolveDef, rows);
+          await deps.runner.replayPending(tx, changed, resolveDef);
         }
-        if (moved) await replayOnTop(tx, changed);
         return listed.size;
       });
     },
