@@ -25,6 +25,7 @@ import { enrollDevice, requestEnrollment } from './sync/enroll-device.js';
 import { createLocalReplica } from './sync/local-replica.js';
 import { createSyncClient, type SyncClient } from './sync/sync-client.js';
 import { createHub, type Hub } from './hub/hub-server.js';
+import { advertiseHub, discoverHubs } from './hub/hub-advert.js';
 
 const quietLog: Logger = { info() {}, warn() {}, error() {} };
 
@@ -69,6 +70,10 @@ export interface SyncOptions {
   hubListen?: { host: string; port: number };
   /** The hub's shore link without its live socket and timer: tests call `hub.upstream` themselves. */
   hubManual?: boolean;
+  /** Announce this hub on the LAN over DNS-SD/mDNS (`_shiftdeck-hub._tcp`). */
+  advertiseHub?: boolean;
+  /** At start, look on the LAN (DNS-SD/mDNS) for this site's hubs, tried after the configured ones. */
+  discoverHubs?: boolean;
 }
 
 export interface Kiosk {
@@ -172,6 +177,7 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
   let sync: SyncClient | undefined;
   let hub: Hub | undefined;
   let hubUrl: string | undefined;
+  let withdrawAdvert: (() => Promise<void>) | undefined;
   let reenrol: ((code: string) => Promise<void>) | undefined;
   const onApplied = (tables: SyncedTable[]) => {
     if (tables.includes('sites')) siteCache = undefined;
@@ -239,14 +245,21 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
       });
       hubUrl = await hub.listen(opts.sync.hubListen);
       log.info({ hub: hubUrl }, `site hub listening at ${hubUrl}`);
+      if (opts.sync.advertiseHub)
+        withdrawAdvert = advertiseHub(Number(new URL(hubUrl).port), { site: mySite, device: deviceId });
     }
+    const found = opts.sync.discoverHubs ? await discoverHubs(mySite) : [];
+    if (found.length) log.info({ hubs: found }, `found this site's hub on the LAN: ${found.join(', ')}`);
     // A hub syncs through itself (on loopback), so its own changes are relayed and shown to the
     // other kiosks like theirs.
     const ownHub = hubUrl && hubUrl.replace(/\/\/(0\.0\.0\.0|\[::\])(?=:)/, '//127.0.0.1');
     sync = createSyncClient({
       replica,
       serverUrl,
-      hubs: [...(ownHub ? [ownHub] : []), ...(opts.sync.hubs ?? [])],
+      hubs: [...new Set([...(ownHub ? [ownHub] : []), ...(opts.sync.hubs ?? []), ...found])].filter(
+        // A hub found on the LAN may be this very kiosk, under its LAN address.
+        (u) => u === ownHub || !hubUrl || new URL(u).port !== new URL(hubUrl).port || !found.includes(u),
+      ),
       failoverAfter: opts.sync.failoverAfter,
       failbackMs: opts.sync.failbackMs,
       token: meta.get('sync.token')!,
@@ -360,6 +373,7 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
       jobs.stop();
       await jobs.idle();
       await sync?.stop();
+      await withdrawAdvert?.();
       await hub?.close();
       await store.close();
     },

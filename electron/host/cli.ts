@@ -13,10 +13,11 @@ const USAGE = `Usage:
       a standalone demo kiosk (no sync service); --test-clock starts a manual clock at that instant
       (e.g. 2026-11-22T09:00:00Z) that only POST /__test/clock moves, for tests
   tsx electron/host/cli.ts --data-dir DIR [--port 0] --server URL [--enroll-code CODE] [--name NAME]
-                          [--hub-listen HOST:PORT] [--hub URL ...]
+                          [--hub-listen HOST:PORT] [--hub URL ...] [--discover-hubs]
       a kiosk replicating through the sync service at URL; the first start needs a one-time code.
-      --hub-listen makes it its site's hub on the LAN (a second hub is the standby); --hub syncs
-      through a hub first (repeat it: the hub, then its standby), falling back to shore`;
+      --hub-listen makes it its site's hub on the LAN (a second hub is the standby), announced
+      over DNS-SD/mDNS unless it listens on loopback; --hub syncs through a hub first (repeat it:
+      the hub, then its standby), falling back to shore; --discover-hubs also looks on the LAN`;
 
 /** `host:port` of --hub-listen (IPv6 in brackets), or exits with the usage. */
 function parseHostPort(text: string): { host: string; port: number } {
@@ -46,6 +47,7 @@ export async function main(argv = process.argv.slice(2)) {
       name: { type: 'string' },
       'hub-listen': { type: 'string' },
       hub: { type: 'string', multiple: true },
+      'discover-hubs': { type: 'boolean', default: false },
     },
   });
   const dataDir = values['data-dir'];
