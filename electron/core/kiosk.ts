@@ -27,6 +27,8 @@ import { createSyncClient, type SyncClient } from './sync/sync-client.js';
 import { createKioskLinks } from './sync/kiosk-links.js';
 import type { LinkProber } from './sync/link-prober.js';
 import type { Route } from '../../shared/sync/link-monitor.js';
+import { createHub, type Hub } from './hub/hub-server.js';
+import { advertiseHub, discoverHubs } from './hub/hub-advert.js';
 
 const quietLog: Logger = { info() {}, warn() {}, error() {} };
 
@@ -61,6 +63,22 @@ export interface SyncOptions {
   retentionDays?: number;
   /** Several routes upstream (hub on LAN, shore over 4G, satellite): probed, failed over and back. */
   routes?: Route[];
+  /** Site hubs to sync through before shore, best first (the hub, then its standby). */
+  hubs?: readonly string[];
+  /** Failed cycles on a route before the next (default 2); time before trying the best one again (default 30 s). */
+  failoverAfter?: number;
+  failbackMs?: number;
+  /**
+   * Make this kiosk a site hub listening there (e.g. 0.0.0.0:7480; port 0 picks one): the other
+   * kiosks of the site sync through it, and so does this one. A standby is a second hub.
+   */
+  hubListen?: { host: string; port: number };
+  /** The hub's shore link without its live socket and timer: tests call `hub.upstream` themselves. */
+  hubManual?: boolean;
+  /** Announce this hub on the LAN over DNS-SD/mDNS (`_shiftdeck-hub._tcp`). */
+  advertiseHub?: boolean;
+  /** At start, look on the LAN (DNS-SD/mDNS) for this site's hubs, tried after the configured ones. */
+  discoverHubs?: boolean;
 }
 
 export interface Kiosk {
@@ -81,6 +99,9 @@ export interface Kiosk {
   sync?: SyncClient;
   /** Present when the kiosk was given several routes upstream. */
   links?: LinkProber;
+  /** Present when this kiosk is a site hub; `hubUrl` is where it listens. */
+  hub?: Hub;
+  hubUrl?: string;
   /** Scheduled work in site time (weekly class generation, log retention); register more with `jobs.register`. */
   jobs: JobScheduler;
   close(): Promise<void>;
@@ -162,6 +183,9 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
   };
   let sync: SyncClient | undefined;
   let links: LinkProber | undefined;
+  let hub: Hub | undefined;
+  let hubUrl: string | undefined;
+  let withdrawAdvert: (() => Promise<void>) | undefined;
   let reenrol: ((code: string) => Promise<void>) | undefined;
   const onApplied = (tables: SyncedTable[]) => {
     if (tables.includes('sites')) siteCache = undefined;
@@ -225,10 +249,37 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
         onSwitch: () => sync?.upstreamChanged(),
       });
     const prober = links;
+    if (opts.sync.hubListen) {
+      hub = await createHub({
+        store,
+        siteId: mySite,
+        shoreUrl: serverUrl,
+        token: meta.get('sync.token')!,
+        clock,
+        log,
+        random: opts.sync.random,
+        manual: opts.sync.hubManual,
+      });
+      hubUrl = await hub.listen(opts.sync.hubListen);
+      log.info({ hub: hubUrl }, `site hub listening at ${hubUrl}`);
+      if (opts.sync.advertiseHub)
+        withdrawAdvert = advertiseHub(Number(new URL(hubUrl).port), { site: mySite, device: deviceId });
+    }
+    const found = opts.sync.discoverHubs ? await discoverHubs(mySite) : [];
+    if (found.length) log.info({ hubs: found }, `found this site's hub on the LAN: ${found.join(', ')}`);
+    // A hub syncs through itself (on loopback), so its own changes are relayed and shown to the
+    // other kiosks like theirs.
+    const ownHub = hubUrl && hubUrl.replace(/\/\/(0\.0\.0\.0|\[::\])(?=:)/, '//127.0.0.1');
     sync = createSyncClient({
       replica,
       serverUrl,
       pickUpstream: prober && (() => prober.upstream()),
+      hubs: [...new Set([...(ownHub ? [ownHub] : []), ...(opts.sync.hubs ?? []), ...found])].filter(
+        // A hub found on the LAN may be this very kiosk, under its LAN address.
+        (u) => u === ownHub || !hubUrl || new URL(u).port !== new URL(hubUrl).port || !found.includes(u),
+      ),
+      failoverAfter: opts.sync.failoverAfter,
+      failbackMs: opts.sync.failbackMs,
       token: meta.get('sync.token')!,
       clock,
       random: opts.sync.random,
@@ -339,6 +390,8 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     setLink,
     sync,
     links,
+    hub,
+    hubUrl,
     jobs,
     async close() {
       stopSweep();
@@ -346,6 +399,8 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
       await jobs.idle();
       await links?.stop();
       await sync?.stop();
+      await withdrawAdvert?.();
+      await hub?.close();
       await store.close();
     },
   };

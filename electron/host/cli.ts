@@ -13,10 +13,26 @@ const USAGE = `Usage:
   tsx electron/host/cli.ts --data-dir DIR [--port 0] --site restaurant|vessel --demo [--test-clock ISO-INSTANT] [--renderer-dir DIR]
       a standalone demo kiosk (no sync service); --test-clock starts a manual clock at that instant
       (e.g. 2026-11-22T09:00:00Z) that only POST /__test/clock moves, for tests
-  tsx electron/host/cli.ts --data-dir DIR [--port 0] --server URL [--enroll-code CODE] [--name NAME] [--routes JSON]
-      a kiosk replicating through the sync service at URL; the first start needs a one-time code;
+  tsx electron/host/cli.ts --data-dir DIR [--port 0] --server URL [--enroll-code CODE] [--name NAME]
+                          [--hub-listen HOST:PORT] [--hub URL ...] [--discover-hubs] [--routes JSON]
+      a kiosk replicating through the sync service at URL; the first start needs a one-time code.
+      --hub-listen makes it its site's hub on the LAN (a second hub is the standby), announced
+      over DNS-SD/mDNS unless it listens on loopback; --hub syncs through a hub first (repeat it:
+      the hub, then its standby), falling back to shore; --discover-hubs also looks on the LAN;
       --routes '[{"name":"lan","url":"http://hub:7400","priority":1,"cost":0,"expensive":false},...]'
-      gives it several routes upstream, probed and failed over`;
+      gives it several routes upstream, probed and failed over by the link monitor (a route that
+      is a hub must also be given with --hub)`;
+
+/** `host:port` of --hub-listen (IPv6 in brackets), or exits with the usage. */
+function parseHostPort(text: string): { host: string; port: number } {
+  const m = /^(\[[^\]]+\]|[^:]+):(\d{1,5})$/.exec(text);
+  const port = m ? Number(m[2]) : NaN;
+  if (!m || port > 65535) {
+    console.error(`--hub-listen wants HOST:PORT, e.g. 0.0.0.0:7480 (got "${text}").\n${USAGE}`);
+    process.exit(2);
+  }
+  return { host: m[1].replace(/^\[|\]$/g, ''), port };
+}
 
 /** Starts a headless kiosk in browser mode; prints its URL (and the demo PINs) when ready. */
 export async function main(argv = process.argv.slice(2)) {
@@ -34,6 +50,9 @@ export async function main(argv = process.argv.slice(2)) {
       'enroll-code': { type: 'string' },
       name: { type: 'string' },
       routes: { type: 'string' },
+      'hub-listen': { type: 'string' },
+      hub: { type: 'string', multiple: true },
+      'discover-hubs': { type: 'boolean', default: false },
     },
   });
   const dataDir = values['data-dir'];
@@ -46,6 +65,7 @@ export async function main(argv = process.argv.slice(2)) {
   // An enrolled kiosk's site comes from the service, not from --site: the core logs the real one.
   const log = createLogger({ name: values.server ? 'kiosk' : `kiosk-${siteKey}`, quiet: values.quiet });
   const clock = testClockStart === undefined ? undefined : createManualClock(testClockStart);
+  const hubListen = values['hub-listen'] === undefined ? undefined : parseHostPort(values['hub-listen']);
   const sync = values.server
     ? {
         serverUrl: values.server,
@@ -53,6 +73,8 @@ export async function main(argv = process.argv.slice(2)) {
         deviceName: values.name,
         // Checked by the kiosk (routeSchema), which says which route is wrong.
         routes: values.routes ? (JSON.parse(values.routes) as Route[]) : undefined,
+        hubListen,
+        hubs: values.hub,
       }
     : undefined;
   const kiosk = await createKiosk({
@@ -71,6 +93,7 @@ export async function main(argv = process.argv.slice(2)) {
     console.log(`Demo people at ${site.name} (name, role, PIN):`);
     for (const p of site.people) console.log(`  ${p.name.padEnd(18)} ${p.role.padEnd(11)} ${p.pin}`);
   }
+  if (kiosk.hubUrl) console.log(`Site hub listening at ${kiosk.hubUrl}`);
   console.log(`Shiftdeck kiosk ready at ${url}`);
   const shutdown = async () => {
     await host.close();

@@ -162,26 +162,25 @@ export function createMutationRunner(deps: MutationRunnerDeps) {
     if (set.size > size) putWrites.run([...set].join(','), seq);
   };
 
-  /**
-   * Re-applies every queued mutation on top of rows just pulled from the server, inside the
-   * caller's open transaction, so a local change not yet acknowledged is not flickered away by an
-   * older server row. A mutation that no longer applies is skipped here; the server decides it.
-   * What a replay writes joins the mutation's write set, in the same transaction.
-   */
-  const replayPending = async (
+  /** A mutation to run again: an outbox entry, or a tentative one of another kiosk. */
+  interface ReplayRow {
+    seq: number;
+    name: string;
+    version: number;
+    args: string;
+    hlc: string;
+    user_id: string | null;
+    rows: string;
+  }
+
+  /** Re-runs `rows` in order inside the caller's transaction; one that no longer applies is skipped. */
+  const replayRows = async (
     tx: Kysely<SyncedDatabase>,
     changed: Set<SyncedTable>,
     resolveDef: (name: string, version: number) => MutationDef | undefined,
+    rows: ReplayRow[],
+    onWritten?: (row: ReplayRow, written: readonly string[]) => void,
   ): Promise<number> => {
-    const rows = pendingRows.all() as {
-      seq: number;
-      name: string;
-      version: number;
-      args: string;
-      hlc: string;
-      user_id: string | null;
-      rows: string;
-    }[];
     const scope: WriteScope = { siteId: deps.siteId(), anySite: false, now: '', rebase: true, written: [] };
     const ctx: MutationContext = {
       userId: null,
@@ -205,7 +204,7 @@ export function createMutationRunner(deps: MutationRunnerDeps) {
       store.raw.exec('SAVEPOINT replay');
       try {
         await def.run(ctx, JSON.parse(row.args));
-        widenWrites(row.seq, row.rows, scope.written);
+        onWritten?.(row, scope.written);
         store.raw.exec('RELEASE replay');
         replayed++;
       } catch {
@@ -216,9 +215,42 @@ export function createMutationRunner(deps: MutationRunnerDeps) {
     return replayed;
   };
 
+  /**
+   * Re-applies every queued mutation on top of rows just pulled from the server, inside the
+   * caller's open transaction, so a local change not yet acknowledged is not flickered away by an
+   * older server row. A mutation that no longer applies is skipped here; the server decides it.
+   * What a replay writes joins the mutation's write set, in the same transaction.
+   */
+  const replayPending = (
+    tx: Kysely<SyncedDatabase>,
+    changed: Set<SyncedTable>,
+    resolveDef: (name: string, version: number) => MutationDef | undefined,
+  ): Promise<number> =>
+    replayRows(tx, changed, resolveDef, pendingRows.all() as ReplayRow[], (row, written) =>
+      widenWrites(row.seq, row.rows, written),
+    );
+
+  const tentativeRows = store.raw.prepare(
+    'SELECT seq, name, version, args, hlc, user_id, rows FROM tentative_mutations ORDER BY hlc, device_id, seq',
+  );
+
+  /**
+   * Re-applies the site's other kiosks' mutations that shore has not confirmed yet (served by a
+   * site hub), in the order they were made, on top of confirmed rows and under this kiosk's own
+   * pending ones: the same replay, so a tentative change behaves like a pending one. `only`:
+   * just these (newly arrived ones, on a state that already holds the others).
+   */
+  const replayTentative = (
+    tx: Kysely<SyncedDatabase>,
+    changed: Set<SyncedTable>,
+    resolveDef: (name: string, version: number) => MutationDef | undefined,
+    only?: readonly ReplayRow[],
+  ): Promise<number> => replayRows(tx, changed, resolveDef, only ? [...only] : (tentativeRows.all() as ReplayRow[]));
+
   return {
     runBatch,
     replayPending,
+    replayTentative,
     /** Runs one mutation in its own transaction; returns its outbox seq. */
     async run(def: MutationDef, args: unknown, actor: Actor): Promise<number> {
       const [seq] = await runBatch([{ def, args }], actor);

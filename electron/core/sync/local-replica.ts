@@ -4,6 +4,7 @@ import { findMutation } from '../../../shared/mutations/index.js';
 import { INSERT_ONLY_TABLES, SYNCED_TABLES, type SyncedDatabase, type SyncedTable } from '../../../shared/schema.js';
 import type { Hlc } from '../../../shared/hlc.js';
 import type { PulledChange, PullResponse, PushResponse } from '../../../shared/sync/protocol.js';
+import type { HubTentativeResponse } from '../../../shared/sync/hub-protocol.js';
 import type { Store } from '../db/store.js';
 import { upsertSql } from '../mutations/sqlite-writer.js';
 import type { MutationRunner } from '../mutations/mutation-runner.js';
@@ -194,6 +195,40 @@ export function createLocalReplica(deps: {
       });
   };
 
+  /** Other kiosks' unconfirmed mutations first (a hub's), then this kiosk's own pending ones. */
+  const replayOnTop = async (tx: Kysely<SyncedDatabase>, changed: Set<SyncedTable>) => {
+    await deps.runner.replayTentative(tx, changed, resolveDef);
+    await deps.runner.replayPending(tx, changed, resolveDef);
+  };
+  const tentativeKeys = db.prepare('SELECT device_id, seq FROM tentative_mutations');
+  const addTentative = db.prepare(
+    'INSERT OR IGNORE INTO tentative_mutations (device_id, seq, name, version, args, hlc, user_id, rows) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const dropTentative = db.prepare('DELETE FROM tentative_mutations WHERE device_id = ? AND seq = ?');
+
+  /** Puts rows as shore has them (null: shore has none, the row goes); the gate must be open. */
+  function putServerRows(rows: PushResponse['revert'], changed: Set<SyncedTable>) {
+    // Parents first, so foreign keys are checked at commit, when the undo is complete.
+    db.pragma('defer_foreign_keys = ON');
+    for (const r of rows) {
+      if (!(SYNCED_TABLES as readonly string[]).includes(r.table)) continue;
+      const table = r.table as SyncedTable;
+      if (r.row) {
+        // The server's row is the record: an insert-only row this kiosk wrote from an older
+        // view (an audit entry saying "from waiter" where the server saw "from manager") is
+        // replaced, not kept beside it.
+        if (INSERT_ONLY_TABLES.includes(table))
+          store.gate.revert(() => db.prepare(`DELETE FROM "${table}" WHERE id = ?`).run(r.id));
+        writeServerRow(table, r.row, changed);
+      } else {
+        // The server never had this row: the refused mutation created it here. Even an
+        // insert-only row goes, since it never existed anywhere else.
+        store.gate.revert(() => db.prepare(`DELETE FROM "${table}" WHERE id = ?`).run(r.id));
+        changed.add(table);
+      }
+    }
+  }
+
   return {
     cursors(): Cursors {
       const read = (k: string) => Number((getMeta.get(k) as { value: string } | undefined)?.value ?? 0);
@@ -250,8 +285,73 @@ export function createLocalReplica(deps: {
           db.prepare('DELETE FROM resync_seen').run();
           putMeta.run('sync.resync', '0');
         }
-        if (applied || swept) await deps.runner.replayPending(tx, changed, resolveDef);
+        if (applied || swept) await replayOnTop(tx, changed);
         return applied;
+      });
+    },
+
+    /**
+     * Takes a site hub's view of the mutations other kiosks made that shore has not answered:
+     * new ones are kept and applied as tentative, on top of confirmed rows and under this kiosk's
+     * pending ones; one shore refused is undone (its rows put back as shore has them, which also
+     * removes rows it created); one shore applied, or one the hub no longer lists, is simply
+     * dropped, its rows staying until the confirmed stream brings shore's. One transaction.
+     * Returns how many tentative mutations are applied now.
+     */
+    applyTentative(res: HubTentativeResponse): Promise<number> {
+      return inTx(async (tx, changed) => {
+        const listed = new Set(res.tentative.map((t) => `${t.deviceId}:${t.seq}`));
+        const have = new Set(
+          (tentativeKeys.all() as { device_id: string; seq: number }[]).map((r) => `${r.device_id}:${r.seq}`),
+        );
+        // Something undone or dropped: everything is replayed again on the rows as they are now.
+        // Only new ones arrived (the usual case, one change on another kiosk): they go on top,
+        // then this kiosk's own pending ones again, so a long tentative queue is not replayed for
+        // every change that joins it.
+        let undone = false;
+        for (const s of res.settled) {
+          const key = `${s.deviceId}:${s.seq}`;
+          if (!have.has(key) || listed.has(key)) continue;
+          if (s.status === 'rejected' || s.status === 'dead') putServerRows(s.rows, changed);
+          dropTentative.run(s.deviceId, s.seq);
+          have.delete(key);
+          undone = true;
+        }
+        for (const key of have) {
+          if (listed.has(key)) continue;
+          const at = key.lastIndexOf(':');
+          dropTentative.run(key.slice(0, at), Number(key.slice(at + 1)));
+          undone = true;
+        }
+        const added = res.tentative.filter((t) => !have.has(`${t.deviceId}:${t.seq}`));
+        for (const t of added)
+          addTentative.run(
+            t.deviceId,
+            t.seq,
+            t.name,
+            t.version,
+            JSON.stringify(t.args ?? null),
+            t.hlc,
+            t.userId,
+            t.writes.join(','),
+          );
+        if (undone) await replayOnTop(tx, changed);
+        else if (added.length) {
+          const rows = added
+            .map((t) => ({
+              seq: t.seq,
+              name: t.name,
+              version: t.version,
+              args: JSON.stringify(t.args ?? null),
+              hlc: t.hlc,
+              user_id: t.userId,
+              rows: '',
+            }))
+            .sort((x, y) => (x.hlc < y.hlc ? -1 : x.hlc > y.hlc ? 1 : 0));
+          await deps.runner.replayTentative(tx, changed, resolveDef, rows);
+          await deps.runner.replayPending(tx, changed, resolveDef);
+        }
+        return listed.size;
       });
     },
 
@@ -295,27 +395,8 @@ export function createLocalReplica(deps: {
         if (resendFrom !== undefined) reopenAfter(resendFrom - 1);
         if (renumber) renumberFrom(renumber.from, renumber.after);
         if (revert.length) {
-          // Undone rows go in the order they were written, parents first (a person before their
-          // role), so foreign keys are checked at commit, when the undo is complete.
-          db.pragma('defer_foreign_keys = ON');
-          for (const r of revert) {
-            if (!(SYNCED_TABLES as readonly string[]).includes(r.table)) continue;
-            const table = r.table as SyncedTable;
-            if (r.row) {
-              // The server's row is the record: an insert-only row this kiosk wrote from an older
-              // view (an audit entry saying "from waiter" where the server saw "from manager") is
-              // replaced, not kept beside it.
-              if (INSERT_ONLY_TABLES.includes(table))
-                store.gate.revert(() => db.prepare(`DELETE FROM "${table}" WHERE id = ?`).run(r.id));
-              writeServerRow(table, r.row, changed);
-            } else {
-              // The server never had this row: the refused mutation created it here. Even an
-              // insert-only row goes, since it never existed anywhere else.
-              store.gate.revert(() => db.prepare(`DELETE FROM "${table}" WHERE id = ?`).run(r.id));
-              changed.add(table);
-            }
-          }
-          await deps.runner.replayPending(tx, changed, resolveDef);
+          putServerRows(revert, changed);
+          await replayOnTop(tx, changed);
         }
         prune.run();
         // The highest seq shore ever settled for this kiosk: an answer below it later means shore went back (observeShore).

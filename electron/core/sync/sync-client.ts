@@ -12,6 +12,7 @@ import {
 import type { Clock } from '../clock.js';
 import type { Logger } from '../log.js';
 import type { LinkState } from '../status.js';
+import { hubTentativeResponse } from '../../../shared/sync/hub-protocol.js';
 import { backoffDelay } from './backoff.js';
 import type { LocalReplica, PendingMutation } from './local-replica.js';
 
@@ -19,6 +20,15 @@ export interface SyncClientDeps {
   replica: LocalReplica;
   /** The sync service, e.g. http://127.0.0.1:7400 */
   serverUrl: string;
+  /**
+   * Site hubs to sync through, in order of preference (the hub, then its standby), before
+   * `serverUrl`. A hub serves the same protocol, plus other kiosks' unconfirmed mutations.
+   */
+  hubs?: readonly string[];
+  /** Failed cycles in a row on a route before the next one is tried (default 2). */
+  failoverAfter?: number;
+  /** How long on a fallback route before the preferred one is tried again (default 30 s). */
+  failbackMs?: number;
   token: string;
   clock: Clock;
   random?: () => number;
@@ -68,7 +78,32 @@ class HttpError extends Error {
  */
 export function createSyncClient(deps: SyncClientDeps) {
   const random = deps.random ?? Math.random;
-  const base = () => (deps.pickUpstream?.() ?? deps.serverUrl).replace(/\/$/, '');
+  const trim = (u: string) => u.replace(/\/$/, '');
+  // The routes upstream, best first: hubs on the LAN, then shore itself. Without a link monitor,
+  // plain failure counting picks among them; with one (deps.pickUpstream: probes, hysteresis,
+  // history) the monitor decides, and a route it picks is a hub when it is one of deps.hubs.
+  const routes = [
+    ...(deps.hubs ?? []).map((url) => ({ url: trim(url), hub: true })),
+    { url: trim(deps.serverUrl), hub: false },
+  ];
+  const hubUrls = new Set(routes.filter((r) => r.hub).map((r) => r.url));
+  let route = 0;
+  let failures = 0;
+  let switchedAt = deps.clock.now();
+  let chosen = routes[0].url;
+  const base = () => (deps.pickUpstream ? trim(deps.pickUpstream()) : chosen);
+  const onHub = () => (deps.pickUpstream ? hubUrls.has(base()) : routes[route].hub);
+  const useRoute = (i: number, why: string) => {
+    if (i === route) return;
+    deps.log.warn({ from: routes[route].url, to: routes[i].url, why }, `sync route: now through ${routes[i].url}`);
+    route = i;
+    chosen = routes[i].url;
+    failures = 0;
+    switchedAt = deps.clock.now();
+    deps.setLink({ address: new URL(chosen).host });
+    // The live socket follows the route: its close handler reconnects to the new one.
+    socket?.terminate();
+  };
   let stopped = false;
   let running: Promise<SyncCycleReport | undefined> | null = null;
   let again = false;
@@ -188,6 +223,9 @@ export function createSyncClient(deps: SyncClientDeps) {
   ): Promise<'applied' | 'resend' | 'empty'> {
     const res = pushResponse.parse(json);
     report.bytesUp += sent.bytes;
+    // A hub with shore away keeps the batch and answers nothing yet: the mutations stay pending
+    // here until shore's own answer comes back (through the hub or directly).
+    if (onHub() && !res.results.length && res.resendFrom === undefined && !res.renumber) return 'empty';
     await deps.replica.settle(stale ? { ...res, renumber: undefined } : res);
     report.pushed += res.results.filter((r) => r.status === 'applied').length;
     // After the settle: its results are shore's true answers, whatever shore went through before.
@@ -248,12 +286,28 @@ export function createSyncClient(deps: SyncClientDeps) {
       const ahead = page.more ? fetchPage({ site: page.site, org: page.org }) : null;
       ahead?.catch(() => undefined); // awaited next round; never an unhandled rejection if this page fails
       report.pulled += await deps.replica.applyPull(page);
-      if (!ahead) return;
+      if (!ahead) break;
       next = ahead;
+    }
+    if (onHub()) {
+      const { json, bytes } = await request('/v1/hub/tentative', { method: 'GET' });
+      report.bytesDown += bytes;
+      await deps.replica.applyTentative(hubTentativeResponse.parse(json));
     }
   }
 
+  /** Counts a failed cycle on the route in use; moves to the next one after `failoverAfter` in a row. */
+  const routeFailed = (err: unknown) => {
+    if (routes.length < 2 || deps.pickUpstream) return;
+    // Shore refusing this device is not the route's fault; anything else (no answer, a hub that
+    // cannot help) is.
+    if (err instanceof HttpError && err.status < 500 && (!onHub() || err.status === 401)) return;
+    if (++failures >= (deps.failoverAfter ?? 2)) useRoute((route + 1) % routes.length, 'failed');
+  };
+
   async function cycle(): Promise<SyncCycleReport> {
+    if (!deps.pickUpstream && route > 0 && deps.clock.now() - switchedAt >= (deps.failbackMs ?? 30_000))
+      useRoute(0, 'failback');
     const t0 = deps.clock.now();
     const report: SyncCycleReport = { pushed: 0, pulled: 0, bytesUp: 0, bytesDown: 0, ms: 0 };
     let pushError: unknown = null;
@@ -269,6 +323,8 @@ export function createSyncClient(deps: SyncClientDeps) {
     }
     report.ms = deps.clock.now() - t0;
     if (pushError instanceof HttpError && pushError.status === 401) markUnknown(pushError.message);
+    if (pushError) routeFailed(pushError);
+    else failures = 0;
     if (pushError) {
       const message = pushError instanceof Error ? pushError.message : String(pushError);
       deps.setLink({
@@ -362,6 +418,10 @@ export function createSyncClient(deps: SyncClientDeps) {
     upstreamChanged() {
       socket?.terminate();
       void syncNow();
+    },
+    /** The route in use: a hub's URL, or shore's. */
+    get upstream() {
+      return base();
     },
     /** True while shore refuses this device's token (see markUnknown). */
     get unknownToShore() {
