@@ -3,9 +3,11 @@ import { createHlc } from '../../shared/hlc.js';
 import { demoSiteId, type DemoSite } from '../../shared/demo.js';
 import { newId } from '../../shared/ids.js';
 import { AppError } from '../../shared/errors.js';
-import type { SyncedTable } from '../../shared/schema.js';
+import { SYNCED_TABLES, type SyncedTable } from '../../shared/schema.js';
 import { createDispatcher, type Dispatcher } from './api/dispatcher.js';
 import { createHandlers } from './api/handlers.js';
+import { registerBackupJobs } from './backups/jobs.js';
+import { createKioskBackups, type KioskBackups } from './backups/kiosk-backups.js';
 import { registerClassesJobs } from './classes/jobs.js';
 import { registerTrainingJobs } from './training/jobs.js';
 import { createJobScheduler, type JobScheduler } from './jobs/scheduler.js';
@@ -22,7 +24,7 @@ import { ensureReferenceData } from './setup/reference-data.js';
 import { OFFLINE, readSyncStatus, type LinkState } from './status.js';
 import type { Logger } from './log.js';
 import { enrollDevice, requestEnrollment } from './sync/enroll-device.js';
-import { createLocalReplica } from './sync/local-replica.js';
+import { createLocalReplica, type LocalReplica } from './sync/local-replica.js';
 import { createSyncClient, type SyncClient } from './sync/sync-client.js';
 
 const quietLog: Logger = { info() {}, warn() {}, error() {} };
@@ -41,6 +43,8 @@ export interface KioskOptions {
   hashPin?: (pin: string) => Promise<string>;
   /** How often idle sessions are checked. */
   sweepMs?: number;
+  /** Where backups go until an administrator picks a folder (default: `backups` in the data dir). */
+  backupFolder?: string;
   /** Replicate through a sync service; the first start enrolls with a one-time code. */
   sync?: SyncOptions;
 }
@@ -76,6 +80,8 @@ export interface Kiosk {
   sync?: SyncClient;
   /** Scheduled work in site time (weekly class generation, log retention); register more with `jobs.register`. */
   jobs: JobScheduler;
+  /** Backups of this kiosk's database; a restore reconciles with shore afterwards. */
+  backups: KioskBackups;
   close(): Promise<void>;
 }
 
@@ -90,10 +96,9 @@ export interface Kiosk {
 export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
   const clock = opts.clock ?? systemClock;
   const log = opts.log ?? quietLog;
-  const store = openStore({
-    path: join(opts.dataDir, 'shiftdeck.db'),
-    migrationsDir: opts.migrationsDir ?? localMigrationsDir,
-  });
+  const dbPath = join(opts.dataDir, 'shiftdeck.db');
+  const migrationsDir = opts.migrationsDir ?? localMigrationsDir;
+  const store = openStore({ path: dbPath, migrationsDir });
   const meta = {
     get: (key: string) =>
       (store.raw.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value,
@@ -155,6 +160,7 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
   };
   let sync: SyncClient | undefined;
   let reenrol: ((code: string) => Promise<void>) | undefined;
+  let replica: LocalReplica | undefined;
   const onApplied = (tables: SyncedTable[]) => {
     if (tables.includes('sites')) siteCache = undefined;
     events.emit({ type: 'data.changed', tables });
@@ -189,7 +195,7 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
       await meta.set('sync.server', address.url);
     }
     setLink({ address: new URL(address.url).host, lastSyncAt: meta.get('sync.last_success_at') ?? null });
-    const replica = createLocalReplica({
+    const local = createLocalReplica({
       store,
       runner,
       siteId: mySite,
@@ -208,8 +214,9 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
           'shore went back to an older copy (restored from a backup?): sending again what it lost and pulling everything afresh',
         ),
     });
+    replica = local;
     sync = createSyncClient({
-      replica,
+      replica: local,
       serverUrl,
       token: meta.get('sync.token')!,
       clock,
@@ -232,7 +239,7 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
           throw err;
         },
       );
-      await replica.reenrolled(r.token);
+      await local.reenrolled(r.token);
       client.resume(r.token);
       log.warn(
         { deviceId },
@@ -262,6 +269,29 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     });
   };
 
+  const backups = createKioskBackups({
+    store,
+    dbPath,
+    migrationsDir,
+    deviceId,
+    clock,
+    defaultFolder: opts.backupFolder ?? join(opts.dataDir, 'backups'),
+    meta,
+    timeZone: async () => (await site()).timezone,
+    log,
+    // Who this machine is to shore, and where its backups go, are not taken back from the past.
+    keepMeta: ['device_id', 'site_id', 'sync.token', 'sync.server', 'backup.folder'],
+    afterRestore: () => replica?.restoredFromBackup(),
+  });
+  const restoreBackup = backups.restore;
+  backups.restore = async (file: string) => {
+    const done = await restoreBackup(file);
+    siteCache = undefined;
+    onApplied([...SYNCED_TABLES]);
+    if (sync && !opts.sync?.manual) void sync.syncNow();
+    return done;
+  };
+
   const auth = createAuthService({ store, runner, clock, events, site });
   const handlers = createHandlers({
     store,
@@ -276,6 +306,7 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     clock,
     reenrol: reenrol && ((code) => reenrol!(code)),
     syncNow: sync && (() => sync!.syncNow()),
+    backups,
   });
   const dispatcher = createDispatcher({ handlers, auth, log });
   const tick = async () => {
@@ -289,6 +320,7 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
   const jobs = createJobScheduler({ store, clock, log, timeZone: async () => (await site()).timezone });
   registerClassesJobs(jobs, { runner, store, now: () => clock.now() });
   registerTrainingJobs(jobs, { runner, store, now: () => clock.now() });
+  registerBackupJobs(jobs, backups);
   await jobs.start();
   // Name the site this kiosk really serves (from enrollment or the demo), never a default.
   const started = await site().catch(() => null);
@@ -315,6 +347,7 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     setLink,
     sync,
     jobs,
+    backups,
     async close() {
       stopSweep();
       jobs.stop();

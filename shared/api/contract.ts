@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { backupsContract } from '../backups/contract.js';
 import { classesContract } from '../classes/contract.js';
 import { AREAS, PERMISSIONS, type Permission } from '../permissions.js';
 import { LINK_ERROR_CODES } from '../sync/link-error.js';
@@ -227,6 +228,7 @@ export const contract = {
   }),
   /** "Use mine instead" on an edit that lost: runs conflicts.useMine, which checks the rest. */
   'sync.useMine': method({ access: 'sync.view', input: z.object({ id: z.uuid() }).strict(), output: okOut }),
+  ...backupsContract,
   ...classesContract,
   ...trainingContract,
 } as const;

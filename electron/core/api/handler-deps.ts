@@ -1,4 +1,5 @@
 import type { AuthService } from '../auth/auth-service.js';
+import type { KioskBackups } from '../backups/kiosk-backups.js';
 import type { Clock } from '../clock.js';
 import type { Store } from '../db/store.js';
 import type { MutationRunner } from '../mutations/mutation-runner.js';
@@ -31,4 +32,6 @@ export interface HandlerDeps {
   /** One sync cycle now; absent on a kiosk with no link to shore. Resolves undefined when the
    * cycle failed (the link state says why). */
   syncNow?: () => Promise<unknown>;
+  /** This kiosk's database backups; absent in tests that build handlers without a kiosk. */
+  backups?: Pick<KioskBackups, 'folder' | 'list' | 'takeNow' | 'setFolder' | 'restore'>;
 }

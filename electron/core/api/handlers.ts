@@ -13,6 +13,7 @@ import type { Store } from '../db/store.js';
 import type { MutationRunner } from '../mutations/mutation-runner.js';
 import { readSyncStatus, type LinkState } from '../status.js';
 import { createConflictViews } from '../sync/conflict-views.js';
+import { createBackupsHandlers } from '../backups/handlers.js';
 import { createClassesHandlers } from '../classes/handlers.js';
 import { createTrainingHandlers } from '../training/handlers.js';
 import type { Clock } from '../clock.js';
@@ -45,6 +46,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const hash = deps.pinHasher ?? hashPin;
   const views = createConflictViews(deps.store);
   return {
+    ...createBackupsHandlers(deps),
     ...createClassesHandlers(deps),
     ...createTrainingHandlers(deps),
     'app.info': async () => ({

@@ -368,6 +368,22 @@ export function createLocalReplica(deps: {
     },
 
     /**
+     * The database was just replaced by one of its own backups (the writers' queue is held, so
+     * this writes directly): shore is asked for everything again, and the full re-pull removes
+     * rows shore never had. The backup's pending changes are sent again (shore answers the ones it
+     * has as duplicates); changes made after the restore reuse seqs shore holds and are renumbered.
+     */
+    restoredFromBackup(): void {
+      db.transaction(() => {
+        putMeta.run('sync.site_cursor', '0');
+        putMeta.run('sync.org_cursor', '0');
+        putMeta.run('sync.resync', '1');
+        db.prepare('DELETE FROM resync_seen').run();
+        db.prepare("DELETE FROM meta WHERE key = 'sync.backed_up_seq'").run();
+      })();
+    },
+
+    /**
      * This kiosk's device is unknown to shore and was enrolled again (same device id, new token):
      * shore holds none of its mutations, so everything retained goes again from seq 1, and a full
      * re-pull follows. Local data and pending changes stay as they are.
