@@ -11,6 +11,7 @@ import { createKioskBackups, type KioskBackups } from './backups/kiosk-backups.j
 import { registerClassesJobs } from './classes/jobs.js';
 import { registerTrainingJobs } from './training/jobs.js';
 import { createJobScheduler, type JobScheduler } from './jobs/scheduler.js';
+import { readKioskHealth } from './health/health-readings.js';
 import { createAuthService, type AuthService } from './auth/auth-service.js';
 import { hashPin } from './auth/pin-hash.js';
 import { systemClock, type Clock } from './clock.js';
@@ -280,7 +281,7 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     timeZone: async () => (await site()).timezone,
     log,
     // Who this machine is to shore, and where its backups go, are not taken back from the past.
-    keepMeta: ['device_id', 'site_id', 'sync.token', 'sync.server', 'backup.folder'],
+    keepMeta: ['device_id', 'site_id', 'sync.token', 'sync.server', 'backup.folder', 'backup.last_at'],
     afterRestore: () => replica?.restoredFromBackup(),
   });
   const restoreBackup = backups.restore;
@@ -307,6 +308,19 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     reenrol: reenrol && ((code) => reenrol!(code)),
     syncNow: sync && (() => sync!.syncNow()),
     backups,
+    health: () =>
+      readKioskHealth({
+        store,
+        dbPath,
+        now: () => clock.now(),
+        link: () => link,
+        syncs: !!opts.sync,
+        lastBackupAt: () => backups.lastBackupAt(),
+        clockOffsetMs: () => {
+          const v = meta.get('sync.clock_offset_ms');
+          return v === undefined ? null : Number(v);
+        },
+      }),
   });
   const dispatcher = createDispatcher({ handlers, auth, log });
   const tick = async () => {

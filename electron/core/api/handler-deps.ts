@@ -1,5 +1,6 @@
 import type { AuthService } from '../auth/auth-service.js';
 import type { KioskBackups } from '../backups/kiosk-backups.js';
+import type { HealthResult } from '../../../shared/health/thresholds.js';
 import type { Clock } from '../clock.js';
 import type { Store } from '../db/store.js';
 import type { MutationRunner } from '../mutations/mutation-runner.js';
@@ -33,5 +34,7 @@ export interface HandlerDeps {
    * cycle failed (the link state says why). */
   syncNow?: () => Promise<unknown>;
   /** This kiosk's database backups; absent in tests that build handlers without a kiosk. */
-  backups?: Pick<KioskBackups, 'folder' | 'list' | 'takeNow' | 'setFolder' | 'restore'>;
+  backups?: Pick<KioskBackups, 'folder' | 'list' | 'lastBackupAt' | 'takeNow' | 'setFolder' | 'restore'>;
+  /** This kiosk's health readings rated against their thresholds (shared/health). */
+  health?: () => Promise<HealthResult[]>;
 }

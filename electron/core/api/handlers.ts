@@ -1,4 +1,5 @@
 import { areasFor } from '../../../shared/permissions.js';
+import { worstLevel } from '../../../shared/health/thresholds.js';
 import { AppError } from '../../../shared/errors.js';
 import { newId } from '../../../shared/ids.js';
 import { setIdleLock } from '../../../shared/mutations/sites.js';
@@ -56,6 +57,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       demo: deps.demo,
     }),
     'status.get': () => readSyncStatus(deps.store, deps.link()),
+    'health.get': async () => {
+      if (!deps.health) throw new AppError('NOT_FOUND', 'This kiosk reports no health readings.');
+      const checks = await deps.health();
+      return { worst: worstLevel(checks), checks };
+    },
     'sync.reenrol': async (input) => {
       if (!deps.reenrol)
         throw new AppError('NOT_FOUND', 'This kiosk does not sync with a shore office, so there is nothing to enrol.');

@@ -13,7 +13,7 @@ export function createBackupsHandlers(deps: HandlerDeps): BackupsHandlers {
   const listing = () => {
     const b = backups();
     const all = b.list();
-    return { folder: b.folder(), backups: all, lastBackupAt: all.find((x) => !x.safety)?.takenAt ?? null };
+    return { folder: b.folder(), backups: all, lastBackupAt: b.lastBackupAt() };
   };
   return {
     'backups.list': async () => listing(),

@@ -38,6 +38,7 @@ export interface KioskBackupsDeps {
 }
 
 const FOLDER_KEY = 'backup.folder';
+const LAST_KEY = 'backup.last_at';
 const stampOf = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
 const isoOfStamp = (s: string) =>
   `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}.000Z`;
@@ -150,6 +151,8 @@ export function createKioskBackups(deps: KioskBackupsDeps) {
   return {
     folder,
     list,
+    /** When the last backup succeeded, wherever it went; null before the first. */
+    lastBackupAt: (): string | null => deps.meta.get(LAST_KEY) ?? list().find((b) => !b.safety)?.takenAt ?? null,
 
     /** Where backups go from now on: an absolute path that exists or can be made, e.g. a USB drive. */
     async setFolder(dir: string) {
@@ -170,6 +173,8 @@ export function createKioskBackups(deps: KioskBackupsDeps) {
     async takeNow(): Promise<BackupFile> {
       const takenAt = nowIso();
       const made = await copyTo(`${prefix}${stampOf(takenAt)}.db`);
+      // Remembered apart from the folder: a drive pulled out must not hide how old the last copy is.
+      await deps.meta.set(LAST_KEY, takenAt);
       await this.prune();
       return { ...made, takenAt: isoOfStamp(stampOf(takenAt)) };
     },

@@ -261,13 +261,20 @@ export function createLocalReplica(deps: {
      * duplicate mutations, and of applied ones that read) are put as the server has them.
      */
     settle(
-      res: Pick<PushResponse, 'results' | 'revert' | 'resendFrom' | 'renumber' | 'lastHlc' | 'lastSeq' | 'backedUpSeq'>,
+      res: Pick<
+        PushResponse,
+        'results' | 'revert' | 'resendFrom' | 'renumber' | 'lastHlc' | 'lastSeq' | 'backedUpSeq'
+      > & {
+        clockOffsetMs?: number;
+      },
     ): Promise<void> {
       const { results, revert, resendFrom, renumber } = res;
       // The clock moves past the newest mutation the server holds from this device, so what is
       // written next is newer than it even after this database went back to an older copy.
       if (res.lastHlc) deps.hlc?.receive(res.lastHlc);
       return inTx(async (tx, changed) => {
+        // Kept for the health check: shore's measure of this device's clock.
+        if (res.clockOffsetMs !== undefined) putMeta.run('sync.clock_offset_ms', String(res.clockOffsetMs));
         // Runs of consecutive seqs that went through settle in one statement each: a batch of
         // thousands is usually one run.
         let from = -1;
