@@ -9,6 +9,7 @@ import { openCentral, type Central } from './central.js';
 import { seedCentralDemo } from './db/demo-seed.js';
 import { createCentralSite } from './db/sites.js';
 import { recordBackup } from './db/central-backup.js';
+import { drillCentral, restoreCentralDump, type DrillReport } from './db/central-drill.js';
 import { createEnrollmentCode, revokeDevice } from './devices/enrollment.js';
 import { createLiveHub } from './sync/live-hub.js';
 import { syncRoutes } from './sync/routes.js';
@@ -27,6 +28,15 @@ const USAGE = `Shiftdeck sync service
   tsx server/cli.ts backup --file <central.dump>
       pg_dump -Fc of the central database (pg_dump of the server's major version on PATH),
       recorded so kiosks learn which of their settled changes a backup holds.
+  tsx server/cli.ts restore --file <central.dump> [--database shiftdeck_restored] [--replace]
+      pg_restore into a new database (default shiftdeck_restored); --database shiftdeck --replace
+      drops the live one first (stop the service before). Its next start begins a new epoch and
+      kiosks send again what the dump lacks.
+  tsx server/cli.ts drill [--file <keep.dump>] [--keep-scratch]
+      The restore drill: pg_dump under one snapshot, pg_restore into a scratch database, and
+      compare every table's row count and checksum; exits 1 when any table differs.
+
+\`npm run central -- <command> ...\` runs the same.
 
 The database: DATABASE_URL (an owner's URL; then SHIFTDECK_SERVICE_PASSWORD too), or else an
 embedded PostgreSQL in --data-dir, which other commands reach while \`start\` runs.
@@ -44,6 +54,9 @@ const options = {
   kind: { type: 'string' },
   timezone: { type: 'string', default: 'UTC' },
   file: { type: 'string' },
+  database: { type: 'string', default: 'shiftdeck_restored' },
+  replace: { type: 'boolean', default: false },
+  'keep-scratch': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -130,6 +143,20 @@ async function withCentral<T>(args: Args, fn: (c: Central) => Promise<T>): Promi
   }
 }
 
+const runTool = async (command: string, args: string[]) => promisify(execFile)(command, args);
+
+function printDrill(r: DrillReport) {
+  for (const t of r.tables) {
+    const rows = t.rows === t.restoredRows ? String(t.rows) : `${t.rows} != ${t.restoredRows}`;
+    console.log(
+      `${t.ok ? 'ok  ' : 'DIFF'} ${t.table.padEnd(36)} ${rows.padStart(10)} rows  ${t.checksum.slice(0, 12)}`,
+    );
+  }
+  console.log(
+    `Drill ${r.ok ? 'passed' : 'FAILED'}: ${r.tables.length} tables, dump ${(r.dumpBytes / 1024).toFixed(0)} KiB in ${r.dumpMs.toFixed(0)} ms, restore in ${r.restoreMs.toFixed(0)} ms.`,
+  );
+}
+
 async function main(argv: string[]) {
   const { values: args, positionals } = parseArgs({ args: argv, options, allowPositionals: true });
   const command = positionals[0];
@@ -182,6 +209,24 @@ async function main(argv: string[]) {
         recordBackup(c.admin, () => promisify(execFile)('pg_dump', ['-Fc', '-f', file, '-d', c.adminUrl])),
       );
       console.log(`Backup written to ${file}.`);
+      return;
+    }
+    case 'restore': {
+      const file = args.file;
+      if (!file) throw new AppError('VALIDATION_FAILED', 'Name the dump to restore: --file <path>.');
+      const database = args.database;
+      const { restoreMs } = await withCentral(args, (c) =>
+        restoreCentralDump({ adminUrl: c.adminUrl, file, database, replace: args.replace, run: runTool }),
+      );
+      console.log(`Restored ${file} into database ${database} in ${restoreMs.toFixed(0)} ms.`);
+      return;
+    }
+    case 'drill': {
+      const report = await withCentral(args, (c) =>
+        drillCentral({ adminUrl: c.adminUrl, run: runTool, dumpFile: args.file, keepScratch: args['keep-scratch'] }),
+      );
+      printDrill(report);
+      if (!report.ok) process.exitCode = 1;
       return;
     }
     default:

@@ -3,12 +3,15 @@ import { createHlc } from '../../shared/hlc.js';
 import { demoSiteId, type DemoSite } from '../../shared/demo.js';
 import { newId } from '../../shared/ids.js';
 import { AppError } from '../../shared/errors.js';
-import type { SyncedTable } from '../../shared/schema.js';
+import { SYNCED_TABLES, type SyncedTable } from '../../shared/schema.js';
 import { createDispatcher, type Dispatcher } from './api/dispatcher.js';
 import { createHandlers } from './api/handlers.js';
+import { registerBackupJobs } from './backups/jobs.js';
+import { createKioskBackups, type KioskBackups } from './backups/kiosk-backups.js';
 import { registerClassesJobs } from './classes/jobs.js';
 import { registerTrainingJobs } from './training/jobs.js';
 import { createJobScheduler, type JobScheduler } from './jobs/scheduler.js';
+import { readKioskHealth } from './health/health-readings.js';
 import { createAuthService, type AuthService } from './auth/auth-service.js';
 import { hashPin } from './auth/pin-hash.js';
 import { systemClock, type Clock } from './clock.js';
@@ -22,7 +25,7 @@ import { ensureReferenceData } from './setup/reference-data.js';
 import { OFFLINE, readSyncStatus, type LinkState } from './status.js';
 import type { Logger } from './log.js';
 import { enrollDevice, requestEnrollment } from './sync/enroll-device.js';
-import { createLocalReplica } from './sync/local-replica.js';
+import { createLocalReplica, type LocalReplica } from './sync/local-replica.js';
 import { createSyncClient, type SyncClient } from './sync/sync-client.js';
 import { createKioskLinks } from './sync/kiosk-links.js';
 import type { LinkProber } from './sync/link-prober.js';
@@ -46,6 +49,8 @@ export interface KioskOptions {
   hashPin?: (pin: string) => Promise<string>;
   /** How often idle sessions are checked. */
   sweepMs?: number;
+  /** Where backups go until an administrator picks a folder (default: `backups` in the data dir). */
+  backupFolder?: string;
   /** Replicate through a sync service; the first start enrolls with a one-time code. */
   sync?: SyncOptions;
 }
@@ -104,6 +109,8 @@ export interface Kiosk {
   hubUrl?: string;
   /** Scheduled work in site time (weekly class generation, log retention); register more with `jobs.register`. */
   jobs: JobScheduler;
+  /** Backups of this kiosk's database; a restore reconciles with shore afterwards. */
+  backups: KioskBackups;
   close(): Promise<void>;
 }
 
@@ -118,10 +125,9 @@ export interface Kiosk {
 export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
   const clock = opts.clock ?? systemClock;
   const log = opts.log ?? quietLog;
-  const store = openStore({
-    path: join(opts.dataDir, 'shiftdeck.db'),
-    migrationsDir: opts.migrationsDir ?? localMigrationsDir,
-  });
+  const dbPath = join(opts.dataDir, 'shiftdeck.db');
+  const migrationsDir = opts.migrationsDir ?? localMigrationsDir;
+  const store = openStore({ path: dbPath, migrationsDir });
   const meta = {
     get: (key: string) =>
       (store.raw.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value,
@@ -187,6 +193,7 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
   let hubUrl: string | undefined;
   let withdrawAdvert: (() => Promise<void>) | undefined;
   let reenrol: ((code: string) => Promise<void>) | undefined;
+  let replica: LocalReplica | undefined;
   const onApplied = (tables: SyncedTable[]) => {
     if (tables.includes('sites')) siteCache = undefined;
     events.emit({ type: 'data.changed', tables });
@@ -221,7 +228,7 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
       await meta.set('sync.server', address.url);
     }
     setLink({ address: new URL(address.url).host, lastSyncAt: meta.get('sync.last_success_at') ?? null });
-    const replica = createLocalReplica({
+    const local = createLocalReplica({
       store,
       runner,
       siteId: mySite,
@@ -270,8 +277,9 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     // A hub syncs through itself (on loopback), so its own changes are relayed and shown to the
     // other kiosks like theirs.
     const ownHub = hubUrl && hubUrl.replace(/\/\/(0\.0\.0\.0|\[::\])(?=:)/, '//127.0.0.1');
+    replica = local;
     sync = createSyncClient({
-      replica,
+      replica: local,
       serverUrl,
       pickUpstream: prober && (() => prober.upstream()),
       hubs: [...new Set([...(ownHub ? [ownHub] : []), ...(opts.sync.hubs ?? []), ...found])].filter(
@@ -301,7 +309,7 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
           throw err;
         },
       );
-      await replica.reenrolled(r.token);
+      await local.reenrolled(r.token);
       client.resume(r.token);
       log.warn(
         { deviceId },
@@ -336,6 +344,29 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     });
   };
 
+  const backups = createKioskBackups({
+    store,
+    dbPath,
+    migrationsDir,
+    deviceId,
+    clock,
+    defaultFolder: opts.backupFolder ?? join(opts.dataDir, 'backups'),
+    meta,
+    timeZone: async () => (await site()).timezone,
+    log,
+    // Who this machine is to shore, and where its backups go, are not taken back from the past.
+    keepMeta: ['device_id', 'site_id', 'sync.token', 'sync.server', 'backup.folder', 'backup.last_at'],
+    afterRestore: () => replica?.restoredFromBackup(),
+  });
+  const restoreBackup = backups.restore;
+  backups.restore = async (file: string) => {
+    const done = await restoreBackup(file);
+    siteCache = undefined;
+    onApplied([...SYNCED_TABLES]);
+    if (sync && !opts.sync?.manual) void sync.syncNow();
+    return done;
+  };
+
   const auth = createAuthService({ store, runner, clock, events, site });
   const handlers = createHandlers({
     store,
@@ -351,6 +382,20 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     reenrol: reenrol && ((code) => reenrol!(code)),
     syncNow: sync && (() => sync!.syncNow()),
     links: () => links,
+    backups,
+    health: () =>
+      readKioskHealth({
+        store,
+        dbPath,
+        now: () => clock.now(),
+        link: () => link,
+        syncs: !!opts.sync,
+        lastBackupAt: () => backups.lastBackupAt(),
+        clockOffsetMs: () => {
+          const v = meta.get('sync.clock_offset_ms');
+          return v === undefined ? null : Number(v);
+        },
+      }),
   });
   const dispatcher = createDispatcher({ handlers, auth, log });
   const tick = async () => {
@@ -364,6 +409,7 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
   const jobs = createJobScheduler({ store, clock, log, timeZone: async () => (await site()).timezone });
   registerClassesJobs(jobs, { runner, store, now: () => clock.now() });
   registerTrainingJobs(jobs, { runner, store, now: () => clock.now() });
+  registerBackupJobs(jobs, backups);
   await jobs.start();
   // Name the site this kiosk really serves (from enrollment or the demo), never a default.
   const started = await site().catch(() => null);
@@ -393,6 +439,7 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     hub,
     hubUrl,
     jobs,
+    backups,
     async close() {
       stopSweep();
       jobs.stop();

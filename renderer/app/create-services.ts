@@ -3,6 +3,7 @@ import { createAdminStore } from '../stores/admin-store.js';
 import { createAppInfoStore } from '../stores/app-info-store.js';
 import { createAreasStore } from '../stores/areas-store.js';
 import { createAuditStore } from '../stores/audit-store.js';
+import { createBackupsStore } from '../stores/backups-store.js';
 import { createConflictsStore } from '../stores/conflicts-store.js';
 import { createLocaleStore, type LocaleStoreDeps } from '../stores/locale-store.js';
 import { createRouteStore, type HashLocation } from '../stores/route-store.js';
@@ -63,6 +64,7 @@ export function createServices(deps: ServicesDeps): { services: Services; start(
     audit: createAuditStore({ api }),
     admin: createAdminStore({ api }),
     conflicts: createConflictsStore({ api }),
+    backups: createBackupsStore({ api }),
   };
 
   return {
@@ -88,6 +90,7 @@ export function createServices(deps: ServicesDeps): { services: Services; start(
           s.areas.getState().clear();
           s.conflicts.getState().clear();
           s.admin.getState().clear();
+          s.backups.getState().clear();
           s.route.getState().go({ name: 'home' });
         }
       });

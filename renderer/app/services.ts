@@ -6,6 +6,7 @@ import type { AdminStore } from '../stores/admin-store.js';
 import type { AppInfoStore } from '../stores/app-info-store.js';
 import type { AreasStore } from '../stores/areas-store.js';
 import type { AuditStore } from '../stores/audit-store.js';
+import type { BackupsStore } from '../stores/backups-store.js';
 import type { ConflictsStore } from '../stores/conflicts-store.js';
 import type { LocaleStore } from '../stores/locale-store.js';
 import type { RouteStore } from '../stores/route-store.js';
@@ -24,6 +25,7 @@ export interface Services {
   audit: AuditStore;
   admin: AdminStore;
   conflicts: ConflictsStore;
+  backups: BackupsStore;
 }
 
 export const ServicesContext = createContext<Services | null>(null);

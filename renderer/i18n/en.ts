@@ -1,3 +1,4 @@
+import { backupsEn } from './backups.en.js';
 import { classesEn } from './classes.en.js';
 import { linksEn } from './links.en.js';
 import { conflictsEn } from './conflicts.en.js';
@@ -255,6 +256,7 @@ export const en = {
   },
   classes: classesEn,
   links: linksEn,
+  backups: backupsEn,
   conflicts: conflictsEn,
   fields: {
     title: 'Title',

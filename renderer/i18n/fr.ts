@@ -1,3 +1,4 @@
+import { backupsFr } from './backups.fr.js';
 import type { Messages } from './en.js';
 import { classesFr } from './classes.fr.js';
 import { linksFr } from './links.fr.js';
@@ -260,6 +261,7 @@ export const fr: Messages = {
   },
   classes: classesFr,
   links: linksFr,
+  backups: backupsFr,
   conflicts: conflictsFr,
   fields: {
     title: 'Titre',

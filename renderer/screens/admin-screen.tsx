@@ -8,6 +8,7 @@ import { formatTime } from '../i18n/format.js';
 import type { AdminNotice, RoleSummary } from '../stores/admin-store.js';
 import type { Locale } from '../stores/locale-store.js';
 import { BackButton } from '../components/back-button.js';
+import { BackupsPanel } from './backups/backups-panel.js';
 
 const roleLabel = (role: RoleSummary, lang: string) => (lang === 'fr' ? role.name.fr : role.name.en);
 
@@ -24,6 +25,7 @@ export function AdminScreen() {
   const loading = useSlice(admin, (s) => s.loading);
   const now = useNow();
   const pendingRole = useSlice(admin, (s) => s.pendingRole);
+  const mayBackUp = useSlice(session, (s) => s.session?.user.permissions.includes('backups.manage') ?? false);
 
   useEffect(() => {
     void admin.getState().load();
@@ -88,6 +90,7 @@ export function AdminScreen() {
           </section>
           <AddPersonForm roles={roles.filter((r) => r.grantable)} />
           <IdleLockForm />
+          {mayBackUp && <BackupsPanel />}
         </>
       )}
       {pendingRole && users && (

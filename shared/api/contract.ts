@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { backupsContract } from '../backups/contract.js';
 import { classesContract } from '../classes/contract.js';
+import { healthContract } from '../health/contract.js';
 import { AREAS, PERMISSIONS, type Permission } from '../permissions.js';
 import { LINK_ERROR_CODES } from '../sync/link-error.js';
 import { PENDING_KINDS } from '../sync/pending-summary.js';
@@ -229,7 +231,9 @@ export const contract = {
   }),
   /** "Use mine instead" on an edit that lost: runs conflicts.useMine, which checks the rest. */
   'sync.useMine': method({ access: 'sync.view', input: z.object({ id: z.uuid() }).strict(), output: okOut }),
+  ...backupsContract,
   ...classesContract,
+  ...healthContract,
   ...trainingContract,
   ...tablesContract,
   ...linksContract,

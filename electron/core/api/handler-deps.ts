@@ -1,4 +1,6 @@
 import type { AuthService } from '../auth/auth-service.js';
+import type { KioskBackups } from '../backups/kiosk-backups.js';
+import type { HealthResult } from '../../../shared/health/thresholds.js';
 import type { Clock } from '../clock.js';
 import type { Store } from '../db/store.js';
 import type { MutationRunner } from '../mutations/mutation-runner.js';
@@ -34,4 +36,8 @@ export interface HandlerDeps {
   syncNow?: () => Promise<unknown>;
   /** The routes upstream and their prober; absent on a kiosk with one address upstream. */
   links?: () => LinkProber | undefined;
+  /** This kiosk's database backups; absent in tests that build handlers without a kiosk. */
+  backups?: Pick<KioskBackups, 'folder' | 'list' | 'lastBackupAt' | 'takeNow' | 'setFolder' | 'restore'>;
+  /** This kiosk's health readings rated against their thresholds (shared/health). */
+  health?: () => Promise<HealthResult[]>;
 }

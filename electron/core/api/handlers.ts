@@ -1,4 +1,5 @@
 import { areasFor } from '../../../shared/permissions.js';
+import { worstLevel } from '../../../shared/health/thresholds.js';
 import { AppError } from '../../../shared/errors.js';
 import { newId } from '../../../shared/ids.js';
 import { setIdleLock } from '../../../shared/mutations/sites.js';
@@ -13,6 +14,7 @@ import type { Store } from '../db/store.js';
 import type { MutationRunner } from '../mutations/mutation-runner.js';
 import { readSyncStatus, type LinkState } from '../status.js';
 import { createConflictViews } from '../sync/conflict-views.js';
+import { createBackupsHandlers } from '../backups/handlers.js';
 import { createClassesHandlers } from '../classes/handlers.js';
 import { createTablesHandlers } from '../tables/handlers.js';
 import { createTrainingHandlers } from '../training/handlers.js';
@@ -47,6 +49,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const hash = deps.pinHasher ?? hashPin;
   const views = createConflictViews(deps.store);
   return {
+    ...createBackupsHandlers(deps),
     ...createClassesHandlers(deps),
     ...createTrainingHandlers(deps),
     ...createTablesHandlers(deps),
@@ -58,6 +61,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       demo: deps.demo,
     }),
     'status.get': () => readSyncStatus(deps.store, deps.link()),
+    'health.get': async () => {
+      if (!deps.health) throw new AppError('NOT_FOUND', 'This kiosk reports no health readings.');
+      const checks = await deps.health();
+      return { worst: worstLevel(checks), checks };
+    },
     'sync.reenrol': async (input) => {
       if (!deps.reenrol)
         throw new AppError('NOT_FOUND', 'This kiosk does not sync with a shore office, so there is nothing to enrol.');

@@ -24,6 +24,11 @@ export interface Store {
    * transaction may await (Kysely reads inside it) without another write interleaving.
    */
   transaction<T>(fn: (tx: Kysely<LocalDatabase>) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` in the writers' queue with no transaction open, so it may replace the database
+   * through another connection (a restore) while nothing else writes.
+   */
+  exclusive<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -79,6 +84,11 @@ export function openStore(opts: StoreOptions): Store {
           if (writer.inTransaction) rollback.run();
           throw err;
         }
+      }),
+    exclusive: (fn) =>
+      enqueue(async () => {
+        if (closed) throw new Error('The store is closed');
+        return fn();
       }),
     async close() {
       if (closed) return;

@@ -361,13 +361,20 @@ export function createLocalReplica(deps: {
      * duplicate mutations, and of applied ones that read) are put as the server has them.
      */
     settle(
-      res: Pick<PushResponse, 'results' | 'revert' | 'resendFrom' | 'renumber' | 'lastHlc' | 'lastSeq' | 'backedUpSeq'>,
+      res: Pick<
+        PushResponse,
+        'results' | 'revert' | 'resendFrom' | 'renumber' | 'lastHlc' | 'lastSeq' | 'backedUpSeq'
+      > & {
+        clockOffsetMs?: number;
+      },
     ): Promise<void> {
       const { results, revert, resendFrom, renumber } = res;
       // The clock moves past the newest mutation the server holds from this device, so what is
       // written next is newer than it even after this database went back to an older copy.
       if (res.lastHlc) deps.hlc?.receive(res.lastHlc);
       return inTx(async (tx, changed) => {
+        // Kept for the health check: shore's measure of this device's clock.
+        if (res.clockOffsetMs !== undefined) putMeta.run('sync.clock_offset_ms', String(res.clockOffsetMs));
         // Runs of consecutive seqs that went through settle in one statement each: a batch of
         // thousands is usually one run.
         let from = -1;
@@ -446,6 +453,22 @@ export function createLocalReplica(deps: {
         deps.onShoreWentBack?.(info);
         return info;
       });
+    },
+
+    /**
+     * The database was just replaced by one of its own backups (the writers' queue is held, so
+     * this writes directly): shore is asked for everything again, and the full re-pull removes
+     * rows shore never had. The backup's pending changes are sent again (shore answers the ones it
+     * has as duplicates); changes made after the restore reuse seqs shore holds and are renumbered.
+     */
+    restoredFromBackup(): void {
+      db.transaction(() => {
+        putMeta.run('sync.site_cursor', '0');
+        putMeta.run('sync.org_cursor', '0');
+        putMeta.run('sync.resync', '1');
+        db.prepare('DELETE FROM resync_seen').run();
+        db.prepare("DELETE FROM meta WHERE key = 'sync.backed_up_seq'").run();
+      })();
     },
 
     /**
