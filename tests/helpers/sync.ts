@@ -5,6 +5,7 @@ import { demoSiteId, type DemoSite } from '../../shared/demo.js';
 import type { Clock } from '../../electron/core/clock.js';
 import { createKiosk, type Kiosk, type SyncOptions } from '../../electron/core/kiosk.js';
 import { deviceKey } from '../../electron/core/device-key.js';
+import { createOutboxSigner } from '../../electron/core/sync/outbox-signatures.js';
 import { mutationSigner } from '../../shared/sync/mutation-signature.js';
 import { createSyncServer } from '../../server/app.js';
 import type { CentralDatabase } from '../../server/db/central-schema.js';
@@ -109,6 +110,13 @@ export async function signedAs<
 >(kiosk: Kiosk, mutations: M[]): Promise<(M & { sig: string })[]> {
   const sign = mutationSigner((await deviceKey(kiosk.store)).privateKeyPem);
   return mutations.map((m) => ({ ...m, sig: sign({ ...m, deviceId: kiosk.deviceId, siteId: kiosk.siteId }) }));
+}
+
+/** Signs every outbox entry again with the kiosk's own key, as a kiosk whose outbox was edited by hand (a tampered kiosk) would. */
+export async function resignOutbox(kiosk: Kiosk): Promise<void> {
+  const sign = mutationSigner((await deviceKey(kiosk.store)).privateKeyPem);
+  const signer = createOutboxSigner({ store: kiosk.store, deviceId: kiosk.deviceId, siteId: kiosk.siteId, sign });
+  await kiosk.store.transaction(async () => signer.resignFrom(0));
 }
 
 /** A raw push in the kiosk's name, as a tampered kiosk could send it (the service must not trust it), signed with its key. */
