@@ -217,6 +217,7 @@ export async function createSyncServer(opts: SyncServerOptions): Promise<Fastify
         now: clock.now(),
         deviceId: body.data.deviceId,
         heldSiteId: body.data.heldSiteId,
+        publicKey: body.data.publicKey,
       });
       metrics.inc('shiftdeck_enrollments_total', { outcome: 'enrolled' });
       req.log.info({ deviceId: r.deviceId, siteId: r.siteId }, 'device enrolled');

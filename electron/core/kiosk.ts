@@ -4,6 +4,7 @@ import { demoSiteId, type DemoSite } from '../../shared/demo.js';
 import { newId } from '../../shared/ids.js';
 import { AppError } from '../../shared/errors.js';
 import { SYNCED_TABLES, type SyncedTable } from '../../shared/schema.js';
+import { mutationSigner } from '../../shared/sync/mutation-signature.js';
 import { createDispatcher, type Dispatcher } from './api/dispatcher.js';
 import { createHandlers } from './api/handlers.js';
 import { registerBackupJobs } from './backups/jobs.js';
@@ -19,6 +20,8 @@ import { syncServerAddress } from './sync/server-address.js';
 import { openStore, type Store } from './db/store.js';
 import { createEventBus, type EventBus } from './events.js';
 import { createMutationRunner, type MutationRunner } from './mutations/mutation-runner.js';
+import { deviceKey } from './device-key.js';
+import { createOutboxSigner } from './sync/outbox-signatures.js';
 import { appVersion, localMigrationsDir } from './paths.js';
 import { seedDemoSite } from './setup/demo-seed.js';
 import { ensureReferenceData } from './setup/reference-data.js';
@@ -142,9 +145,11 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
       ),
   };
 
+  // The device key exists before enrolment, which registers its public half with shore.
+  const key = await deviceKey(store);
   if (opts.sync && !meta.get('sync.token')) {
     try {
-      await enrollDevice(store, meta, opts.sync);
+      await enrollDevice(store, meta, { ...opts.sync, publicKey: key.publicKey });
     } catch (err) {
       await store.close();
       throw err;
@@ -203,7 +208,11 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     onApplied(tables);
     if (!opts.sync?.manual) sync?.onLocalChange();
   };
-  const runner = createMutationRunner({ store, hlc, deviceId, siteId: () => mySite, onCommit });
+  const sign = mutationSigner(key.privateKeyPem);
+  const runner = createMutationRunner({ store, hlc, deviceId, siteId: () => mySite, onCommit, sign });
+  const outboxSigner = createOutboxSigner({ store, deviceId, siteId: mySite, sign });
+  const signedLate = await outboxSigner.signUnsigned();
+  if (signedLate) log.info({ entries: signedLate }, 'signed the changes queued before mutations were signed');
   await ensureReferenceData(store, new Date(clock.now()).toISOString());
   const pinHasher = opts.hashPin ?? ((pin: string) => hashPin(pin));
   const setLink = (patch: Partial<LinkState>) => {
@@ -241,6 +250,7 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
         ),
       now: () => clock.now(),
       retentionDays: opts.sync.retentionDays,
+      resignFrom: (seq) => outboxSigner.resignFrom(seq),
       onShoreWentBack: (info) =>
         log.warn(
           info,
@@ -289,6 +299,7 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
       failoverAfter: opts.sync.failoverAfter,
       failbackMs: opts.sync.failbackMs,
       token: meta.get('sync.token')!,
+      publicKey: key.publicKey,
       clock,
       random: opts.sync.random,
       log,
@@ -301,14 +312,18 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     reenrol = async (code: string) => {
       if (!client.unknownToShore)
         throw new AppError('CONFLICT', 'Shore knows this kiosk: there is nothing to enrol again.');
-      const r = await requestEnrollment(address.url, { code, deviceName, deviceId, heldSiteId: mySite }).catch(
-        (err: unknown) => {
-          // A refused code is a wrong field, not a session that ended (which UNAUTHENTICATED means to the UI).
-          if (err instanceof AppError && err.code === 'UNAUTHENTICATED')
-            throw new AppError('VALIDATION_FAILED', err.message, { issues: [{ path: 'code', message: err.message }] });
-          throw err;
-        },
-      );
+      const r = await requestEnrollment(address.url, {
+        code,
+        deviceName,
+        deviceId,
+        heldSiteId: mySite,
+        publicKey: key.publicKey,
+      }).catch((err: unknown) => {
+        // A refused code is a wrong field, not a session that ended (which UNAUTHENTICATED means to the UI).
+        if (err instanceof AppError && err.code === 'UNAUTHENTICATED')
+          throw new AppError('VALIDATION_FAILED', err.message, { issues: [{ path: 'code', message: err.message }] });
+        throw err;
+      });
       await local.reenrolled(r.token);
       client.resume(r.token);
       log.warn(

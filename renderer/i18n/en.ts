@@ -245,6 +245,8 @@ export const en = {
       NOT_FOUND: 'Shore refused it: what it changes no longer exists there.',
       CONFLICT: 'Shore refused it: it clashes with a change made elsewhere first.',
       ID_UNAVAILABLE: 'Shore refused it: the new record could not keep its id. Make it again.',
+      SIGNATURE_INVALID:
+        'Shore refused it: it was altered on its way from this kiosk (its signature does not match). Make it again; call support if this repeats.',
       OUT_OF_SCOPE: 'Shore refused it: it touches another site.',
       OVERWRITTEN:
         'This change was applied after a newer change to the same field, and replaced it. Check which value is right.',
@@ -308,6 +310,7 @@ export const en = {
     DATABASE_NEWER_THAN_APP: 'The kiosk database is newer than this app. Update the app.',
     SYNCED_WRITE_OUTSIDE_MUTATION: 'The change was refused by a safety check. Call support.',
     UNKNOWN_MUTATION: 'This change is not known to this version of the app. Update the app.',
+    SIGNATURE_INVALID: 'This change was altered on its way to shore and was refused. Make it again.',
     RATE_LIMITED: 'Too many wrong attempts from this kiosk. Wait a few minutes, check the code, and try again.',
     INTERNAL: 'Something went wrong. Nothing was saved; try again.',
     INTERNAL_unreachable: 'Cannot reach the Shiftdeck service. Check that it is running, then try again.',

@@ -248,6 +248,8 @@ export const fr: Messages = {
       NOT_FOUND: 'Refusée par la terre : ce qu’elle modifie n’y existe plus.',
       CONFLICT: 'Refusée par la terre : elle contredit une modification faite ailleurs avant elle.',
       ID_UNAVAILABLE: 'Refusée par la terre : le nouvel enregistrement n’a pas pu garder son identifiant. Refaites-le.',
+      SIGNATURE_INVALID:
+        'Refusée par la terre\u00a0: elle a été modifiée en chemin depuis ce poste (sa signature ne correspond pas). Refaites-la\u00a0; appelez l’assistance si cela se reproduit.',
       OUT_OF_SCOPE: 'Refusée par la terre : elle touche un autre site.',
       OVERWRITTEN:
         'Cette modification a été appliquée après une modification plus récente du même champ, et l’a remplacée. Vérifiez quelle valeur est la bonne.',
@@ -316,6 +318,7 @@ export const fr: Messages = {
       'La base de données du poste est plus récente que l’application. Mettez l’application à jour.',
     SYNCED_WRITE_OUTSIDE_MUTATION: 'La modification a été refusée par un contrôle de sécurité. Appelez l’assistance.',
     UNKNOWN_MUTATION: 'Cette modification est inconnue de cette version. Mettez l’application à jour.',
+    SIGNATURE_INVALID: 'Cette modification a été altérée en chemin vers la terre et a été refusée. Refaites-la.',
     RATE_LIMITED: 'Trop d’essais erronés depuis ce poste. Attendez quelques minutes, vérifiez le code et réessayez.',
     INTERNAL: 'Un problème est survenu. Rien n’a été enregistré ; réessayez.',
     INTERNAL_unreachable: 'Impossible de joindre le service Shiftdeck. Vérifiez qu’il fonctionne, puis réessayez.',

@@ -27,6 +27,9 @@ export interface DeviceRow {
   clock_offset_ms: number | null;
   /** HLC of the newest mutation settled for this device (see migration 0005). */
   last_hlc: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The device's raw Ed25519 public key (base64url) its mutations are signed with (migration 0009). */
+  public_key: ColumnType<string | null, string | null | undefined, string | null>;
+  key_registered_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface EnrollmentCodeRow {

@@ -25,6 +25,8 @@ export const MAX_CODE_TTL_MINUTES = 7 * 24 * 60;
 export interface DeviceIdentity {
   deviceId: string;
   siteId: string;
+  /** The raw Ed25519 public key shore checks this device's mutations with; null until registered. */
+  publicKey?: string | null;
 }
 
 export interface Enrollment extends DeviceIdentity {
@@ -100,7 +102,7 @@ export async function enroll(
   db: Kysely<CentralDatabase>,
   typedCode: string,
   deviceName: string,
-  opts: Now & { deviceId?: string; heldSiteId?: string } = {},
+  opts: Now & { deviceId?: string; heldSiteId?: string; publicKey?: string } = {},
 ): Promise<Enrollment> {
   const name = deviceName.trim();
   if (name.length < 1 || name.length > 80)
@@ -162,7 +164,17 @@ export async function enroll(
     const deviceId = opts.deviceId ?? newId();
     await trx
       .insertInto('devices')
-      .values({ id: deviceId, site_id: claimed.site_id, name, token_hash: sha256(token), created_at: now })
+      .values({
+        id: deviceId,
+        site_id: claimed.site_id,
+        name,
+        token_hash: sha256(token),
+        created_at: now,
+        // The key comes with the one-time code, so whoever holds the code chose it: the same trust
+        // the token itself gets. A kiosk enrolled again (shore forgot it) brings its key again.
+        public_key: opts.publicKey ?? null,
+        key_registered_at: opts.publicKey ? now : null,
+      })
       .execute();
     await trx.updateTable('enrollment_codes').set({ device_id: deviceId }).where('id', '=', claimed.id).execute();
     return { deviceId, siteId: claimed.site_id, token };

@@ -5,6 +5,7 @@ import type { MutationContext, MutationDef } from '../../shared/mutations/define
 import { findMutation } from '../../shared/mutations/index.js';
 import { can, isPermission } from '../../shared/permissions.js';
 import { SYNCED_TABLES, type SyncedDatabase, type SyncedTable } from '../../shared/schema.js';
+import { devicePublicKey, verifyMutationAsync } from '../../shared/sync/mutation-signature.js';
 import {
   FUTURE_CLOCK_LIMIT_MS,
   MAX_MUTATION_ATTEMPTS,
@@ -111,7 +112,37 @@ export async function applyPush(deps: PushDeps, device: DeviceIdentity, req: Pus
     }
   }
 
-  const prechecked = mutations.map(precheck);
+  // Every mutation must carry the device's signature (shared/sync/mutation-signature.ts): a relay
+  // that altered one gets that one refused, the rest apply. Checked in the thread pool, before
+  // the device's lock, so the batch before this one keeps writing meanwhile.
+  const key = devicePublicKey(device.publicKey);
+  if (!key && mutations.length)
+    throw new AppError(
+      'FORBIDDEN',
+      'Shore holds no signing key for this kiosk yet, so none of its changes can be checked; nothing was applied. Update the kiosk: it registers its key on its next push to shore.',
+      { reason: 'device_key_missing' },
+    );
+  const signed = key
+    ? await Promise.all(
+        mutations.map((m) =>
+          verifyMutationAsync(
+            key,
+            {
+              deviceId: device.deviceId,
+              siteId: device.siteId,
+              seq: m.seq,
+              name: m.name,
+              version: m.version,
+              hlc: m.hlc,
+              userId: m.userId,
+              args: m.args,
+            },
+            m.sig,
+          ),
+        ),
+      )
+    : [];
+  const prechecked = mutations.map((m, i) => precheck(m, signed[i]));
 
   let repeated: number[] = [];
   let waitForEarlier = GAP_WAITS;
@@ -359,11 +390,11 @@ interface Checked {
 }
 
 /**
- * The checks of a mutation that need no database (known mutation, timestamp, args, authority),
+ * The checks of a mutation that need no database (known mutation, timestamp, args, signature, authority),
  * done before the batch takes the device's lock, so a second batch in flight is validated while
  * the first one writes.
  */
-function precheck(m: PushedMutation): Checked | AppError {
+function precheck(m: PushedMutation, signed: boolean): Checked | AppError {
   const def = findMutation(m.name);
   if (!def || def.version !== m.version)
     return new AppError(
@@ -384,6 +415,13 @@ function precheck(m: PushedMutation): Checked | AppError {
     return new AppError(
       'VALIDATION_FAILED',
       `The details of ${m.name} are not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
+  // After the args' shape, so a change the kiosk itself had to send without its args (too large)
+  // is still refused as invalid, not as altered.
+  if (!signed)
+    return new AppError(
+      'SIGNATURE_INVALID',
+      `${m.name} (seq ${m.seq}) does not carry this kiosk's signature over what arrived: it was altered on the way, or signed by another key. It was not applied.`,
     );
   if (def.authority === 'system')
     return new AppError('FORBIDDEN', `${m.name} is reserved for set-up and is never accepted from a device.`);

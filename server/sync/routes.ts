@@ -2,7 +2,9 @@ import { gzipSync, createGunzip } from 'node:zlib';
 import type { FastifyPluginAsync } from 'fastify';
 import { AppError } from '../../shared/errors.js';
 import { MAX_PUSH_BYTES, pullQuery, pushRequest } from '../../shared/sync/protocol.js';
+import { RELAY_FOR_HEADER } from '../../shared/sync/relay.js';
 import { deviceOf } from '../app.js';
+import { pushIdentity, signingKeyFor } from '../devices/push-identity.js';
 import type { LiveHub } from './live-hub.js';
 import { pullChanges } from './pull.js';
 import { applyPush } from './push.js';
@@ -35,6 +37,11 @@ export function syncRoutes(hub: LiveHub): FastifyPluginAsync {
       'Mutations stamped more than 24 h in the server future (applied and flagged).',
     );
     metrics.describe('shiftdeck_pull_rows_total', 'counter', 'Rows sent in pulls.');
+    metrics.describe(
+      'shiftdeck_push_signature_invalid_total',
+      'counter',
+      'Pushed mutations refused because their signature did not match, by whether a relay carried them.',
+    );
 
     // Compressed pushes are inflated as a stream, and the body limit counts inflated bytes, so a
     // small compressed body cannot expand into an unbounded one.
@@ -45,12 +52,18 @@ export function syncRoutes(hub: LiveHub): FastifyPluginAsync {
     });
 
     app.post('/v1/push', { bodyLimit: MAX_PUSH_BYTES }, async (req) => {
-      const device = deviceOf(req);
+      // A hub relaying a kiosk's batch names the kiosk in a header; shore accepts it only for a
+      // device of the hub's own site (server/devices/push-identity.ts).
+      const who = await pushIdentity(db, deviceOf(req), req.headers[RELAY_FOR_HEADER]);
       const body = pushRequest.safeParse(req.body);
       if (!body.success)
         throw new AppError('VALIDATION_FAILED', 'The push could not be read; nothing was applied.', {
           issues: issuesOf(body.error.issues),
         });
+      const device = {
+        ...who.device,
+        publicKey: await signingKeyFor(db, who, body.data.devicePublicKey, clock.now()),
+      };
       // A listening instance hears its own commit's NOTIFY like every other one; poking here too
       // made each kiosk of the site pull twice for every change.
       const onCommitted = (versions: ReadonlyMap<string, number>) => {
@@ -59,6 +72,18 @@ export function syncRoutes(hub: LiveHub): FastifyPluginAsync {
           hub.poke(stream === 'org' ? 'org' : device.siteId, version, device.deviceId);
       };
       const res = await applyPush({ db, now: clock.now, metrics, log: req.log, onCommitted }, device, body.data);
+      const altered = res.results.filter((r) => r.code === 'SIGNATURE_INVALID').map((r) => r.seq);
+      if (altered.length) {
+        metrics.inc(
+          'shiftdeck_push_signature_invalid_total',
+          { relayed: String(who.relayedBy !== null) },
+          altered.length,
+        );
+        req.log.warn(
+          { deviceId: device.deviceId, relayedBy: who.relayedBy, seqs: altered.slice(0, 50) },
+          'pushed mutations refused: their signatures do not match (altered on the way?)',
+        );
+      }
       const epoch = app.sync.epoch;
       const backedUp = epoch ? await backedUpSeq(db, epoch, device.deviceId) : null;
       return { ...res, epoch, ...(backedUp !== null ? { backedUpSeq: backedUp } : {}) };

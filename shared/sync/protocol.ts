@@ -29,6 +29,11 @@ export const pushedMutation = z.object({
    * byte limit bounds them.
    */
   writes: z.array(z.string().max(200)).max(50_000).default([]),
+  /**
+   * The device's Ed25519 signature over the mutation (shared/sync/mutation-signature.ts), made
+   * when it was queued. Shore refuses a mutation whose signature is missing or wrong.
+   */
+  sig: z.string().max(120).optional(),
 });
 export type PushedMutation = z.infer<typeof pushedMutation>;
 
@@ -36,6 +41,12 @@ export const pushRequest = z
   .object({
     clientTime: z.number().int().nonnegative(),
     mutations: z.array(pushedMutation).max(MAX_PUSH_MUTATIONS),
+    /**
+     * The device's raw Ed25519 public key (base64url). Shore registers it for a device that has
+     * none yet (enrolled before mutations were signed), only on a push over the device's own
+     * token, never on a relayed one; a different key than the registered one is refused.
+     */
+    devicePublicKey: z.string().max(64).optional(),
   })
   .strict();
 export type PushRequest = z.infer<typeof pushRequest>;
@@ -130,6 +141,11 @@ export const enrollRequest = z
     deviceName: z.string().trim().min(1).max(80),
     deviceId: z.uuid().optional(),
     heldSiteId: z.uuid().optional(),
+    /** The kiosk's raw Ed25519 public key (base64url): shore checks its mutations' signatures with it. */
+    publicKey: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{43}$/, 'a raw Ed25519 public key in base64url')
+      .optional(),
   })
   .strict();
 export const enrollResponse = z.object({ deviceId: z.uuid(), siteId: z.uuid(), token: z.string() });

@@ -4,6 +4,9 @@ import { onTestFinished } from 'vitest';
 import { demoSiteId, type DemoSite } from '../../shared/demo.js';
 import type { Clock } from '../../electron/core/clock.js';
 import { createKiosk, type Kiosk, type SyncOptions } from '../../electron/core/kiosk.js';
+import { deviceKey } from '../../electron/core/device-key.js';
+import { createOutboxSigner } from '../../electron/core/sync/outbox-signatures.js';
+import { mutationSigner } from '../../shared/sync/mutation-signature.js';
 import { createSyncServer } from '../../server/app.js';
 import type { CentralDatabase } from '../../server/db/central-schema.js';
 import { seedCentralDemo } from '../../server/db/demo-seed.js';
@@ -98,12 +101,34 @@ export const siteOf = (key: DemoSite['key']) => demoSiteId(key);
 export const deviceTokenOf = (k: Kiosk) =>
   (k.store.raw.prepare("SELECT value FROM meta WHERE key = 'sync.token'").get() as { value: string }).value;
 
-/** A raw push in the kiosk's name, as a tampered kiosk could send it (the service must not trust it). */
-export async function rawPush(service: { url: string }, kiosk: Kiosk, mutations: unknown[]) {
+/**
+ * Hand-made mutations signed with the kiosk's own device key, as a tampered kiosk (which holds its
+ * key) could sign them: the service's other checks must hold for validly signed mutations too.
+ */
+export async function signedAs<
+  M extends { seq: number; name: string; version: number; hlc: string; userId: string | null; args: unknown },
+>(kiosk: Kiosk, mutations: M[]): Promise<(M & { sig: string })[]> {
+  const sign = mutationSigner((await deviceKey(kiosk.store)).privateKeyPem);
+  return mutations.map((m) => ({ ...m, sig: sign({ ...m, deviceId: kiosk.deviceId, siteId: kiosk.siteId }) }));
+}
+
+/** Signs every outbox entry again with the kiosk's own key, as a kiosk whose outbox was edited by hand (a tampered kiosk) would. */
+export async function resignOutbox(kiosk: Kiosk): Promise<void> {
+  const sign = mutationSigner((await deviceKey(kiosk.store)).privateKeyPem);
+  const signer = createOutboxSigner({ store: kiosk.store, deviceId: kiosk.deviceId, siteId: kiosk.siteId, sign });
+  await kiosk.store.transaction(async () => signer.resignFrom(0));
+}
+
+/** A raw push in the kiosk's name, as a tampered kiosk could send it (the service must not trust it), signed with its key. */
+export async function rawPush(
+  service: { url: string },
+  kiosk: Kiosk,
+  mutations: { seq: number; name: string; version: number; hlc: string; userId: string | null; args: unknown }[],
+) {
   const res = await fetch(`${service.url}/v1/push`, {
     method: 'POST',
     headers: { authorization: `Bearer ${deviceTokenOf(kiosk)}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ clientTime: Date.now(), mutations }),
+    body: JSON.stringify({ clientTime: Date.now(), mutations: await signedAs(kiosk, mutations) }),
   });
   return { status: res.status, body: (await res.json()) as unknown };
 }

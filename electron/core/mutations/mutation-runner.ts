@@ -5,6 +5,7 @@ import { decodeHlc, hlcWall } from '../../../shared/hlc.js';
 import type { MutationContext, MutationDef } from '../../../shared/mutations/define.js';
 import { can, isPermission } from '../../../shared/permissions.js';
 import type { SyncedDatabase, SyncedTable } from '../../../shared/schema.js';
+import type { SignedFields } from '../../../shared/sync/mutation-signature.js';
 import type { Store } from '../db/store.js';
 import { createSqliteWriter, type WriteScope } from './sqlite-writer.js';
 import type { Kysely } from 'kysely';
@@ -23,6 +24,11 @@ export interface MutationRunnerDeps {
   siteId: () => string;
   /** Told which synced tables a committed transaction changed. */
   onCommit?: (tables: SyncedTable[]) => void;
+  /**
+   * Signs an outbox entry with the device key (shared/sync/mutation-signature.ts). Without one,
+   * entries are queued unsigned and shore refuses them: only tests that never push leave it out.
+   */
+  sign?: (f: SignedFields) => string;
 }
 
 export interface Invocation {
@@ -64,14 +70,30 @@ export function parseArgs(def: MutationDef, args: unknown): unknown {
 
 /**
  * Runs named mutations: validate args, check authority, then in one SQLite transaction run the
- * mutator and append its outbox entry `{seq, name, version, args, hlc, user_id}`.
+ * mutator and append its outbox entry `{seq, name, version, args, hlc, user_id, sig}`, signed
+ * with the device key as it is written, so no restart or relay changes what shore checks.
  */
 export function createMutationRunner(deps: MutationRunnerDeps) {
   const { store } = deps;
   const writerFor = createSqliteWriter(store.raw);
+  // The seq is chosen here rather than by SQLite, because the signature covers it. It is what
+  // SQLite would choose (the outbox always keeps its newest row), read once per transaction.
   const appendOutbox = store.raw.prepare(
-    'INSERT INTO outbox (name, version, args, hlc, user_id, rows) VALUES (?, ?, ?, ?, ?, ?)',
+    'INSERT INTO outbox (seq, name, version, args, hlc, user_id, rows, sig) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
+  const newestSeq = store.raw.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM outbox').pluck();
+  // One object for every signature of a batch: only its fields change.
+  const signed: SignedFields = {
+    deviceId: deps.deviceId,
+    siteId: '',
+    seq: 0,
+    name: '',
+    version: 0,
+    hlc: '',
+    userId: null,
+    args: null,
+  };
+  let nextSeq = 0;
 
   // Thousands of mutations share one millisecond in a batch: format its ISO time once.
   let isoWall = -1;
@@ -95,15 +117,30 @@ export function createMutationRunner(deps: MutationRunnerDeps) {
     await inv.def.run(ctx, args);
     // Set-up runs (reference data, demo seed) happen identically on every replica: nothing to send.
     if (actor.system) return 0;
-    const info = appendOutbox.run(
+    if (nextSeq === 0) nextSeq = (newestSeq.get() as number) + 1;
+    const seq = nextSeq++;
+    let sig = '';
+    if (deps.sign) {
+      signed.siteId = scope.siteId;
+      signed.seq = seq;
+      signed.name = inv.def.name;
+      signed.version = inv.def.version;
+      signed.hlc = hlc;
+      signed.userId = actor.userId;
+      signed.args = args;
+      sig = deps.sign(signed);
+    }
+    appendOutbox.run(
+      seq,
       inv.def.name,
       inv.def.version,
       JSON.stringify(args),
       hlc,
       actor.userId,
       scope.written.join(','),
+      sig,
     );
-    return Number(info.lastInsertRowid);
+    return seq;
   };
 
   /** Runs several mutations in one transaction: all commit or none do. Returns their outbox seqs. */
@@ -115,6 +152,7 @@ export function createMutationRunner(deps: MutationRunnerDeps) {
     const changed = new Set<SyncedTable>();
     const seqs = await store.transaction((tx) =>
       store.gate.openAsync(async () => {
+        nextSeq = 0;
         const scope: WriteScope = {
           siteId: deps.siteId(),
           anySite: actor.system === true,

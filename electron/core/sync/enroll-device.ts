@@ -17,7 +17,7 @@ interface Meta {
 export async function enrollDevice(
   store: Store,
   meta: Meta,
-  opts: { serverUrl: string; enrollCode?: string; deviceName?: string },
+  opts: { serverUrl: string; enrollCode?: string; deviceName?: string; publicKey?: string },
 ): Promise<void> {
   if (!opts.enrollCode)
     throw new AppError(
@@ -33,6 +33,7 @@ export async function enrollDevice(
   const r = await requestEnrollment(opts.serverUrl, {
     code: opts.enrollCode,
     deviceName: opts.deviceName ?? `Kiosk ${hostname()}`,
+    publicKey: opts.publicKey,
   });
   await meta.set('device_id', r.deviceId);
   await meta.set('site_id', r.siteId);
@@ -43,10 +44,11 @@ export async function enrollDevice(
 /**
  * Trades a one-time code for a device token at the sync service (POST /v1/enroll). With
  * `deviceId` and `siteId`, a kiosk a restored shore forgot enrols again as itself, for its site.
+ * `publicKey` registers the device key shore checks its mutations' signatures with.
  */
 export async function requestEnrollment(
   serverUrl: string,
-  body: { code: string; deviceName: string; deviceId?: string; heldSiteId?: string },
+  body: { code: string; deviceName: string; deviceId?: string; heldSiteId?: string; publicKey?: string },
 ): Promise<z.infer<typeof enrollResponse>> {
   let res: Response;
   try {

@@ -48,6 +48,7 @@ interface OutboxRow {
   hlc: string;
   user_id: string | null;
   rows: string;
+  sig: string;
 }
 
 const resolveDef = (name: string, version: number) => {
@@ -75,6 +76,8 @@ export function createLocalReplica(deps: {
   retentionDays?: number;
   /** Told when shore turned out to have gone back in time, and from which seq this kiosk sends again. */
   onShoreWentBack?: (info: ShoreWentBack) => void;
+  /** Signs renumbered entries again: their signatures cover the seq (see outbox-signatures.ts). */
+  resignFrom?: (seq: number) => void;
 }) {
   const { store } = deps;
   const db = store.raw;
@@ -93,7 +96,7 @@ export function createLocalReplica(deps: {
     'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   );
   const pending = db.prepare(
-    "SELECT seq, name, version, args, hlc, user_id, rows FROM outbox WHERE status = 'pending' AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?",
+    "SELECT seq, name, version, args, hlc, user_id, rows, sig FROM outbox WHERE status = 'pending' AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?",
   );
   const newest = db.prepare('SELECT MAX(seq) AS seq FROM outbox');
   const settle = db.prepare('UPDATE outbox SET status = ?, last_error = ?, attempts = attempts + 1 WHERE seq = ?');
@@ -106,14 +109,14 @@ export function createLocalReplica(deps: {
   const prune = db.prepare("DELETE FROM outbox WHERE status = 'applied' AND seq < (SELECT MAX(seq) FROM outbox)");
   // Settled entries are kept (settled_mutations) for re-sending to a restored shore; see reopenAfter.
   const keepSettled = db.prepare(
-    'INSERT OR REPLACE INTO settled_mutations (seq, name, version, args, hlc, user_id, rows, settled_at) SELECT seq, name, version, args, hlc, user_id, rows, ? FROM outbox WHERE seq BETWEEN ? AND ?',
+    'INSERT OR REPLACE INTO settled_mutations (seq, name, version, args, hlc, user_id, rows, sig, settled_at) SELECT seq, name, version, args, hlc, user_id, rows, sig, ? FROM outbox WHERE seq BETWEEN ? AND ?',
   );
   const expire = db.prepare('DELETE FROM settled_mutations WHERE settled_at < ? AND seq <= ?');
   const reopenInOutbox = db.prepare(
     "UPDATE outbox SET status = 'pending', attempts = 0, last_error = NULL WHERE seq > ? AND status <> 'pending'",
   );
   const reopenSettled = db.prepare(
-    "INSERT INTO outbox (seq, name, version, args, hlc, user_id, rows, status) SELECT seq, name, version, args, hlc, user_id, rows, 'pending' FROM settled_mutations s WHERE s.seq > ? AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.seq = s.seq)",
+    "INSERT INTO outbox (seq, name, version, args, hlc, user_id, rows, sig, status) SELECT seq, name, version, args, hlc, user_id, rows, sig, 'pending' FROM settled_mutations s WHERE s.seq > ? AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.seq = s.seq)",
   );
   const forgetSettled = db.prepare('DELETE FROM settled_mutations WHERE seq > ?');
   const firstPending = db.prepare("SELECT MIN(seq) AS seq FROM outbox WHERE status = 'pending'");
@@ -148,6 +151,7 @@ export function createLocalReplica(deps: {
     if (after < from) return;
     setAside.run(from);
     putBack.run(after + 1 - from);
+    deps.resignFrom?.(after + 1);
     deps.onRenumbered?.(from, after);
   }
 
@@ -247,7 +251,8 @@ export function createLocalReplica(deps: {
      */
     pendingBatch(limit: number, upTo = Number.MAX_SAFE_INTEGER, after = 0): PendingMutation[] {
       return (pending.all(after, upTo, limit) as OutboxRow[]).map((r) => {
-        const head = `{"seq":${r.seq},"name":${JSON.stringify(r.name)},"version":${r.version},"hlc":${JSON.stringify(r.hlc)},"userId":${JSON.stringify(r.user_id)},"writes":${JSON.stringify(r.rows ? r.rows.split(',') : [])}`;
+        const sig = r.sig ? `,"sig":"${r.sig}"` : '';
+        const head = `{"seq":${r.seq},"name":${JSON.stringify(r.name)},"version":${r.version},"hlc":${JSON.stringify(r.hlc)},"userId":${JSON.stringify(r.user_id)},"writes":${JSON.stringify(r.rows ? r.rows.split(',') : [])}${sig}`;
         return { seq: r.seq, head, json: `${head},"args":${r.args}}` };
       });
     },

@@ -30,6 +30,11 @@ export interface SyncClientDeps {
   /** How long on a fallback route before the preferred one is tried again (default 30 s). */
   failbackMs?: number;
   token: string;
+  /**
+   * This kiosk's raw public key, offered with each push so that shore registers it for a device
+   * enrolled before mutations were signed (shore ignores it once one is registered).
+   */
+  publicKey?: string;
   clock: Clock;
   random?: () => number;
   log: Logger;
@@ -242,7 +247,8 @@ export function createSyncClient(deps: SyncClientDeps) {
    * visibly (a conflict, its rows undone here) and the queue behind it moves on.
    */
   function pushBody(clientTime: number, batch: PendingMutation[]): { body: string; last: number } {
-    const head = `{"clientTime":${JSON.stringify(clientTime)},"mutations":[`;
+    const key = deps.publicKey ? `"devicePublicKey":${JSON.stringify(deps.publicKey)},` : '';
+    const head = `{"clientTime":${JSON.stringify(clientTime)},${key}"mutations":[`;
     const parts: string[] = [];
     let bytes = Buffer.byteLength(head) + 2;
     let last = 0;

@@ -8,7 +8,7 @@ import { encodeHlc } from '../../../shared/hlc.js';
 import { revokeDevice } from '../../../server/devices/enrollment.js';
 import type { Kiosk } from '../../../electron/core/kiosk.js';
 import { cheapHashPin } from '../../helpers/kiosk.js';
-import { enrolledKiosk, siteOf, startService } from '../../helpers/sync.js';
+import { enrolledKiosk, signedAs, siteOf, startService } from '../../helpers/sync.js';
 
 const tokenOf = (k: Kiosk) =>
   (k.store.raw.prepare("SELECT value FROM meta WHERE key = 'sync.token'").get() as { value: string }).value;
@@ -55,7 +55,7 @@ describe("one site never sees or writes another site's rows", () => {
     }>`SELECT role_id FROM user_roles WHERE user_id = ${vesselCrew}`.execute(service.db.admin);
     const push = await post(service.url, token, {
       clientTime: Date.now(),
-      mutations: [
+      mutations: await signedAs(kiosk, [
         {
           seq: 1,
           name: 'users.setRole',
@@ -65,7 +65,7 @@ describe("one site never sees or writes another site's rows", () => {
           userId: admin,
           writes: [],
         },
-      ],
+      ]),
     });
     const res = pushResponse.parse(push.body);
     expect(res.results).toEqual([expect.objectContaining({ seq: 1, status: 'rejected', code: 'NOT_FOUND' })]);
@@ -101,7 +101,7 @@ describe("one site never sees or writes another site's rows", () => {
       (
         await post(service.url, token, {
           clientTime: Date.now(),
-          mutations: [create(1, elsewhere), create(2, here), create(3, newId())],
+          mutations: await signedAs(kiosk, [create(1, elsewhere), create(2, here), create(3, newId())]),
         })
       ).body,
     );

@@ -7,7 +7,7 @@ import { DEMO_MODULES } from '../../../shared/training/demo-content.js';
 import { startAttempt, submitAttempt } from '../../../shared/training/mutations.js';
 import { call, demoPerson } from '../../helpers/kiosk.js';
 import { replicaDiff, syncAll } from '../../helpers/replicas.js';
-import { enrolledKiosk, startService } from '../../helpers/sync.js';
+import { enrolledKiosk, resignOutbox, startService } from '../../helpers/sync.js';
 
 type Val = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const ok = async (p: Promise<{ ok: boolean; value?: unknown; error?: unknown }>): Promise<Val> => {
@@ -93,6 +93,8 @@ describe('training through the sync service', () => {
         )
         .run(JSON.stringify({ id: newId(), payload: cert.payload, signature: cert.signature }), second);
     });
+    // A modified kiosk holds its own device key: it signs the forged entry, so only the server's own check stands between.
+    await resignOutbox(kiosk);
     await kiosk.sync!.syncNow();
     const conflicts = await kiosk.store.db.selectFrom('conflicts').selectAll().execute();
     expect(conflicts).toHaveLength(1);
