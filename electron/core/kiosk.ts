@@ -8,6 +8,7 @@ import { createDispatcher, type Dispatcher } from './api/dispatcher.js';
 import { createHandlers } from './api/handlers.js';
 import { registerClassesJobs } from './classes/jobs.js';
 import { registerTrainingJobs } from './training/jobs.js';
+import { startEscalationWatch, type EscalationWatch } from './incidents/jobs.js';
 import { createJobScheduler, type JobScheduler } from './jobs/scheduler.js';
 import { createAuthService, type AuthService } from './auth/auth-service.js';
 import { hashPin } from './auth/pin-hash.js';
@@ -76,6 +77,8 @@ export interface Kiosk {
   sync?: SyncClient;
   /** Scheduled work in site time (weekly class generation, log retention); register more with `jobs.register`. */
   jobs: JobScheduler;
+  /** Automatic incident escalation on the injected clock (a breached SLA, a critical report). */
+  escalations: EscalationWatch;
   close(): Promise<void>;
 }
 
@@ -290,6 +293,7 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
   registerClassesJobs(jobs, { runner, store, now: () => clock.now() });
   registerTrainingJobs(jobs, { runner, store, now: () => clock.now() });
   await jobs.start();
+  const escalations = startEscalationWatch({ store, runner, clock, log, siteId: async () => (await site()).id });
   // Name the site this kiosk really serves (from enrollment or the demo), never a default.
   const started = await site().catch(() => null);
   log.info(
@@ -315,10 +319,12 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     setLink,
     sync,
     jobs,
+    escalations,
     async close() {
       stopSweep();
       jobs.stop();
-      await jobs.idle();
+      escalations.stop();
+      await Promise.all([jobs.idle(), escalations.idle()]);
       await sync?.stop();
       await store.close();
     },
