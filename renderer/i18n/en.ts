@@ -1,3 +1,4 @@
+import { incidentsEn } from './incidents.en.js';
 import { classesEn } from './classes.en.js';
 import { conflictsEn } from './conflicts.en.js';
 import { trainingEn } from './training.en.js';
@@ -252,6 +253,7 @@ export const en = {
     serverSaid: 'Shore said: {{message}}',
   },
   classes: classesEn,
+  incidents: incidentsEn,
   conflicts: conflictsEn,
   fields: {
     title: 'Title',

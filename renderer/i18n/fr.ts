@@ -1,3 +1,4 @@
+import { incidentsFr } from './incidents.fr.js';
 import type { Messages } from './en.js';
 import { classesFr } from './classes.fr.js';
 import { conflictsFr } from './conflicts.fr.js';
@@ -257,6 +258,7 @@ export const fr: Messages = {
     serverSaid: 'Message de la terre : {{message}}',
   },
   classes: classesFr,
+  incidents: incidentsFr,
   conflicts: conflictsFr,
   fields: {
     title: 'Titre',
