@@ -1,4 +1,5 @@
 import { CLASSES_INSERT_ONLY, CLASSES_TABLES, type ClassesTables } from './classes/schema.js';
+import { INCIDENTS_INSERT_ONLY, INCIDENTS_TABLES, type IncidentsTables } from './incidents/schema.js';
 import type { SyncedRowBase } from './synced-row.js';
 import { TABLES_INSERT_ONLY, TABLES_TABLES, type TablesTables } from './tables/schema.js';
 import { TRAINING_INSERT_ONLY, TRAINING_TABLES, type TrainingTables } from './training/schema.js';
@@ -70,7 +71,7 @@ export interface ConflictRow extends SyncedRowBase {
   resolved_by: string | null;
 }
 
-export interface SyncedDatabase extends ClassesTables, TrainingTables, TablesTables {
+export interface SyncedDatabase extends ClassesTables, TrainingTables, TablesTables, IncidentsTables {
   sites: SiteRow;
   roles: RoleRow;
   users: UserRow;
@@ -87,6 +88,7 @@ export const INSERT_ONLY_TABLES: readonly SyncedTable[] = [
   ...CLASSES_INSERT_ONLY,
   ...TRAINING_INSERT_ONLY,
   ...TABLES_INSERT_ONLY,
+  ...INCIDENTS_INSERT_ONLY,
 ];
 
 /** In dependency order: a row's references come before it, so pulled pages apply in this order. */
@@ -100,6 +102,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
   ...CLASSES_TABLES,
   ...TRAINING_TABLES,
   ...TABLES_TABLES,
+  ...INCIDENTS_TABLES,
 ];
 
 /** Tables only the server writes; a kiosk mutation may not. */

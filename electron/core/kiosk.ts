@@ -11,6 +11,7 @@ import { registerBackupJobs } from './backups/jobs.js';
 import { createKioskBackups, type KioskBackups } from './backups/kiosk-backups.js';
 import { registerClassesJobs } from './classes/jobs.js';
 import { registerTrainingJobs } from './training/jobs.js';
+import { startEscalationWatch, type EscalationWatch } from './incidents/jobs.js';
 import { createJobScheduler, type JobScheduler } from './jobs/scheduler.js';
 import { readKioskHealth } from './health/health-readings.js';
 import { createAuthService, type AuthService } from './auth/auth-service.js';
@@ -114,6 +115,8 @@ export interface Kiosk {
   jobs: JobScheduler;
   /** Backups of this kiosk's database; a restore reconciles with shore afterwards. */
   backups: KioskBackups;
+  /** Automatic incident escalation on the injected clock (a breached SLA, a critical report). */
+  escalations: EscalationWatch;
   close(): Promise<void>;
 }
 
@@ -426,6 +429,7 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
   registerTrainingJobs(jobs, { runner, store, now: () => clock.now() });
   registerBackupJobs(jobs, backups);
   await jobs.start();
+  const escalations = startEscalationWatch({ store, runner, clock, log, siteId: async () => (await site()).id });
   // Name the site this kiosk really serves (from enrollment or the demo), never a default.
   const started = await site().catch(() => null);
   log.info(
@@ -455,10 +459,12 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     hubUrl,
     jobs,
     backups,
+    escalations,
     async close() {
       stopSweep();
       jobs.stop();
-      await jobs.idle();
+      escalations.stop();
+      await Promise.all([jobs.idle(), escalations.idle()]);
       await links?.stop();
       await sync?.stop();
       await withdrawAdvert?.();

@@ -1,4 +1,5 @@
 import { backupsEn } from './backups.en.js';
+import { incidentsEn } from './incidents.en.js';
 import { classesEn } from './classes.en.js';
 import { linksEn } from './links.en.js';
 import { conflictsEn } from './conflicts.en.js';
@@ -259,6 +260,7 @@ export const en = {
   classes: classesEn,
   links: linksEn,
   backups: backupsEn,
+  incidents: incidentsEn,
   conflicts: conflictsEn,
   fields: {
     title: 'Title',

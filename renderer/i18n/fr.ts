@@ -1,4 +1,5 @@
 import { backupsFr } from './backups.fr.js';
+import { incidentsFr } from './incidents.fr.js';
 import type { Messages } from './en.js';
 import { classesFr } from './classes.fr.js';
 import { linksFr } from './links.fr.js';
@@ -264,6 +265,7 @@ export const fr: Messages = {
   classes: classesFr,
   links: linksFr,
   backups: backupsFr,
+  incidents: incidentsFr,
   conflicts: conflictsFr,
   fields: {
     title: 'Titre',

@@ -6,6 +6,7 @@ import { AREAS } from '../../shared/permissions.js';
 import { AdminScreen } from './admin-screen.js';
 import { AuditScreen } from './audit-screen.js';
 import { ClassesScreen } from './classes/classes-screen.js';
+import { IncidentsScreen } from './incidents/incidents-screen.js';
 import { SyncScreen } from './sync-screen.js';
 import { LinksScreen } from './links/links-screen.js';
 import { AnalyticsScreen } from './training/analytics-screen.js';
@@ -16,6 +17,7 @@ import { TrainingScreen } from './training/training-screen.js';
 const BUILT: Record<string, () => ReactNode> = {
   audit: () => <AuditScreen />,
   classes: () => <ClassesScreen />,
+  incidents: () => <IncidentsScreen />,
   admin: () => <AdminScreen />,
   sync: () => <SyncScreen />,
   links: () => <LinksScreen />,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { backupsContract } from '../backups/contract.js';
 import { classesContract } from '../classes/contract.js';
 import { healthContract } from '../health/contract.js';
+import { incidentsContract } from '../incidents/contract.js';
 import { AREAS, PERMISSIONS, type Permission } from '../permissions.js';
 import { LINK_ERROR_CODES } from '../sync/link-error.js';
 import { PENDING_KINDS } from '../sync/pending-summary.js';
@@ -237,6 +238,7 @@ export const contract = {
   ...trainingContract,
   ...tablesContract,
   ...linksContract,
+  ...incidentsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 import { CLASSES_MUTATIONS } from '../classes/mutations.js';
 import { TABLES_MUTATIONS } from '../tables/mutations.js';
+import { INCIDENTS_MUTATIONS } from '../incidents/mutations.js';
 import { TRAINING_MUTATIONS } from '../training/mutations.js';
 import { recordAuthEvent } from './audit.js';
 import { resolveConflict, useMine } from './conflicts.js';
@@ -21,6 +22,7 @@ export const MUTATIONS: readonly MutationDef[] = [
   ...CLASSES_MUTATIONS,
   ...TRAINING_MUTATIONS,
   ...TABLES_MUTATIONS,
+  ...INCIDENTS_MUTATIONS,
 ];
 
 const byName = new Map(MUTATIONS.map((m) => [m.name, m]));

@@ -31,6 +31,11 @@ export const EDITED_RECORDS: Readonly<Record<string, EditedRecord>> = Object.fre
     bookkeeping: ['status_changed_by', 'status_changed_at', 'payment_changed_by', 'payment_changed_at'],
   },
   training_modules: { nameColumns: ['title_en'], editPermission: 'training.author' },
+  incidents: {
+    nameColumns: ['what_happened'],
+    editPermission: 'incidents.triage',
+    bookkeeping: ['stage_changed_at', 'stage_changed_by'],
+  },
 });
 
 export const editedRecord = (table: string): EditedRecord | undefined =>

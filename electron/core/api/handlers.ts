@@ -17,6 +17,7 @@ import { createConflictViews } from '../sync/conflict-views.js';
 import { createBackupsHandlers } from '../backups/handlers.js';
 import { createClassesHandlers } from '../classes/handlers.js';
 import { createTablesHandlers } from '../tables/handlers.js';
+import { createIncidentsHandlers } from '../incidents/handlers.js';
 import { createTrainingHandlers } from '../training/handlers.js';
 import { createLinksHandlers } from '../links/handlers.js';
 import type { Clock } from '../clock.js';
@@ -54,6 +55,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createTrainingHandlers(deps),
     ...createTablesHandlers(deps),
     ...createLinksHandlers(deps),
+    ...createIncidentsHandlers(deps),
     'app.info': async () => ({
       version: deps.version,
       deviceId: deps.deviceId,

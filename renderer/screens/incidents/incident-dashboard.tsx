@@ -1,0 +1,104 @@
+import type { ChartConfiguration } from 'chart.js';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import { OPEN_STAGES, SEVERITIES } from '../../../shared/incidents/workflow.js';
+import { formatPercent } from '../../i18n/format.js';
+import type { createIncidentsStore } from '../../stores/incidents-store.js';
+import { ChartView } from '../classes/chart-view.js';
+
+type Store = ReturnType<typeof createIncidentsStore>;
+const SEVERITY_COLOURS = { low: '#5b8def', medium: '#e0a100', high: '#e06c00', critical: '#c62828' } as const;
+
+/** Open incidents by stage and severity (chart.js), SLA compliance and mean times; reloads on synced changes. */
+export function IncidentDashboard({ store }: { store: Store }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language.startsWith('fr') ? 'fr' : 'en';
+  const d = useStore(store, (s) => s.dashboard);
+  const byStage = useMemo<ChartConfiguration>(
+    () => ({
+      type: 'bar',
+      data: {
+        labels: OPEN_STAGES.map((s) => t(`incidents.stage.${s}`)),
+        datasets: [
+          {
+            label: t('incidents.dashboard.byStage'),
+            data: OPEN_STAGES.map((s) => d?.byStage[s] ?? 0),
+            backgroundColor: '#1f5fa8',
+          },
+        ],
+      },
+      options: {
+        plugins: { legend: { display: false } },
+        scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
+      },
+    }),
+    [d, t],
+  );
+  const bySeverity = useMemo<ChartConfiguration>(
+    () => ({
+      type: 'doughnut',
+      data: {
+        labels: SEVERITIES.map((s) => t(`incidents.severity.${s}`)),
+        datasets: [
+          {
+            data: SEVERITIES.map((s) => d?.bySeverity[s] ?? 0),
+            backgroundColor: SEVERITIES.map((s) => SEVERITY_COLOURS[s]),
+          },
+        ],
+      },
+    }),
+    [d, t],
+  );
+  if (!d) return null;
+  const minutes = (v: number | null) =>
+    v === null ? t('incidents.dashboard.none') : t('incidents.dashboard.minutes', { value: Math.round(v) });
+  return (
+    <section className="incident-dashboard" data-testid="incident-dashboard">
+      <div className="incident-figures">
+        <div className="incident-figure" data-testid="figure-open">
+          <span>{t('incidents.dashboard.open')}</span>
+          <strong>{d.open}</strong>
+        </div>
+        <div className="incident-figure" data-testid="figure-compliance">
+          <span>{t('incidents.dashboard.compliance')}</span>
+          <strong>
+            {d.compliancePercent === null
+              ? t('incidents.dashboard.none')
+              : formatPercent(d.compliancePercent, i18n.language)}
+          </strong>
+        </div>
+        <div className="incident-figure">
+          <span>{t('incidents.dashboard.meanAck')}</span>
+          <strong>{minutes(d.meanAckMinutes)}</strong>
+        </div>
+        <div className="incident-figure">
+          <span>{t('incidents.dashboard.meanResolve')}</span>
+          <strong>{minutes(d.meanResolveMinutes)}</strong>
+        </div>
+      </div>
+      <div className="incident-charts">
+        <figure>
+          <figcaption>{t('incidents.dashboard.byStage')}</figcaption>
+          <ChartView config={byStage} label={t('incidents.dashboard.byStage')} testId="chart-stage" />
+        </figure>
+        <figure>
+          <figcaption>{t('incidents.dashboard.bySeverity')}</figcaption>
+          <ChartView config={bySeverity} label={t('incidents.dashboard.bySeverity')} testId="chart-severity" />
+        </figure>
+      </div>
+      {d.escalations.length > 0 && (
+        <>
+          <h3>{t('incidents.dashboard.escalations')}</h3>
+          <ul className="incident-entries">
+            {d.escalations.map((e) => (
+              <li key={e.escalationId}>
+                <strong>{e.levelName[lang]}</strong> · {t(`incidents.severity.${e.severity}`)} · {e.whatHappened}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,183 @@
+import { z } from 'zod';
+import type { MethodSpec } from '../api/method-spec.js';
+import { ACTION_STATUSES, isoDateField, reportFields } from './mutations.js';
+import { INCIDENT_TYPES, SEVERITIES, STAGES } from './workflow.js';
+
+const method = <I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>) => spec;
+const empty = z.object({}).strict();
+const okOut = z.object({ ok: z.literal(true) });
+const names = z.object({ en: z.string(), fr: z.string() });
+const clockState = z.enum(['on_track', 'at_risk', 'overdue', 'paused', 'met', 'missed']);
+const slaClock = z.object({
+  state: clockState,
+  used: z.number(),
+  dueAt: z.string().nullable(),
+  stoppedAt: z.string().nullable(),
+});
+export const slaReading = z.object({ acknowledge: slaClock, resolve: slaClock, state: clockState });
+const reason = z.string().trim().max(1000);
+
+export const incidentSummary = z.object({
+  id: z.uuid(),
+  type: z.enum(INCIDENT_TYPES),
+  severity: z.enum(SEVERITIES),
+  stage: z.enum(STAGES),
+  place: names,
+  occurredAt: z.string(),
+  reportedAt: z.string(),
+  whatHappened: z.string(),
+  reporterName: z.string().nullable(),
+  confidential: z.boolean(),
+  escalationLevel: z.number().int(),
+  sla: slaReading,
+});
+
+export const escalationEntry = z.object({
+  id: z.uuid(),
+  level: z.number().int(),
+  levelName: names,
+  reason: z.enum(['critical', 'sla_breach', 'manual']),
+  note: z.string(),
+  raisedAt: z.string(),
+  raisedByName: z.string().nullable(),
+  acknowledgedAt: z.string().nullable(),
+  acknowledgedByName: z.string().nullable(),
+});
+
+export const actionEntry = z.object({
+  id: z.uuid(),
+  kind: z.enum(['corrective', 'preventive']),
+  title: z.string(),
+  ownerId: z.uuid().nullable(),
+  ownerName: z.string().nullable(),
+  dueDate: z.string(),
+  status: z.enum(ACTION_STATUSES),
+});
+
+export const incidentDetail = incidentSummary.extend({
+  peopleInvolved: z.string(),
+  immediateActions: z.string(),
+  slaPaused: z.boolean(),
+  /** The stages the signed-in person may move it to now (WORKFLOW_MOVES with their permissions). */
+  moves: z.array(z.enum(STAGES)),
+  canEscalate: z.boolean(),
+  history: z.array(
+    z.object({
+      id: z.uuid(),
+      kind: z.enum(['reported', 'move', 'sla_paused', 'sla_resumed']),
+      from: z.string().nullable(),
+      to: z.string().nullable(),
+      reason: z.string(),
+      personName: z.string().nullable(),
+      at: z.string(),
+    }),
+  ),
+  escalations: z.array(escalationEntry),
+  actions: z.array(actionEntry),
+  people: z.array(z.object({ id: z.uuid(), displayName: z.string() })),
+});
+
+export const incidentAlert = z.object({
+  escalationId: z.uuid(),
+  incidentId: z.uuid(),
+  level: z.number().int(),
+  levelName: names,
+  severity: z.enum(SEVERITIES),
+  type: z.enum(INCIDENT_TYPES),
+  whatHappened: z.string(),
+  raisedAt: z.string(),
+});
+
+export const dashboardOut = z.object({
+  open: z.number().int(),
+  byStage: z.record(z.enum(STAGES), z.number().int()),
+  bySeverity: z.record(z.enum(SEVERITIES), z.number().int()),
+  byType: z.record(z.enum(INCIDENT_TYPES), z.number().int()),
+  sla: z.object({
+    onTrack: z.number().int(),
+    atRisk: z.number().int(),
+    overdue: z.number().int(),
+    paused: z.number().int(),
+    met: z.number().int(),
+    missed: z.number().int(),
+  }),
+  /** Share of incidents whose finished targets were all met (0-100), null when none has finished. */
+  compliancePercent: z.number().nullable(),
+  meanAckMinutes: z.number().nullable(),
+  meanResolveMinutes: z.number().nullable(),
+  /** Unacknowledged escalations, critical first. */
+  escalations: z.array(incidentAlert),
+});
+
+/** API methods of the incidents area, merged into the contract (shared/api/contract.ts). */
+export const incidentsContract = {
+  'incidents.places': method({
+    access: 'incidents.report',
+    input: empty,
+    output: z.array(z.object({ id: z.uuid(), name: names })),
+    touchesSession: false,
+  }),
+  'incidents.report': method({ access: 'incidents.report', input: reportFields, output: z.object({ id: z.uuid() }) }),
+  'incidents.list': method({
+    access: 'incidents.report',
+    input: z.object({ open: z.boolean().default(true) }).strict(),
+    output: z.array(incidentSummary),
+    touchesSession: false,
+  }),
+  'incidents.detail': method({
+    access: 'incidents.report',
+    input: z.object({ id: z.uuid() }).strict(),
+    output: incidentDetail,
+    touchesSession: false,
+  }),
+  'incidents.move': method({
+    access: 'incidents.report',
+    input: z.object({ id: z.uuid(), to: z.enum(STAGES), reason }).strict(),
+    output: okOut,
+  }),
+  'incidents.pauseSla': method({
+    access: 'incidents.triage',
+    input: z.object({ id: z.uuid(), paused: z.boolean(), reason }).strict(),
+    output: okOut,
+  }),
+  'incidents.escalate': method({
+    access: 'incidents.triage',
+    input: z.object({ id: z.uuid(), note: reason }).strict(),
+    output: z.object({ level: z.number().int() }),
+  }),
+  'incidents.alerts': method({
+    access: 'incidents.report',
+    input: empty,
+    output: z.array(incidentAlert),
+    touchesSession: false,
+  }),
+  'incidents.acknowledge': method({
+    access: 'incidents.triage',
+    input: z.object({ escalationId: z.uuid(), pin: z.string().regex(/^\d{4,8}$/, 'A PIN is 4 to 8 digits') }).strict(),
+    output: okOut,
+  }),
+  'incidents.addAction': method({
+    access: 'incidents.triage',
+    input: z
+      .object({
+        incidentId: z.uuid(),
+        kind: z.enum(['corrective', 'preventive']),
+        title: z.string().trim().min(1, 'Say what must be done').max(300),
+        ownerId: z.uuid().nullable(),
+        dueDate: isoDateField,
+      })
+      .strict(),
+    output: z.object({ id: z.uuid() }),
+  }),
+  'incidents.setActionStatus': method({
+    access: 'incidents.triage',
+    input: z.object({ id: z.uuid(), status: z.enum(ACTION_STATUSES) }).strict(),
+    output: okOut,
+  }),
+  'incidents.dashboard': method({
+    access: 'incidents.triage',
+    input: empty,
+    output: dashboardOut,
+    touchesSession: false,
+  }),
+} as const;

@@ -1,0 +1,117 @@
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { expect, openKiosk, signIn, test } from './support/fixtures.js';
+
+const shot = (name: string) => fileURLToPath(new URL(`./screenshots/incidents-${name}.png`, import.meta.url));
+
+/** Counts every tap (click) the page receives, so the test can say how many a report took. */
+async function countTaps(page: Page) {
+  await page.evaluate(() => {
+    const w = window as unknown as { __taps: number };
+    w.__taps = 0;
+    document.addEventListener('click', () => (w.__taps += 1), true);
+  });
+  return () => page.evaluate(() => (window as unknown as { __taps: number }).__taps);
+}
+
+/** A near miss reported by the staff member Emma Dubois: type, severity, place, a few words, send. */
+async function reportNearMiss(page: Page, severity: 'low' | 'critical') {
+  await page.getByTestId('area-incidents').click();
+  await expect(page.getByTestId('incident-form')).toBeVisible();
+  const taps = await countTaps(page);
+  await page.getByTestId('type-near_miss').click();
+  await page.getByTestId(`severity-${severity}`).click();
+  await page.getByTestId('place-choice').filter({ hasText: 'Kitchen' }).click();
+  await page.getByTestId('incident-what').click();
+  await page.getByTestId('incident-what').fill('Wet floor by the dish pit, a waiter slipped but caught the rail');
+  await page.getByTestId('incident-submit').click();
+  await expect(page.getByTestId('incidents-notice')).toBeVisible();
+  return taps();
+}
+
+test('report a near miss in five taps, then a manager acknowledges, triages, escalates, adds an action and resolves', async ({
+  page,
+}) => {
+  await openKiosk(page);
+  await signIn(page, 'Emma Dubois');
+  const taps = await reportNearMiss(page, 'critical');
+  // Kind, severity, place, the text box, send: five taps and one sentence.
+  expect(taps).toBe(5);
+
+  await page.getByTestId('sign-out').click();
+  await signIn(page, 'Camille Martin');
+  await page.getByTestId('lang-en').click();
+  await page.getByTestId('area-incidents').click();
+  // The critical report escalated to the shift lead at once: the manager's banner shows it.
+  const alert = page.getByTestId('incident-alert');
+  await expect(alert).toHaveCount(1);
+  await alert.getByTestId('alert-pin').fill('1111');
+  await alert.getByTestId('alert-acknowledge').click();
+  await expect(page.getByTestId('incident-alerts')).toHaveCount(0);
+
+  await page.getByTestId('incidents-tab-list').click();
+  const row = page.getByTestId('incident-row');
+  await expect(row).toHaveCount(1);
+  await expect(row).toHaveAttribute('data-stage', 'reported');
+  await row.click();
+  const detail = page.getByTestId('incident-detail');
+  await expect(detail.getByTestId('escalation-entry')).toHaveAttribute('data-acknowledged', 'true');
+  await detail.getByTestId('move-triaging').click();
+  await expect(detail).toHaveAttribute('data-stage', 'triaging');
+  await expect(detail.getByTestId('sla-acknowledge')).toContainText('Met');
+
+  await detail.getByTestId('move-reason').fill('Mat missing since Tuesday');
+  await detail.getByTestId('incident-escalate').click();
+  await expect(detail.locator('[data-testid="escalation-entry"][data-level="2"]')).toBeVisible();
+  await expect(page.getByTestId('incident-alert')).toHaveCount(1);
+  await page.getByTestId('alert-pin').fill('1111');
+  await page.getByTestId('alert-acknowledge').click();
+  await expect(page.getByTestId('incident-alerts')).toHaveCount(0);
+
+  await detail.getByTestId('action-title').fill('Put a non-slip mat by the dish pit');
+  await detail.getByTestId('action-owner').selectOption({ label: 'Lucas Bernard' });
+  await detail.getByTestId('action-due').fill('2026-11-25');
+  await detail.getByTestId('action-add').click();
+  await expect(detail.getByTestId('action-entry')).toContainText('Lucas Bernard');
+
+  await detail.getByTestId('move-resolved').click();
+  await expect(detail).toHaveAttribute('data-stage', 'resolved');
+  await expect(detail.getByTestId('incident-history')).toContainText('Triaging → Resolved');
+  await detail.getByTestId('move-closed').click();
+  await expect(detail).toHaveAttribute('data-stage', 'closed');
+
+  await page.getByTestId('incidents-tab-dashboard').click();
+  await expect(page.getByTestId('figure-compliance')).toContainText('100');
+});
+
+test('@screens incidents screens in EN and FR, landscape and portrait', async ({ page }) => {
+  await openKiosk(page);
+  await signIn(page, 'Emma Dubois');
+  await reportNearMiss(page, 'low');
+  await page.getByTestId('sign-out').click();
+  await signIn(page, 'Camille Martin');
+  await page.getByTestId('area-incidents').click();
+  for (const locale of ['en', 'fr'] as const) {
+    await page.getByTestId(`lang-${locale}`).click();
+    for (const [orientation, size] of [
+      ['landscape', { width: 1280, height: 800 }],
+      ['portrait', { width: 800, height: 1280 }],
+    ] as const) {
+      await page.setViewportSize(size);
+      const name = (screen: string) => shot(`${screen}-${locale}-${orientation}`);
+      await page.getByTestId('incidents-tab-report').click();
+      await page.getByTestId('type-fire').click();
+      await page.getByTestId('severity-high').click();
+      await page.screenshot({ path: name('report'), fullPage: true });
+      await page.getByTestId('incidents-tab-list').click();
+      await expect(page.getByTestId('incident-row')).toHaveCount(1);
+      await page.screenshot({ path: name('list'), fullPage: true });
+      await page.getByTestId('incident-row').click();
+      await expect(page.getByTestId('incident-detail')).toBeVisible();
+      await page.screenshot({ path: name('detail'), fullPage: true });
+      await page.getByTestId('incidents-tab-dashboard').click();
+      await expect(page.getByTestId('incident-dashboard')).toBeVisible();
+      await page.screenshot({ path: name('dashboard'), fullPage: true });
+    }
+  }
+});
