@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { classesContract } from '../classes/contract.js';
+import { complianceContract } from '../compliance/contract.js';
 import { AREAS, PERMISSIONS, type Permission } from '../permissions.js';
 import { LINK_ERROR_CODES } from '../sync/link-error.js';
 import { PENDING_KINDS } from '../sync/pending-summary.js';
@@ -229,6 +230,7 @@ export const contract = {
   'sync.useMine': method({ access: 'sync.view', input: z.object({ id: z.uuid() }).strict(), output: okOut }),
   ...classesContract,
   ...trainingContract,
+  ...complianceContract,
 } as const;
 
 export type Contract = typeof contract;

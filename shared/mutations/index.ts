@@ -1,4 +1,5 @@
 import { CLASSES_MUTATIONS } from '../classes/mutations.js';
+import { COMPLIANCE_MUTATIONS } from '../compliance/mutations.js';
 import { TRAINING_MUTATIONS } from '../training/mutations.js';
 import { recordAuthEvent } from './audit.js';
 import { resolveConflict, useMine } from './conflicts.js';
@@ -19,6 +20,7 @@ export const MUTATIONS: readonly MutationDef[] = [
   useMine,
   ...CLASSES_MUTATIONS,
   ...TRAINING_MUTATIONS,
+  ...COMPLIANCE_MUTATIONS,
 ];
 
 const byName = new Map(MUTATIONS.map((m) => [m.name, m]));

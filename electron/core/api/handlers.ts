@@ -14,6 +14,7 @@ import type { MutationRunner } from '../mutations/mutation-runner.js';
 import { readSyncStatus, type LinkState } from '../status.js';
 import { createConflictViews } from '../sync/conflict-views.js';
 import { createClassesHandlers } from '../classes/handlers.js';
+import { createComplianceHandlers } from '../compliance/handlers.js';
 import { createTrainingHandlers } from '../training/handlers.js';
 import type { Clock } from '../clock.js';
 import type { CallContext, Handlers } from './dispatcher.js';
@@ -47,6 +48,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     ...createClassesHandlers(deps),
     ...createTrainingHandlers(deps),
+    ...createComplianceHandlers(deps),
     'app.info': async () => ({
       version: deps.version,
       deviceId: deps.deviceId,

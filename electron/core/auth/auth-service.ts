@@ -182,6 +182,16 @@ export function createAuthService(deps: AuthDeps) {
       return info(s, person, (await deps.site()).idleLockSeconds);
     },
 
+    /**
+     * Checks the signed-in person's PIN again, for a step they sign (a compliance approval): wrong
+     * PINs count towards the same lockout as at sign-in. The session must be active.
+     */
+    async confirmPin(token: string | null, pin: string): Promise<SignedIn> {
+      const signed = await service.resolve(token, true);
+      await checkPin(signed.person, pin);
+      return signed;
+    },
+
     async signOut(token: string | null) {
       const s = token ? sessions.get(token) : undefined;
       if (!s) return;
