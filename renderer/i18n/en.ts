@@ -1,4 +1,5 @@
 import { classesEn } from './classes.en.js';
+import { complianceEn } from './compliance.en.js';
 import { conflictsEn } from './conflicts.en.js';
 import { trainingEn } from './training.en.js';
 /**
@@ -252,6 +253,7 @@ export const en = {
     serverSaid: 'Shore said: {{message}}',
   },
   classes: classesEn,
+  compliance: complianceEn,
   conflicts: conflictsEn,
   fields: {
     title: 'Title',

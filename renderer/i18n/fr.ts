@@ -1,5 +1,6 @@
 import type { Messages } from './en.js';
 import { classesFr } from './classes.fr.js';
+import { complianceFr } from './compliance.fr.js';
 import { conflictsFr } from './conflicts.fr.js';
 import { trainingFr } from './training.fr.js';
 
@@ -257,6 +258,7 @@ export const fr: Messages = {
     serverSaid: 'Message de la terre : {{message}}',
   },
   classes: classesFr,
+  compliance: complianceFr,
   conflicts: conflictsFr,
   fields: {
     title: 'Titre',

@@ -6,6 +6,7 @@ import { AREAS } from '../../shared/permissions.js';
 import { AdminScreen } from './admin-screen.js';
 import { AuditScreen } from './audit-screen.js';
 import { ClassesScreen } from './classes/classes-screen.js';
+import { ComplianceScreen } from './compliance/compliance-screen.js';
 import { SyncScreen } from './sync-screen.js';
 import { AnalyticsScreen } from './training/analytics-screen.js';
 import { ClassroomScreen } from './training/classroom-screen.js';
@@ -15,6 +16,7 @@ import { TrainingScreen } from './training/training-screen.js';
 const BUILT: Record<string, () => ReactNode> = {
   audit: () => <AuditScreen />,
   classes: () => <ClassesScreen />,
+  compliance: () => <ComplianceScreen />,
   admin: () => <AdminScreen />,
   sync: () => <SyncScreen />,
   training: () => <TrainingScreen />,

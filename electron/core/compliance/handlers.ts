@@ -15,6 +15,7 @@ import { occurrences } from '../../../shared/compliance/schedule.js';
 import type { ComplianceReportRow, ComplianceTemplateRow } from '../../../shared/compliance/schema.js';
 import { scoreReport } from '../../../shared/compliance/scoring.js';
 import { AppError } from '../../../shared/errors.js';
+import { decodeHlc } from '../../../shared/hlc.js';
 import { derivedId, newId } from '../../../shared/ids.js';
 import type { SyncedDatabase } from '../../../shared/schema.js';
 import type { CallContext, Handlers } from '../api/dispatcher.js';
@@ -227,7 +228,7 @@ export function createComplianceHandlers(deps: HandlerDeps): ComplianceHandlers 
             value: answerValue.parse(JSON.parse(h.newValue)),
             userName: who.get(h.userId) ?? null,
             deviceId: h.deviceId,
-            at: h.hlc.slice(0, 24),
+            at: new Date(decodeHlc(h.hlc).wall).toISOString(),
           })),
         })),
         approvals: approvals.map((a) => ({
