@@ -52,7 +52,7 @@ export const complianceEn = {
     photoAttached: 'Photo attached',
     answered: '{{count}} of {{total}} answered',
     locked: 'This report is {{status}}: answers can no longer change.',
-    outcome: { pass: 'Pass', fail: 'Fail', na: 'N/A', unanswered: '', unscored: '' },
+    outcome: { pass: 'Pass', fail: 'Fail', na: 'N/A' },
     conflictTitle: 'Two kiosks changed this item',
     conflictValue: '{{value}}, by {{name}} at {{time}}',
     keep: 'Keep {{value}}',
