@@ -13,6 +13,7 @@ export const PERMISSIONS = [
   'incidents.triage',
   'compliance.fill',
   'compliance.approve',
+  'compliance.countersign',
   'fuel.log',
   'fuel.view',
   'tables.serve',

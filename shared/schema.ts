@@ -1,5 +1,6 @@
 import { CLASSES_INSERT_ONLY, CLASSES_TABLES, type ClassesTables } from './classes/schema.js';
 import { INCIDENTS_INSERT_ONLY, INCIDENTS_TABLES, type IncidentsTables } from './incidents/schema.js';
+import { COMPLIANCE_INSERT_ONLY, COMPLIANCE_TABLES, type ComplianceTables } from './compliance/schema.js';
 import type { SyncedRowBase } from './synced-row.js';
 import { TABLES_INSERT_ONLY, TABLES_TABLES, type TablesTables } from './tables/schema.js';
 import { TRAINING_INSERT_ONLY, TRAINING_TABLES, type TrainingTables } from './training/schema.js';
@@ -71,7 +72,12 @@ export interface ConflictRow extends SyncedRowBase {
   resolved_by: string | null;
 }
 
-export interface SyncedDatabase extends ClassesTables, TrainingTables, TablesTables, IncidentsTables {
+export interface SyncedDatabase
+  extends ClassesTables,
+    TrainingTables,
+    TablesTables,
+    IncidentsTables,
+    ComplianceTables {
   sites: SiteRow;
   roles: RoleRow;
   users: UserRow;
@@ -89,6 +95,7 @@ export const INSERT_ONLY_TABLES: readonly SyncedTable[] = [
   ...TRAINING_INSERT_ONLY,
   ...TABLES_INSERT_ONLY,
   ...INCIDENTS_INSERT_ONLY,
+  ...COMPLIANCE_INSERT_ONLY,
 ];
 
 /** In dependency order: a row's references come before it, so pulled pages apply in this order. */
@@ -103,6 +110,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
   ...TRAINING_TABLES,
   ...TABLES_TABLES,
   ...INCIDENTS_TABLES,
+  ...COMPLIANCE_TABLES,
 ];
 
 /** Tables only the server writes; a kiosk mutation may not. */

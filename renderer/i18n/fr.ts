@@ -3,6 +3,7 @@ import { incidentsFr } from './incidents.fr.js';
 import type { Messages } from './en.js';
 import { classesFr } from './classes.fr.js';
 import { linksFr } from './links.fr.js';
+import { complianceFr } from './compliance.fr.js';
 import { conflictsFr } from './conflicts.fr.js';
 import { trainingFr } from './training.fr.js';
 
@@ -266,6 +267,7 @@ export const fr: Messages = {
   links: linksFr,
   backups: backupsFr,
   incidents: incidentsFr,
+  compliance: complianceFr,
   conflicts: conflictsFr,
   fields: {
     title: 'Titre',

@@ -7,6 +7,7 @@ import { AdminScreen } from './admin-screen.js';
 import { AuditScreen } from './audit-screen.js';
 import { ClassesScreen } from './classes/classes-screen.js';
 import { IncidentsScreen } from './incidents/incidents-screen.js';
+import { ComplianceScreen } from './compliance/compliance-screen.js';
 import { SyncScreen } from './sync-screen.js';
 import { LinksScreen } from './links/links-screen.js';
 import { AnalyticsScreen } from './training/analytics-screen.js';
@@ -18,6 +19,7 @@ const BUILT: Record<string, () => ReactNode> = {
   audit: () => <AuditScreen />,
   classes: () => <ClassesScreen />,
   incidents: () => <IncidentsScreen />,
+  compliance: () => <ComplianceScreen />,
   admin: () => <AdminScreen />,
   sync: () => <SyncScreen />,
   links: () => <LinksScreen />,

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useServices, useSlice } from '../app/services.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { Icon, hasIcon } from '../components/icon.js';
+import { DueBanner } from './compliance/due-banner.js';
 
 const greetingKey = (hour: number) =>
   hour < 12 ? 'home.greetingMorning' : hour < 18 ? 'home.greetingAfternoon' : 'home.greetingEvening';
@@ -25,6 +26,7 @@ export function HomeScreen() {
       </p>
       <h2 className="sr-only">{t('home.areasTitle')}</h2>
       <ErrorAlert error={error} />
+      <DueBanner />
       {areas === null ? (
         !error && <p className="screen-hint">{t('home.loadingAreas')}</p>
       ) : areas.length === 0 ? (

@@ -5,6 +5,7 @@ import type { CentralDatabase } from './central-schema.js';
 import { inOrgTransaction } from './site-tx.js';
 import { nextSiteVersion } from './site-versions.js';
 import { insertTrainingContent } from '../training/reference-content.js';
+import { insertComplianceTemplates } from '../compliance/reference-templates.js';
 
 /**
  * Organisation-wide reference rows the central store holds from the start: the default roles of
@@ -41,6 +42,7 @@ export async function ensureCentralReferenceData(
     let taken: number | undefined;
     const versionOnce = async () => (taken ??= await nextSiteVersion(trx, null));
     await insertTrainingContent(trx, versionOnce);
+    await insertComplianceTemplates(trx, versionOnce);
     if (missing.length === 0) return 0;
     const version = await versionOnce();
     const inserted = await trx

@@ -3,6 +3,7 @@ import { backupsContract } from '../backups/contract.js';
 import { classesContract } from '../classes/contract.js';
 import { healthContract } from '../health/contract.js';
 import { incidentsContract } from '../incidents/contract.js';
+import { complianceContract } from '../compliance/contract.js';
 import { AREAS, PERMISSIONS, type Permission } from '../permissions.js';
 import { LINK_ERROR_CODES } from '../sync/link-error.js';
 import { PENDING_KINDS } from '../sync/pending-summary.js';
@@ -239,6 +240,7 @@ export const contract = {
   ...tablesContract,
   ...linksContract,
   ...incidentsContract,
+  ...complianceContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,6 +1,7 @@
 import { CLASSES_MUTATIONS } from '../classes/mutations.js';
 import { TABLES_MUTATIONS } from '../tables/mutations.js';
 import { INCIDENTS_MUTATIONS } from '../incidents/mutations.js';
+import { COMPLIANCE_MUTATIONS } from '../compliance/mutations.js';
 import { TRAINING_MUTATIONS } from '../training/mutations.js';
 import { recordAuthEvent } from './audit.js';
 import { resolveConflict, useMine } from './conflicts.js';
@@ -23,6 +24,7 @@ export const MUTATIONS: readonly MutationDef[] = [
   ...TRAINING_MUTATIONS,
   ...TABLES_MUTATIONS,
   ...INCIDENTS_MUTATIONS,
+  ...COMPLIANCE_MUTATIONS,
 ];
 
 const byName = new Map(MUTATIONS.map((m) => [m.name, m]));

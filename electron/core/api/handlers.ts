@@ -18,6 +18,7 @@ import { createBackupsHandlers } from '../backups/handlers.js';
 import { createClassesHandlers } from '../classes/handlers.js';
 import { createTablesHandlers } from '../tables/handlers.js';
 import { createIncidentsHandlers } from '../incidents/handlers.js';
+import { createComplianceHandlers } from '../compliance/handlers.js';
 import { createTrainingHandlers } from '../training/handlers.js';
 import { createLinksHandlers } from '../links/handlers.js';
 import type { Clock } from '../clock.js';
@@ -56,6 +57,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createTablesHandlers(deps),
     ...createLinksHandlers(deps),
     ...createIncidentsHandlers(deps),
+    ...createComplianceHandlers(deps),
     'app.info': async () => ({
       version: deps.version,
       deviceId: deps.deviceId,

@@ -155,7 +155,7 @@ export function createAuthService(deps: AuthDeps) {
      * Checks another person's PIN without signing them in (a manager approving a void on a
      * waiter's session); wrong PINs count towards that person's lockout as at sign-in.
      */
-    async confirmPin(userId: string, pin: string): Promise<{ id: string; permissions: string[] }> {
+    async confirmOtherPin(userId: string, pin: string): Promise<{ id: string; permissions: string[] }> {
       const person = await requirePerson(userId);
       await checkPin(person, pin);
       return { id: person.id, permissions: [...person.permissions] };
@@ -190,6 +190,16 @@ export function createAuthService(deps: AuthDeps) {
       s.lastActivityAt = deps.clock.now();
       await audit('auth.unlock', s.userId, s.userId);
       return info(s, person, (await deps.site()).idleLockSeconds);
+    },
+
+    /**
+     * Checks the signed-in person's PIN again, for a step they sign (a compliance approval): wrong
+     * PINs count towards the same lockout as at sign-in. The session must be active.
+     */
+    async confirmPin(token: string | null, pin: string): Promise<SignedIn> {
+      const signed = await service.resolve(token, true);
+      await checkPin(signed.person, pin);
+      return signed;
     },
 
     async signOut(token: string | null) {

@@ -1,6 +1,7 @@
 import { DEFAULT_ROLES } from '../../../shared/permissions.js';
 import { roleId } from '../../../shared/ids.js';
 import type { Store } from '../db/store.js';
+import { ensureComplianceTemplates } from '../compliance/reference-templates.js';
 import { ensureTrainingContent } from '../training/reference-content.js';
 
 /**
@@ -19,4 +20,5 @@ export async function ensureReferenceData(store: Store, now: string): Promise<vo
     }),
   );
   await ensureTrainingContent(store);
+  await ensureComplianceTemplates(store);
 }

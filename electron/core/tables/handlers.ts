@@ -37,7 +37,7 @@ export function createTablesHandlers(deps: HandlerDeps): TablesHandlers {
 
   /** A manager approves a void or comp on the waiter's screen with their own PIN. */
   const approve = async (approverId: string, pin: string) => {
-    const approver = await deps.auth.confirmPin(approverId, pin);
+    const approver = await deps.auth.confirmOtherPin(approverId, pin);
     if (!can(approver.permissions, 'tables.approve'))
       throw new AppError('FORBIDDEN', 'That person may not approve voids or comps; ask a manager for their PIN.', {
         field: 'approverId',

@@ -1,0 +1,40 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useServices, useSlice } from '../../app/services.js';
+import { BackButton } from '../../components/back-button.js';
+import { ErrorAlert } from '../../components/error-alert.js';
+import { ReportForm } from './report-form.js';
+import { ReportList } from './report-list.js';
+import { useCompliance } from './use-compliance.js';
+import '../../styles/compliance.css';
+
+/** Compliance: what is due for the person's role, reports in progress, filling one, signing it off. */
+export function ComplianceScreen() {
+  const { t } = useTranslation();
+  const { api, session } = useServices();
+  const userId = useSlice(session, (s) => s.session?.user.id ?? null);
+  const store = useCompliance();
+  const open = useSlice(store, (s) => s.open);
+  const error = useSlice(store, (s) => s.error);
+
+  useEffect(() => {
+    // The store outlives sign-outs (it is kept per API client): the next person starts at the list.
+    if (store.getState().viewer !== userId) store.setState({ open: null, error: null, notice: null, viewer: userId });
+  }, [store, userId]);
+
+  useEffect(() => {
+    void store.getState().refresh();
+    return api.onEvent((e) => store.getState().handleEvent(e));
+  }, [api, store]);
+
+  return (
+    <main id="main" className="screen compliance-screen" data-testid="screen-compliance">
+      <div className="screen__head">
+        <h1 className="screen-title">{t('compliance.title')}</h1>
+        <BackButton />
+      </div>
+      <ErrorAlert error={error} />
+      {open ? <ReportForm detail={open} /> : <ReportList />}
+    </main>
+  );
+}
