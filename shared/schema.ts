@@ -1,4 +1,5 @@
 import { CLASSES_INSERT_ONLY, CLASSES_TABLES, type ClassesTables } from './classes/schema.js';
+import { FUEL_INSERT_ONLY, FUEL_TABLES, type FuelTables } from './fuel/schema.js';
 import type { SyncedRowBase } from './synced-row.js';
 import { TRAINING_INSERT_ONLY, TRAINING_TABLES, type TrainingTables } from './training/schema.js';
 
@@ -69,7 +70,7 @@ export interface ConflictRow extends SyncedRowBase {
   resolved_by: string | null;
 }
 
-export interface SyncedDatabase extends ClassesTables, TrainingTables {
+export interface SyncedDatabase extends ClassesTables, TrainingTables, FuelTables {
   sites: SiteRow;
   roles: RoleRow;
   users: UserRow;
@@ -85,6 +86,7 @@ export const INSERT_ONLY_TABLES: readonly SyncedTable[] = [
   'audit_log',
   ...CLASSES_INSERT_ONLY,
   ...TRAINING_INSERT_ONLY,
+  ...FUEL_INSERT_ONLY,
 ];
 
 /** In dependency order: a row's references come before it, so pulled pages apply in this order. */
@@ -97,6 +99,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
   'conflicts',
   ...CLASSES_TABLES,
   ...TRAINING_TABLES,
+  ...FUEL_TABLES,
 ];
 
 /** Tables only the server writes; a kiosk mutation may not. */

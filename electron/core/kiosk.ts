@@ -7,6 +7,8 @@ import type { SyncedTable } from '../../shared/schema.js';
 import { createDispatcher, type Dispatcher } from './api/dispatcher.js';
 import { createHandlers } from './api/handlers.js';
 import { registerClassesJobs } from './classes/jobs.js';
+import type { FuelFeedConfig } from './fuel/feed-config.js';
+import { startFuelFeed, type FuelFeed } from './fuel/fuel-feed.js';
 import { registerTrainingJobs } from './training/jobs.js';
 import { createJobScheduler, type JobScheduler } from './jobs/scheduler.js';
 import { createAuthService, type AuthService } from './auth/auth-service.js';
@@ -43,6 +45,8 @@ export interface KioskOptions {
   sweepMs?: number;
   /** Replicate through a sync service; the first start enrolls with a one-time code. */
   sync?: SyncOptions;
+  /** Listen to the ship's NMEA 0183 network (vessel sites only; ignored elsewhere). */
+  fuelFeed?: FuelFeedConfig;
 }
 
 export interface SyncOptions {
@@ -76,6 +80,8 @@ export interface Kiosk {
   sync?: SyncClient;
   /** Scheduled work in site time (weekly class generation, log retention); register more with `jobs.register`. */
   jobs: JobScheduler;
+  /** The live instrument feed, when asked for and the site is a vessel. */
+  fuelFeed?: FuelFeed;
   close(): Promise<void>;
 }
 
@@ -292,6 +298,14 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
   await jobs.start();
   // Name the site this kiosk really serves (from enrollment or the demo), never a default.
   const started = await site().catch(() => null);
+  // A feed that cannot listen (a port in use, a bad setting) is logged; the kiosk still starts.
+  const fuelFeed =
+    opts.fuelFeed && started?.kind === 'vessel'
+      ? await startFuelFeed({ store, runner, clock, log, siteId: mySite }, opts.fuelFeed).catch((err: unknown) => {
+          log.error({ err }, 'fuel feed not started');
+          return undefined;
+        })
+      : undefined;
   log.info(
     {
       site: started ? { id: started.id, name: started.name, kind: started.kind } : { id: mySite },
@@ -315,7 +329,9 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     setLink,
     sync,
     jobs,
+    fuelFeed,
     async close() {
+      await fuelFeed?.stop();
       stopSweep();
       jobs.stop();
       await jobs.idle();

@@ -1,4 +1,5 @@
 import { CLASSES_MUTATIONS } from '../classes/mutations.js';
+import { FUEL_MUTATIONS } from '../fuel/mutations.js';
 import { TRAINING_MUTATIONS } from '../training/mutations.js';
 import { recordAuthEvent } from './audit.js';
 import { resolveConflict, useMine } from './conflicts.js';
@@ -19,6 +20,7 @@ export const MUTATIONS: readonly MutationDef[] = [
   useMine,
   ...CLASSES_MUTATIONS,
   ...TRAINING_MUTATIONS,
+  ...FUEL_MUTATIONS,
 ];
 
 const byName = new Map(MUTATIONS.map((m) => [m.name, m]));

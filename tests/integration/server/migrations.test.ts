@@ -54,7 +54,7 @@ describe('central migrations', () => {
   it('two services starting at once migrate one after the other, without error', async () => {
     const t = await createTestDatabase({ empty: true });
     const [a, b] = await Promise.all([migrateCentral(t.admin), migrateCentral(t.admin)]);
-    expect([...a.applied, ...b.applied].sort()).toEqual(loadCentralMigrations().map((m) => m.id));
+    expect([...a.applied, ...b.applied].sort((x, y) => x - y)).toEqual(loadCentralMigrations().map((m) => m.id));
   });
 
   it('refuses a database whose migration file was edited after it ran (MIGRATION_EDITED), changing nothing', async () => {

@@ -1,0 +1,5 @@
+import type { MutationDef } from '../mutations/define.js';
+import { recordMinutes } from './minute-mutations.js';
+
+/** The fuel area's mutations, gathered into MUTATIONS by shared/mutations/index.ts. */
+export const FUEL_MUTATIONS: readonly MutationDef[] = [recordMinutes];
