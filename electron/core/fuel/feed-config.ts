@@ -10,6 +10,8 @@ export const fuelFeedConfigSchema = z
     host: z.string().min(1).default('127.0.0.1'),
     udpPort: z.number().int().min(0).max(65_535).optional(),
     tcpPort: z.number().int().min(0).max(65_535).optional(),
+    /** Closed minutes written together as one `fuel.recordMinutes` (fewer bytes on the link). */
+    summaryBatchMinutes: z.number().int().min(1).max(60).default(10),
   })
   .strict()
   .refine((c) => c.udpPort !== undefined || c.tcpPort !== undefined, {

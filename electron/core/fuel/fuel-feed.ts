@@ -100,7 +100,10 @@ export async function startFuelFeed(deps: FuelFeedDeps, input: FuelFeedConfig): 
       if (r.ok) samples.push(...r.samples);
     }
     for (const s of samples) aggregator.add(s);
-    write(samples, closed.splice(0));
+    // Minutes go out ten at a time: one mutation's overhead over ten minutes keeps an engine's
+    // day near 50 KB on an expensive link; the raw readings behind them are already on disk.
+    const pendingMinutes = new Set(closed.flat().map((r) => r.minute)).size;
+    write(samples, pendingMinutes >= config.summaryBatchMinutes ? [closed.splice(0).flat()] : []);
   };
 
   const ports: { udp?: number; tcp?: number } = {};
@@ -162,7 +165,7 @@ export async function startFuelFeed(deps: FuelFeedDeps, input: FuelFeedConfig): 
       for (const c of conns) c.destroy();
       await new Promise<void>((resolve) => (tcp ? tcp.close(() => resolve()) : resolve()));
       aggregator.flush();
-      write([], closed.splice(0));
+      write([], closed.length ? [closed.splice(0).flat()] : []);
       await tail;
     },
   };
