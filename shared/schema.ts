@@ -1,6 +1,7 @@
 import { CLASSES_INSERT_ONLY, CLASSES_TABLES, type ClassesTables } from './classes/schema.js';
 import { INCIDENTS_INSERT_ONLY, INCIDENTS_TABLES, type IncidentsTables } from './incidents/schema.js';
 import { COMPLIANCE_INSERT_ONLY, COMPLIANCE_TABLES, type ComplianceTables } from './compliance/schema.js';
+import { FUEL_INSERT_ONLY, FUEL_TABLES, type FuelTables } from './fuel/schema.js';
 import type { SyncedRowBase } from './synced-row.js';
 import { TABLES_INSERT_ONLY, TABLES_TABLES, type TablesTables } from './tables/schema.js';
 import { TRAINING_INSERT_ONLY, TRAINING_TABLES, type TrainingTables } from './training/schema.js';
@@ -77,7 +78,8 @@ export interface SyncedDatabase
     TrainingTables,
     TablesTables,
     IncidentsTables,
-    ComplianceTables {
+    ComplianceTables,
+    FuelTables {
   sites: SiteRow;
   roles: RoleRow;
   users: UserRow;
@@ -96,6 +98,7 @@ export const INSERT_ONLY_TABLES: readonly SyncedTable[] = [
   ...TABLES_INSERT_ONLY,
   ...INCIDENTS_INSERT_ONLY,
   ...COMPLIANCE_INSERT_ONLY,
+  ...FUEL_INSERT_ONLY,
 ];
 
 /** In dependency order: a row's references come before it, so pulled pages apply in this order. */
@@ -111,6 +114,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
   ...TABLES_TABLES,
   ...INCIDENTS_TABLES,
   ...COMPLIANCE_TABLES,
+  ...FUEL_TABLES,
 ];
 
 /** Tables only the server writes; a kiosk mutation may not. */

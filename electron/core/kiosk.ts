@@ -10,6 +10,8 @@ import { createHandlers } from './api/handlers.js';
 import { registerBackupJobs } from './backups/jobs.js';
 import { createKioskBackups, type KioskBackups } from './backups/kiosk-backups.js';
 import { registerClassesJobs } from './classes/jobs.js';
+import type { FuelFeedConfig } from './fuel/feed-config.js';
+import { startFuelFeed, type FuelFeed } from './fuel/fuel-feed.js';
 import { registerTrainingJobs } from './training/jobs.js';
 import { startEscalationWatch, type EscalationWatch } from './incidents/jobs.js';
 import { createJobScheduler, type JobScheduler } from './jobs/scheduler.js';
@@ -57,6 +59,8 @@ export interface KioskOptions {
   backupFolder?: string;
   /** Replicate through a sync service; the first start enrolls with a one-time code. */
   sync?: SyncOptions;
+  /** Listen to the ship's NMEA 0183 network (vessel sites only; ignored elsewhere). */
+  fuelFeed?: FuelFeedConfig;
 }
 
 export interface SyncOptions {
@@ -117,6 +121,8 @@ export interface Kiosk {
   backups: KioskBackups;
   /** Automatic incident escalation on the injected clock (a breached SLA, a critical report). */
   escalations: EscalationWatch;
+  /** The live instrument feed, when asked for and the site is a vessel. */
+  fuelFeed?: FuelFeed;
   close(): Promise<void>;
 }
 
@@ -432,6 +438,14 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
   const escalations = startEscalationWatch({ store, runner, clock, log, siteId: async () => (await site()).id });
   // Name the site this kiosk really serves (from enrollment or the demo), never a default.
   const started = await site().catch(() => null);
+  // A feed that cannot listen (a port in use, a bad setting) is logged; the kiosk still starts.
+  const fuelFeed =
+    opts.fuelFeed && started?.kind === 'vessel'
+      ? await startFuelFeed({ store, runner, clock, log, siteId: mySite }, opts.fuelFeed).catch((err: unknown) => {
+          log.error({ err }, 'fuel feed not started');
+          return undefined;
+        })
+      : undefined;
   log.info(
     {
       site: started ? { id: started.id, name: started.name, kind: started.kind } : { id: mySite },
@@ -460,7 +474,9 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     jobs,
     backups,
     escalations,
+    fuelFeed,
     async close() {
+      await fuelFeed?.stop();
       stopSweep();
       jobs.stop();
       escalations.stop();

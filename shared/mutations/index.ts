@@ -2,6 +2,7 @@ import { CLASSES_MUTATIONS } from '../classes/mutations.js';
 import { TABLES_MUTATIONS } from '../tables/mutations.js';
 import { INCIDENTS_MUTATIONS } from '../incidents/mutations.js';
 import { COMPLIANCE_MUTATIONS } from '../compliance/mutations.js';
+import { FUEL_MUTATIONS } from '../fuel/mutations.js';
 import { TRAINING_MUTATIONS } from '../training/mutations.js';
 import { recordAuthEvent } from './audit.js';
 import { resolveConflict, useMine } from './conflicts.js';
@@ -25,6 +26,7 @@ export const MUTATIONS: readonly MutationDef[] = [
   ...TABLES_MUTATIONS,
   ...INCIDENTS_MUTATIONS,
   ...COMPLIANCE_MUTATIONS,
+  ...FUEL_MUTATIONS,
 ];
 
 const byName = new Map(MUTATIONS.map((m) => [m.name, m]));

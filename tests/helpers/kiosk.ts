@@ -6,7 +6,7 @@ import { demoSite, demoUserId, type DemoSite } from '../../shared/demo.js';
 import type { Result } from '../../shared/errors.js';
 import { createManualClock, type ManualClock } from '../../electron/core/clock.js';
 import { hashPin } from '../../electron/core/auth/pin-hash.js';
-import { createKiosk, type Kiosk } from '../../electron/core/kiosk.js';
+import { createKiosk, type Kiosk, type KioskOptions } from '../../electron/core/kiosk.js';
 import { localMigrationsDir } from '../../electron/core/paths.js';
 import { createHttpHost } from '../../electron/host/http-host.js';
 import { makeTempDir } from './tmp.js';
@@ -25,6 +25,7 @@ export interface KioskOpts {
   clock?: ManualClock;
   /** Seed the demo site (default true). */
   demo?: boolean;
+  fuelFeed?: KioskOptions['fuelFeed'];
 }
 
 export interface TestKiosk {
@@ -55,6 +56,7 @@ export async function makeKiosk(opts: KioskOpts = {}): Promise<TestKiosk> {
     siteKey,
     clock,
     hashPin: cheapHashPin,
+    fuelFeed: opts.fuelFeed,
   });
   onTestFinished(() => kiosk.close());
   return {

@@ -7,7 +7,7 @@ import { createTestDatabase } from '../../helpers/postgres.js';
 
 const TABLES = [...COMPLIANCE_TABLES];
 
-describe('migration 0011 (compliance) on the kiosk, 0012 on the central database', () => {
+describe('migration 0010 (compliance) on the kiosk and on the central database', () => {
   it('on the kiosk: the tables sit behind the write gate, history and approvals are insert-only, templates are seeded', async () => {
     const { kiosk, dataDir } = await makeKiosk();
     expect(kiosk.store.migrations.current).toBeGreaterThanOrEqual(11);

@@ -1,4 +1,4 @@
--- Compliance reports and checklists (issue 13): the kiosk's compliance tables (0011_compliance.sql in
+-- Compliance reports and checklists (issue 13): the kiosk's compliance tables (0010_compliance.sql in
 -- migrations/local) with PostgreSQL types, `_version` for pulls, `_hlc` and `_field_hlc` on mutable
 -- tables, row-level security by site as in 0004 and the service role's grants (no UPDATE on the
 -- insert-only history and approvals).

@@ -16,7 +16,7 @@ const TABLES = [
   'payments',
 ];
 
-describe('migrations local 0014 and central 0015 (table service)', () => {
+describe('migrations local and central 0012 (table service)', () => {
   it('on the kiosk: the tables sit behind the write gate, and a payment can never change', async () => {
     const { kiosk, dataDir } = await makeKiosk();
     const names = (

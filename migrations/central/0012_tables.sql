@@ -1,4 +1,4 @@
--- Table service (shared/tables/): the kiosk's tables (0014_tables.sql in migrations/local) with
+-- Table service (shared/tables/): the kiosk's tables (0012_tables.sql in migrations/local) with
 -- PostgreSQL types, `_version` for pulls, `_hlc` and `_field_hlc` on mutable tables (payments are
 -- insert-only), row-level security by site and least-privilege grants.
 

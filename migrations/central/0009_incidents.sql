@@ -1,4 +1,4 @@
--- Incidents (shared/incidents/): the kiosk's tables (0010_incidents.sql in migrations/local) with
+-- Incidents (shared/incidents/): the kiosk's tables (0009_incidents.sql in migrations/local) with
 -- PostgreSQL types, `_version` for pulls, `_hlc` and `_field_hlc` on mutable tables (the merge
 -- rule), the insert-only history refusing every change, row-level security by site and grants.
 

@@ -6,7 +6,7 @@ import { createCentralSite } from '../../../server/db/sites.js';
 import { createEnrollmentCode, enroll } from '../../../server/devices/enrollment.js';
 import { createTestDatabase } from '../../helpers/postgres.js';
 
-describe('central migration 0009 (device keys)', () => {
+describe('central migration 0008 (device keys)', () => {
   it('keeps the public key a device enrolled with, and takes nothing but a raw Ed25519 key in base64url', async () => {
     const t = await createTestDatabase();
     const siteId = newId();

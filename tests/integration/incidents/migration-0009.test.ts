@@ -12,7 +12,7 @@ const TABLES = [
   'actions',
 ];
 
-describe('migrations local 0010 / central 0011 (incidents)', () => {
+describe('migrations local 0009 / central 0009 (incidents)', () => {
   it('on the kiosk: the tables sit behind the write gate and the history refuses every change', async () => {
     const { kiosk, dataDir } = await makeKiosk();
     expect(kiosk.store.migrations.current).toBeGreaterThanOrEqual(10);

@@ -1,3 +1,0 @@
--- Placeholder on the tables branch only: the number belongs to another branch's migration.
--- Delete this file when merging (the runner refuses two files with one number).
-SELECT 1;
