@@ -74,12 +74,7 @@ export interface ConflictRow extends SyncedRowBase {
 }
 
 export interface SyncedDatabase
-  extends ClassesTables,
-    TrainingTables,
-    TablesTables,
-    IncidentsTables,
-    ComplianceTables,
-    FuelTables {
+  extends ClassesTables, TrainingTables, TablesTables, IncidentsTables, ComplianceTables, FuelTables {
   sites: SiteRow;
   roles: RoleRow;
   users: UserRow;
