@@ -38,7 +38,6 @@ export function createHubStore(store: Store) {
   const meta = (k: string) => (getMeta.get(k) as { value: string } | undefined)?.value;
 
   const byToken = db.prepare('SELECT device_id, token FROM hub_devices WHERE token_hash = ?');
-  const byDevice = db.prepare('SELECT token FROM hub_devices WHERE device_id = ? ORDER BY seen_at DESC LIMIT 1');
   const learn = db.prepare(
     'INSERT INTO hub_devices (token_hash, device_id, token, seen_at) VALUES (?, ?, ?, ?) ON CONFLICT (token_hash) DO UPDATE SET seen_at = excluded.seen_at',
   );
@@ -93,11 +92,12 @@ export function createHubStore(store: Store) {
     deviceOf(token: string): string | undefined {
       return (byToken.get(tokenHash(token)) as { device_id: string } | undefined)?.device_id;
     },
-    tokenOf(deviceId: string): string | undefined {
-      return (byDevice.get(deviceId) as { token: string } | undefined)?.token;
-    },
+    /**
+     * Remembers that shore vouched for this token's device. Only the token's hash is kept (the
+     * `token` column stays empty): the hub relays under its own token, never a kiosk's.
+     */
     learn(token: string, deviceId: string, now: number): Promise<void> {
-      return write(() => void learn.run(tokenHash(token), deviceId, token, new Date(now).toISOString()));
+      return write(() => void learn.run(tokenHash(token), deviceId, '', new Date(now).toISOString()));
     },
 
     /** Keeps a kiosk's mutations for relay (a seq already held or answered is left as it is). */

@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import WebSocket from 'ws';
 import { MAX_PULL_ROWS, pokeMessage, pullResponse, pushResponse } from '../../../shared/sync/protocol.js';
+import { relayPushHeaders } from '../../../shared/sync/relay.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../log.js';
 import { backoffDelay } from '../sync/backoff.js';
@@ -49,7 +50,7 @@ export function createHubUpstream(deps: HubUpstreamDeps) {
   let cancelReconnect: (() => void) | null = null;
   let stopPoll: (() => void) | null = null;
 
-  async function call(path: string, token: string, body?: Buffer) {
+  async function call(path: string, token: string, body?: Buffer, relayFor?: string) {
     let res: Response;
     try {
       res = await fetch(`${base}${path}`, {
@@ -58,6 +59,7 @@ export function createHubUpstream(deps: HubUpstreamDeps) {
           authorization: `Bearer ${token}`,
           'accept-encoding': 'gzip',
           ...(body ? { 'content-type': 'application/json', 'content-encoding': 'gzip' } : {}),
+          ...(relayFor ? relayPushHeaders(token, relayFor) : {}),
         },
         body: body ? new Uint8Array(body) : undefined,
         signal: AbortSignal.timeout(deps.timeoutMs ?? 10_000),
@@ -114,8 +116,6 @@ export function createHubUpstream(deps: HubUpstreamDeps) {
   /** Relays a device's held mutations in seq order until none is left or shore stops taking them. */
   async function relayDevice(deviceId: string): Promise<void> {
     if (relaying.has(deviceId)) return;
-    const token = deps.hubStore.tokenOf(deviceId);
-    if (!token) return;
     relaying.add(deviceId);
     try {
       for (let guard = 0; guard < 10_000 && !stopped; guard++) {
@@ -123,7 +123,10 @@ export function createHubUpstream(deps: HubUpstreamDeps) {
         if (!held.length) return;
         const last = held[held.length - 1];
         const body = `{"clientTime":${clientTimeNow(last.client_time, last.received_at)},"mutations":[${held.map((h) => h.json).join(',')}]}`;
-        const { status, text } = await call('/v1/push', token, gzipSync(body));
+        // Under the hub's own token, as a relay for that kiosk (shared/sync/relay.ts): shore checks
+        // the kiosk is of the hub's site and verifies every mutation's signature against the
+        // kiosk's key, so the hub holds no kiosk's token and cannot alter what it carries.
+        const { status, text } = await call('/v1/push', deps.token, gzipSync(body), deviceId);
         if (status !== 200) {
           deps.log.warn({ deviceId, status, answer: text.slice(0, 200) }, 'shore refused a relayed batch');
           return;

@@ -73,6 +73,9 @@ describe('a site hub with shore cut', () => {
 
     await site.restore();
     expect((await central()).rows[0].n).toBe(1);
+    // The hub relayed under its own token as a relay for kiosk A: it keeps no kiosk's token.
+    expect(site.hub.store.raw.prepare("SELECT COUNT(*) FROM hub_devices WHERE token <> ''").pluck().get()).toBe(0);
+    expect(site.hub.store.raw.prepare('SELECT COUNT(*) FROM hub_devices').pluck().get()).toBeGreaterThanOrEqual(3);
     await site.syncAll();
     for (const k of [site.hub, a, b, c]) {
       expect(hasAudit(k, id)).toBe(true);
