@@ -49,7 +49,8 @@ export const AREAS = [
   { id: 'classes', permission: 'classes.manage' },
   { id: 'incidents', permission: 'incidents.report' },
   { id: 'compliance', permission: 'compliance.fill' },
-  { id: 'fuel', permission: 'fuel.log' },
+  // A restaurant has no Fuel area; a vessel has no Tables or Kitchen (a site's kind decides its areas).
+  { id: 'fuel', permission: 'fuel.log', siteKinds: ['vessel'] },
   { id: 'tables', permission: 'tables.serve', siteKinds: ['restaurant'] },
   { id: 'kitchen', permission: 'kitchen.display', siteKinds: ['restaurant'] },
   { id: 'analytics', permission: 'analytics.team' },

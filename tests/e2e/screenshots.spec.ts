@@ -48,7 +48,7 @@ test('screenshots of the admin and sync screens', async ({ page }) => {
   await expect(page.getByTestId('sync-pending')).toBeVisible();
   await page.screenshot({ path: shot('sync-en') });
   await page.getByTestId('go-home').click();
-  await page.getByTestId('area-fuel').click();
+  await page.getByTestId('area-kitchen').click();
   await page.screenshot({ path: shot('unavailable-en') });
 });
 

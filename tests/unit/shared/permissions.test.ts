@@ -61,6 +61,14 @@ describe('permission matrix', () => {
     expect(areasFor(role('staff').permissions)).not.toContain('audit');
   });
 
+  it('gives a restaurant no Fuel area and a vessel no Tables or Kitchen, even to an administrator', () => {
+    const admin = role('admin').permissions;
+    expect(areasFor(admin, 'restaurant')).not.toContain('fuel');
+    expect(areasFor(admin, 'restaurant')).toEqual(expect.arrayContaining(['tables', 'kitchen']));
+    expect(areasFor(admin, 'vessel')).toContain('fuel');
+    expect(areasFor(admin, 'vessel')).not.toEqual(expect.arrayContaining(['tables']));
+  });
+
   it('opens nothing for no or unknown permissions', () => {
     expect(areasFor([])).toEqual([]);
     expect(areasFor(['audit.view ', 'AUDIT.VIEW', 'audit'])).toEqual([]);
