@@ -17,6 +17,12 @@ export interface Store {
   readonly db: Kysely<LocalDatabase>;
   /** The writer connection; only for code that already holds `transaction`. */
   readonly raw: Database.Database;
+  /**
+   * The read-only connection behind `db`: the last committed state only. Code outside the
+   * writers' queue reads here, never through `raw`, which also sees a transaction still open
+   * (a batch of mutations awaiting a read between its writes) that may yet roll back.
+   */
+  readonly readRaw: Database.Database;
   readonly gate: WriteGate;
   readonly migrations: MigrationReport;
   /**
@@ -70,6 +76,7 @@ export function openStore(opts: StoreOptions): Store {
   return {
     db,
     raw: writer,
+    readRaw: reader,
     gate,
     migrations,
     transaction: (fn) =>

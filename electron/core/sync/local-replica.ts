@@ -95,10 +95,14 @@ export function createLocalReplica(deps: {
   const putMeta = db.prepare(
     'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   );
-  const pending = db.prepare(
+  // What a push sends is read from the committed state (the reader connection): the writer
+  // connection also sees a batch of mutations still being written, which may roll back; pushing
+  // its entries would apply on shore what the kiosk then undoes, and the kiosk would reuse their
+  // seqs for new changes that shore takes for duplicates (tests/integration/sync/uncommitted-batch).
+  const pending = deps.store.readRaw.prepare(
     "SELECT seq, name, version, args, hlc, user_id, rows, sig FROM outbox WHERE status = 'pending' AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?",
   );
-  const newest = db.prepare('SELECT MAX(seq) AS seq FROM outbox');
+  const newest = deps.store.readRaw.prepare('SELECT MAX(seq) AS seq FROM outbox');
   const settle = db.prepare('UPDATE outbox SET status = ?, last_error = ?, attempts = attempts + 1 WHERE seq = ?');
   // Done entries go at once (pruning would remove them at the end of the settle anyway), except
   // the newest row of the outbox, kept so a seq is never reused.
