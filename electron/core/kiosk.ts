@@ -218,7 +218,8 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     if (!opts.sync?.manual) sync?.onLocalChange();
   };
   const sign = mutationSigner(key.privateKeyPem);
-  const runner = createMutationRunner({ store, hlc, deviceId, siteId: () => mySite, onCommit, sign });
+  // Entries are signed when a push first reads them (signQueued below), not in the tap's transaction.
+  const runner = createMutationRunner({ store, hlc, deviceId, siteId: () => mySite, onCommit });
   const outboxSigner = createOutboxSigner({ store, deviceId, siteId: mySite, sign });
   const signedLate = await outboxSigner.signUnsigned();
   if (signedLate) log.info({ entries: signedLate }, 'signed the changes queued before mutations were signed');
@@ -260,6 +261,7 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
       now: () => clock.now(),
       retentionDays: opts.sync.retentionDays,
       resignFrom: (seq) => outboxSigner.resignFrom(seq),
+      signQueued: () => outboxSigner.signUnsigned(),
       onShoreWentBack: (info) =>
         log.warn(
           info,

@@ -171,6 +171,8 @@ export function createSyncClient(deps: SyncClientDeps) {
     // Only what was queued when the cycle began: a kiosk writing all the while would otherwise
     // push batch after batch and never reach the pull. Later writes go in the next cycle.
     const upTo = deps.replica.newestSeq();
+    // Everything up to upTo is committed; sign what of it is still unsigned before reading it.
+    await deps.replica.signQueued();
     let after = 0;
     let window = 2;
     const queue: InFlight[] = [];

@@ -8,7 +8,7 @@ import { relayPushHeaders } from '../../../shared/sync/relay.js';
 import { newSigningKey } from '../../../shared/training/certificate-signing.js';
 import type { Kiosk } from '../../../electron/core/kiosk.js';
 import { deviceKey } from '../../../electron/core/device-key.js';
-import { deviceTokenOf, enrolledKiosk, startService, type TestService } from '../../helpers/sync.js';
+import { deviceTokenOf, enrolledKiosk, resignOutbox, startService, type TestService } from '../../helpers/sync.js';
 import { startTamperingProxy } from '../../helpers/tampering-proxy.js';
 
 const device = { userId: null, permissions: [] };
@@ -27,7 +27,9 @@ async function queueEvents(kiosk: Kiosk, ns: number[]): Promise<string[]> {
 }
 
 /** The push request a kiosk would send now for its pending entries, as a hub receives it. */
-function pendingPush(kiosk: Kiosk) {
+async function pendingPush(kiosk: Kiosk) {
+  // A kiosk signs its entries when a push first reads them; do that as it would.
+  await resignOutbox(kiosk);
   const rows = kiosk.store.raw
     .prepare(
       "SELECT seq, name, version, args, hlc, user_id, rows, sig FROM outbox WHERE status = 'pending' ORDER BY seq",
@@ -168,19 +170,19 @@ describe('signed mutations: a hub can carry changes but cannot forge them', () =
 
     // A site-B device's signed batch, carried by a site-A hub: refused whole, nothing applied.
     const bridgeIds = await queueEvents(bridge, [1]);
-    const otherSite = await post(service, relayPushHeaders(hubAuth, bridge.deviceId), pendingPush(bridge));
+    const otherSite = await post(service, relayPushHeaders(hubAuth, bridge.deviceId), await pendingPush(bridge));
     expect(otherSite.status).toBe(403);
     expect(otherSite.body.error).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'relay_out_of_site' } });
     expect(await centralIds(service, bridgeIds)).toEqual([]);
     expect(await deviceRow(service, bridge.deviceId)).toMatchObject({ last_seq: 0 });
     // A device nobody enrolled gets the very same answer: the refusal tells nothing about other sites.
-    const unknown = await post(service, relayPushHeaders(hubAuth, newId()), pendingPush(bridge));
+    const unknown = await post(service, relayPushHeaders(hubAuth, newId()), await pendingPush(bridge));
     expect(unknown.status).toBe(403);
     expect(unknown.body.error?.details).toEqual(otherSite.body.error?.details);
 
     // The waiter's own signed batch as the hub received it: applied, as the waiter's.
     const waiterIds = await queueEvents(waiter, [1, 2]);
-    const carried = pendingPush(waiter);
+    const carried = await pendingPush(waiter);
     // Carried with the hub's own token and no relay header, the hub would be claiming it as its
     // own: the signature is the waiter's, over the waiter's device id, so shore refuses both.
     const claimed = await post(service, { authorization: `Bearer ${hubAuth}` }, carried);
@@ -215,7 +217,7 @@ describe('signed mutations: a hub can carry changes but cannot forge them', () =
     // A relay cannot register a key for it, not even one it offers in the kiosk's name.
     const hubKey = await deviceKey(hub.store);
     const viaRelay = await post(service, relayPushHeaders(deviceTokenOf(hub), kiosk.deviceId), {
-      ...pendingPush(kiosk),
+      ...(await pendingPush(kiosk)),
       devicePublicKey: hubKey.publicKey,
     });
     expect(viaRelay.status).toBe(403);
@@ -234,7 +236,7 @@ describe('signed mutations: a hub can carry changes but cannot forge them', () =
       service,
       { authorization: `Bearer ${deviceTokenOf(kiosk)}` },
       {
-        ...pendingPush(kiosk),
+        ...(await pendingPush(kiosk)),
         devicePublicKey: newSigningKey().publicKey,
       },
     );
