@@ -139,3 +139,25 @@ export async function watchFetch<T>(
     globalThis.fetch = real;
   }
 }
+
+/** Resolves when `kiosk` holds the audit entry `id`, at the data.changed that brought it. */
+export function arrival(kiosk: Kiosk, id: string): Promise<number> {
+  return new Promise((resolve) => {
+    const has = () => kiosk.store.raw.prepare('SELECT 1 FROM audit_log WHERE id = ?').get(id) !== undefined;
+    const stop = kiosk.events.subscribe((d) => {
+      if (d.event.type === 'data.changed' && has()) {
+        stop();
+        resolve(performance.now());
+      }
+    });
+  });
+}
+
+/** Waits until `check` holds, polling every 10 ms; throws after `ms`. */
+export const until = async (check: () => boolean, ms = 10_000) => {
+  const t0 = Date.now();
+  while (!check()) {
+    if (Date.now() - t0 > ms) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+};

@@ -2,34 +2,12 @@
 // loopback, both live (A pushes after its usual gathering delay, the service pokes B over its
 // WebSocket, B pulls and applies). p50 and p95 over ~200 changes, one at a time; the baseline is
 // a bare HTTP round trip to /healthz on the same service. Run with `npm run bench -- propagation`.
-import type { Kiosk } from '../../electron/core/kiosk.js';
 import { newId } from '../../shared/ids.js';
 import { recordAuthEvent } from '../../shared/mutations/audit.js';
 import type { Figure } from './bench-kit.js';
-import { percentile, startCentral } from './central.js';
+import { arrival, percentile, startCentral, until } from './central.js';
 
 const CHANGES = Number(process.env.BENCH_CHANGES ?? 200);
-
-/** Resolves when `kiosk` has applied a pulled page holding the audit entry `id`. */
-function arrival(kiosk: Kiosk, id: string): Promise<number> {
-  return new Promise((resolve) => {
-    const has = () => kiosk.store.raw.prepare('SELECT 1 FROM audit_log WHERE id = ?').get(id) !== undefined;
-    const stop = kiosk.events.subscribe((d) => {
-      if (d.event.type === 'data.changed' && has()) {
-        stop();
-        resolve(performance.now());
-      }
-    });
-  });
-}
-
-const until = async (check: () => boolean, ms = 10_000) => {
-  const t0 = Date.now();
-  while (!check()) {
-    if (Date.now() - t0 > ms) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
 
 export async function run(): Promise<Figure[]> {
   const central = await startCentral();
