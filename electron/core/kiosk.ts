@@ -261,7 +261,7 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
       now: () => clock.now(),
       retentionDays: opts.sync.retentionDays,
       resignFrom: (seq) => outboxSigner.resignFrom(seq),
-      signQueued: () => outboxSigner.signUnsigned(),
+      signQueued: () => outboxSigner.signQueued(),
       onShoreWentBack: (info) =>
         log.warn(
           info,

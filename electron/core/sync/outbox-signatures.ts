@@ -48,6 +48,18 @@ export function createOutboxSigner(deps: {
     resignFrom(seq: number): void {
       for (const e of from.all(seq) as Entry[]) putOutbox.run(sigOf(e), e.seq);
     },
+    /**
+     * Signs the outbox entries still unsigned (the kiosk signs an entry when a push first reads
+     * it); returns how many. Only the outbox: settled entries were signed before they settled, or
+     * at start by `signUnsigned`, so each push does not scan the retention table again.
+     */
+    signQueued(): Promise<number> {
+      return deps.store.transaction(async () => {
+        let n = 0;
+        for (const e of unsignedOutbox.all() as Entry[]) n += putOutbox.run(sigOf(e), e.seq).changes;
+        return n;
+      });
+    },
     /** Signs the entries queued or settled before mutations were signed; returns how many. */
     signUnsigned(): Promise<number> {
       return deps.store.transaction(async () => {
