@@ -5,7 +5,6 @@ import { decodeHlc, hlcWall } from '../../../shared/hlc.js';
 import type { MutationContext, MutationDef } from '../../../shared/mutations/define.js';
 import { can, isPermission } from '../../../shared/permissions.js';
 import type { SyncedDatabase, SyncedTable } from '../../../shared/schema.js';
-import type { SignedFields } from '../../../shared/sync/mutation-signature.js';
 import type { Store } from '../db/store.js';
 import { createSqliteWriter, type WriteScope } from './sqlite-writer.js';
 import type { Kysely } from 'kysely';
@@ -24,11 +23,6 @@ export interface MutationRunnerDeps {
   siteId: () => string;
   /** Told which synced tables a committed transaction changed. */
   onCommit?: (tables: SyncedTable[]) => void;
-  /**
-   * Signs an outbox entry with the device key (shared/sync/mutation-signature.ts). Without one,
-   * entries are queued unsigned and shore refuses them: only tests that never push leave it out.
-   */
-  sign?: (f: SignedFields) => string;
 }
 
 export interface Invocation {
@@ -70,30 +64,18 @@ export function parseArgs(def: MutationDef, args: unknown): unknown {
 
 /**
  * Runs named mutations: validate args, check authority, then in one SQLite transaction run the
- * mutator and append its outbox entry `{seq, name, version, args, hlc, user_id, sig}`, signed
- * with the device key as it is written, so no restart or relay changes what shore checks.
+ * mutator and append its outbox entry `{seq, name, version, args, hlc, user_id, rows}`. The entry
+ * is signed with the device key before it is first pushed, so no restart or relay changes what
+ * shore checks.
  */
 export function createMutationRunner(deps: MutationRunnerDeps) {
   const { store } = deps;
   const writerFor = createSqliteWriter(store.raw);
-  // The seq is chosen here rather than by SQLite, because the signature covers it. It is what
-  // SQLite would choose (the outbox always keeps its newest row), read once per transaction.
+  // SQLite picks the seq (the outbox always keeps its newest row, so seqs never repeat). The entry
+  // is signed later, when a push first reads it (outbox-signer.ts), off the tap's path.
   const appendOutbox = store.raw.prepare(
-    'INSERT INTO outbox (seq, name, version, args, hlc, user_id, rows, sig) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO outbox (name, version, args, hlc, user_id, rows) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  const newestSeq = store.raw.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM outbox').pluck();
-  // One object for every signature of a batch: only its fields change.
-  const signed: SignedFields = {
-    deviceId: deps.deviceId,
-    siteId: '',
-    seq: 0,
-    name: '',
-    version: 0,
-    hlc: '',
-    userId: null,
-    args: null,
-  };
-  let nextSeq = 0;
 
   // Thousands of mutations share one millisecond in a batch: format its ISO time once.
   let isoWall = -1;
@@ -117,42 +99,27 @@ export function createMutationRunner(deps: MutationRunnerDeps) {
     await inv.def.run(ctx, args);
     // Set-up runs (reference data, demo seed) happen identically on every replica: nothing to send.
     if (actor.system) return 0;
-    if (nextSeq === 0) nextSeq = (newestSeq.get() as number) + 1;
-    const seq = nextSeq++;
-    let sig = '';
-    if (deps.sign) {
-      signed.siteId = scope.siteId;
-      signed.seq = seq;
-      signed.name = inv.def.name;
-      signed.version = inv.def.version;
-      signed.hlc = hlc;
-      signed.userId = actor.userId;
-      signed.args = args;
-      sig = deps.sign(signed);
-    }
-    appendOutbox.run(
-      seq,
+    const info = appendOutbox.run(
       inv.def.name,
       inv.def.version,
       JSON.stringify(args),
       hlc,
       actor.userId,
-      scope.written.join(','),
-      sig,
+      scope.written.length === 1 ? scope.written[0] : scope.written.join(','),
     );
-    return seq;
+    return Number(info.lastInsertRowid);
   };
 
   /** Runs several mutations in one transaction: all commit or none do. Returns their outbox seqs. */
   const runBatch = async (invocations: Invocation[], actor: Actor): Promise<number[]> => {
-    const prepared = invocations.map((inv) => {
-      checkAuthority(inv.def, actor);
-      return parseArgs(inv.def, inv.args);
-    });
+    // Authority is checked for the whole batch before it starts. The args are parsed as each
+    // mutation runs (a bad one still aborts the whole transaction): parsing them all up front kept
+    // a parsed copy of every argument alive for the whole batch, and collecting those long-lived
+    // copies cost more than the SQLite writes of a large batch.
+    for (const inv of invocations) checkAuthority(inv.def, actor);
     const changed = new Set<SyncedTable>();
     const seqs = await store.transaction((tx) =>
       store.gate.openAsync(async () => {
-        nextSeq = 0;
         const scope: WriteScope = {
           siteId: deps.siteId(),
           anySite: actor.system === true,
@@ -173,7 +140,7 @@ export function createMutationRunner(deps: MutationRunnerDeps) {
         };
         const out: number[] = [];
         for (let i = 0; i < invocations.length; i++)
-          out.push(await runOne(ctx, scope, invocations[i], prepared[i], actor));
+          out.push(await runOne(ctx, scope, invocations[i], parseArgs(invocations[i].def, invocations[i].args), actor));
         return out;
       }),
     );

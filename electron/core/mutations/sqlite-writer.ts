@@ -32,7 +32,7 @@ export function upsertSql(verb: 'INSERT' | 'INSERT OR IGNORE' | 'UPSERT', table:
  */
 export function createSqliteWriter(db: Database.Database) {
   const cache = new Map<string, Database.Statement>();
-  const stmt = (key: string, sql: () => string) => {
+  const stmtOf = (key: string, sql: () => string) => {
     let s = cache.get(key);
     if (!s) cache.set(key, (s = db.prepare(sql())));
     return s;
@@ -51,30 +51,57 @@ export function createSqliteWriter(db: Database.Database) {
     return rebase ? 'UPSERT' : 'INSERT';
   };
 
+  // The statement of the last row shape seen per verb and table: a mutation writes rows of one
+  // shape over and over, so checking the row's columns against it (no string built) is the common
+  // path, and the keyed cache is the fallback for a new shape.
+  interface Shape {
+    cols: string[];
+    stmt: Database.Statement;
+  }
+  const lastShape = new Map<string, Shape>();
+  const sameCols = (full: Record<string, unknown>, cols: string[]) => {
+    let i = 0;
+    for (const c in full) {
+      if (c === 'created_at' || c === 'updated_at') continue;
+      if (cols[i++] !== c) return false;
+    }
+    return i === cols.length;
+  };
+  const shapeFor = (verb: string, table: string, full: Record<string, unknown>): Shape => {
+    const slot = `${verb}:${table}`;
+    const last = lastShape.get(slot);
+    if (last && sameCols(full, last.cols)) return last;
+    const cols = Object.keys(full).filter((c) => c !== 'created_at' && c !== 'updated_at');
+    const stmt = stmtOf(`${slot}:${cols.join(',')}`, () =>
+      upsertSql(verb as 'INSERT', table, [...cols, 'created_at', 'updated_at']),
+    );
+    const shape = { cols, stmt };
+    lastShape.set(slot, shape);
+    return shape;
+  };
+  // Writes are synchronous; the Writer interface is async for the mutators' sake. One settled
+  // promise serves every successful write instead of one new promise per row.
+  const done: Promise<void> = Promise.resolve();
+  const settled = <T>(fn: () => T): Promise<T> => {
+    try {
+      const v = fn();
+      return (v === undefined ? done : Promise.resolve(v)) as Promise<T>;
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
+  };
+
   return function writerFor(scope: WriteScope, changed: Set<SyncedTable>): Writer {
     const insert = <T extends SyncedTable>(table: T, row: NewRow<T>, ifAbsent: boolean): boolean => {
       checkTable(table);
       const full = row as Record<string, unknown>;
       checkSite(scope, full.site_id, table);
-      const verb = verbFor(table, ifAbsent, scope.rebase);
-      // One pass over the row gives both the statement's shape key and its parameters: this runs
-      // once per written row, so it allocates no intermediate column lists.
-      let key = `${verb}:${table}:`;
-      const params: unknown[] = [];
-      for (const c in full) {
-        if (c === 'created_at' || c === 'updated_at') continue;
-        key += `${c},`;
-        params.push(full[c]);
-      }
-      const s = stmt(key, () =>
-        upsertSql(verb, table, [
-          ...Object.keys(full).filter((c) => c !== 'created_at' && c !== 'updated_at'),
-          'created_at',
-          'updated_at',
-        ]),
-      );
-      params.push(full.created_at ?? scope.now, full.updated_at ?? scope.now);
-      const changes = s.run(params).changes;
+      const { cols, stmt } = shapeFor(verbFor(table, ifAbsent, scope.rebase), table, full);
+      const params: unknown[] = new Array(cols.length + 2);
+      for (let i = 0; i < cols.length; i++) params[i] = full[cols[i]];
+      params[cols.length] = full.created_at ?? scope.now;
+      params[cols.length + 1] = full.updated_at ?? scope.now;
+      const changes = stmt.run(params).changes;
       if (changes > 0) {
         changed.add(table);
         scope.written.push(`${table}:${full.id as string}`);
@@ -83,16 +110,17 @@ export function createSqliteWriter(db: Database.Database) {
     };
 
     return {
-      async insert(table, row) {
-        insert(table, row, false);
-      },
-      insertIfAbsent: async (table, row) => insert(table, row, true),
+      insert: (table, row) =>
+        settled(() => {
+          insert(table, row, false);
+        }),
+      insertIfAbsent: (table, row) => settled(() => insert(table, row, true)),
       async update(table, id, patch: RowPatch<typeof table>) {
         checkTable(table);
         const full: Record<string, unknown> = { ...patch, updated_at: scope.now };
         const cols = Object.keys(full);
         const where = scope.anySite ? 'id = ?' : 'id = ? AND site_id = ?';
-        const s = stmt(
+        const s = stmtOf(
           `UPDATE:${table}:${cols.join(',')}:${scope.anySite}`,
           () => `UPDATE ${q(table)} SET ${cols.map((c) => `${q(c)} = ?`).join(', ')} WHERE ${where}`,
         );
@@ -105,7 +133,7 @@ export function createSqliteWriter(db: Database.Database) {
       async softDelete(table, id) {
         checkTable(table);
         const where = scope.anySite ? 'id = ?' : 'id = ? AND site_id = ?';
-        const s = stmt(
+        const s = stmtOf(
           `DELETE:${table}:${scope.anySite}`,
           () => `UPDATE ${q(table)} SET deleted_at = ?, updated_at = ? WHERE ${where} AND deleted_at IS NULL`,
         );
