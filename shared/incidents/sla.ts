@@ -50,15 +50,22 @@ export interface SlaEvent {
 const ms = (iso: string) => Date.parse(iso);
 const DONE: readonly string[] = ['resolved', 'closed'];
 
+/** An event with its time parsed once: a dashboard reads thousands of histories per call. */
+interface TimedEvent {
+  kind: SlaEvent['kind'];
+  fromStage: string | null;
+  toStage: string | null;
+  t: number;
+}
+
 /** Paused time between `from` and `to` (ms), from the pause/resume events in time order. */
-function pausedBetween(events: readonly SlaEvent[], from: number, to: number): number {
+function pausedBetween(events: readonly TimedEvent[], from: number, to: number): number {
   let total = 0;
   let since: number | null = null;
   for (const e of events) {
-    const t = ms(e.at);
-    if (e.kind === 'sla_paused' && since === null) since = t;
+    if (e.kind === 'sla_paused' && since === null) since = e.t;
     else if (e.kind === 'sla_resumed' && since !== null) {
-      total += Math.max(0, Math.min(t, to) - Math.max(since, from));
+      total += Math.max(0, Math.min(e.t, to) - Math.max(since, from));
       since = null;
     }
   }
@@ -66,10 +73,10 @@ function pausedBetween(events: readonly SlaEvent[], from: number, to: number): n
   return total;
 }
 
-function isPausedAt(events: readonly SlaEvent[], at: number): boolean {
+function isPausedAt(events: readonly TimedEvent[], at: number): boolean {
   let paused = false;
   for (const e of events) {
-    if (ms(e.at) > at) break;
+    if (e.t > at) break;
     if (e.kind === 'sla_paused') paused = true;
     else if (e.kind === 'sla_resumed') paused = false;
   }
@@ -77,7 +84,7 @@ function isPausedAt(events: readonly SlaEvent[], at: number): boolean {
 }
 
 function clock(
-  events: readonly SlaEvent[],
+  events: readonly TimedEvent[],
   start: number,
   targetMin: number,
   stop: number | null,
@@ -85,12 +92,14 @@ function clock(
 ): SlaClock {
   const target = targetMin * 60_000;
   const end = stop ?? now;
-  const used = (end - start - pausedBetween(events, start, end)) / target;
+  const paused = pausedBetween(events, start, end);
+  const used = (end - start - paused) / target;
   if (stop !== null)
     return { state: used <= 1 ? 'met' : 'missed', used, dueAt: null, stoppedAt: new Date(stop).toISOString() };
   if (used >= 1) return { state: 'overdue', used, dueAt: null, stoppedAt: null };
   if (isPausedAt(events, now)) return { state: 'paused', used, dueAt: null, stoppedAt: null };
-  const dueAt = new Date(start + target + pausedBetween(events, start, now)).toISOString();
+  // A running clock ends now, so the pauses up to now are the ones just counted.
+  const dueAt = new Date(start + target + paused).toISOString();
   return { state: used >= AT_RISK_SHARE ? 'at_risk' : 'on_track', used, dueAt, stoppedAt: null };
 }
 
@@ -120,7 +129,9 @@ export function slaOf(input: {
   target: SlaTarget;
   now: string;
 }): SlaReading {
-  const events = [...input.events].sort((a, b) => ms(a.at) - ms(b.at));
+  const events: TimedEvent[] = input.events
+    .map((e) => ({ kind: e.kind, fromStage: e.fromStage, toStage: e.toStage, t: ms(e.at) }))
+    .sort((a, b) => a.t - b.t);
   const start = ms(input.reportedAt);
   const now = ms(input.now);
   const acked = events.find((e) => e.kind === 'move' && e.fromStage === 'reported');
@@ -128,8 +139,8 @@ export function slaOf(input: {
   if (DONE.includes(input.stage))
     for (const e of events)
       if (e.kind === 'move' && e.toStage !== null && DONE.includes(e.toStage) && !DONE.includes(e.fromStage ?? ''))
-        resolvedAt = ms(e.at);
-  const acknowledge = clock(events, start, input.target.ackMinutes, acked ? ms(acked.at) : resolvedAt, now);
+        resolvedAt = e.t;
+  const acknowledge = clock(events, start, input.target.ackMinutes, acked ? acked.t : resolvedAt, now);
   const resolve = clock(events, start, input.target.resolveMinutes, resolvedAt, now);
   const worst = RANK[acknowledge.state] >= RANK[resolve.state] ? acknowledge.state : resolve.state;
   return { acknowledge, resolve, state: worst };
