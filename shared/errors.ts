@@ -26,6 +26,7 @@ export const ERROR_CODES = [
   'UNKNOWN_MUTATION',
   'SIGNATURE_INVALID',
   'RATE_LIMITED',
+  'HUB_CANNOT_VERIFY',
   'INTERNAL',
 ] as const;
 

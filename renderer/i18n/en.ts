@@ -316,6 +316,8 @@ export const en = {
     UNKNOWN_MUTATION: 'This change is not known to this version of the app. Update the app.',
     SIGNATURE_INVALID: 'This change was altered on its way to shore and was refused. Make it again.',
     RATE_LIMITED: 'Too many wrong attempts from this kiosk. Wait a few minutes, check the code, and try again.',
+    HUB_CANNOT_VERIFY:
+      'The site hub could not check this kiosk with shore just now. Try again in a minute; nothing was lost.',
     INTERNAL: 'Something went wrong. Nothing was saved; try again.',
     INTERNAL_unreachable: 'Cannot reach the Shiftdeck service. Check that it is running, then try again.',
   },

@@ -3,6 +3,7 @@ import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { mutationTexts } from '../../../shared/sync/hub-protocol.js';
 import { MAX_PUSH_BYTES, pullQuery, pushRequest, pushResponse } from '../../../shared/sync/protocol.js';
+import type { ErrorCode } from '../../../shared/errors.js';
 import type { Clock } from '../clock.js';
 import type { Store } from '../db/store.js';
 import type { Logger } from '../log.js';
@@ -31,7 +32,7 @@ interface Socket {
 }
 
 const bearer = (h: string | undefined) => (h && /^Bearer /i.test(h) ? h.slice(7).trim() : null);
-const failure = (code: string, message: string) => ({ ok: false, error: { code, message } });
+const failure = (code: ErrorCode, message: string) => ({ ok: false, error: { code, message } });
 
 declare module 'fastify' {
   interface FastifyRequest {
