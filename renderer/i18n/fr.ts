@@ -325,7 +325,7 @@ export const fr: Messages = {
     SIGNATURE_INVALID: 'Cette modification a été altérée en chemin vers la terre et a été refusée. Refaites-la.',
     RATE_LIMITED: 'Trop d’essais erronés depuis ce poste. Attendez quelques minutes, vérifiez le code et réessayez.',
     HUB_CANNOT_VERIFY:
-      'Le concentrateur du site n’a pas pu vérifier ce poste auprès de la terre. Réessayez dans une minute ; rien n’a été perdu.',
+      'Le concentrateur du site n’a pas pu vérifier ce poste auprès de la terre. Réessayez dans une minute ; rien n’a été perdu.',
     INTERNAL: 'Un problème est survenu. Rien n’a été enregistré ; réessayez.',
     INTERNAL_unreachable: 'Impossible de joindre le service Shiftdeck. Vérifiez qu’il fonctionne, puis réessayez.',
   },
