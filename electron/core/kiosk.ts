@@ -258,6 +258,11 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
           { from, after },
           'this database is older than what the sync service has from this kiosk (restored from a copy?): pending changes renumbered and sent again',
         ),
+      onGapClosed: (from, to) =>
+        log.error(
+          { from, to },
+          'shore was restored from a backup older than the changes this kiosk still keeps: these seqs are gone from both, later changes were renumbered and sent again',
+        ),
       now: () => clock.now(),
       retentionDays: opts.sync.retentionDays,
       resignFrom: (seq) => outboxSigner.resignFrom(seq),

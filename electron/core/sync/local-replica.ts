@@ -70,6 +70,11 @@ export function createLocalReplica(deps: {
   hlc?: Hlc;
   /** Told when pending entries were renumbered after a reused seq. */
   onRenumbered?: (from: number, after: number) => void;
+  /**
+   * Told when a restored shore lacks entries this kiosk no longer keeps (past their retention):
+   * seqs `from`..`to` are given up and the entries after them renumbered to follow shore's.
+   */
+  onGapClosed?: (from: number, to: number) => void;
   /** The kiosk's clock (ms): settled entries are kept `retentionDays` from when shore acknowledged them. */
   now?: () => number;
   /** How long settled mutations are kept to re-send to a restored shore (default 30 days). */
@@ -146,7 +151,11 @@ export function createLocalReplica(deps: {
     reopenSettled.run(shoreSeq);
     forgetSettled.run(shoreSeq);
     const first = (firstPending.get() as { seq: number | null }).seq;
-    if (first !== null && first > shoreSeq + 1) renumberFrom(first, shoreSeq);
+    if (first !== null && first > shoreSeq + 1) {
+      // Everything above shoreSeq is pending now, so the seqs between are free: the run moves down.
+      shiftFrom(first, shoreSeq);
+      deps.onGapClosed?.(shoreSeq + 1, first - 1);
+    }
   }
   // Moving a run of seqs up in one UPDATE could meet a row not moved yet: through negatives.
   const setAside = db.prepare('UPDATE outbox SET seq = -seq WHERE seq >= ?');
@@ -159,10 +168,15 @@ export function createLocalReplica(deps: {
    */
   function renumberFrom(from: number, after: number) {
     if (after < from) return;
+    shiftFrom(from, after);
+    deps.onRenumbered?.(from, after);
+  }
+
+  /** Moves the entries from `from` on to follow `after`, in their order, signed again (the seq is signed). */
+  function shiftFrom(from: number, after: number) {
     setAside.run(from);
     putBack.run(after + 1 - from);
     deps.resignFrom?.(after + 1);
-    deps.onRenumbered?.(from, after);
   }
 
   // Pulled rows of a table share their columns: one statement per shape, not one per row, found

@@ -223,4 +223,59 @@ describe("shore restored from last night's backup", () => {
       'in the second backup: gone',
     ).toBe(false);
   });
+
+  it('closes a gap it cannot fill by renumbering: changes that left retention are not waited for, and what came after reaches the restored shore', async () => {
+    const first = await startService();
+    const clock = createManualClock();
+    const proxy = await startTcpProxy(first.url);
+    const { kiosk } = await enrolledKiosk({ url: proxy.url, code: first.code }, 'restaurant', {
+      serverUrl: proxy.url,
+      clock,
+    });
+    const k = { kiosk, token: await signIn(kiosk, 'instructor') };
+    const written: Written = { audit: [], students: [] };
+    const dumpAt = async () => {
+      const file = join(makeTempDir('shiftdeck-backup-'), 'central.dump');
+      await recordBackup(first.db.admin, () => run('pg_dump', ['-Fc', '-f', file, '-d', first.db.adminUrl]));
+      return file;
+    };
+    await write(k, written, 2, 'in-old-backup');
+    await kiosk.sync!.syncNow();
+    const oldDump = await dumpAt();
+    const shoreSeqInOldDump = newestSeq(kiosk);
+    await write(k, { audit: [], students: [] }, 2, 'only-in-newer-backup');
+    await kiosk.sync!.syncNow();
+    // A month on, a newer backup holds them, so the kiosk lets them go (retention).
+    clock.advance(31 * 86_400_000);
+    k.token = await signIn(kiosk, 'instructor');
+    await dumpAt();
+    const after: Written = { audit: [], students: [] };
+    await write(k, after, 2, 'after-newer-backup');
+    await kiosk.sync!.syncNow();
+    const kept = kiosk.store.raw.prepare('SELECT MIN(seq) AS s FROM settled_mutations').get() as { s: number };
+    expect(kept.s, 'the entries after the old backup are gone from this kiosk').toBeGreaterThan(shoreSeqInOldDump + 1);
+
+    // Shore is restored from the old backup: it lacks entries this kiosk no longer has.
+    await first.close();
+    const restoredDb = await createTestDatabase({ empty: true });
+    await run('pg_restore', ['--exit-on-error', '-d', restoredDb.adminUrl, oldDump]);
+    const second = await startService({ db: restoredDb });
+    proxy.retarget(second.url);
+    await write(k, after, 1, 'after-restore');
+    for (let i = 0; i < 4; i++) await kiosk.sync!.syncNow();
+
+    expect(outboxCounts(kiosk).pending ?? 0, 'nothing waits for seqs nobody has').toBe(0);
+    const dev = await restoredDb.admin
+      .selectFrom('devices')
+      .select('last_seq')
+      .where('id', '=', kiosk.deviceId)
+      .executeTakeFirstOrThrow();
+    expect(dev.last_seq, 'shore holds every seq the kiosk has').toBe(newestSeq(kiosk));
+    const audit = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM audit_log WHERE id = ANY(${after.audit}::uuid[])`.execute(restoredDb.admin);
+    expect(audit.rows[0].n, 'what the kiosk still had reached the restored shore').toBe(after.audit.length);
+    await second.close();
+    await proxy.close();
+  });
 });
