@@ -275,6 +275,7 @@ describe("shore restored from last night's backup", () => {
       n: number;
     }>`SELECT count(*)::int AS n FROM audit_log WHERE id = ANY(${after.audit}::uuid[])`.execute(restoredDb.admin);
     expect(audit.rows[0].n, 'what the kiosk still had reached the restored shore').toBe(after.audit.length);
+    expect(await replicaDiff(kiosk, restoredDb.admin), 'the replica equals the restored central').toEqual([]);
     await second.close();
     await proxy.close();
   });
