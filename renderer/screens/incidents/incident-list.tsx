@@ -28,7 +28,10 @@ export function IncidentList({ store }: { store: Store }) {
               {t(`incidents.severity.${i.severity}`)}
             </span>
             <span className="incident-row__main">
-              <strong>{t(`incidents.type.${i.type}`)}</strong> · {i.place[lang]}
+              {/* One line: in the column layout a bare text node would be a line of its own. */}
+              <span className="incident-row__title">
+                <strong>{t(`incidents.type.${i.type}`)}</strong> · {i.place[lang]}
+              </span>
               <span className="incident-row__what">{i.whatHappened}</span>
             </span>
             <span className="incident-row__side">
