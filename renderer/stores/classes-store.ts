@@ -2,6 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import type { ApiClient } from '../../shared/api/client.js';
 import type { CoreEvent, MethodInput, MethodOutput } from '../../shared/api/contract.js';
 import type { ClassStatus, PaymentStatus } from '../../shared/classes/generation.js';
+import type { StudentField } from '../../shared/classes/student-edits.js';
 import { addDays } from '../../shared/classes/site-time.js';
 import type { ErrorData } from '../../shared/errors.js';
 
@@ -45,7 +46,8 @@ export interface ClassesState {
   thisWeek(): Promise<void>;
   setStatus(classId: string, status: ClassStatus): Promise<boolean>;
   setPayment(classId: string, paymentStatus: PaymentStatus): Promise<boolean>;
-  saveStudent(fields: StudentInput, id?: string): Promise<boolean>;
+  /** `changed`: the fields edited, for an existing student (only those are written). */
+  saveStudent(fields: StudentInput, id?: string, changed?: StudentField[]): Promise<boolean>;
   removeStudent(id: string): Promise<boolean>;
   diagnose(): Promise<void>;
   fix(): Promise<void>;
@@ -145,10 +147,16 @@ export function createClassesStore({ api }: { api: Pick<ApiClient, 'call'> }) {
         if (ok) await loaders.week();
         return ok !== undefined;
       },
-      async saveStudent(fields, id) {
-        const ok = await attempt<unknown>(() =>
-          id ? api.call('classes.updateStudent', { ...fields, id }) : api.call('classes.createStudent', fields),
-        );
+      async saveStudent(fields, id, changed) {
+        // Nothing changed: nothing to write, and no empty change for shore.
+        const ok =
+          id && changed && changed.length === 0
+            ? true
+            : await attempt<unknown>(() =>
+                id
+                  ? api.call('classes.updateStudent', { ...fields, id, ...(changed ? { only: changed } : {}) })
+                  : api.call('classes.createStudent', fields),
+              );
         if (ok === undefined) return false;
         set({ notice: { kind: 'saved' } });
         await loaders.students();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { MethodSpec } from '../api/method-spec.js';
 import { CLASS_STATUSES, MAX_HORIZON_WEEKS, MIN_HORIZON_WEEKS, PAYMENT_STATUSES } from './generation.js';
 import { studentFields } from './mutations.js';
+import { STUDENT_FIELDS } from './student-edits.js';
 import { isIsoDate } from './site-time.js';
 
 const method = <I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>) => spec;
@@ -137,7 +138,8 @@ export const classesContract = {
   }),
   'classes.updateStudent': method({
     access: 'classes.manage',
-    input: studentFields.extend({ id: z.uuid() }).strict(),
+    // `only`: the fields the person changed on the form (see updateStudent).
+    input: studentFields.extend({ id: z.uuid(), only: z.array(z.enum(STUDENT_FIELDS)).min(1).optional() }).strict(),
     output: okOut,
   }),
   'classes.removeStudent': method({

@@ -5,6 +5,7 @@ import { defineMutation } from '../mutations/define.js';
 import { classSettingsId, describeRun, generateClasses, writeLog, type RunTotals } from './generate-run.js';
 import { CLASS_STATUSES, MAX_HORIZON_WEEKS, MIN_HORIZON_WEEKS, PAYMENT_STATUSES } from './generation.js';
 import { scheduleSchema, sortSlots } from './schedule.js';
+import { STUDENT_FIELDS, type StudentField } from './student-edits.js';
 import { isIsoDate } from './site-time.js';
 
 /** Generation logs are kept this long, then the daily retention job soft-deletes them. */
@@ -75,9 +76,14 @@ export const updateStudent = defineMutation({
   name: 'classes.updateStudent',
   version: 1,
   authority: 'classes.manage',
-  args: studentFields.extend({ id: z.uuid(), logId: z.uuid() }).strict(),
+  // `only`: the fields the person changed. The form sends every field, and per field the later
+  // edit wins, so a field nobody touched would carry the form's copy of it, taken when the form
+  // opened, and undo a newer change made on another kiosk meanwhile. Entries queued before
+  // `only` existed write every field, as they did.
+  args: studentFields
+    .extend({ id: z.uuid(), logId: z.uuid(), only: z.array(z.enum(STUDENT_FIELDS)).min(1).optional() })
+    .strict(),
   async run(ctx, a) {
-    checkDates(a);
     const before = await ctx.db
       .selectFrom('students')
       .selectAll()
@@ -89,21 +95,27 @@ export const updateStudent = defineMutation({
       throw new AppError('NOT_FOUND', 'That student is not on the list any more (removed on another kiosk?).', {
         studentId: a.id,
       });
-    const schedule = JSON.stringify(sortSlots(a.schedule));
+    const edits = new Set<StudentField>(a.only ?? STUDENT_FIELDS);
+    const pick = <T>(f: StudentField, mine: T, theirs: T) => (edits.has(f) ? mine : theirs);
+    const startDate = pick('startDate', a.startDate, before.start_date);
+    const endDate = pick('endDate', a.endDate, before.end_date);
+    checkDates({ startDate, endDate });
+    const schedule = pick('schedule', JSON.stringify(sortSlots(a.schedule)), before.schedule);
+    const course = pick('course', a.course, before.course);
     const planChanged =
       schedule !== before.schedule ||
-      a.startDate !== before.start_date ||
-      a.endDate !== before.end_date ||
-      a.course !== before.course;
-    await ctx.write.update('students', a.id, {
-      first_name: a.firstName,
-      last_name: a.lastName,
-      course: a.course,
-      start_date: a.startDate,
-      end_date: a.endDate,
-      schedule,
-      ...(planChanged ? { schedule_since: ctx.now } : {}),
-    });
+      startDate !== before.start_date ||
+      endDate !== before.end_date ||
+      course !== before.course;
+    const patch: Record<string, unknown> = {};
+    if (edits.has('firstName')) patch.first_name = a.firstName;
+    if (edits.has('lastName')) patch.last_name = a.lastName;
+    if (edits.has('course')) patch.course = course;
+    if (edits.has('startDate')) patch.start_date = startDate;
+    if (edits.has('endDate')) patch.end_date = endDate;
+    if (edits.has('schedule')) patch.schedule = schedule;
+    if (planChanged) patch.schedule_since = ctx.now;
+    await ctx.write.update('students', a.id, patch);
     if (!planChanged) return;
     const t = await generateClasses(ctx, { studentIds: [a.id], from: 'today', removeUnfit: true });
     await writeLog(ctx, {

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { validateSchedule, type ScheduleSlot } from '../../../shared/classes/schedule.js';
 import { isIsoDate } from '../../../shared/classes/site-time.js';
+import { changedStudentFields, type StudentField } from '../../../shared/classes/student-edits.js';
 import type { StudentInput, StudentSummary } from '../../stores/classes-store.js';
 import { intlLocale } from '../../i18n/format.js';
 
@@ -48,6 +49,15 @@ function problemsOf(d: Draft, t: (k: string, o?: Record<string, unknown>) => str
   return out;
 }
 
+const inputOf = (d: Draft): StudentInput => ({
+  firstName: d.firstName.trim(),
+  lastName: d.lastName.trim(),
+  course: d.course.trim(),
+  startDate: d.startDate,
+  endDate: d.endDate || null,
+  schedule: d.slots.map((s) => ({ weekday: s.weekday, start: s.start, durationMinutes: Number(s.durationMinutes) })),
+});
+
 /** A student's details and weekly schedule, for a new student or a change. */
 export function StudentForm({
   student,
@@ -59,12 +69,15 @@ export function StudentForm({
   student: StudentSummary | null;
   today: string;
   busy: boolean;
-  onSave: (fields: StudentInput) => Promise<boolean>;
+  /** `changed`: for an existing student, the fields changed since the form opened. */
+  onSave: (fields: StudentInput, changed?: StudentField[]) => Promise<boolean>;
   onCancel: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const [draft, setDraft] = useState<Draft>(() => draftOf(student, today));
+  // What the form showed when it opened: the list behind it may reload with other kiosks' changes.
+  const [opened] = useState<Draft>(() => draftOf(student, today));
   const [shown, setShown] = useState<string[]>([]);
   const [badSlots, setBadSlots] = useState<Set<number>>(new Set());
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
@@ -83,18 +96,8 @@ export function StudentForm({
       ),
     );
     if (problems.length) return;
-    await onSave({
-      firstName: draft.firstName.trim(),
-      lastName: draft.lastName.trim(),
-      course: draft.course.trim(),
-      startDate: draft.startDate,
-      endDate: draft.endDate || null,
-      schedule: draft.slots.map((s) => ({
-        weekday: s.weekday,
-        start: s.start,
-        durationMinutes: Number(s.durationMinutes),
-      })),
-    });
+    const fields = inputOf(draft);
+    await onSave(fields, student ? changedStudentFields(inputOf(opened), fields) : undefined);
   };
 
   const field = (key: 'firstName' | 'lastName' | 'course', label: string) => (

@@ -29,8 +29,8 @@ export function StudentsPanel({ store, today }: { store: ClassesStore; today: st
           today={today}
           busy={busy}
           onCancel={() => setEditing(null)}
-          onSave={async (fields) => {
-            const ok = await store.getState().saveStudent(fields, student?.id);
+          onSave={async (fields, changed) => {
+            const ok = await store.getState().saveStudent(fields, student?.id, changed);
             if (ok) setEditing(null);
             return ok;
           }}

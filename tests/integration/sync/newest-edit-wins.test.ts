@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { createStudent, updateStudent } from '../../../shared/classes/mutations.js';
+import { changedStudentFields } from '../../../shared/classes/student-edits.js';
 import { demoUserId } from '../../../shared/demo.js';
 import { newId } from '../../../shared/ids.js';
 import { renameUser } from '../../../shared/mutations/users.js';
@@ -164,5 +165,56 @@ describe('the edit made later wins, whatever order edits reach shore in', () => 
       keptDeviceName: 'Back office',
     });
     for (const k of [ahead, right, offline]) expect(await replicaDiff(k, w.service.db.admin)).toEqual([]);
+  });
+
+  it('a later edit of one field on a form opened before another kiosk changed a different field keeps that change', async () => {
+    const w = await sharedTime();
+    const vessel = await w.kiosk('Bridge tablet');
+    const shore = await w.kiosk('Shore office');
+    const id = newId();
+    const opened = {
+      firstName: 'Ana',
+      lastName: 'Ribeiro',
+      course: 'French B1',
+      startDate: '2026-11-23',
+      endDate: null,
+      schedule: [{ weekday: 1, start: '18:00', durationMinutes: 60 }],
+    };
+    await shore.runner.run(createStudent, { id, logId: newId(), ...opened }, admin);
+    await shore.sync!.syncNow();
+    await vessel.sync!.syncNow();
+
+    // Ashore at 09:01 the course changes and reaches shore at once.
+    w.advance(MIN);
+    await shore.runner.run(
+      updateStudent,
+      { id, logId: newId(), ...opened, course: 'French B2', only: ['course'] },
+      admin,
+    );
+    await shore.sync!.syncNow();
+    // At sea, offline, a form opened at 09:00 fixes the last name at 09:05: the form still shows
+    // the old course, which it sends with the rest, but only the last name was changed.
+    w.advance(4 * MIN);
+    const saved = { ...opened, lastName: 'Ribeiro-Silva' };
+    await vessel.runner.run(
+      updateStudent,
+      { id, logId: newId(), ...saved, only: changedStudentFields(opened, saved) },
+      admin,
+    );
+    await vessel.sync!.syncNow();
+    await shore.sync!.syncNow();
+    await vessel.sync!.syncNow();
+
+    const central = await w.service.db.admin
+      .selectFrom('students')
+      .select(['course', 'last_name'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(central, 'both changes kept').toEqual({ course: 'French B2', last_name: 'Ribeiro-Silva' });
+    for (const k of [vessel, shore]) {
+      expect(outboxCounts(k)).not.toHaveProperty('pending');
+      expect(await replicaDiff(k, w.service.db.admin)).toEqual([]);
+    }
+    expect(await centralConflicts(w.service), 'nothing was overwritten, so no conflict').toEqual([]);
   });
 });
