@@ -56,4 +56,25 @@ describe('classes store', () => {
     expect(store.getState().error?.code).toBe('VALIDATION_FAILED');
     expect(store.getState().notice).toBeNull();
   });
+
+  it('sends an existing student only with the fields changed, and nothing at all when none changed', async () => {
+    const fake = createFakeTransport({
+      'classes.updateStudent': () => ok({ ok: true }),
+      'classes.students': () => ok([]),
+    });
+    const store = createClassesStore({ api: createApiClient(fake.transport) });
+    const fields = {
+      firstName: 'Ana',
+      lastName: 'Ribeiro-Silva',
+      course: 'French B1',
+      startDate: '2026-11-23',
+      endDate: null,
+      schedule: [{ weekday: 1, start: '18:00', durationMinutes: 60 }],
+    };
+    const id = '0193a5b2-1c3d-7e4f-8a9b-000000000001';
+    expect(await store.getState().saveStudent(fields, id, ['lastName'])).toBe(true);
+    expect(fake.callsTo('classes.updateStudent').map((c) => c.input)).toEqual([{ ...fields, id, only: ['lastName'] }]);
+    expect(await store.getState().saveStudent(fields, id, [])).toBe(true);
+    expect(fake.callsTo('classes.updateStudent'), 'no call for a form saved unchanged').toHaveLength(1);
+  });
 });
