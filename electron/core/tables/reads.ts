@@ -4,6 +4,7 @@ import { billLineOf, parseModifiers, sessionLines, sessionPayments } from '../..
 import { billTotalCents, lineTotalCents } from '../../../shared/tables/money.js';
 import { stationOf, STATIONS, type Station } from '../../../shared/tables/routing.js';
 import { balanceDue } from '../../../shared/tables/split.js';
+import { tableState, type TableState } from '../../../shared/tables/table-state.js';
 import type { TicketStatus } from '../../../shared/tables/ticket-flow.js';
 import type { Allergen } from '../../../shared/tables/allergens.js';
 
@@ -46,20 +47,19 @@ export async function readFloor(db: Kysely<SyncedDatabase>, siteId: string) {
   const out = [];
   for (const t of tables) {
     const s = open.find((o) => o.table_id === t.id);
-    let state: 'free' | 'seated' | 'sent' | 'ready' | 'paid' = 'free';
+    let state: TableState = 'free';
     if (s) {
       const lines = await sessionLines(db, siteId, s.id);
       const tickets = await db.selectFrom('kitchen_tickets').select('status').where('session_id', '=', s.id).execute();
       const paid = (await sessionPayments(db, siteId, s.id)).map((p) => p.amount_cents);
       const total = billTotalCents(lines.map(billLineOf));
-      state =
-        paid.length > 0 && balanceDue(total, paid) === 0
-          ? 'paid'
-          : tickets.some((k) => k.status === 'ready')
-            ? 'ready'
-            : tickets.length > 0
-              ? 'sent'
-              : 'seated';
+      state = tableState({
+        open: true,
+        lines,
+        ticketStatuses: tickets.map((k) => k.status),
+        paidCents: paid.reduce((a, b) => a + b, 0),
+        dueCents: balanceDue(total, paid),
+      });
     }
     out.push({
       id: t.id,
