@@ -103,28 +103,31 @@ export function OrderView({ store }: { store: TablesStore }) {
             </ul>
           </div>
         ))}
-        <p className="order-total" data-testid="order-total">
-          <span>{t('tables.total')}</span> <strong>{moneyText(session.totalCents, lang)}</strong>
-        </p>
-        <div className="order-actions">
-          <button
-            type="button"
-            className="button button--primary button--large"
-            disabled={!pending || busy}
-            data-testid="order-send"
-            onClick={() => void store.getState().send()}
-          >
-            {t('tables.send')}
-          </button>
-          <button
-            type="button"
-            className="button button--secondary button--large"
-            disabled={session.lines.length === 0 || pending || busy}
-            data-testid="order-pay"
-            onClick={() => void store.getState().showPayment()}
-          >
-            {t('tables.pay')}
-          </button>
+        {/* Kept in view at the bottom: a long order must not hide Send. */}
+        <div className="order-footer">
+          <p className="order-total" data-testid="order-total">
+            <span>{t('tables.total')}</span> <strong>{moneyText(session.totalCents, lang)}</strong>
+          </p>
+          <div className="order-actions">
+            <button
+              type="button"
+              className="button button--primary button--large"
+              disabled={!pending || busy}
+              data-testid="order-send"
+              onClick={() => void store.getState().send()}
+            >
+              {t('tables.send')}
+            </button>
+            <button
+              type="button"
+              className="button button--secondary button--large"
+              disabled={session.lines.length === 0 || pending || busy}
+              data-testid="order-pay"
+              onClick={() => void store.getState().showPayment()}
+            >
+              {t('tables.pay')}
+            </button>
+          </div>
         </div>
       </section>
       {approving && (
