@@ -2,6 +2,7 @@ import { backupsEn } from './backups.en.js';
 import { incidentsEn } from './incidents.en.js';
 import { classesEn } from './classes.en.js';
 import { linksEn } from './links.en.js';
+import { tablesEn } from './tables.en.js';
 import { complianceEn } from './compliance.en.js';
 import { conflictsEn } from './conflicts.en.js';
 import { trainingEn } from './training.en.js';
@@ -260,6 +261,7 @@ export const en = {
   },
   classes: classesEn,
   links: linksEn,
+  tables: tablesEn,
   backups: backupsEn,
   incidents: incidentsEn,
   compliance: complianceEn,

@@ -3,6 +3,7 @@ import { incidentsFr } from './incidents.fr.js';
 import type { Messages } from './en.js';
 import { classesFr } from './classes.fr.js';
 import { linksFr } from './links.fr.js';
+import { tablesFr } from './tables.fr.js';
 import { complianceFr } from './compliance.fr.js';
 import { conflictsFr } from './conflicts.fr.js';
 import { trainingFr } from './training.fr.js';
@@ -265,6 +266,7 @@ export const fr: Messages = {
   },
   classes: classesFr,
   links: linksFr,
+  tables: tablesFr,
   backups: backupsFr,
   incidents: incidentsFr,
   compliance: complianceFr,

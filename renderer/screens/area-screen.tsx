@@ -9,6 +9,8 @@ import { ClassesScreen } from './classes/classes-screen.js';
 import { IncidentsScreen } from './incidents/incidents-screen.js';
 import { ComplianceScreen } from './compliance/compliance-screen.js';
 import { SyncScreen } from './sync-screen.js';
+import { KitchenScreen } from './tables/kitchen-screen.js';
+import { TablesScreen } from './tables/tables-screen.js';
 import { LinksScreen } from './links/links-screen.js';
 import { AnalyticsScreen } from './training/analytics-screen.js';
 import { ClassroomScreen } from './training/classroom-screen.js';
@@ -26,6 +28,8 @@ const BUILT: Record<string, () => ReactNode> = {
   training: () => <TrainingScreen />,
   classroom: () => <ClassroomScreen />,
   analytics: () => <AnalyticsScreen />,
+  tables: () => <TablesScreen />,
+  kitchen: () => <KitchenScreen />,
 };
 
 /**

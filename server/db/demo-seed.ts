@@ -5,6 +5,7 @@ import { encodeHlc } from '../../shared/hlc.js';
 import { derivedId, roleId } from '../../shared/ids.js';
 import { userRoleId } from '../../shared/mutations/users.js';
 import type { CentralDatabase } from './central-schema.js';
+import { insertDemoMenu } from './demo-menu-seed.js';
 import { NOTHING_TO_DO, insertSiteRow, rollbackUnless } from './sites.js';
 import { inSiteTransaction } from './site-tx.js';
 import { nextSiteVersion } from './site-versions.js';
@@ -101,6 +102,7 @@ export async function seedCentralDemoSite(
           })),
         )
         .execute();
+      if (site.kind === 'restaurant') await insertDemoMenu(trx, siteId, stamp);
       const wall = Date.parse(now);
       await trx
         .insertInto('audit_log')

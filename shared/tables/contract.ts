@@ -3,6 +3,7 @@ import type { MethodSpec } from '../api/method-spec.js';
 import { ALLERGENS } from './allergens.js';
 import { PAYMENT_METHODS } from './payment-mutations.js';
 import { STATIONS } from './routing.js';
+import { TABLE_STATES } from './table-state.js';
 import { TICKET_STATUSES } from './ticket-flow.js';
 
 const method = <I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>) => spec;
@@ -10,8 +11,6 @@ const empty = z.object({}).strict();
 const okOut = z.object({ ok: z.literal(true) });
 const bilingual = z.object({ en: z.string(), fr: z.string() });
 const pin = z.string().regex(/^\d{4,8}$/, 'A PIN is 4 to 8 digits');
-
-export const TABLE_STATES = ['free', 'seated', 'sent', 'ready', 'paid'] as const;
 
 export const floorTable = z.object({
   id: z.uuid(),

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { AppError } from '../errors.js';
 import { defineMutation } from '../mutations/define.js';
+import { billLineOf, sessionLines, sessionPayments } from './bill-rows.js';
 import { requireRestaurant } from './guards.js';
+import { billTotalCents } from './money.js';
 import { sessionOf } from './session-mutations.js';
+import { balanceDue } from './split.js';
 import { paymentId } from './table-ids.js';
 
 export const PAYMENT_METHODS = ['cash', 'card', 'voucher'] as const;
@@ -11,8 +14,11 @@ export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 /**
  * Records money received for one share of a bill (no gateway: cash, a card on the external
  * terminal, a voucher). The row's id is derived from the share's payment key, so a payment sent
- * twice (a retry, a kiosk killed before it heard the answer) is one row everywhere. A payment is
- * a fact: the server records it even if the bill looks paid already, rather than lose money taken.
+ * twice (a retry, a kiosk killed before it heard the answer) is one row everywhere. A new payment
+ * for more than is still due is refused wherever it runs: two kiosks that took the same share
+ * offline, each with its own key, would otherwise count it twice; shore keeps the first it applies
+ * and the other comes back as a rejection (a conflict record the supervisors read), not a silent
+ * overpayment.
  */
 export const recordPayment = defineMutation({
   name: 'tables.recordPayment',
@@ -36,8 +42,22 @@ export const recordPayment = defineMutation({
       throw new AppError('VALIDATION_FAILED', 'Type the voucher code.', {
         issues: [{ path: 'reference', message: 'required for a voucher' }],
       });
+    const id = paymentId(a.sessionId, a.paymentKey);
+    const payments = await sessionPayments(ctx.db, ctx.siteId, a.sessionId);
+    if (payments.some((p) => p.id === id)) return;
+    const total = billTotalCents((await sessionLines(ctx.db, ctx.siteId, a.sessionId)).map(billLineOf));
+    const due = balanceDue(
+      total,
+      payments.map((p) => p.amount_cents),
+    );
+    if (a.amountCents > due)
+      throw new AppError(
+        'CONFLICT',
+        `This bill is already paid (${due} cents still due, ${a.amountCents} taken): another kiosk recorded this share; give the guest back the difference or record it as a tip.`,
+        { field: 'amountCents', due },
+      );
     await ctx.write.insertIfAbsent('payments', {
-      id: paymentId(a.sessionId, a.paymentKey),
+      id,
       site_id: ctx.siteId,
       session_id: a.sessionId,
       share_key: a.shareKey,

@@ -48,7 +48,8 @@ test('screenshots of the admin and sync screens', async ({ page }) => {
   await expect(page.getByTestId('sync-pending')).toBeVisible();
   await page.screenshot({ path: shot('sync-en') });
   await page.getByTestId('go-home').click();
-  await page.getByTestId('area-kitchen').click();
+  await page.goto('./#/area/reservations');
+  await expect(page.getByTestId('area-unavailable')).toBeVisible();
   await page.screenshot({ path: shot('unavailable-en') });
 });
 

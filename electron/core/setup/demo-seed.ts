@@ -2,10 +2,23 @@ import { demoSite, demoSiteId, demoUserId, type DemoSite } from '../../../shared
 import { derivedId, roleId } from '../../../shared/ids.js';
 import { createSite } from '../../../shared/mutations/sites.js';
 import { createUser } from '../../../shared/mutations/users.js';
+import { demoMenuArgs } from '../../../shared/tables/demo-menu.js';
+import { saveArea, saveCategory, saveItem, saveTable } from '../../../shared/tables/menu-mutations.js';
 import type { Store } from '../db/store.js';
 import type { MutationRunner } from '../mutations/mutation-runner.js';
 
-/** Seeds one demo site and its people through the ordinary mutations, once. */
+/** The demo restaurant's menu and floor, through the ordinary menu mutations (a vessel has none). */
+function demoMenuBatch(siteId: string) {
+  const m = demoMenuArgs(siteId);
+  return [
+    ...m.categories.map((args) => ({ def: saveCategory, args })),
+    ...m.items.map((args) => ({ def: saveItem, args })),
+    ...m.areas.map((args) => ({ def: saveArea, args })),
+    ...m.tables.map((args) => ({ def: saveTable, args })),
+  ];
+}
+
+/** Seeds one demo site, its people and (a restaurant) its menu and floor through the ordinary mutations, once. */
 export async function seedDemoSite(
   store: Store,
   runner: MutationRunner,
@@ -32,6 +45,7 @@ export async function seedDemoSite(
           roleId: roleId(p.role),
         },
       })),
+      ...(site.kind === 'restaurant' ? demoMenuBatch(siteId) : []),
     ],
     system,
   );

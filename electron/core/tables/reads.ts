@@ -4,6 +4,7 @@ import { billLineOf, parseModifiers, sessionLines, sessionPayments } from '../..
 import { billTotalCents, lineTotalCents } from '../../../shared/tables/money.js';
 import { stationOf, STATIONS, type Station } from '../../../shared/tables/routing.js';
 import { balanceDue } from '../../../shared/tables/split.js';
+import { tableState, type TableState } from '../../../shared/tables/table-state.js';
 import type { TicketStatus } from '../../../shared/tables/ticket-flow.js';
 import type { Allergen } from '../../../shared/tables/allergens.js';
 
@@ -18,6 +19,27 @@ const list = (json: string): string[] => {
   }
 };
 const names = (m: { nameEn: string; nameFr: string }) => ({ en: m.nameEn, fr: m.nameFr });
+
+/**
+ * The kitchen tickets of a session's order: those sent from it and those its lines point to. A
+ * merge moves lines to the other session but leaves their tickets with the one they were sent from.
+ */
+async function ticketsOf(
+  db: Kysely<SyncedDatabase>,
+  siteId: string,
+  sessionId: string,
+  lines: readonly { ticket_id: string | null }[],
+) {
+  const ids = [...new Set(lines.map((l) => l.ticket_id).filter((id): id is string => id !== null))];
+  return db
+    .selectFrom('kitchen_tickets')
+    .select(['id', 'status'])
+    .where('site_id', '=', siteId)
+    .where((eb) =>
+      ids.length ? eb.or([eb('session_id', '=', sessionId), eb('id', 'in', ids)]) : eb('session_id', '=', sessionId),
+    )
+    .execute();
+}
 
 /** The floor plan with each table's state, derived from its open session, lines and tickets. */
 export async function readFloor(db: Kysely<SyncedDatabase>, siteId: string) {
@@ -46,20 +68,19 @@ export async function readFloor(db: Kysely<SyncedDatabase>, siteId: string) {
   const out = [];
   for (const t of tables) {
     const s = open.find((o) => o.table_id === t.id);
-    let state: 'free' | 'seated' | 'sent' | 'ready' | 'paid' = 'free';
+    let state: TableState = 'free';
     if (s) {
       const lines = await sessionLines(db, siteId, s.id);
-      const tickets = await db.selectFrom('kitchen_tickets').select('status').where('session_id', '=', s.id).execute();
+      const tickets = await ticketsOf(db, siteId, s.id, lines);
       const paid = (await sessionPayments(db, siteId, s.id)).map((p) => p.amount_cents);
       const total = billTotalCents(lines.map(billLineOf));
-      state =
-        paid.length > 0 && balanceDue(total, paid) === 0
-          ? 'paid'
-          : tickets.some((k) => k.status === 'ready')
-            ? 'ready'
-            : tickets.length > 0
-              ? 'sent'
-              : 'seated';
+      state = tableState({
+        open: true,
+        lines,
+        ticketStatuses: tickets.map((k) => k.status),
+        paidCents: paid.reduce((a, b) => a + b, 0),
+        dueCents: balanceDue(total, paid),
+      });
     }
     out.push({
       id: t.id,
@@ -118,11 +139,7 @@ export async function readSession(db: Kysely<SyncedDatabase>, siteId: string, se
     .executeTakeFirst();
   if (!s) return null;
   const lines = await sessionLines(db, siteId, sessionId);
-  const tickets = new Map(
-    (await db.selectFrom('kitchen_tickets').select(['id', 'status']).where('session_id', '=', sessionId).execute()).map(
-      (t) => [t.id, t.status as TicketStatus],
-    ),
-  );
+  const tickets = new Map((await ticketsOf(db, siteId, sessionId, lines)).map((t) => [t.id, t.status as TicketStatus]));
   const payments = await sessionPayments(db, siteId, sessionId);
   const total = billTotalCents(lines.map(billLineOf));
   const paid = payments.reduce((sum, p) => sum + p.amount_cents, 0);

@@ -125,7 +125,9 @@ describe('central demo seed', () => {
           )
           .sort((a, b) => String(a.id).localeCompare(String(b.id)));
       const local = kiosk.store.db as unknown as typeof t.admin;
-      const compare = async (table: 'sites' | 'users' | 'user_roles', drop: string[] = []) => {
+      type Compared =
+        'sites' | 'users' | 'user_roles' | 'menu_categories' | 'menu_items' | 'floor_areas' | 'dining_tables';
+      const compare = async (table: Compared, drop: string[] = []) => {
         const central = await t.admin.selectFrom(table).selectAll().where('site_id', '=', siteId).execute();
         const mine = await local.selectFrom(table).selectAll().where('site_id', '=', siteId).execute();
         expect(central.length, table).toBeGreaterThan(0);
@@ -134,6 +136,9 @@ describe('central demo seed', () => {
       await compare('sites');
       await compare('users', ['pin_hash']);
       await compare('user_roles');
+      if (key === 'restaurant')
+        for (const table of ['menu_categories', 'menu_items', 'floor_areas', 'dining_tables'] as const)
+          await compare(table);
       const centralAudit = await t.admin.selectFrom('audit_log').selectAll().where('site_id', '=', siteId).execute();
       const kioskAudit = await local
         .selectFrom('audit_log')

@@ -1,0 +1,143 @@
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { expect, openKiosk, signIn, test, typePin } from './support/fixtures.js';
+
+const shot = (name: string) => fileURLToPath(new URL(`./screenshots/tables-${name}.png`, import.meta.url));
+
+/** Camille (manager) serves, approves and may open the kitchen display: one sign-in for the whole service. */
+async function openTables(page: Page) {
+  await openKiosk(page);
+  await signIn(page, 'Camille Martin');
+  await page.getByTestId('lang-en').click();
+  await page.getByTestId('area-tables').click();
+  await expect(page.getByTestId('tables-floor')).toBeVisible();
+}
+
+async function addItem(page: Page, seat: number, category: string, item: string, modifier?: string) {
+  await page.getByTestId(`seat-${seat}`).click();
+  await page.getByTestId(`category-${category}`).click();
+  await page.getByTestId(`menu-item-${item}`).click();
+  await expect(page.getByTestId('item-dialog')).toBeVisible();
+  if (modifier) await page.getByTestId(`modifier-${modifier}`).check();
+  await page.getByTestId('item-add').click();
+  await expect(page.getByTestId('item-dialog')).toBeHidden();
+}
+
+/** Opens table 3 for two and orders a steak for seat 1, a soup and a water for seat 2. */
+async function orderForTwo(page: Page) {
+  await expect(page.getByTestId('table-3')).toHaveAttribute('data-state', 'free');
+  await page.getByTestId('table-3').click();
+  await expect(page.getByTestId('guests-count')).toHaveText('2 guests');
+  await page.getByTestId('open-table').click();
+  await expect(page.getByTestId('tables-order')).toBeVisible();
+  await addItem(page, 1, 'Mains', 'Steak frites', 'Rare');
+  await addItem(page, 2, 'Starters', 'French onion soup');
+  await addItem(page, 2, 'Drinks', 'Sparkling water');
+  await expect(page.getByTestId('order-line')).toHaveCount(3);
+  await expect(page.getByTestId('order-total')).toContainText('€34.50');
+}
+
+test('a table from order to close: two seats, send, kitchen bump and recall, void with a PIN, split by seat, pay, close', async ({
+  page,
+}) => {
+  await openTables(page);
+  await orderForTwo(page);
+  await page.getByTestId('order-send').click();
+  await expect(page.getByTestId('tables-notice')).toBeVisible();
+  await expect(page.locator('[data-testid=order-line][data-state=new]')).toHaveCount(3);
+
+  // The water was spilt: a manager voids it with her own PIN and says why.
+  await page
+    .getByTestId('order-seat-2')
+    .getByTestId('order-line')
+    .filter({ hasText: 'Sparkling water' })
+    .getByTestId('line-void')
+    .click();
+  await expect(page.getByTestId('approve-dialog')).toBeVisible();
+  await page.getByTestId('approve-reason').fill('Spilt on the table');
+  await typePin(page, '1111');
+  await expect(page.getByTestId('approve-dialog')).toBeHidden();
+  await expect(page.locator('[data-testid=order-line][data-state=void]')).toHaveCount(1);
+  await expect(page.getByTestId('order-total')).toContainText('€30.50');
+  await page.getByTestId('to-floor').click();
+  await expect(page.getByTestId('table-3')).toHaveAttribute('data-state', 'sent');
+
+  // The kitchen display: the grill ticket goes new -> preparing -> ready, a recall brings it back once.
+  await page.getByTestId('back-home').click();
+  await page.getByTestId('area-kitchen').click();
+  const grill = page.getByTestId('ticket-3-grill');
+  await expect(grill).toHaveAttribute('data-status', 'new');
+  await expect(grill).toContainText('Steak frites');
+  await expect(grill).toContainText('Rare');
+  await grill.getByTestId('ticket-bump').click();
+  await expect(grill).toHaveAttribute('data-status', 'preparing');
+  await grill.getByTestId('ticket-bump').click();
+  await expect(grill).toHaveAttribute('data-status', 'ready');
+  await grill.getByTestId('ticket-recall').click();
+  await expect(grill).toHaveAttribute('data-status', 'preparing');
+  await grill.getByTestId('ticket-bump').click();
+  await expect(grill).toHaveAttribute('data-status', 'ready');
+
+  await page.getByTestId('back-home').click();
+  await page.getByTestId('area-tables').click();
+  await expect(page.getByTestId('table-3')).toHaveAttribute('data-state', 'ready');
+  await page.getByTestId('table-3').click();
+  await page.getByTestId('order-pay').click();
+  await expect(page.getByTestId('bill-due')).toHaveText('€30.50');
+
+  // Split by seat: seat 1 pays the steak by card, seat 2 the soup in cash with a tip.
+  await page.getByTestId('split-seat').click();
+  await expect(page.getByTestId('share-seat-1')).toContainText('€22.00');
+  await expect(page.getByTestId('share-seat-2')).toContainText('€8.50');
+  await page.getByTestId('share-seat-1').click();
+  await page.getByTestId('method-card').click();
+  await page.getByTestId('pay-record').click();
+  await expect(page.getByTestId('share-seat-1')).toHaveAttribute('data-paid', 'true');
+  await expect(page.getByTestId('bill-due')).toHaveText('€8.50');
+  await expect(page.getByTestId('table-close')).toBeDisabled();
+  await page.getByTestId('share-seat-2').click();
+  await page.getByTestId('method-cash').click();
+  await page.getByTestId('pay-tip').fill('1.50');
+  await expect(page.getByTestId('pay-record')).toContainText('€10.00');
+  await page.getByTestId('pay-record').click();
+  await expect(page.getByTestId('bill-due')).toHaveText('€0.00');
+  await expect(page.getByTestId('bill-tips')).toHaveText('€1.50');
+
+  await page.getByTestId('table-close').click();
+  await expect(page.getByTestId('tables-floor')).toBeVisible();
+  await expect(page.getByTestId('table-3')).toHaveAttribute('data-state', 'free');
+});
+
+test('table service screens in EN and FR, landscape and portrait @screens', async ({ page }) => {
+  await openTables(page);
+  await orderForTwo(page);
+  await page.getByTestId('order-send').click();
+  await expect(page.locator('[data-testid=order-line][data-state=new]')).toHaveCount(3);
+  for (const lang of ['en', 'fr'] as const) {
+    await page.getByTestId(`lang-${lang}`).click();
+    for (const [orientation, size] of [
+      ['landscape', { width: 1280, height: 800 }],
+      ['portrait', { width: 800, height: 1280 }],
+    ] as const) {
+      await page.setViewportSize(size);
+      await page.getByTestId('to-floor').click();
+      await expect(page.getByTestId('table-3')).toHaveAttribute('data-state', 'sent');
+      await page.screenshot({ path: shot(`floor-${lang}-${orientation}`) });
+      await page.getByTestId('table-3').click();
+      await expect(page.getByTestId('tables-order')).toBeVisible();
+      await page.screenshot({ path: shot(`order-${lang}-${orientation}`) });
+      await page.getByTestId('order-pay').click();
+      await page.getByTestId('split-seat').click();
+      await page.getByTestId('share-seat-1').click();
+      await expect(page.getByTestId('pay-share')).toBeVisible();
+      await page.screenshot({ path: shot(`payment-${lang}-${orientation}`) });
+      await page.getByTestId('back-home').click();
+      await page.getByTestId('area-kitchen').click();
+      await expect(page.getByTestId('ticket-3-grill')).toBeVisible();
+      await page.screenshot({ path: shot(`kitchen-${lang}-${orientation}`) });
+      await page.getByTestId('back-home').click();
+      await page.getByTestId('area-tables').click();
+      await page.getByTestId('table-3').click();
+    }
+  }
+});
