@@ -3,6 +3,7 @@ import { incidentsEn } from './incidents.en.js';
 import { classesEn } from './classes.en.js';
 import { linksEn } from './links.en.js';
 import { complianceEn } from './compliance.en.js';
+import { fuelEn } from './fuel.en.js';
 import { conflictsEn } from './conflicts.en.js';
 import { trainingEn } from './training.en.js';
 /**
@@ -263,6 +264,7 @@ export const en = {
   backups: backupsEn,
   incidents: incidentsEn,
   compliance: complianceEn,
+  fuel: fuelEn,
   conflicts: conflictsEn,
   fields: {
     title: 'Title',

@@ -4,6 +4,7 @@ import type { Messages } from './en.js';
 import { classesFr } from './classes.fr.js';
 import { linksFr } from './links.fr.js';
 import { complianceFr } from './compliance.fr.js';
+import { fuelFr } from './fuel.fr.js';
 import { conflictsFr } from './conflicts.fr.js';
 import { trainingFr } from './training.fr.js';
 
@@ -268,6 +269,7 @@ export const fr: Messages = {
   backups: backupsFr,
   incidents: incidentsFr,
   compliance: complianceFr,
+  fuel: fuelFr,
   conflicts: conflictsFr,
   fields: {
     title: 'Titre',
