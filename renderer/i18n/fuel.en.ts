@@ -65,6 +65,8 @@ export const fuelEn = {
     whereVessel: 'Whole vessel (all engines)',
     whereEngine: 'Engine {{n}}, sensor {{sensor}}',
     howMuch: 'Expected {{expected}} {{unit}}, seen {{seen}} {{unit}}',
+    seenOnly:
+      'Seen {{seen}} {{unit}}; nothing expected yet: the vessel has too little steady steaming on record for its speed curve',
     difference: '({{value}} %)',
     since: 'Since {{since}}, flagged {{detected}} ({{minutes}} min later)',
     why: {

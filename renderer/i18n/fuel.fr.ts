@@ -68,6 +68,8 @@ export const fuelFr: typeof fuelEn = {
     whereVessel: 'Navire entier (tous les moteurs)',
     whereEngine: 'Moteur {{n}}, capteur {{sensor}}',
     howMuch: 'Attendu {{expected}} {{unit}}, mesuré {{seen}} {{unit}}',
+    seenOnly:
+      'Mesuré {{seen}} {{unit}} ; rien d’attendu encore : trop peu de route stable enregistrée pour la courbe de vitesse du navire',
     difference: '({{value}} %)',
     since: 'Depuis {{since}}, signalée {{detected}} ({{minutes}} min plus tard)',
     why: {

@@ -48,7 +48,9 @@ export function mergeLive(series: LiveSeries, points: FuelLive['points']): LiveS
   }
   const newest = Math.max(...Object.values(next).map((s) => s.at(-1)?.x ?? 0));
   for (const key of Object.keys(next)) {
-    const kept = next[key].filter((p) => p.x >= newest - LIVE_WINDOW_MS);
+    // A poll may repeat or precede points already held (a reading dated by a later fix): keep time order.
+    const byX = new Map(next[key].filter((p) => p.x >= newest - LIVE_WINDOW_MS).map((p) => [p.x, p]));
+    const kept = [...byX.values()].sort((a, b) => a.x - b.x);
     next[key] = decimate(kept, LIVE_MAX_POINTS);
   }
   return next;

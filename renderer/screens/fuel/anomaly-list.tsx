@@ -151,7 +151,9 @@ export function AnomalyList({ store }: { store: FuelStore }) {
               : t('fuel.anomalies.whereEngine', { n: a.engine, sensor: a.sensor })}
           </p>
           <p className="fuel-anomaly__line" data-testid="fuel-anomaly-how-much">
-            {t('fuel.anomalies.howMuch', { expected: n(a.expected), seen: n(a.seen), unit: a.unit })}{' '}
+            {a.expected > 0
+              ? t('fuel.anomalies.howMuch', { expected: n(a.expected), seen: n(a.seen), unit: a.unit })
+              : t('fuel.anomalies.seenOnly', { seen: n(a.seen), unit: a.unit })}{' '}
             {a.differencePct !== null &&
               t('fuel.anomalies.difference', { value: `${a.differencePct > 0 ? '+' : ''}${n(a.differencePct)}` })}
           </p>
