@@ -16,7 +16,7 @@ const fmt = (v: number | null, lang: string, digits = 1) =>
     : v.toLocaleString(intlLocale(lang), { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 const timeTick = (lang: string) => (v: string | number) =>
-  new Date(Number(v)).toLocaleTimeString(intlLocale(lang), { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+  new Date(Number(v)).toLocaleTimeString(intlLocale(lang), { hour: '2-digit', minute: '2-digit' });
 
 /** Fuel rate of each engine (left axis) and speed through water (right axis), the last ten minutes. */
 function liveChart(series: LiveSeries, t: TFunction, lang: string): ChartConfiguration<'line'> {
@@ -56,6 +56,11 @@ function liveChart(series: LiveSeries, t: TFunction, lang: string): ChartConfigu
         rate: { position: 'left', title: { display: true, text: t('fuel.bridge.rateAxis') } },
         speed: {
           position: 'right',
+          // From zero, in knots to one decimal: hundredths of noise tell the bridge nothing.
+          beginAtZero: true,
+          ticks: {
+            callback: (v: string | number) => Number(v).toLocaleString(intlLocale(lang), { maximumFractionDigits: 1 }),
+          },
           grid: { drawOnChartArea: false },
           title: { display: true, text: t('fuel.bridge.speedAxis') },
         },
