@@ -16,6 +16,8 @@ export const PERMISSIONS = [
   'compliance.countersign',
   'fuel.log',
   'fuel.view',
+  /** Investigate a fuel anomaly, resolve it and raise its corrective action. */
+  'fuel.investigate',
   'tables.serve',
   /** Menu and floor plan: what a consultant onboards and an owner or manager keeps up to date. */
   'tables.setup',
@@ -170,13 +172,13 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
     id: 'master',
     siteKind: 'vessel',
     name: { en: 'Master', fr: 'Capitaine' },
-    permissions: [...SUPERVISOR, 'fuel.log', 'users.manage', 'settings.manage', 'backups.manage'],
+    permissions: [...SUPERVISOR, 'fuel.log', 'fuel.investigate', 'users.manage', 'settings.manage', 'backups.manage'],
   },
   {
     id: 'officer',
     siteKind: 'vessel',
     name: { en: 'Officer', fr: 'Officier' },
-    permissions: [...SUPERVISOR, 'fuel.log'],
+    permissions: [...SUPERVISOR, 'fuel.log', 'fuel.investigate'],
   },
   {
     id: 'crew',

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { join, resolve } from 'node:path';
 import { DEMO_SITES } from '../../shared/demo.js';
 import { createManualClock } from '../core/clock.js';
+import type { FuelFeedConfig } from '../core/fuel/feed-config.js';
 import { createKiosk } from '../core/kiosk.js';
 import { appRoot } from '../core/paths.js';
 import { createLogger } from '../core/log.js';
@@ -13,6 +14,8 @@ const USAGE = `Usage:
   tsx electron/host/cli.ts --data-dir DIR [--port 0] --site restaurant|vessel --demo [--test-clock ISO-INSTANT] [--renderer-dir DIR]
       a standalone demo kiosk (no sync service); --test-clock starts a manual clock at that instant
       (e.g. 2026-11-22T09:00:00Z) that only POST /__test/clock moves, for tests
+  either form takes --fuel-feed '{"udpPort":10110,"tcpPort":10110}': a vessel kiosk listens for the
+      ship's NMEA 0183 there
   tsx electron/host/cli.ts --data-dir DIR [--port 0] --server URL [--enroll-code CODE] [--name NAME]
                           [--hub-listen HOST:PORT] [--hub URL ...] [--discover-hubs] [--routes JSON]
       a kiosk replicating through the sync service at URL; the first start needs a one-time code.
@@ -53,6 +56,7 @@ export async function main(argv = process.argv.slice(2)) {
       'hub-listen': { type: 'string' },
       hub: { type: 'string', multiple: true },
       'discover-hubs': { type: 'boolean', default: false },
+      'fuel-feed': { type: 'string' },
     },
   });
   const dataDir = values['data-dir'];
@@ -84,6 +88,8 @@ export async function main(argv = process.argv.slice(2)) {
     clock,
     log,
     sync,
+    // Checked by the feed (fuelFeedConfigSchema), which names the wrong setting.
+    fuelFeed: values['fuel-feed'] ? (JSON.parse(values['fuel-feed']) as FuelFeedConfig) : undefined,
   });
   const host = await createHttpHost({ kiosk, rendererDir: resolve(values['renderer-dir']), testClock: clock });
   const address = await host.listen({ host: '127.0.0.1', port: Number(values.port) });

@@ -4,6 +4,7 @@ import { classesEn } from './classes.en.js';
 import { linksEn } from './links.en.js';
 import { tablesEn } from './tables.en.js';
 import { complianceEn } from './compliance.en.js';
+import { fuelEn } from './fuel.en.js';
 import { conflictsEn } from './conflicts.en.js';
 import { trainingEn } from './training.en.js';
 /**
@@ -265,6 +266,7 @@ export const en = {
   backups: backupsEn,
   incidents: incidentsEn,
   compliance: complianceEn,
+  fuel: fuelEn,
   conflicts: conflictsEn,
   fields: {
     title: 'Title',

@@ -5,6 +5,7 @@ import { classesFr } from './classes.fr.js';
 import { linksFr } from './links.fr.js';
 import { tablesFr } from './tables.fr.js';
 import { complianceFr } from './compliance.fr.js';
+import { fuelFr } from './fuel.fr.js';
 import { conflictsFr } from './conflicts.fr.js';
 import { trainingFr } from './training.fr.js';
 
@@ -270,6 +271,7 @@ export const fr: Messages = {
   backups: backupsFr,
   incidents: incidentsFr,
   compliance: complianceFr,
+  fuel: fuelFr,
   conflicts: conflictsFr,
   fields: {
     title: 'Titre',

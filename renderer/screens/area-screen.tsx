@@ -8,6 +8,7 @@ import { AuditScreen } from './audit-screen.js';
 import { ClassesScreen } from './classes/classes-screen.js';
 import { IncidentsScreen } from './incidents/incidents-screen.js';
 import { ComplianceScreen } from './compliance/compliance-screen.js';
+import { FuelScreen } from './fuel/fuel-screen.js';
 import { SyncScreen } from './sync-screen.js';
 import { KitchenScreen } from './tables/kitchen-screen.js';
 import { TablesScreen } from './tables/tables-screen.js';
@@ -22,6 +23,7 @@ const BUILT: Record<string, () => ReactNode> = {
   classes: () => <ClassesScreen />,
   incidents: () => <IncidentsScreen />,
   compliance: () => <ComplianceScreen />,
+  fuel: () => <FuelScreen />,
   admin: () => <AdminScreen />,
   sync: () => <SyncScreen />,
   links: () => <LinksScreen />,

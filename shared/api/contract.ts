@@ -4,6 +4,7 @@ import { classesContract } from '../classes/contract.js';
 import { healthContract } from '../health/contract.js';
 import { incidentsContract } from '../incidents/contract.js';
 import { complianceContract } from '../compliance/contract.js';
+import { fuelContract } from '../fuel/contract.js';
 import { AREAS, PERMISSIONS, type Permission } from '../permissions.js';
 import { LINK_ERROR_CODES } from '../sync/link-error.js';
 import { PENDING_KINDS } from '../sync/pending-summary.js';
@@ -241,6 +242,7 @@ export const contract = {
   ...linksContract,
   ...incidentsContract,
   ...complianceContract,
+  ...fuelContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -18,6 +18,10 @@ export interface VoyageOptions {
   fuelStep?: { fromMinute: number; factor: number };
   /** Every n-th second one sentence is damaged (a wrong checksum, then a cut line), as a noisy bus does. */
   faultEvery?: number;
+  /** From this minute on, one engine's flow meter repeats the same reading (a stuck meter). */
+  stuckMeter?: { engine: 1 | 2; fromMinute: number };
+  /** One burst every this many seconds instead of every second (a lighter log for browser tests). */
+  burstEverySeconds?: number;
 }
 
 const pad = (n: number, width: number) => String(Math.trunc(n)).padStart(width, '0');
@@ -62,6 +66,7 @@ export function generateVoyage(opts: VoyageOptions): RecordedSentence[] {
   let lon = -4.8;
   let heading = 222;
   const out: RecordedSentence[] = [];
+  let stuckAt: string | null = null;
   for (let s = 0; s < opts.minutes * 60; s++) {
     const minute = Math.floor(s / 60);
     const stw = Math.max(0, stwAt(minute) + noise(0.05));
@@ -75,12 +80,20 @@ export function generateVoyage(opts: VoyageOptions): RecordedSentence[] {
     const step = opts.fuelStep && minute >= opts.fuelStep.fromMinute ? opts.fuelStep.factor : 1;
     const perEngine = 290 * (stw / 14) ** 3 * step;
     const { time, date } = timeFields(t0 + s * 1000);
+    // Noise is drawn in the same order as before these options existed: same seed, same log.
+    const rpms = [1, 2].map((e) => `$ERRPM,E,${e},${fixed((stw / 14) * 720 + noise(3), 1)},,A`);
+    const flows = [1, 2].map((e) => {
+      const v = fixed(perEngine * (1 + noise(0.01)), 1);
+      if (opts.stuckMeter?.engine !== e || minute < opts.stuckMeter.fromMinute) return v;
+      return (stuckAt ??= v);
+    });
+    if (s % (opts.burstEverySeconds ?? 1) !== 0) continue;
     const burst = [
       `$GPRMC,${time},A,${latField(lat)},${lonField(lon)},${fixed(sog, 1)},${fixed(cog, 1)},${date},,,A`,
       `$GPVTG,${fixed(cog, 1)},T,,M,${fixed(sog, 1)},N,${fixed(sog * 1.852, 1)},K,A`,
       `$VWVHW,${fixed(heading, 1)},T,,M,${fixed(stw, 2)},N,${fixed(stw * 1.852, 2)},K`,
-      ...[1, 2].map((e) => `$ERRPM,E,${e},${fixed((stw / 14) * 720 + noise(3), 1)},,A`),
-      `$ERXDR,V,${fixed(perEngine * (1 + noise(0.01)), 1)},L,FUELRATE#1,V,${fixed(perEngine * (1 + noise(0.01)), 1)},L,FUELRATE#2`,
+      ...rpms,
+      `$ERXDR,V,${flows[0]},L,FUELRATE#1,V,${flows[1]},L,FUELRATE#2`,
     ].map(appendChecksumFooter);
     if (opts.faultEvery && s > 0 && s % opts.faultEvery === 0) {
       const i = 1 + rnd.int(burst.length - 1);

@@ -19,6 +19,7 @@ import { createClassesHandlers } from '../classes/handlers.js';
 import { createTablesHandlers } from '../tables/handlers.js';
 import { createIncidentsHandlers } from '../incidents/handlers.js';
 import { createComplianceHandlers } from '../compliance/handlers.js';
+import { createFuelHandlers } from '../fuel/handlers.js';
 import { createTrainingHandlers } from '../training/handlers.js';
 import { createLinksHandlers } from '../links/handlers.js';
 import type { Clock } from '../clock.js';
@@ -58,6 +59,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createLinksHandlers(deps),
     ...createIncidentsHandlers(deps),
     ...createComplianceHandlers(deps),
+    ...createFuelHandlers(deps),
     'app.info': async () => ({
       version: deps.version,
       deviceId: deps.deviceId,

@@ -8,6 +8,7 @@ import type { Clock } from '../clock.js';
 import type { Store } from '../db/store.js';
 import type { Logger } from '../log.js';
 import type { MutationRunner } from '../mutations/mutation-runner.js';
+import { createAnomalyWatch, type AnomalyWatch } from './anomaly-watch.js';
 import { fuelFeedConfigSchema, type FuelFeedConfig } from './feed-config.js';
 import { createNmeaDecoder, type NmeaStats } from './nmea-decoder.js';
 
@@ -42,6 +43,8 @@ export interface FuelFeedDeps {
   clock: Clock;
   log: Logger;
   siteId: string;
+  /** What looks for anomalies in the minutes written (by default the kiosk's own detector). */
+  anomalies?: AnomalyWatch;
 }
 
 /**
@@ -68,6 +71,7 @@ export async function startFuelFeed(deps: FuelFeedDeps, input: FuelFeedConfig): 
   let minutes = 0;
   let tail: Promise<void> = Promise.resolve();
   let stopped = false;
+  const watch = deps.anomalies ?? createAnomalyWatch(deps);
   const insertRaw = deps.store.raw.prepare(
     'INSERT INTO fuel_raw_samples (site_id, kind, talker, source_time, received_at, data) VALUES (?, ?, ?, ?, ?, ?)',
   );
@@ -86,6 +90,8 @@ export async function startFuelFeed(deps: FuelFeedDeps, input: FuelFeedConfig): 
           await deps.runner.run(recordMinutes, { rows }, DEVICE);
           minutes += rows.length;
         }
+        // New minutes are new evidence: the detector looks at them as soon as they are written.
+        if (batches.length > 0) await watch.check();
       })
       .catch((err: unknown) => deps.log.error({ err }, 'fuel feed: could not store readings'));
   };

@@ -37,7 +37,8 @@ export interface KioskHost {
   stop(): Promise<void>;
 }
 
-const freePort = () =>
+/** A TCP port free on loopback right now. */
+export const freePort = () =>
   new Promise<number>((resolve, reject) => {
     const srv = createServer();
     srv.unref();
@@ -63,8 +64,11 @@ export async function startKioskHost({
   startupMs = 60_000,
   clockStart = TEST_CLOCK_START,
   sync,
+  fuelFeed,
 }: {
   site?: string;
+  /** Where a vessel kiosk listens for NMEA (electron/core/fuel/feed-config.ts). */
+  fuelFeed?: { udpPort?: number; tcpPort?: number };
   startupMs?: number;
   clockStart?: string;
   sync?: { server: string; enrollCode: string; routes?: unknown[] };
@@ -81,6 +85,7 @@ export async function startKioskHost({
     // Enrolled to a real sync service instead of a standalone demo site.
     ...(sync ? ['--server', sync.server, '--enroll-code', sync.enrollCode] : ['--site', site, '--demo']),
     ...(sync?.routes ? ['--routes', JSON.stringify(sync.routes)] : []),
+    ...(fuelFeed ? ['--fuel-feed', JSON.stringify(fuelFeed)] : []),
     '--test-clock',
     clockStart,
     '--renderer-dir',
