@@ -99,7 +99,23 @@ export const acknowledgeNotification = defineMutation({
         });
     }
     if (n.acknowledged_at !== null) return;
-    await ctx.write.update('notifications', n.id, { acknowledged_at: ctx.now, acknowledged_by: ctx.userId });
+    // Earlier steps of the same reminder to the same recipient (due in a week, then tomorrow) are
+    // answered with it, this one included: they must not come back once the latest is read.
+    const open = await ctx.db
+      .selectFrom('notifications')
+      .select('id')
+      .where('site_id', '=', ctx.siteId)
+      .where('subject_kind', '=', n.subject_kind)
+      .where('subject_id', '=', n.subject_id)
+      .where('acknowledged_at', 'is', null)
+      .where((eb) =>
+        n.recipient_user_id !== null
+          ? eb('recipient_user_id', '=', n.recipient_user_id)
+          : eb('recipient_role', '=', n.recipient_role ?? ''),
+      )
+      .execute();
+    for (const e of open)
+      await ctx.write.update('notifications', e.id, { acknowledged_at: ctx.now, acknowledged_by: ctx.userId });
     if (n.subject_kind === 'incident_escalation') {
       const e = await ctx.db
         .selectFrom('incident_escalations')

@@ -21,6 +21,7 @@ import { createIncidentsHandlers } from '../incidents/handlers.js';
 import { createComplianceHandlers } from '../compliance/handlers.js';
 import { createTrainingHandlers } from '../training/handlers.js';
 import { createLinksHandlers } from '../links/handlers.js';
+import { createNotificationsHandlers } from '../notifications/handlers.js';
 import type { Clock } from '../clock.js';
 import type { CallContext, Handlers } from './dispatcher.js';
 import type { HandlerDeps } from './handler-deps.js';
@@ -58,6 +59,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createLinksHandlers(deps),
     ...createIncidentsHandlers(deps),
     ...createComplianceHandlers(deps),
+    ...createNotificationsHandlers(deps),
     'app.info': async () => ({
       version: deps.version,
       deviceId: deps.deviceId,
