@@ -441,7 +441,7 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
   registerBackupJobs(jobs, backups);
   await jobs.start();
   const escalations = startEscalationWatch({ store, runner, clock, log, siteId: async () => (await site()).id });
-  const notifications = startNotificationWatch({ store, runner, clock, log, site });
+  const notifications = startNotificationWatch({ store, runner, clock, log, site, events });
   // Name the site this kiosk really serves (from enrollment or the demo), never a default.
   const started = await site().catch(() => null);
   // A feed that cannot listen (a port in use, a bad setting) is logged; the kiosk still starts.

@@ -1,5 +1,6 @@
 import { backupsEn } from './backups.en.js';
 import { incidentsEn } from './incidents.en.js';
+import { notificationsEn } from './notifications.en.js';
 import { classesEn } from './classes.en.js';
 import { linksEn } from './links.en.js';
 import { complianceEn } from './compliance.en.js';
@@ -262,6 +263,7 @@ export const en = {
   links: linksEn,
   backups: backupsEn,
   incidents: incidentsEn,
+  notifications: notificationsEn,
   compliance: complianceEn,
   conflicts: conflictsEn,
   fields: {

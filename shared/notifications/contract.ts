@@ -17,6 +17,8 @@ export const notificationEntry = z.object({
   /** The person it is for by name, or null when it is for a role. */
   recipientName: z.string().nullable(),
   recipientRole: z.string().nullable(),
+  /** The person it is about (the trainee of a reminder sent to their supervisor), by name. */
+  personName: z.string().nullable(),
 });
 
 /** An urgent one on the locked screen, with the people on this site who may acknowledge it. */

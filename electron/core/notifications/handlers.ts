@@ -72,6 +72,10 @@ export function createNotificationsHandlers(deps: HandlerDeps): NotificationsHan
     raisedAt: r.raised_at,
     recipientName: r.recipient_user_id ? (names.get(r.recipient_user_id) ?? null) : null,
     recipientRole: r.recipient_role,
+    personName: (() => {
+      const id = parseParams(r.params).personId;
+      return typeof id === 'string' ? (names.get(id) ?? null) : null;
+    })(),
   });
 
   const acknowledge = async (notificationId: string, actor: { userId: string; permissions: readonly string[] }) => {

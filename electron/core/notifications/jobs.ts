@@ -3,12 +3,16 @@ import type { SyncedDatabase } from '../../../shared/schema.js';
 import { raiseNotification, type RaiseArgs } from '../../../shared/notifications/mutations.js';
 import { notificationId } from '../../../shared/notifications/recipients.js';
 import type { Clock } from '../clock.js';
+import type { EventBus } from '../events.js';
 import type { Store } from '../db/store.js';
 import type { Logger } from '../log.js';
 import type { MutationRunner } from '../mutations/mutation-runner.js';
 import { certificateNotices, escalationNotices, trainingReminders, type SiteRef } from './sources.js';
 
 const DEVICE = { userId: null, permissions: [] } as const;
+
+/** Tables whose changes can call for a notification; the watch's own writes are not among them. */
+const SOURCE_TABLES = new Set(['incident_escalations', 'training_assignments', 'training_certificates', 'user_roles']);
 
 /** How often the kiosk derives notifications: an escalation reaches the locked screen within this. */
 export const NOTIFICATION_CHECK_MS = 30_000;
@@ -35,6 +39,8 @@ export function startNotificationWatch(deps: {
   clock: Clock;
   site: () => Promise<SiteRef | null>;
   log: Logger;
+  /** Core events: a change to a source table (an escalation raised, training assigned) checks at once. */
+  events?: EventBus;
   everyMs?: number;
 }): NotificationWatch {
   // The synced tables only: what the sources read, the same shape as on the server.
@@ -83,8 +89,13 @@ export function startNotificationWatch(deps: {
     return raised;
   };
 
-  const check = () => {
-    if (busy) return running;
+  // A change arriving while a check runs may have been read too early: one more check follows.
+  let again = false;
+  const check = (): Promise<number> => {
+    if (busy) {
+      again = true;
+      return running;
+    }
     busy = true;
     running = once()
       .catch((err) => {
@@ -93,9 +104,23 @@ export function startNotificationWatch(deps: {
       })
       .finally(() => {
         busy = false;
+        if (again) {
+          again = false;
+          void check();
+        }
       });
     return running;
   };
-  const stop = deps.clock.every(deps.everyMs ?? NOTIFICATION_CHECK_MS, () => void check());
-  return { check, idle: () => running, stop };
+  const stopTimer = deps.clock.every(deps.everyMs ?? NOTIFICATION_CHECK_MS, () => void check());
+  const stopEvents = deps.events?.subscribe(({ event }) => {
+    if (event.type === 'data.changed' && event.tables.some((t) => SOURCE_TABLES.has(t))) void check();
+  });
+  return {
+    check,
+    idle: () => running,
+    stop() {
+      stopTimer();
+      stopEvents?.();
+    },
+  };
 }
