@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { MethodSpec } from '../api/method-spec.js';
 import { NOTIFICATION_KINDS, URGENCIES } from './kinds.js';
+import { CHANNELS, preferenceFields } from './mutations.js';
 
 const method = <I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>) => spec;
 const empty = z.object({}).strict();
@@ -50,6 +51,26 @@ export const notificationsContract = {
   'notifications.dismiss': method({
     access: 'session',
     input: z.object({ notificationId: z.uuid() }).strict(),
+    output: okOut,
+  }),
+  /** The signed-in person's channels, email, quiet hours and digest choice (defaults when never set). */
+  'notifications.preferences': method({
+    access: 'session',
+    input: empty,
+    output: z.object({
+      channels: z.array(z.enum(CHANNELS)),
+      email: z.string().nullable(),
+      quietStart: z.string().nullable(),
+      quietEnd: z.string().nullable(),
+      digest: z.boolean(),
+    }),
+    touchesSession: false,
+  }),
+  'notifications.setPreferences': method({ access: 'session', input: preferenceFields, output: okOut }),
+  /** Who is on call for a role at this site (null: everyone of the role). */
+  'notifications.setOnCall': method({
+    access: 'settings.manage',
+    input: z.object({ role: z.string().trim().min(1).max(60), userId: z.uuid().nullable() }).strict(),
     output: okOut,
   }),
 } as const;

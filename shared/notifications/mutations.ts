@@ -136,24 +136,26 @@ const wallTime = z.string().refine(isWallTime, 'A time is HH:MM, e.g. 22:00').nu
 export const preferenceId = (userId: string, siteId: string) => derivedId('notification_preference', userId, siteId);
 export const onCallId = (siteId: string, role: string) => derivedId('notification_on_call', siteId, role);
 
+export const preferenceFields = z
+  .object({
+    channels: z.array(z.enum(CHANNELS)).max(3),
+    email: z.email('Type an email address like name@example.com').max(200).nullable(),
+    quietStart: wallTime,
+    quietEnd: wallTime,
+    digest: z.boolean(),
+  })
+  .strict()
+  .refine((p) => (p.quietStart === null) === (p.quietEnd === null), {
+    message: 'Give both the start and the end of quiet hours, or neither',
+    path: ['quietEnd'],
+  });
+
 /** The signed-in person's own choices: channels, email, quiet hours (never for urgent), digest. */
 export const setPreferences = defineMutation({
   name: 'notifications.setPreferences',
   version: 1,
   authority: 'session',
-  args: z
-    .object({
-      channels: z.array(z.enum(CHANNELS)).max(3),
-      email: z.email('Type an email address like name@example.com').max(200).nullable(),
-      quietStart: wallTime,
-      quietEnd: wallTime,
-      digest: z.boolean(),
-    })
-    .strict()
-    .refine((p) => (p.quietStart === null) === (p.quietEnd === null), {
-      message: 'Give both the start and the end of quiet hours, or neither',
-      path: ['quietEnd'],
-    }),
+  args: preferenceFields,
   async run(ctx, a) {
     if (!ctx.userId) throw new AppError('UNAUTHENTICATED', 'Sign in with your PIN first.');
     const id = preferenceId(ctx.userId, ctx.siteId);

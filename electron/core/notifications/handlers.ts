@@ -9,6 +9,7 @@ import type { SyncedDatabase } from '../../../shared/schema.js';
 import { peopleAtSite, type Person } from '../auth/people.js';
 import type { Handlers } from '../api/dispatcher.js';
 import type { HandlerDeps } from '../api/handler-deps.js';
+import { createPreferenceHandlers } from './preference-handlers.js';
 
 type NotificationsHandlers = Pick<Handlers, keyof typeof notificationsContract>;
 type Row = NotificationRow & { escalation_acknowledged_at: string | null };
@@ -84,6 +85,7 @@ export function createNotificationsHandlers(deps: HandlerDeps): NotificationsHan
   };
 
   return {
+    ...createPreferenceHandlers(deps),
     'notifications.mine': async (_input, ctx) => {
       const site = await deps.site();
       const person = ctx.signedIn!.person;
