@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../../../shared/errors.js';
+import { OPEN_STAGES } from '../../../shared/incidents/workflow.js';
 import { URGENCY_RANK } from '../../../shared/notifications/kinds.js';
 import type { notificationsContract } from '../../../shared/notifications/contract.js';
 import { acknowledgeNotification } from '../../../shared/notifications/mutations.js';
@@ -12,7 +13,8 @@ import type { HandlerDeps } from '../api/handler-deps.js';
 import { createPreferenceHandlers } from './preference-handlers.js';
 
 type NotificationsHandlers = Pick<Handlers, keyof typeof notificationsContract>;
-type Row = NotificationRow & { escalation_acknowledged_at: string | null };
+type Row = NotificationRow & { escalation_acknowledged_at: string | null; incident_stage: string | null };
+const OPEN: ReadonlySet<string> = new Set(OPEN_STAGES);
 
 const parseParams = (json: string): Record<string, string | number | null> => {
   try {
@@ -43,8 +45,9 @@ export function createNotificationsHandlers(deps: HandlerDeps): NotificationsHan
       .leftJoin('incident_escalations as e', (j) =>
         j.onRef('e.id', '=', 'n.subject_id').on('n.subject_kind', '=', 'incident_escalation'),
       )
+      .leftJoin('incidents as i', 'i.id', 'e.incident_id')
       .selectAll('n')
-      .select('e.acknowledged_at as escalation_acknowledged_at')
+      .select(['e.acknowledged_at as escalation_acknowledged_at', 'i.stage as incident_stage'])
       .where('n.site_id', '=', siteId)
       .where('n.acknowledged_at', 'is', null);
     if (where.urgentOnly) q = q.where('n.urgency', '=', 'urgent');
@@ -58,6 +61,8 @@ export function createNotificationsHandlers(deps: HandlerDeps): NotificationsHan
     const latest = new Map<string, Row>();
     for (const r of rows) {
       if (r.escalation_acknowledged_at !== null) continue;
+      // An escalation of an incident since resolved or closed no longer calls anyone.
+      if (r.incident_stage && !OPEN.has(r.incident_stage)) continue;
       const key = `${r.subject_kind}|${r.subject_id}|${r.recipient_user_id ?? ''}|${r.recipient_role ?? ''}`;
       const seen = latest.get(key);
       if (!seen || byUrgencyThenNewest(r, seen) < 0) latest.set(key, r);

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { ESCALATION_CHAINS } from '../../../shared/incidents/escalation.js';
+import { OPEN_STAGES } from '../../../shared/incidents/workflow.js';
 import type { RaiseArgs } from '../../../shared/notifications/mutations.js';
 import { supervisorRoles, type Recipient } from '../../../shared/notifications/recipients.js';
 import { assignmentStep, certificateStep } from '../../../shared/notifications/training-reminders.js';
@@ -169,6 +170,8 @@ export async function escalationNotices(db: Db, site: SiteRef) {
     .where('e.site_id', '=', site.id)
     .where('e.acknowledged_at', 'is', null)
     .where('i.deleted_at', 'is', null)
+    // A resolved or closed incident calls nobody any more, answered or not.
+    .where('i.stage', 'in', [...OPEN_STAGES])
     .execute();
   const out: RaiseArgs[] = [];
   for (const e of rows) {

@@ -109,5 +109,16 @@ describe('notifications raised on board', () => {
       .get(escalationId(id, 1)) as { acknowledged_by: string };
     expect(esc.acknowledged_by).toBe(officer.id);
     expect(await kiosk.notifications.check()).toBe(0);
+
+    // Another critical incident, resolved before anyone answered its alert: it calls nobody.
+    const second = await report(kiosk, 'critical', clock.now() - 60_000);
+    await kiosk.notifications.idle();
+    expect(await ok<unknown[]>(call(kiosk, 'notifications.urgent', {}, null))).toHaveLength(1);
+    const master = await signIn(kiosk, 'master', 'vessel');
+    for (const to of ['triaging', 'resolved'])
+      await ok(call(kiosk, 'incidents.move', { id: second.id, to, reason: 'Put out at once' }, master));
+    expect(await ok<unknown[]>(call(kiosk, 'notifications.urgent', {}, null))).toEqual([]);
+    await kiosk.notifications.check();
+    expect(await ok<unknown[]>(call(kiosk, 'notifications.urgent', {}, null))).toEqual([]);
   });
 });
