@@ -2,6 +2,12 @@ import { CLASSES_INSERT_ONLY, CLASSES_TABLES, type ClassesTables } from './class
 import { INCIDENTS_INSERT_ONLY, INCIDENTS_TABLES, type IncidentsTables } from './incidents/schema.js';
 import { COMPLIANCE_INSERT_ONLY, COMPLIANCE_TABLES, type ComplianceTables } from './compliance/schema.js';
 import { FUEL_INSERT_ONLY, FUEL_TABLES, type FuelTables } from './fuel/schema.js';
+import {
+  NOTIFICATIONS_INSERT_ONLY,
+  NOTIFICATIONS_SERVER_WRITTEN,
+  NOTIFICATIONS_TABLES,
+  type NotificationsTables,
+} from './notifications/schema.js';
 import type { SyncedRowBase } from './synced-row.js';
 import { TABLES_INSERT_ONLY, TABLES_TABLES, type TablesTables } from './tables/schema.js';
 import { TRAINING_INSERT_ONLY, TRAINING_TABLES, type TrainingTables } from './training/schema.js';
@@ -74,7 +80,14 @@ export interface ConflictRow extends SyncedRowBase {
 }
 
 export interface SyncedDatabase
-  extends ClassesTables, TrainingTables, TablesTables, IncidentsTables, ComplianceTables, FuelTables {
+  extends
+    ClassesTables,
+    TrainingTables,
+    TablesTables,
+    IncidentsTables,
+    ComplianceTables,
+    FuelTables,
+    NotificationsTables {
   sites: SiteRow;
   roles: RoleRow;
   users: UserRow;
@@ -94,6 +107,7 @@ export const INSERT_ONLY_TABLES: readonly SyncedTable[] = [
   ...INCIDENTS_INSERT_ONLY,
   ...COMPLIANCE_INSERT_ONLY,
   ...FUEL_INSERT_ONLY,
+  ...NOTIFICATIONS_INSERT_ONLY,
 ];
 
 /** In dependency order: a row's references come before it, so pulled pages apply in this order. */
@@ -110,7 +124,8 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
   ...INCIDENTS_TABLES,
   ...COMPLIANCE_TABLES,
   ...FUEL_TABLES,
+  ...NOTIFICATIONS_TABLES,
 ];
 
 /** Tables only the server writes; a kiosk mutation may not. */
-export const SERVER_WRITTEN_TABLES: readonly SyncedTable[] = ['conflicts'];
+export const SERVER_WRITTEN_TABLES: readonly SyncedTable[] = ['conflicts', ...NOTIFICATIONS_SERVER_WRITTEN];

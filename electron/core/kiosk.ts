@@ -14,6 +14,7 @@ import type { FuelFeedConfig } from './fuel/feed-config.js';
 import { startFuelFeed, type FuelFeed } from './fuel/fuel-feed.js';
 import { registerTrainingJobs } from './training/jobs.js';
 import { startEscalationWatch, type EscalationWatch } from './incidents/jobs.js';
+import { startNotificationWatch, type NotificationWatch } from './notifications/jobs.js';
 import { createJobScheduler, type JobScheduler } from './jobs/scheduler.js';
 import { readKioskHealth } from './health/health-readings.js';
 import { createAuthService, type AuthService } from './auth/auth-service.js';
@@ -121,6 +122,8 @@ export interface Kiosk {
   backups: KioskBackups;
   /** Automatic incident escalation on the injected clock (a breached SLA, a critical report). */
   escalations: EscalationWatch;
+  /** Training reminders, certificate expiries and escalations raised as notifications (shared/notifications). */
+  notifications: NotificationWatch;
   /** The live instrument feed, when asked for and the site is a vessel. */
   fuelFeed?: FuelFeed;
   close(): Promise<void>;
@@ -443,6 +446,7 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
   registerBackupJobs(jobs, backups);
   await jobs.start();
   const escalations = startEscalationWatch({ store, runner, clock, log, siteId: async () => (await site()).id });
+  const notifications = startNotificationWatch({ store, runner, clock, log, site, events });
   // Name the site this kiosk really serves (from enrollment or the demo), never a default.
   const started = await site().catch(() => null);
   // A feed that cannot listen (a port in use, a bad setting) is logged; the kiosk still starts.
@@ -481,13 +485,15 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     jobs,
     backups,
     escalations,
+    notifications,
     fuelFeed,
     async close() {
       await fuelFeed?.stop();
       stopSweep();
       jobs.stop();
       escalations.stop();
-      await Promise.all([jobs.idle(), escalations.idle()]);
+      notifications.stop();
+      await Promise.all([jobs.idle(), escalations.idle(), notifications.idle()]);
       await links?.stop();
       await sync?.stop();
       await withdrawAdvert?.();

@@ -1,5 +1,6 @@
 import { backupsEn } from './backups.en.js';
 import { incidentsEn } from './incidents.en.js';
+import { notificationsEn } from './notifications.en.js';
 import { classesEn } from './classes.en.js';
 import { linksEn } from './links.en.js';
 import { tablesEn } from './tables.en.js';
@@ -265,6 +266,7 @@ export const en = {
   tables: tablesEn,
   backups: backupsEn,
   incidents: incidentsEn,
+  notifications: notificationsEn,
   compliance: complianceEn,
   fuel: fuelEn,
   conflicts: conflictsEn,

@@ -1,5 +1,6 @@
 import { backupsFr } from './backups.fr.js';
 import { incidentsFr } from './incidents.fr.js';
+import { notificationsFr } from './notifications.fr.js';
 import type { Messages } from './en.js';
 import { classesFr } from './classes.fr.js';
 import { linksFr } from './links.fr.js';
@@ -270,6 +271,7 @@ export const fr: Messages = {
   tables: tablesFr,
   backups: backupsFr,
   incidents: incidentsFr,
+  notifications: notificationsFr,
   compliance: complianceFr,
   fuel: fuelFr,
   conflicts: conflictsFr,

@@ -3,6 +3,9 @@ import { useServices, useSlice } from '../app/services.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { Icon, hasIcon } from '../components/icon.js';
 import { DueBanner } from './compliance/due-banner.js';
+import { HomeNotifications } from './notifications/home-notifications.js';
+import { UrgentAlerts } from './notifications/urgent-alerts.js';
+import { useNotifications } from './notifications/use-notifications.js';
 
 const greetingKey = (hour: number) =>
   hour < 12 ? 'home.greetingMorning' : hour < 18 ? 'home.greetingAfternoon' : 'home.greetingEvening';
@@ -15,6 +18,7 @@ export function HomeScreen() {
   const areas = useSlice(areasStore, (s) => s.areas);
   const error = useSlice(areasStore, (s) => s.error);
   const go = useSlice(route, (s) => s.go);
+  const notifications = useNotifications(true);
   if (!user) return null;
   const role = i18n.language === 'fr' ? user.roleName.fr : user.roleName.en;
 
@@ -27,6 +31,8 @@ export function HomeScreen() {
       <h2 className="sr-only">{t('home.areasTitle')}</h2>
       <ErrorAlert error={error} />
       <DueBanner />
+      <UrgentAlerts store={notifications} />
+      <HomeNotifications store={notifications} />
       {areas === null ? (
         !error && <p className="screen-hint">{t('home.loadingAreas')}</p>
       ) : areas.length === 0 ? (

@@ -4,6 +4,8 @@ import { useServices, useSlice } from '../app/services.js';
 import { Icon } from '../components/icon.js';
 import { LanguageSwitch } from '../components/language-switch.js';
 import { PinEntry } from '../components/pin-entry.js';
+import { UrgentAlerts } from './notifications/urgent-alerts.js';
+import { useNotifications } from './notifications/use-notifications.js';
 
 /** Covers everything when the session locks: the same person's PIN unlocks, anyone else signs out. */
 export function LockScreen() {
@@ -14,6 +16,7 @@ export function LockScreen() {
   const busy = useSlice(session, (s) => s.busy);
   const { unlock, signOut } = session.getState();
   const heading = useRef<HTMLHeadingElement>(null);
+  const notifications = useNotifications(false);
 
   useEffect(() => {
     heading.current?.focus();
@@ -28,6 +31,7 @@ export function LockScreen() {
         <LanguageSwitch />
       </div>
       <main id="main" className="pin-screen__main">
+        <UrgentAlerts store={notifications} />
         <PinEntry
           busy={busy}
           error={error}

@@ -6,6 +6,8 @@ import { ErrorAlert } from '../components/error-alert.js';
 import { Icon } from '../components/icon.js';
 import { LanguageSwitch } from '../components/language-switch.js';
 import { PinEntry } from '../components/pin-entry.js';
+import { UrgentAlerts } from './notifications/urgent-alerts.js';
+import { useNotifications } from './notifications/use-notifications.js';
 import { UserTile } from '../components/user-tile.js';
 
 /** Sign-in: tap your tile, then type your PIN on the big keypad. */
@@ -21,6 +23,7 @@ export function PinPadScreen() {
   const siteName = useSlice(appInfo, (s) => s.info?.site.name ?? '');
   const selected = users.find((u) => u.id === selectedId) ?? null;
   const heading = useRef<HTMLHeadingElement>(null);
+  const notifications = useNotifications(false);
   const now = useNow();
 
   useEffect(() => {
@@ -37,6 +40,7 @@ export function PinPadScreen() {
         <LanguageSwitch />
       </div>
       <main id="main" className="pin-screen__main">
+        <UrgentAlerts store={notifications} />
         {!selected ? (
           <section className="people" aria-labelledby="people-title">
             <h1 id="people-title" className="screen-title" tabIndex={-1} ref={heading}>

@@ -11,6 +11,7 @@ import { PENDING_KINDS } from '../sync/pending-summary.js';
 import { tablesContract } from '../tables/contract.js';
 import { trainingContract } from '../training/contract.js';
 import { linksContract } from '../links/contract.js';
+import { notificationsContract } from '../notifications/contract.js';
 import type { MethodSpec } from './method-spec.js';
 
 const method = <I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>) => spec;
@@ -243,6 +244,7 @@ export const contract = {
   ...incidentsContract,
   ...complianceContract,
   ...fuelContract,
+  ...notificationsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -22,6 +22,7 @@ import { createComplianceHandlers } from '../compliance/handlers.js';
 import { createFuelHandlers } from '../fuel/handlers.js';
 import { createTrainingHandlers } from '../training/handlers.js';
 import { createLinksHandlers } from '../links/handlers.js';
+import { createNotificationsHandlers } from '../notifications/handlers.js';
 import type { Clock } from '../clock.js';
 import type { CallContext, Handlers } from './dispatcher.js';
 import type { HandlerDeps } from './handler-deps.js';
@@ -60,6 +61,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createIncidentsHandlers(deps),
     ...createComplianceHandlers(deps),
     ...createFuelHandlers(deps),
+    ...createNotificationsHandlers(deps),
     'app.info': async () => ({
       version: deps.version,
       deviceId: deps.deviceId,

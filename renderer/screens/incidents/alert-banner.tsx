@@ -1,25 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
+import { ALARM_REPEAT_MS, beep } from '../../components/alarm.js';
 import type { createIncidentsStore } from '../../stores/incidents-store.js';
 
 type Store = ReturnType<typeof createIncidentsStore>;
-
-/** A short two-tone alarm through Web Audio (no file to ship); silent where audio is unavailable. */
-function beep() {
-  try {
-    const ctx = new AudioContext();
-    const osc = ctx.createOscillator();
-    osc.frequency.setValueAtTime(880, ctx.currentTime);
-    osc.frequency.setValueAtTime(660, ctx.currentTime + 0.25);
-    osc.connect(ctx.destination);
-    osc.start();
-    osc.stop(ctx.currentTime + 0.5);
-    osc.onended = () => void ctx.close();
-  } catch {
-    // No audio device: the banner still shows.
-  }
-}
 
 /**
  * Escalations waiting for the signed-in person's level: a banner that sounds again every 30
@@ -34,7 +19,7 @@ export function AlertBanner({ store }: { store: Store }) {
   useEffect(() => {
     if (!alerts.length) return;
     beep();
-    const h = setInterval(beep, 30_000);
+    const h = setInterval(beep, ALARM_REPEAT_MS);
     return () => clearInterval(h);
   }, [alerts.length]);
   if (!alerts.length) return null;
