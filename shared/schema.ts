@@ -2,6 +2,7 @@ import { CLASSES_INSERT_ONLY, CLASSES_TABLES, type ClassesTables } from './class
 import { INCIDENTS_INSERT_ONLY, INCIDENTS_TABLES, type IncidentsTables } from './incidents/schema.js';
 import { COMPLIANCE_INSERT_ONLY, COMPLIANCE_TABLES, type ComplianceTables } from './compliance/schema.js';
 import { FUEL_INSERT_ONLY, FUEL_TABLES, type FuelTables } from './fuel/schema.js';
+import { PEOPLE_TABLES, type PeopleTables } from './people/schema.js';
 import type { SyncedRowBase } from './synced-row.js';
 import { TABLES_INSERT_ONLY, TABLES_TABLES, type TablesTables } from './tables/schema.js';
 import { TRAINING_INSERT_ONLY, TRAINING_TABLES, type TrainingTables } from './training/schema.js';
@@ -74,7 +75,7 @@ export interface ConflictRow extends SyncedRowBase {
 }
 
 export interface SyncedDatabase
-  extends ClassesTables, TrainingTables, TablesTables, IncidentsTables, ComplianceTables, FuelTables {
+  extends ClassesTables, TrainingTables, TablesTables, IncidentsTables, ComplianceTables, FuelTables, PeopleTables {
   sites: SiteRow;
   roles: RoleRow;
   users: UserRow;
@@ -110,6 +111,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
   ...INCIDENTS_TABLES,
   ...COMPLIANCE_TABLES,
   ...FUEL_TABLES,
+  ...PEOPLE_TABLES,
 ];
 
 /** Tables only the server writes; a kiosk mutation may not. */

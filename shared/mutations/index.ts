@@ -3,6 +3,7 @@ import { TABLES_MUTATIONS } from '../tables/mutations.js';
 import { INCIDENTS_MUTATIONS } from '../incidents/mutations.js';
 import { COMPLIANCE_MUTATIONS } from '../compliance/mutations.js';
 import { FUEL_MUTATIONS } from '../fuel/mutations.js';
+import { PEOPLE_MUTATIONS } from '../people/mutations.js';
 import { TRAINING_MUTATIONS } from '../training/mutations.js';
 import { recordAuthEvent } from './audit.js';
 import { resolveConflict, useMine } from './conflicts.js';
@@ -27,6 +28,7 @@ export const MUTATIONS: readonly MutationDef[] = [
   ...INCIDENTS_MUTATIONS,
   ...COMPLIANCE_MUTATIONS,
   ...FUEL_MUTATIONS,
+  ...PEOPLE_MUTATIONS,
 ];
 
 const byName = new Map(MUTATIONS.map((m) => [m.name, m]));

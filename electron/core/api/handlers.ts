@@ -21,6 +21,7 @@ import { createIncidentsHandlers } from '../incidents/handlers.js';
 import { createComplianceHandlers } from '../compliance/handlers.js';
 import { createTrainingHandlers } from '../training/handlers.js';
 import { createLinksHandlers } from '../links/handlers.js';
+import { createPeopleHandlers } from '../people/handlers.js';
 import type { Clock } from '../clock.js';
 import type { CallContext, Handlers } from './dispatcher.js';
 import type { HandlerDeps } from './handler-deps.js';
@@ -52,6 +53,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const views = createConflictViews(deps.store);
   return {
     ...createBackupsHandlers(deps),
+    ...createPeopleHandlers(deps),
     ...createClassesHandlers(deps),
     ...createTrainingHandlers(deps),
     ...createTablesHandlers(deps),
