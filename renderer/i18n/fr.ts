@@ -1,4 +1,5 @@
 import { backupsFr } from './backups.fr.js';
+import { peopleFr } from './people.fr.js';
 import { incidentsFr } from './incidents.fr.js';
 import type { Messages } from './en.js';
 import { classesFr } from './classes.fr.js';
@@ -129,6 +130,13 @@ export const fr: Messages = {
         created: 'Personne ajoutée',
         role_changed: 'Rôle modifié',
         pin_reset: 'Code PIN réinitialisé',
+        deactivated: 'Personne désactivée',
+        reactivated: 'Personne réactivée',
+        renamed: 'Nom modifié',
+        locale_changed: 'Langue modifiée',
+        pin_changed: 'Code changé par la personne',
+        anonymised: 'Ancien membre anonymisé',
+        exported: 'Données personnelles exportées',
       },
     },
   },
@@ -266,6 +274,7 @@ export const fr: Messages = {
   classes: classesFr,
   links: linksFr,
   backups: backupsFr,
+  people: peopleFr,
   incidents: incidentsFr,
   compliance: complianceFr,
   conflicts: conflictsFr,

@@ -22,6 +22,7 @@ import { createComplianceHandlers } from '../compliance/handlers.js';
 import { createTrainingHandlers } from '../training/handlers.js';
 import { createLinksHandlers } from '../links/handlers.js';
 import { createPeopleHandlers } from '../people/handlers.js';
+import { refuseReusedPin } from '../people/pin-reuse.js';
 import type { Clock } from '../clock.js';
 import type { CallContext, Handlers } from './dispatcher.js';
 import type { HandlerDeps } from './handler-deps.js';
@@ -240,6 +241,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       };
     },
     'admin.createUser': async (input, ctx) => {
+      await refuseReusedPin(deps.store, (await deps.site()).id, input.pin, null);
       const id = newId();
       const pinHash = await hash(input.pin);
       await deps.runner.run(
