@@ -1,6 +1,6 @@
 import type { peopleEn } from './people.en.js';
 
-/** Textes français du panneau Comptes et de l’écran de nouveau code ; fusionnés dans fr.ts sous `people`. */
+/** Textes français du panneau Comptes et de l’écran de nouveau code ; fusionnés dans fr.ts sous `people`. */
 export const peopleFr: typeof peopleEn = {
   title: 'Comptes',
   explain:
@@ -29,19 +29,19 @@ export const peopleFr: typeof peopleEn = {
     nameRequired: 'Donnez un nom à la personne.',
     statusTitle: 'En poste',
     deactivate: 'Désactiver',
-    deactivateHint: 'Elle ne peut plus se connecter ; tout ce qu’elle a fait est conservé.',
+    deactivateHint: 'Elle ne peut plus se connecter ; tout ce qu’elle a fait est conservé.',
     reactivate: 'Réactiver',
     dataTitle: 'Données personnelles',
     export: 'Exporter en JSON',
     download: 'Télécharger {{file}}',
     anonymise: 'Anonymiser',
-    anonymiseHint: 'Seulement pour un ancien membre : le nom est remplacé, l’historique est conservé.',
-    notYours: 'Vous ne pouvez pas modifier ce compte : c’est le vôtre, ou il a des droits que vous n’avez pas.',
+    anonymiseHint: 'Seulement pour un ancien membre : le nom est remplacé, l’historique est conservé.',
+    notYours: 'Vous ne pouvez pas modifier ce compte : c’est le vôtre, ou il a des droits que vous n’avez pas.',
   },
   confirm: {
-    deactivateTitle: 'Désactiver {{name}} ?',
+    deactivateTitle: 'Désactiver {{name}} ?',
     deactivateBody: '{{name}} ne pourra plus se connecter sur aucune borne du site. Son historique reste.',
-    anonymiseTitle: 'Anonymiser {{name}} ?',
+    anonymiseTitle: 'Anonymiser {{name}} ?',
     anonymiseBody:
       'Le nom de {{name}} est remplacé partout par un libellé neutre, sans retour possible. Certificats et historique sont conservés sous ce libellé.',
   },

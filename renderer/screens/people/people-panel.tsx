@@ -3,18 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { useSlice } from '../../app/services.js';
 import { useNow } from '../../app/use-now.js';
 import { ErrorAlert } from '../../components/error-alert.js';
-import { createPeopleStore, type PeopleNotice, type PeopleStore } from '../../stores/people-store.js';
-import { useAreaStore, useDataChanged } from '../training/use-area-store.js';
+import type { PeopleNotice } from '../../stores/people-store.js';
+import { useDataChanged } from '../training/use-area-store.js';
+import { usePeople } from './use-people.js';
 import { PersonCard } from './person-card.js';
 import '../../styles/people.css';
 
-const make = (api: Parameters<typeof createPeopleStore>[0]['api']) => createPeopleStore({ api });
 const PEOPLE_TABLES = ['users', 'user_roles', 'person_security', 'audit_log'] as const;
-
-/** The store of the Accounts panel, shared by its list and the open card. */
-export function usePeople(): PeopleStore {
-  return useAreaStore('people', make);
-}
 
 /** Every account of the site, former people included, each opening a card of actions. */
 export function PeoplePanel() {

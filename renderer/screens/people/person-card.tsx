@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../components/error-alert.js';
 import { useModalFocus } from '../../components/use-modal-focus.js';
 import { formatTime } from '../../i18n/format.js';
 import type { PeopleNotice } from '../../stores/people-store.js';
-import { usePeople } from './people-panel.js';
+import { usePeople } from './use-people.js';
 
 /** One account's actions, as a modal card with large buttons: details, unlock, PIN, status, data. */
 export function PersonCard({ userId }: { userId: string }) {
