@@ -51,6 +51,13 @@ export const peopleEn = {
     anonymised: 'The former person is anonymised.',
     exported: 'The data of {{name}} is ready to download.',
   },
+  errors: {
+    pin_in_use: 'Someone at this site already uses that PIN. Choose another PIN.',
+    pin_reused: 'This person used that PIN before. Choose a PIN they have not used.',
+    active: 'Deactivate the person first: only a former person is anonymised.',
+    inactive: 'This person is deactivated; reactivate them first.',
+    anonymised: 'An anonymised person cannot come back; add them again as a new person.',
+  },
   changePin: {
     title: 'Choose your new PIN',
     explain: 'An administrator reset your PIN. Choose a new one only you know.',

@@ -54,6 +54,13 @@ export const peopleFr: typeof peopleEn = {
     anonymised: 'L’ancien membre est anonymisé.',
     exported: 'Les données de {{name}} sont prêtes à télécharger.',
   },
+  errors: {
+    pin_in_use: 'Une personne du site utilise déjà ce code. Choisissez-en un autre.',
+    pin_reused: 'Cette personne a déjà utilisé ce code. Choisissez-en un nouveau.',
+    active: 'Désactivez d’abord la personne : seul un ancien membre est anonymisé.',
+    inactive: 'Cette personne est désactivée ; réactivez-la d’abord.',
+    anonymised: 'Une personne anonymisée ne peut pas revenir ; ajoutez-la comme nouvelle personne.',
+  },
   changePin: {
     title: 'Choisissez votre nouveau code',
     explain: 'Un administrateur a réinitialisé votre code. Choisissez-en un que vous seul connaissez.',
