@@ -45,6 +45,32 @@ test('an administrator adds a person who signs in; once deactivated they cannot'
   await expect(page.getByTestId('user-tile').filter({ hasText: 'Jade Blanc' })).toHaveCount(0);
 });
 
+test('after a reset to a temporary PIN the person chooses their own before anything else', async ({ page }) => {
+  await openKiosk(page);
+  await signIn(page, 'Sophie Laurent');
+  await page.getByTestId('lang-en').click();
+  await openAdmin(page);
+  await card(page, 'Hugo Moreau').click();
+  const pinForm = page.getByTestId('person-pin');
+  await pinForm.getByLabel('New PIN (4 to 8 digits)').fill('80808');
+  await page.getByTestId('person-pin-submit').click();
+  await expect(page.getByTestId('person-notice')).toContainText('New PIN set for Hugo Moreau');
+  await page.getByTestId('person-close').click();
+  await page.getByTestId('sign-out').click();
+
+  await chooseTile(page, 'Hugo Moreau');
+  await typePin(page, '80808');
+  await expect(page.getByTestId('change-pin')).toBeVisible();
+  await page.getByLabel('New PIN', { exact: true }).fill('80808');
+  await page.getByLabel('New PIN again').fill('80808');
+  await page.getByTestId('change-pin-submit').click();
+  await expect(page.getByRole('alert')).toContainText('used that PIN before');
+  await page.getByLabel('New PIN', { exact: true }).fill('97531');
+  await page.getByLabel('New PIN again').fill('97531');
+  await page.getByTestId('change-pin-submit').click();
+  await expect(page.getByTestId('home')).toBeVisible();
+});
+
 test('screenshots of the Accounts panel and an account card, EN/FR, landscape/portrait @screens', async ({ page }) => {
   test.setTimeout(60_000);
   await openKiosk(page);
