@@ -8,6 +8,7 @@ import {
   NOTIFICATIONS_TABLES,
   type NotificationsTables,
 } from './notifications/schema.js';
+import { PEOPLE_TABLES, type PeopleTables } from './people/schema.js';
 import type { SyncedRowBase } from './synced-row.js';
 import { TABLES_INSERT_ONLY, TABLES_TABLES, type TablesTables } from './tables/schema.js';
 import { TRAINING_INSERT_ONLY, TRAINING_TABLES, type TrainingTables } from './training/schema.js';
@@ -87,7 +88,8 @@ export interface SyncedDatabase
     IncidentsTables,
     ComplianceTables,
     FuelTables,
-    NotificationsTables {
+    NotificationsTables,
+    PeopleTables {
   sites: SiteRow;
   roles: RoleRow;
   users: UserRow;
@@ -125,6 +127,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
   ...COMPLIANCE_TABLES,
   ...FUEL_TABLES,
   ...NOTIFICATIONS_TABLES,
+  ...PEOPLE_TABLES,
 ];
 
 /** Tables only the server writes; a kiosk mutation may not. */

@@ -4,6 +4,7 @@ import { AreaScreen } from '../screens/area-screen.js';
 import { HomeScreen } from '../screens/home-screen.js';
 import { LockScreen } from '../screens/lock-screen.js';
 import { PinPadScreen } from '../screens/pin-pad-screen.js';
+import { ChangePinScreen } from '../screens/people/change-pin-screen.js';
 import { useServices, useSlice } from './services.js';
 
 /** Picks the screen from the session phase and the route; no state of its own. */
@@ -12,6 +13,7 @@ export function App() {
   const { session, route } = useServices();
   const phase = useSlice(session, (s) => s.phase);
   const current = useSlice(route, (s) => s.route);
+  const mustChangePin = useSlice(session, (s) => s.session?.user.mustChangePin ?? false);
 
   if (phase === 'starting') {
     return (
@@ -22,6 +24,7 @@ export function App() {
   }
   if (phase === 'signed-out') return <PinPadScreen />;
   if (phase === 'locked') return <LockScreen />;
+  if (mustChangePin) return <ChangePinScreen />;
   return (
     <div className="shell">
       <a className="skip-link" href="#main">

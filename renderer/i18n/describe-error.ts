@@ -50,6 +50,11 @@ export function describeError(t: TFunction, locale: string, error: ErrorData): s
       return d.reason === 'own_role' || d.reason === 'role_exceeds_yours' || d.reason === 'person_exceeds_you'
         ? t(`errors.FORBIDDEN_${d.reason}`)
         : t('errors.FORBIDDEN');
+    case 'CONFLICT':
+      // People management says which rule refused (a PIN in use, a former person...): people.errors.
+      return typeof d.reason === 'string'
+        ? t(`people.errors.${d.reason}`, { defaultValue: t('errors.CONFLICT') })
+        : t('errors.CONFLICT');
     case 'INTERNAL':
       return d.reason === 'unreachable' ? t('errors.INTERNAL_unreachable') : t('errors.INTERNAL');
     default:

@@ -1,4 +1,5 @@
 import { backupsEn } from './backups.en.js';
+import { peopleEn } from './people.en.js';
 import { incidentsEn } from './incidents.en.js';
 import { notificationsEn } from './notifications.en.js';
 import { classesEn } from './classes.en.js';
@@ -133,6 +134,13 @@ export const en = {
         created: 'Person added',
         role_changed: 'Role changed',
         pin_reset: 'PIN reset',
+        deactivated: 'Person deactivated',
+        reactivated: 'Person reactivated',
+        renamed: 'Name changed',
+        locale_changed: 'Language changed',
+        pin_changed: 'PIN changed by the person',
+        anonymised: 'Former person anonymised',
+        exported: 'Personal data exported',
       },
     },
   },
@@ -265,6 +273,7 @@ export const en = {
   links: linksEn,
   tables: tablesEn,
   backups: backupsEn,
+  people: peopleEn,
   incidents: incidentsEn,
   notifications: notificationsEn,
   compliance: complianceEn,

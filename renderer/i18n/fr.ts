@@ -1,4 +1,5 @@
 import { backupsFr } from './backups.fr.js';
+import { peopleFr } from './people.fr.js';
 import { incidentsFr } from './incidents.fr.js';
 import { notificationsFr } from './notifications.fr.js';
 import type { Messages } from './en.js';
@@ -132,6 +133,13 @@ export const fr: Messages = {
         created: 'Personne ajoutée',
         role_changed: 'Rôle modifié',
         pin_reset: 'Code PIN réinitialisé',
+        deactivated: 'Personne désactivée',
+        reactivated: 'Personne réactivée',
+        renamed: 'Nom modifié',
+        locale_changed: 'Langue modifiée',
+        pin_changed: 'Code changé par la personne',
+        anonymised: 'Ancien membre anonymisé',
+        exported: 'Données personnelles exportées',
       },
     },
   },
@@ -270,6 +278,7 @@ export const fr: Messages = {
   links: linksFr,
   tables: tablesFr,
   backups: backupsFr,
+  people: peopleFr,
   incidents: incidentsFr,
   notifications: notificationsFr,
   compliance: complianceFr,

@@ -9,6 +9,7 @@ import type { AdminNotice, RoleSummary } from '../stores/admin-store.js';
 import type { Locale } from '../stores/locale-store.js';
 import { BackButton } from '../components/back-button.js';
 import { BackupsPanel } from './backups/backups-panel.js';
+import { PeoplePanel } from './people/people-panel.js';
 
 const roleLabel = (role: RoleSummary, lang: string) => (lang === 'fr' ? role.name.fr : role.name.en);
 
@@ -89,6 +90,7 @@ export function AdminScreen() {
             </ul>
           </section>
           <AddPersonForm roles={roles.filter((r) => r.grantable)} />
+          <PeoplePanel />
           <IdleLockForm />
           {mayBackUp && <BackupsPanel />}
         </>

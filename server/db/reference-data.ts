@@ -4,13 +4,15 @@ import { DEFAULT_ROLES } from '../../shared/permissions.js';
 import type { CentralDatabase } from './central-schema.js';
 import { inOrgTransaction } from './site-tx.js';
 import { nextSiteVersion } from './site-versions.js';
+import { upgradeCentralRoles } from './role-upgrade.js';
 import { insertTrainingContent } from '../training/reference-content.js';
 import { insertComplianceTemplates } from '../compliance/reference-templates.js';
 
 /**
  * Organisation-wide reference rows the central store holds from the start: the default roles of
  * the permission matrix, with the ids every kiosk derives from their codes. Existing rows are
- * left alone (an administrator's edit wins over the shipped default); missing ones are inserted
+ * left alone (an administrator's edit wins over the shipped default) but for built-in roles gaining
+ * the permissions the code added since (role-upgrade.ts); missing ones are inserted
  * in one transaction stamped with one new version of the organisation's stream, so kiosks pull
  * them. Runs as the owner or as the service role (through the org-write policy). Returns how
  * many roles it inserted.
@@ -43,6 +45,7 @@ export async function ensureCentralReferenceData(
     const versionOnce = async () => (taken ??= await nextSiteVersion(trx, null));
     await insertTrainingContent(trx, versionOnce);
     await insertComplianceTemplates(trx, versionOnce);
+    await upgradeCentralRoles(trx, versionOnce, now);
     if (missing.length === 0) return 0;
     const version = await versionOnce();
     const inserted = await trx

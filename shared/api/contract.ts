@@ -12,6 +12,7 @@ import { tablesContract } from '../tables/contract.js';
 import { trainingContract } from '../training/contract.js';
 import { linksContract } from '../links/contract.js';
 import { notificationsContract } from '../notifications/contract.js';
+import { peopleContract } from '../people/contract.js';
 import type { MethodSpec } from './method-spec.js';
 
 const method = <I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>) => spec;
@@ -37,6 +38,8 @@ export const sessionUser = z.object({
   roleCode: z.string(),
   roleName: z.object({ en: z.string(), fr: z.string() }),
   permissions: z.array(z.enum(PERMISSIONS)),
+  /** An administrator reset this person's PIN to a temporary one: the app asks for a new PIN first. */
+  mustChangePin: z.boolean().default(false),
 });
 
 export const sessionInfo = z.object({
@@ -236,6 +239,7 @@ export const contract = {
   /** "Use mine instead" on an edit that lost: runs conflicts.useMine, which checks the rest. */
   'sync.useMine': method({ access: 'sync.view', input: z.object({ id: z.uuid() }).strict(), output: okOut }),
   ...backupsContract,
+  ...peopleContract,
   ...classesContract,
   ...healthContract,
   ...trainingContract,

@@ -60,3 +60,12 @@ export function strictest(a: PinAttemptState, b: PinAttemptState): PinAttemptSta
         : Math.max(a.lockedUntil, b.lockedUntil);
   return { failures: Math.max(a.failures, b.failures), lockedUntil };
 }
+
+/**
+ * This kiosk's own count of a person, unless the site's events unlocked them after it locked (an
+ * administrator's unlock on another kiosk): that lock is lifted here too, as soon as it syncs.
+ */
+export function sinceUnlock(local: PinAttemptState, unlockedAt: number | null): PinAttemptState {
+  if (unlockedAt === null || local.lockedUntil === null) return local;
+  return local.lockedUntil - LOCKOUT_MS <= unlockedAt ? NO_ATTEMPTS : local;
+}

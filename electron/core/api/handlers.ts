@@ -23,6 +23,8 @@ import { createFuelHandlers } from '../fuel/handlers.js';
 import { createTrainingHandlers } from '../training/handlers.js';
 import { createLinksHandlers } from '../links/handlers.js';
 import { createNotificationsHandlers } from '../notifications/handlers.js';
+import { createPeopleHandlers } from '../people/handlers.js';
+import { refuseReusedPin } from '../people/pin-reuse.js';
 import type { Clock } from '../clock.js';
 import type { CallContext, Handlers } from './dispatcher.js';
 import type { HandlerDeps } from './handler-deps.js';
@@ -54,6 +56,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const views = createConflictViews(deps.store);
   return {
     ...createBackupsHandlers(deps),
+    ...createPeopleHandlers(deps),
     ...createClassesHandlers(deps),
     ...createTrainingHandlers(deps),
     ...createTablesHandlers(deps),
@@ -242,6 +245,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       };
     },
     'admin.createUser': async (input, ctx) => {
+      await refuseReusedPin(deps.store, (await deps.site()).id, input.pin, null);
       const id = newId();
       const pinHash = await hash(input.pin);
       await deps.runner.run(

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { sessionInfo, userTile } from '../../../shared/api/contract.js';
-import { afterFailure, attemptsLeft, isLocked, strictest } from '../../../shared/domain/pin-lockout.js';
+import { afterFailure, attemptsLeft, isLocked, sinceUnlock, strictest } from '../../../shared/domain/pin-lockout.js';
 import { judgeSession, SESSION_MAX_MS } from '../../../shared/domain/session-rules.js';
 import { AppError } from '../../../shared/errors.js';
 import { newId } from '../../../shared/ids.js';
@@ -47,7 +47,10 @@ export function createAuthService(deps: AuthDeps) {
   const siteLockouts = createSiteLockouts(deps.store);
   /** This kiosk's count or the site's synced events, whichever is stricter. */
   const stateOf = (siteId: string, userId: string, now: number) =>
-    strictest(attempts.read(userId), siteLockouts.read(siteId, userId, now));
+    strictest(
+      sinceUnlock(attempts.read(userId), siteLockouts.unlockedAt(siteId, userId, now)),
+      siteLockouts.read(siteId, userId, now),
+    );
   const iso = (ms: number) => new Date(ms).toISOString();
 
   const audit = (
@@ -71,6 +74,7 @@ export function createAuthService(deps: AuthDeps) {
       roleCode: p.roleCode,
       roleName: p.roleName,
       permissions: p.permissions,
+      mustChangePin: p.mustChangePin,
     },
     state: s.state,
     startedAt: iso(s.startedAt),

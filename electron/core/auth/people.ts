@@ -11,6 +11,8 @@ export interface Person {
   roleCode: string;
   roleName: { en: string; fr: string };
   permissions: Permission[];
+  /** A temporary PIN set by an administrator: the person chooses a new one at sign-in. */
+  mustChangePin: boolean;
 }
 
 const parsePermissions = (json: string): Permission[] => {
@@ -28,6 +30,7 @@ export async function peopleAtSite(db: Kysely<LocalDatabase>, siteId: string, us
     .selectFrom('user_roles as ur')
     .innerJoin('users as u', 'u.id', 'ur.user_id')
     .innerJoin('roles as r', 'r.id', 'ur.role_id')
+    .leftJoin('person_security as ps', 'ps.id', 'u.id')
     .select([
       'u.id',
       'u.display_name',
@@ -38,6 +41,7 @@ export async function peopleAtSite(db: Kysely<LocalDatabase>, siteId: string, us
       'r.name_en',
       'r.name_fr',
       'r.permissions',
+      'ps.pin_must_change',
     ])
     .where('ur.site_id', '=', siteId)
     .where('ur.deleted_at', 'is', null)
@@ -55,6 +59,7 @@ export async function peopleAtSite(db: Kysely<LocalDatabase>, siteId: string, us
     roleCode: r.code,
     roleName: { en: r.name_en, fr: r.name_fr },
     permissions: parsePermissions(r.permissions),
+    mustChangePin: r.pin_must_change === 1,
   }));
 }
 

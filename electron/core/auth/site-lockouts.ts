@@ -25,7 +25,17 @@ export function createSiteLockouts(store: Store) {
     WHERE site_id = ? AND created_at >= ? AND subject_user_id = ?
       AND action IN ('auth.sign_in_failed', 'auth.lockout', 'auth.sign_in', 'auth.unlock')
     ORDER BY hlc, id`);
+  const lastUnlock = store.raw.prepare(`
+    SELECT hlc FROM audit_log
+    WHERE site_id = ? AND created_at >= ? AND subject_user_id = ? AND action = 'auth.unlock'
+    ORDER BY hlc DESC LIMIT 1`);
   return {
+    /** When the person was last unlocked at the site (their own PIN, or an administrator), by HLC wall time. */
+    unlockedAt(siteId: string, userId: string, now: number): number | null {
+      const row = lastUnlock.get(siteId, new Date(now - LOOKBACK_MS).toISOString(), userId) as
+        { hlc: string } | undefined;
+      return row ? wallOf(row.hlc) : null;
+    },
     read(siteId: string, userId: string, now: number): PinAttemptState {
       const rows = events.all(siteId, new Date(now - LOOKBACK_MS).toISOString(), userId) as {
         action: PinEvent['action'];

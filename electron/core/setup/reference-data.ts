@@ -3,11 +3,13 @@ import { roleId } from '../../../shared/ids.js';
 import type { Store } from '../db/store.js';
 import { ensureComplianceTemplates } from '../compliance/reference-templates.js';
 import { ensureTrainingContent } from '../training/reference-content.js';
+import { upgradeBuiltInRoles } from './role-upgrade.js';
 
 /**
  * Organisation-wide reference rows every replica holds from the start: the default roles of the
  * permission matrix, with ids derived from their codes so the server and every kiosk agree.
- * Existing rows are left alone: an administrator's edit wins over the shipped default.
+ * Existing rows are left alone (an administrator's edit wins over the shipped default), except that
+ * built-in roles gain the permissions the code added since (role-upgrade.ts).
  */
 export async function ensureReferenceData(store: Store, now: string): Promise<void> {
   const insert = store.raw.prepare(
@@ -19,6 +21,7 @@ export async function ensureReferenceData(store: Store, now: string): Promise<vo
         insert.run(roleId(r.id), r.id, r.siteKind, r.name.en, r.name.fr, JSON.stringify(r.permissions), now, now);
     }),
   );
+  await upgradeBuiltInRoles(store, now);
   await ensureTrainingContent(store);
   await ensureComplianceTemplates(store);
 }
