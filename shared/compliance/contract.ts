@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { MethodSpec } from '../api/method-spec.js';
+import { complianceActionsContract } from './action-contract.js';
 import { answerValue } from './answer.js';
 import { APPROVAL_STEP_NAMES, type ApprovalStep } from './approval-steps.js';
 import { SCHEDULE_FREQUENCIES } from './schedule.js';
@@ -162,4 +163,5 @@ export const complianceContract = {
       .strict(),
     output: z.object({ id: z.uuid() }),
   }),
+  ...complianceActionsContract,
 } as const;

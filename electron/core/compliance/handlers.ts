@@ -20,6 +20,7 @@ import { derivedId, newId } from '../../../shared/ids.js';
 import type { SyncedDatabase } from '../../../shared/schema.js';
 import type { CallContext, Handlers } from '../api/dispatcher.js';
 import type { HandlerDeps } from '../api/handler-deps.js';
+import { createComplianceActionHandlers } from './action-handlers.js';
 
 type ComplianceHandlers = Pick<Handlers, keyof typeof complianceContract>;
 
@@ -105,6 +106,7 @@ export function createComplianceHandlers(deps: HandlerDeps): ComplianceHandlers 
   };
 
   return {
+    ...createComplianceActionHandlers(deps),
     'compliance.templates': async () => (await publishedTemplates()).map(templateOut),
 
     'compliance.due': async (input, ctx) => {
