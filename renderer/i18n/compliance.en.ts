@@ -2,7 +2,28 @@
 export const complianceEn = {
   title: 'Compliance',
   tabsLabel: 'Compliance views',
-  tabs: { reports: 'Reports', actions: 'Corrective actions' },
+  tabs: { reports: 'Reports', actions: 'Corrective actions', schedule: 'Schedule' },
+  schedule: {
+    today: 'Today is {{date}} at the site.',
+    buckets: {
+      today_one: 'Today ({{count}})',
+      today_many: 'Today ({{count}})',
+      today_other: 'Today ({{count}})',
+      week_one: 'Later this week ({{count}})',
+      week_many: 'Later this week ({{count}})',
+      week_other: 'Later this week ({{count}})',
+      later_one: 'Later this period ({{count}})',
+      later_many: 'Later this period ({{count}})',
+      later_other: 'Later this period ({{count}})',
+      missed_one: 'Missed ({{count}})',
+      missed_many: 'Missed ({{count}})',
+      missed_other: 'Missed ({{count}})',
+    },
+    empty: 'Nothing.',
+    status: { done: 'Done', due: 'Due', late: 'Late', missed: 'Missed' },
+    frequency: { daily: 'Daily', weekly: 'Weekly', monthly: 'Monthly', quarterly: 'Quarterly', yearly: 'Yearly' },
+    dueAt: 'due {{time}}',
+  },
   actions: {
     groups: {
       open_one: 'Open ({{count}})',

@@ -4,7 +4,34 @@ import type { complianceEn } from './compliance.en.js';
 export const complianceFr: typeof complianceEn = {
   title: 'Conformité',
   tabsLabel: 'Vues de la conformité',
-  tabs: { reports: 'Rapports', actions: 'Actions correctives' },
+  tabs: { reports: 'Rapports', actions: 'Actions correctives', schedule: 'Calendrier' },
+  schedule: {
+    today: 'Nous sommes le {{date}} sur le site.',
+    buckets: {
+      today_one: "Aujourd'hui ({{count}})",
+      today_many: "Aujourd'hui ({{count}})",
+      today_other: "Aujourd'hui ({{count}})",
+      week_one: 'Plus tard cette semaine ({{count}})',
+      week_many: 'Plus tard cette semaine ({{count}})',
+      week_other: 'Plus tard cette semaine ({{count}})',
+      later_one: 'Plus tard dans la période ({{count}})',
+      later_many: 'Plus tard dans la période ({{count}})',
+      later_other: 'Plus tard dans la période ({{count}})',
+      missed_one: 'Manqué ({{count}})',
+      missed_many: 'Manqués ({{count}})',
+      missed_other: 'Manqués ({{count}})',
+    },
+    empty: 'Rien.',
+    status: { done: 'Fait', due: 'À rendre', late: 'En retard', missed: 'Manqué' },
+    frequency: {
+      daily: 'Quotidien',
+      weekly: 'Hebdomadaire',
+      monthly: 'Mensuel',
+      quarterly: 'Trimestriel',
+      yearly: 'Annuel',
+    },
+    dueAt: 'échéance {{time}}',
+  },
   actions: {
     groups: {
       open_one: 'Ouverte ({{count}})',

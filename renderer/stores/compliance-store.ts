@@ -11,8 +11,9 @@ export type TemplateSummary = MethodOutput<'compliance.templates'>[number];
 export type ReportDetail = MethodOutput<'compliance.report'>;
 export type ActionsView = MethodOutput<'compliance.actions'>;
 export type CorrectiveAction = ActionsView['actions'][number];
-/** The screen's tabs: reports to fill and sign, their corrective actions. */
-export type ComplianceView = 'reports' | 'actions';
+export type ScheduleBoard = MethodOutput<'compliance.schedule'>;
+/** The screen's tabs: reports to fill and sign, their corrective actions, the site's schedule. */
+export type ComplianceView = 'reports' | 'actions' | 'schedule';
 
 export interface ComplianceState {
   due: DueItem[] | null;
@@ -27,6 +28,7 @@ export interface ComplianceState {
   viewer: string | null;
   view: ComplianceView;
   actions: ActionsView | null;
+  board: ScheduleBoard | null;
   setView(view: ComplianceView): void;
   /** Starts or closes a corrective action, signed with the person's PIN. */
   moveAction(id: string, to: 'in_progress' | 'done', pin: string, note: string | null): Promise<boolean>;
@@ -64,6 +66,16 @@ export function createComplianceStore({ api }: { api: Pick<ApiClient, 'call'> })
       if (r.ok) set({ actions: r.value });
       else fail(r.error);
     };
+    const loadBoard = async () => {
+      const r = await api.call('compliance.schedule', {});
+      if (r.ok) set({ board: r.value });
+      else fail(r.error);
+    };
+    /** Reloads what the current view shows. */
+    const reloadView = () => {
+      const view = get().view;
+      return view === 'actions' ? loadActions() : view === 'schedule' ? loadBoard() : get().refresh();
+    };
     const reloadOpen = async () => {
       const id = get().open?.report.id;
       if (!id) return;
@@ -81,10 +93,10 @@ export function createComplianceStore({ api }: { api: Pick<ApiClient, 'call'> })
       viewer: null,
       view: 'reports',
       actions: null,
+      board: null,
       setView(view) {
         set({ view, open: null, error: null, notice: null });
-        if (view === 'actions') void loadActions();
-        else void get().refresh();
+        void reloadView();
       },
       async moveAction(id, to, pin, note) {
         set({ busy: true, error: null, notice: null });
@@ -149,12 +161,11 @@ export function createComplianceStore({ api }: { api: Pick<ApiClient, 'call'> })
       },
       close() {
         set({ open: null, error: null, notice: null });
-        void get().refresh();
+        void reloadView();
       },
       handleEvent(event) {
         if (event.type !== 'data.changed' || !event.tables.some((t) => TABLES.has(t))) return;
-        if (get().view === 'actions') void loadActions();
-        else void get().refresh();
+        void reloadView();
         void reloadOpen();
       },
     };

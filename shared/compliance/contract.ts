@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { MethodSpec } from '../api/method-spec.js';
 import { complianceActionsContract } from './action-contract.js';
 import { answerValue } from './answer.js';
+import { complianceBoardContract } from './board-contract.js';
 import { APPROVAL_STEP_NAMES, type ApprovalStep } from './approval-steps.js';
 import { SCHEDULE_FREQUENCIES } from './schedule.js';
 import { REPORT_TYPES, SCORING_METHODS, templateContent } from './template.js';
@@ -164,4 +165,5 @@ export const complianceContract = {
     output: z.object({ id: z.uuid() }),
   }),
   ...complianceActionsContract,
+  ...complianceBoardContract,
 } as const;

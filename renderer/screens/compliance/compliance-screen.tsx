@@ -7,10 +7,11 @@ import type { ComplianceView } from '../../stores/compliance-store.js';
 import { ActionList } from './action-list.js';
 import { ReportForm } from './report-form.js';
 import { ReportList } from './report-list.js';
+import { ScheduleBoardView } from './schedule-board.js';
 import { useCompliance } from './use-compliance.js';
 import '../../styles/compliance.css';
 
-const VIEWS: ComplianceView[] = ['reports', 'actions'];
+const VIEWS: ComplianceView[] = ['reports', 'actions', 'schedule'];
 
 /** Compliance: what is due for the person's role, reports in progress, filling one, signing it off. */
 export function ComplianceScreen() {
@@ -54,7 +55,15 @@ export function ComplianceScreen() {
         ))}
       </nav>
       <ErrorAlert error={error} />
-      {open ? <ReportForm detail={open} /> : view === 'actions' ? <ActionList /> : <ReportList />}
+      {open ? (
+        <ReportForm detail={open} />
+      ) : view === 'actions' ? (
+        <ActionList />
+      ) : view === 'schedule' ? (
+        <ScheduleBoardView />
+      ) : (
+        <ReportList />
+      )}
     </main>
   );
 }
