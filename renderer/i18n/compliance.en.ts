@@ -2,7 +2,7 @@
 export const complianceEn = {
   title: 'Compliance',
   tabsLabel: 'Compliance views',
-  tabs: { reports: 'Reports', actions: 'Corrective actions', schedule: 'Schedule' },
+  tabs: { reports: 'Reports', actions: 'Corrective actions', schedule: 'Schedule', dashboard: 'Dashboard' },
   schedule: {
     today: 'Today is {{date}} at the site.',
     buckets: {
@@ -23,6 +23,12 @@ export const complianceEn = {
     status: { done: 'Done', due: 'Due', late: 'Late', missed: 'Missed' },
     frequency: { daily: 'Daily', weekly: 'Weekly', monthly: 'Monthly', quarterly: 'Quarterly', yearly: 'Yearly' },
     dueAt: 'due {{time}}',
+  },
+  dashboard: {
+    score: 'Score by week (%)',
+    completion: 'Scheduled reports submitted by week (%)',
+    openActions: 'Open corrective actions by age',
+    age: { '0-7': 'Up to 7 days', '8-30': '8 to 30 days', '31+': 'Over 30 days' },
   },
   actions: {
     groups: {

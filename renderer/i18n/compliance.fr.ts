@@ -4,7 +4,7 @@ import type { complianceEn } from './compliance.en.js';
 export const complianceFr: typeof complianceEn = {
   title: 'Conformité',
   tabsLabel: 'Vues de la conformité',
-  tabs: { reports: 'Rapports', actions: 'Actions correctives', schedule: 'Calendrier' },
+  tabs: { reports: 'Rapports', actions: 'Actions correctives', schedule: 'Calendrier', dashboard: 'Tableau de bord' },
   schedule: {
     today: 'Nous sommes le {{date}} sur le site.',
     buckets: {
@@ -31,6 +31,12 @@ export const complianceFr: typeof complianceEn = {
       yearly: 'Annuel',
     },
     dueAt: 'échéance {{time}}',
+  },
+  dashboard: {
+    score: 'Score par semaine (%)',
+    completion: 'Rapports planifiés soumis par semaine (%)',
+    openActions: 'Actions correctives ouvertes par ancienneté',
+    age: { '0-7': "Jusqu'à 7 jours", '8-30': 'De 8 à 30 jours', '31+': 'Plus de 30 jours' },
   },
   actions: {
     groups: {

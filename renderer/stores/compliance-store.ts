@@ -12,8 +12,9 @@ export type ReportDetail = MethodOutput<'compliance.report'>;
 export type ActionsView = MethodOutput<'compliance.actions'>;
 export type CorrectiveAction = ActionsView['actions'][number];
 export type ScheduleBoard = MethodOutput<'compliance.schedule'>;
-/** The screen's tabs: reports to fill and sign, their corrective actions, the site's schedule. */
-export type ComplianceView = 'reports' | 'actions' | 'schedule';
+export type ComplianceDashboardView = MethodOutput<'compliance.dashboard'>;
+/** The screen's tabs: reports to fill and sign, their corrective actions, the schedule, the trends. */
+export type ComplianceView = 'reports' | 'actions' | 'schedule' | 'dashboard';
 
 export interface ComplianceState {
   due: DueItem[] | null;
@@ -29,6 +30,7 @@ export interface ComplianceState {
   view: ComplianceView;
   actions: ActionsView | null;
   board: ScheduleBoard | null;
+  dashboard: ComplianceDashboardView | null;
   setView(view: ComplianceView): void;
   /** Starts or closes a corrective action, signed with the person's PIN. */
   moveAction(id: string, to: 'in_progress' | 'done', pin: string, note: string | null): Promise<boolean>;
@@ -71,10 +73,18 @@ export function createComplianceStore({ api }: { api: Pick<ApiClient, 'call'> })
       if (r.ok) set({ board: r.value });
       else fail(r.error);
     };
+    const loadDashboard = async () => {
+      const r = await api.call('compliance.dashboard', { weeks: 8 });
+      if (r.ok) set({ dashboard: r.value });
+      else fail(r.error);
+    };
     /** Reloads what the current view shows. */
     const reloadView = () => {
       const view = get().view;
-      return view === 'actions' ? loadActions() : view === 'schedule' ? loadBoard() : get().refresh();
+      if (view === 'actions') return loadActions();
+      if (view === 'schedule') return loadBoard();
+      if (view === 'dashboard') return loadDashboard();
+      return get().refresh();
     };
     const reloadOpen = async () => {
       const id = get().open?.report.id;
@@ -94,6 +104,7 @@ export function createComplianceStore({ api }: { api: Pick<ApiClient, 'call'> })
       view: 'reports',
       actions: null,
       board: null,
+      dashboard: null,
       setView(view) {
         set({ view, open: null, error: null, notice: null });
         void reloadView();

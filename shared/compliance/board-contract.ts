@@ -28,4 +28,22 @@ export const complianceBoardContract = {
     output: z.object({ today: z.string(), entries: z.array(boardEntry) }),
     touchesSession: false,
   }),
+  /** Completion and score trends per template over weeks, open actions by age (supervisors). */
+  'compliance.dashboard': method({
+    access: 'compliance.approve',
+    input: z.object({ weeks: z.number().int().min(2).max(26).default(8) }).strict(),
+    output: z.object({
+      weeks: z.array(z.string()),
+      templates: z.array(
+        z.object({
+          code: z.string(),
+          title: l10n,
+          completion: z.array(z.number().nullable()),
+          score: z.array(z.number().nullable()),
+        }),
+      ),
+      openActionsByAge: z.object({ '0-7': z.number().int(), '8-30': z.number().int(), '31+': z.number().int() }),
+    }),
+    touchesSession: false,
+  }),
 } as const;

@@ -12,6 +12,9 @@ import {
 } from '../../../shared/compliance/mutations.js';
 import { answersOf, parseContent } from '../../../shared/compliance/report-rules.js';
 import { scheduleBoard } from '../../../shared/compliance/schedule-board.js';
+import type { Occurrence } from '../../../shared/compliance/schedule.js';
+import { complianceDashboard } from '../../../shared/compliance/dashboard.js';
+import { SOURCE_KIND } from '../../../shared/compliance/corrective-actions.js';
 import type { ComplianceReportRow, ComplianceTemplateRow } from '../../../shared/compliance/schema.js';
 import { scoreReport } from '../../../shared/compliance/scoring.js';
 import { siteClock } from '../../../shared/classes/site-time.js';
@@ -164,6 +167,57 @@ export function createComplianceHandlers(deps: HandlerDeps): ComplianceHandlers 
           reportId: reportIds.get(o.period) ?? null,
         })),
       };
+    },
+
+    'compliance.dashboard': async (input) => {
+      const site = await deps.site();
+      const now = nowIso();
+      const templates = await publishedTemplates();
+      // Enough periods back to cover the weeks of a daily schedule.
+      const read = await readScheduleOccurrences(db, {
+        site,
+        templates: new Map(templates.map((t) => [t.code, t])),
+        now,
+        roleCode: null,
+        limit: input.weeks * 7 + 7,
+      });
+      const occurrences = new Map<string, Occurrence[]>();
+      for (const r of read)
+        occurrences.set(r.schedule.template_code, [
+          ...(occurrences.get(r.schedule.template_code) ?? []),
+          ...r.occurrences,
+        ]);
+      const since = new Date(Date.parse(now) - (input.weeks + 1) * 7 * 86_400_000).toISOString();
+      const reports = await db
+        .selectFrom('compliance_reports')
+        .select(['template_code', 'submitted_at', 'score', 'max_score'])
+        .where('site_id', '=', site.id)
+        .where('deleted_at', 'is', null)
+        .where('submitted_at', '>=', since)
+        .where('score', 'is not', null)
+        .execute();
+      const openActions = await db
+        .selectFrom('actions')
+        .select('created_at')
+        .where('site_id', '=', site.id)
+        .where('source_kind', '=', SOURCE_KIND)
+        .where('status', 'in', ['open', 'in_progress'])
+        .where('deleted_at', 'is', null)
+        .execute();
+      return complianceDashboard({
+        now,
+        timeZone: site.timezone,
+        weeks: input.weeks,
+        templates: templates.map((t) => ({ code: t.code, title: { en: t.title_en, fr: t.title_fr } })),
+        occurrences,
+        reports: reports.map((r) => ({
+          templateCode: r.template_code,
+          submittedAt: r.submitted_at!,
+          score: r.score!,
+          maxScore: r.max_score ?? 100,
+        })),
+        openActions: openActions.map((a) => ({ createdAt: a.created_at })),
+      });
     },
 
     'compliance.reports': async (input) => {

@@ -5,19 +5,24 @@ import { BackButton } from '../../components/back-button.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import type { ComplianceView } from '../../stores/compliance-store.js';
 import { ActionList } from './action-list.js';
+import { ComplianceDashboard } from './compliance-dashboard.js';
 import { ReportForm } from './report-form.js';
 import { ReportList } from './report-list.js';
 import { ScheduleBoardView } from './schedule-board.js';
 import { useCompliance } from './use-compliance.js';
 import '../../styles/compliance.css';
 
-const VIEWS: ComplianceView[] = ['reports', 'actions', 'schedule'];
+const VIEWS: ComplianceView[] = ['reports', 'actions', 'schedule', 'dashboard'];
+const NONE: readonly string[] = [];
 
 /** Compliance: what is due for the person's role, reports in progress, filling one, signing it off. */
 export function ComplianceScreen() {
   const { t } = useTranslation();
   const { api, session } = useServices();
   const userId = useSlice(session, (s) => s.session?.user.id ?? null);
+  const permissions = useSlice(session, (s) => s.session?.user.permissions ?? NONE);
+  // The trends are the supervisors': whoever approves reports.
+  const views = VIEWS.filter((id) => id !== 'dashboard' || permissions.includes('compliance.approve'));
   const store = useCompliance();
   const open = useSlice(store, (s) => s.open);
   const error = useSlice(store, (s) => s.error);
@@ -41,7 +46,7 @@ export function ComplianceScreen() {
         <BackButton />
       </div>
       <nav className="compliance-tabs" aria-label={t('compliance.tabsLabel')}>
-        {VIEWS.map((id) => (
+        {views.map((id) => (
           <button
             key={id}
             type="button"
@@ -61,6 +66,8 @@ export function ComplianceScreen() {
         <ActionList />
       ) : view === 'schedule' ? (
         <ScheduleBoardView />
+      ) : view === 'dashboard' ? (
+        <ComplianceDashboard />
       ) : (
         <ReportList />
       )}

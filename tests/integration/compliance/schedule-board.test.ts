@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { templateId } from '../../../shared/compliance/template-rows.js';
 import { passingAnswers } from '../../helpers/compliance-answers.js';
-import { call, makeKiosk, signIn } from '../../helpers/kiosk.js';
+import { call, codeOf, makeKiosk, signIn } from '../../helpers/kiosk.js';
 import { parseContent } from '../../../shared/compliance/report-rules.js';
 
 async function ok<T>(p: Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>) {
@@ -87,5 +87,19 @@ describe('the compliance schedule board', () => {
       ['2026-11-20', 'missed'],
       ['2026-11-21', 'missed'],
     ]);
+
+    // The dashboard follows the same rows: this week, one of four dailies submitted, scoring 100.
+    expect(codeOf(await call(kiosk, 'compliance.dashboard', { weeks: 2 }, chef))).toBe('FORBIDDEN');
+    const dash = await ok<{
+      weeks: string[];
+      templates: { code: string; completion: (number | null)[]; score: (number | null)[] }[];
+      openActionsByAge: Record<string, number>;
+    }>(call(kiosk, 'compliance.dashboard', { weeks: 2 }, manager));
+    expect(dash.weeks).toEqual(['2026-11-09', '2026-11-16']);
+    expect(dash.templates.find((t) => t.code === 'RESTAURANT_OPENING')).toMatchObject({
+      completion: [null, 25],
+      score: [null, 100],
+    });
+    expect(dash.openActionsByAge).toEqual({ '0-7': 0, '8-30': 0, '31+': 0 });
   });
 });
