@@ -46,6 +46,7 @@ export const complianceEn = {
     overdue: 'Overdue',
     due: 'Due {{date}}',
     owner: 'Owner: {{role}}',
+    ageToday: 'raised today',
     age_one: 'raised {{count}} day ago',
     age_many: 'raised {{count}} days ago',
     age_other: 'raised {{count}} days ago',

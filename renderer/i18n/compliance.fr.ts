@@ -54,6 +54,7 @@ export const complianceFr: typeof complianceEn = {
     overdue: 'En retard',
     due: 'Échéance le {{date}}',
     owner: 'Responsable : {{role}}',
+    ageToday: "ouverte aujourd'hui",
     age_one: 'ouverte il y a {{count}} jour',
     age_many: 'ouverte il y a {{count}} jours',
     age_other: 'ouverte il y a {{count}} jours',

@@ -81,7 +81,7 @@ function ActionRow({ action: a, lang }: { action: CorrectiveAction; lang: 'en' |
           )}{' '}
           {t('compliance.actions.due', { date: formatDate(a.dueDate, lang) })} ·{' '}
           {t('compliance.actions.owner', { role: a.ownerRole ?? '—' })} ·{' '}
-          {t('compliance.actions.age', { count: a.ageDays })}
+          {a.ageDays === 0 ? t('compliance.actions.ageToday') : t('compliance.actions.age', { count: a.ageDays })}
         </span>
         {a.steps.length > 0 && (
           <ol className="compliance-history" aria-label={t('compliance.approval.history')}>

@@ -5,7 +5,7 @@ import { AGE_BUCKETS } from '../../../shared/compliance/dashboard.js';
 import { useSlice } from '../../app/services.js';
 import type { ComplianceDashboardView } from '../../stores/compliance-store.js';
 import { ChartView } from '../classes/chart-view.js';
-import { formatDate } from './format-date.js';
+import { intlLocale } from '../../i18n/format.js';
 import { useCompliance } from './use-compliance.js';
 
 /** One colour per template, distinct for colour-blind readers (Okabe-Ito), in a fixed order. */
@@ -22,7 +22,11 @@ export function ComplianceDashboard() {
 function Charts({ dashboard: d }: { dashboard: ComplianceDashboardView }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'fr' ? 'fr' : 'en';
-  const labels = useMemo(() => d.weeks.map((w) => formatDate(w, lang)), [d.weeks, lang]);
+  // Weeks by their Monday, short ("16 Nov"): eight of them fit under a chart on a portrait screen.
+  const labels = useMemo(() => {
+    const f = new Intl.DateTimeFormat(intlLocale(lang), { day: 'numeric', month: 'short', timeZone: 'UTC' });
+    return d.weeks.map((w) => f.format(new Date(`${w}T00:00:00Z`)));
+  }, [d.weeks, lang]);
   const trend = (key: 'score' | 'completion'): ChartConfiguration => ({
     type: key === 'score' ? 'line' : 'bar',
     data: {
