@@ -46,4 +46,10 @@ export const complianceBoardContract = {
     }),
     touchesSession: false,
   }),
+  /** One report as CSV, carrying its template version, content hash and answers' hash. */
+  'compliance.exportCsv': method({
+    access: 'compliance.fill',
+    input: z.object({ id: z.uuid() }).strict(),
+    output: z.object({ filename: z.string(), mime: z.literal('text/csv'), content: z.string() }),
+  }),
 } as const;

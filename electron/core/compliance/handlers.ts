@@ -11,6 +11,7 @@ import {
   startReport,
 } from '../../../shared/compliance/mutations.js';
 import { answersOf, parseContent } from '../../../shared/compliance/report-rules.js';
+import { reportCsv } from '../../../shared/compliance/report-csv.js';
 import { scheduleBoard } from '../../../shared/compliance/schedule-board.js';
 import type { Occurrence } from '../../../shared/compliance/schedule.js';
 import { complianceDashboard } from '../../../shared/compliance/dashboard.js';
@@ -108,7 +109,7 @@ export function createComplianceHandlers(deps: HandlerDeps): ComplianceHandlers 
     return new Map(rows.map((r) => [r.id, r.display_name]));
   };
 
-  return {
+  const handlers: ComplianceHandlers = {
     ...createComplianceActionHandlers(deps),
     'compliance.templates': async () => (await publishedTemplates()).map(templateOut),
 
@@ -218,6 +219,22 @@ export function createComplianceHandlers(deps: HandlerDeps): ComplianceHandlers 
         })),
         openActions: openActions.map((a) => ({ createdAt: a.created_at })),
       });
+    },
+
+    'compliance.exportCsv': async (input, ctx) => {
+      const { report, template, answers, score } = await handlers['compliance.report']({ id: input.id }, ctx);
+      return {
+        filename: `${template.code}-v${template.version}-${report.period ?? report.id}.csv`,
+        mime: 'text/csv' as const,
+        content: reportCsv({
+          reportId: report.id,
+          template,
+          status: report.status,
+          content: template.content,
+          answers,
+          score,
+        }),
+      };
     },
 
     'compliance.reports': async (input) => {
@@ -346,4 +363,5 @@ export function createComplianceHandlers(deps: HandlerDeps): ComplianceHandlers 
       return { id };
     },
   };
+  return handlers;
 }
