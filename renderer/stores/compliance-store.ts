@@ -9,6 +9,12 @@ export type DueItem = MethodOutput<'compliance.due'>[number];
 export type ReportSummary = MethodOutput<'compliance.reports'>[number];
 export type TemplateSummary = MethodOutput<'compliance.templates'>[number];
 export type ReportDetail = MethodOutput<'compliance.report'>;
+export type ActionsView = MethodOutput<'compliance.actions'>;
+export type CorrectiveAction = ActionsView['actions'][number];
+export type ScheduleBoard = MethodOutput<'compliance.schedule'>;
+export type ComplianceDashboardView = MethodOutput<'compliance.dashboard'>;
+/** The screen's tabs: reports to fill and sign, their corrective actions, the schedule, the trends. */
+export type ComplianceView = 'reports' | 'actions' | 'schedule' | 'dashboard';
 
 export interface ComplianceState {
   due: DueItem[] | null;
@@ -18,9 +24,16 @@ export interface ComplianceState {
   open: ReportDetail | null;
   busy: boolean;
   error: ErrorData | null;
-  notice: 'signed' | null;
+  notice: 'signed' | 'actionMoved' | null;
   /** Who the screen was last shown to; another person starts at the list. */
   viewer: string | null;
+  view: ComplianceView;
+  actions: ActionsView | null;
+  board: ScheduleBoard | null;
+  dashboard: ComplianceDashboardView | null;
+  setView(view: ComplianceView): void;
+  /** Starts or closes a corrective action, signed with the person's PIN. */
+  moveAction(id: string, to: 'in_progress' | 'done', pin: string, note: string | null): Promise<boolean>;
   refresh(): Promise<void>;
   openReport(id: string): Promise<void>;
   /** Starts a report (or resumes the one already started for that schedule and period) and opens it. */
@@ -38,6 +51,8 @@ const TABLES = new Set([
   'compliance_approvals',
   'compliance_schedules',
   'compliance_templates',
+  'actions',
+  'action_steps',
 ]);
 const OPEN_STATUSES = ['draft', 'returned', 'submitted', 'reviewed'] as const;
 
@@ -48,6 +63,29 @@ const OPEN_STATUSES = ['draft', 'returned', 'submitted', 'reviewed'] as const;
 export function createComplianceStore({ api }: { api: Pick<ApiClient, 'call'> }) {
   return createStore<ComplianceState>()((set, get) => {
     const fail = (error: ErrorData) => set({ busy: false, error });
+    const loadActions = async () => {
+      const r = await api.call('compliance.actions', {});
+      if (r.ok) set({ actions: r.value });
+      else fail(r.error);
+    };
+    const loadBoard = async () => {
+      const r = await api.call('compliance.schedule', {});
+      if (r.ok) set({ board: r.value });
+      else fail(r.error);
+    };
+    const loadDashboard = async () => {
+      const r = await api.call('compliance.dashboard', { weeks: 8 });
+      if (r.ok) set({ dashboard: r.value });
+      else fail(r.error);
+    };
+    /** Reloads what the current view shows. */
+    const reloadView = () => {
+      const view = get().view;
+      if (view === 'actions') return loadActions();
+      if (view === 'schedule') return loadBoard();
+      if (view === 'dashboard') return loadDashboard();
+      return get().refresh();
+    };
     const reloadOpen = async () => {
       const id = get().open?.report.id;
       if (!id) return;
@@ -63,6 +101,25 @@ export function createComplianceStore({ api }: { api: Pick<ApiClient, 'call'> })
       error: null,
       notice: null,
       viewer: null,
+      view: 'reports',
+      actions: null,
+      board: null,
+      dashboard: null,
+      setView(view) {
+        set({ view, open: null, error: null, notice: null });
+        void reloadView();
+      },
+      async moveAction(id, to, pin, note) {
+        set({ busy: true, error: null, notice: null });
+        const r = await api.call('compliance.moveAction', { actionId: id, to, pin, note });
+        if (!r.ok) {
+          fail(r.error);
+          return false;
+        }
+        await loadActions();
+        set({ busy: false, notice: 'actionMoved' });
+        return true;
+      },
       async refresh() {
         const [due, reports, templates] = await Promise.all([
           api.call('compliance.due', { allRoles: false }),
@@ -115,11 +172,11 @@ export function createComplianceStore({ api }: { api: Pick<ApiClient, 'call'> })
       },
       close() {
         set({ open: null, error: null, notice: null });
-        void get().refresh();
+        void reloadView();
       },
       handleEvent(event) {
         if (event.type !== 'data.changed' || !event.tables.some((t) => TABLES.has(t))) return;
-        void get().refresh();
+        void reloadView();
         void reloadOpen();
       },
     };

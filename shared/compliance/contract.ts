@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { MethodSpec } from '../api/method-spec.js';
+import { complianceActionsContract } from './action-contract.js';
 import { answerValue } from './answer.js';
+import { complianceBoardContract } from './board-contract.js';
 import { APPROVAL_STEP_NAMES, type ApprovalStep } from './approval-steps.js';
 import { SCHEDULE_FREQUENCIES } from './schedule.js';
 import { REPORT_TYPES, SCORING_METHODS, templateContent } from './template.js';
@@ -162,4 +164,6 @@ export const complianceContract = {
       .strict(),
     output: z.object({ id: z.uuid() }),
   }),
+  ...complianceActionsContract,
+  ...complianceBoardContract,
 } as const;

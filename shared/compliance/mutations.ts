@@ -3,7 +3,7 @@ import { AppError } from '../errors.js';
 import { derivedId } from '../ids.js';
 import type { MutationContext, MutationDef } from '../mutations/define.js';
 import { defineMutation } from '../mutations/define.js';
-import { userRoleId } from '../mutations/users.js';
+import { moveAction, raiseCorrectiveActions, roleAtSite } from './action-mutations.js';
 import { answerProblem, answerValue } from './answer.js';
 import { APPROVAL_STEP_NAMES, APPROVAL_STEPS, FILLABLE, stepRefusal } from './approval-steps.js';
 import { answersHash, answersOf, parseContent, submitProblems } from './report-rules.js';
@@ -197,14 +197,8 @@ export const signStep = defineMutation({
       a.comment,
     );
     if (refusal) throw new AppError(refusal.code, refusal.message, { reportId: a.reportId, step: a.step });
-    const role = await ctx.db
-      .selectFrom('user_roles')
-      .innerJoin('roles', 'roles.id', 'user_roles.role_id')
-      .select('roles.code')
-      .where('user_roles.id', '=', userRoleId(userId, ctx.siteId))
-      .where('user_roles.deleted_at', 'is', null)
-      .executeTakeFirst();
-    if (!role) throw new AppError('FORBIDDEN', 'You hold no role at this site, so you cannot sign this report.');
+    const roleCode = await roleAtSite(ctx, userId);
+    if (!roleCode) throw new AppError('FORBIDDEN', 'You hold no role at this site, so you cannot sign this report.');
     const content = await pinnedContent(ctx, report.template_id);
     const answerRows = await ctx.db
       .selectFrom('compliance_answers')
@@ -229,7 +223,7 @@ export const signStep = defineMutation({
       from_status: report.status,
       to_status: to,
       user_id: userId,
-      role_code: role.code,
+      role_code: roleCode,
       comment: a.comment,
       score: score.score,
       answers_hash: answersHash(answers),
@@ -241,8 +235,7 @@ export const signStep = defineMutation({
         ? { score: score.score, max_score: score.maxScore, passed: score.passed ? 1 : 0, submitted_at: ctx.now }
         : {}),
     });
-    // Corrective actions: a failed critical item (score.failedCritical) raises an action of the
-    // incidents area's `actions` table once it exists; its mutation belongs here, on submit.
+    if (a.step === 'submit') await raiseCorrectiveActions(ctx, report, content, score.failedCritical, roleCode);
   },
 });
 
@@ -275,4 +268,10 @@ export const setSchedule = defineMutation({
   },
 });
 
-export const COMPLIANCE_MUTATIONS: readonly MutationDef[] = [startReport, answerItem, signStep, setSchedule];
+export const COMPLIANCE_MUTATIONS: readonly MutationDef[] = [
+  startReport,
+  answerItem,
+  signStep,
+  setSchedule,
+  moveAction,
+] as unknown as readonly MutationDef[];

@@ -104,6 +104,21 @@ export interface ComplianceScheduleRow extends SyncedRowBase {
   deleted_at: string | null;
 }
 
+/**
+ * Insert-only: one signed move of an action (the `actions` table of the incidents area): started,
+ * or done with a note saying what was done. The action's status is the latest step's.
+ */
+export interface ActionStepRow extends SyncedRowBase {
+  action_id: string;
+  from_status: 'open' | 'in_progress' | 'done' | 'cancelled';
+  to_status: 'open' | 'in_progress' | 'done' | 'cancelled';
+  note: string | null;
+  user_id: string;
+  /** The signer's role at the site when signing, read by the mutator from user_roles. */
+  role_code: string;
+  device_id: string;
+}
+
 export interface ComplianceTables {
   compliance_templates: ComplianceTemplateRow;
   compliance_schedules: ComplianceScheduleRow;
@@ -111,6 +126,7 @@ export interface ComplianceTables {
   compliance_answers: ComplianceAnswerRow;
   compliance_answer_history: ComplianceAnswerHistoryRow;
   compliance_approvals: ComplianceApprovalRow;
+  action_steps: ActionStepRow;
 }
 
 /** In dependency order (referenced tables first): pulled pages apply in this order. */
@@ -121,8 +137,10 @@ export const COMPLIANCE_TABLES: readonly (keyof ComplianceTables)[] = [
   'compliance_answers',
   'compliance_answer_history',
   'compliance_approvals',
+  'action_steps',
 ];
 export const COMPLIANCE_INSERT_ONLY: readonly (keyof ComplianceTables)[] = [
   'compliance_answer_history',
   'compliance_approvals',
+  'action_steps',
 ];

@@ -394,6 +394,8 @@ export const addAction = defineMutation({
       status: 'open',
       created_by: ctx.userId,
       deleted_at: null,
+      owner_role: null,
+      source_item: null,
     });
   },
 });

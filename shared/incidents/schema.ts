@@ -81,6 +81,10 @@ export interface ActionRow extends SyncedRowBase {
   status: 'open' | 'in_progress' | 'done' | 'cancelled';
   created_by: string | null;
   deleted_at: string | null;
+  /** The role that must carry it out (compliance actions; null for an incident's own). */
+  owner_role: string | null;
+  /** The report item it answers, when raised by a failed critical item of a compliance report. */
+  source_item: string | null;
 }
 
 /** Synced tables of the incidents area, merged into SyncedDatabase (shared/schema.ts). */

@@ -1,48 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
-import { expect, openKiosk, signIn, test } from './support/fixtures.js';
+import { fillOpening, openCompliance } from './support/compliance-form.js';
+import { expect, signIn, test } from './support/fixtures.js';
 
 const shot = (name: string) => fileURLToPath(new URL(`./screenshots/compliance-${name}.png`, import.meta.url));
-
-async function openCompliance(page: Page, name: string) {
-  await openKiosk(page);
-  await signIn(page, name);
-  await page.getByTestId('area-compliance').click();
-  await expect(page.getByTestId('screen-compliance')).toBeVisible();
-}
-
-/** Answers every item of the restaurant opening checklist the way a passing morning looks. */
-async function fillOpening(page: Page) {
-  await page.getByTestId('compliance-new-RESTAURANT_OPENING').click();
-  await expect(page.getByTestId('compliance-report')).toHaveAttribute('data-status', 'draft');
-  const tap = async (id: string, label: string) => {
-    const button = page.getByTestId(`item-${id}`).getByRole('button', { name: label, exact: true });
-    await button.click();
-    await expect(button).toHaveAttribute('aria-pressed', 'true');
-  };
-  for (const id of [
-    'floors_clean',
-    'handwash_stocked',
-    'exits_clear',
-    'dates_checked',
-    'sanitiser_ready',
-    'uniforms',
-    'staff_fit',
-  ])
-    await tap(id, 'Yes');
-  await tap('pests_seen', 'No');
-  await tap('dishwasher_temp', 'N/A');
-  for (const [id, v] of [
-    ['fridge_temp', '3'],
-    ['freezer_temp', '-20'],
-  ] as const) {
-    await page.getByTestId(`input-${id}`).fill(v);
-    await page.getByTestId(`item-${id}`).getByRole('button', { name: 'Save' }).click();
-    await expect(page.getByTestId(`item-${id}`)).toHaveAttribute('data-outcome', 'pass');
-  }
-  await page.getByTestId('item-opened_by').getByRole('button').first().click();
-  await expect(page.getByTestId('item-opened_by').getByRole('button').first()).toHaveText('Signed');
-}
 
 test('the chef fills the opening checklist and submits it; the manager reviews and approves it on board', async ({
   page,

@@ -11,15 +11,22 @@ import {
   startReport,
 } from '../../../shared/compliance/mutations.js';
 import { answersOf, parseContent } from '../../../shared/compliance/report-rules.js';
-import { occurrences } from '../../../shared/compliance/schedule.js';
+import { reportCsv } from '../../../shared/compliance/report-csv.js';
+import { scheduleBoard } from '../../../shared/compliance/schedule-board.js';
+import type { Occurrence } from '../../../shared/compliance/schedule.js';
+import { complianceDashboard } from '../../../shared/compliance/dashboard.js';
+import { SOURCE_KIND } from '../../../shared/compliance/corrective-actions.js';
 import type { ComplianceReportRow, ComplianceTemplateRow } from '../../../shared/compliance/schema.js';
 import { scoreReport } from '../../../shared/compliance/scoring.js';
+import { siteClock } from '../../../shared/classes/site-time.js';
 import { AppError } from '../../../shared/errors.js';
 import { decodeHlc } from '../../../shared/hlc.js';
 import { derivedId, newId } from '../../../shared/ids.js';
 import type { SyncedDatabase } from '../../../shared/schema.js';
 import type { CallContext, Handlers } from '../api/dispatcher.js';
 import type { HandlerDeps } from '../api/handler-deps.js';
+import { createComplianceActionHandlers } from './action-handlers.js';
+import { readScheduleOccurrences } from './schedule-reads.js';
 
 type ComplianceHandlers = Pick<Handlers, keyof typeof complianceContract>;
 
@@ -27,8 +34,6 @@ const actorOf = (ctx: CallContext) => ({
   userId: ctx.signedIn!.person.id,
   permissions: ctx.signedIn!.person.permissions,
 });
-
-const SUBMITTED = new Set(['submitted', 'reviewed', 'approved', 'countersigned']);
 
 export const scheduleId = (siteId: string, templateCode: string, roleCode: string, frequency: string) =>
   derivedId('compliance_schedule', siteId, templateCode, roleCode, frequency);
@@ -104,47 +109,20 @@ export function createComplianceHandlers(deps: HandlerDeps): ComplianceHandlers 
     return new Map(rows.map((r) => [r.id, r.display_name]));
   };
 
-  return {
+  const handlers: ComplianceHandlers = {
+    ...createComplianceActionHandlers(deps),
     'compliance.templates': async () => (await publishedTemplates()).map(templateOut),
 
     'compliance.due': async (input, ctx) => {
       const site = await deps.site();
-      const role = ctx.signedIn!.person.roleCode;
-      let q = db
-        .selectFrom('compliance_schedules')
-        .selectAll()
-        .where('site_id', '=', site.id)
-        .where('deleted_at', 'is', null);
-      if (!input.allRoles) q = q.where('role_code', '=', role);
-      const schedules = await q.orderBy('template_code').execute();
-      if (!schedules.length) return [];
-      const templates = new Map((await publishedTemplates()).map((t) => [t.code, t]));
-      const reports = await db
-        .selectFrom('compliance_reports')
-        .select(['id', 'schedule_id', 'period', 'status'])
-        .where('site_id', '=', site.id)
-        .where(
-          'schedule_id',
-          'in',
-          schedules.map((s) => s.id),
-        )
-        .where('deleted_at', 'is', null)
-        .execute();
-      const now = nowIso();
-      return schedules.flatMap((s) => {
-        const mine = new Map(
-          reports
-            .filter((r) => r.schedule_id === s.id && r.period)
-            .map((r) => [r.period!, { submitted: SUBMITTED.has(r.status), id: r.id }]),
-        );
-        const t = templates.get(s.template_code);
-        return occurrences(
-          { frequency: s.frequency, startsOn: s.starts_on, dueTime: s.due_time },
-          mine,
-          now,
-          site.timezone,
-          31,
-        )
+      const read = await readScheduleOccurrences(db, {
+        site,
+        templates: new Map((await publishedTemplates()).map((t) => [t.code, t])),
+        now: nowIso(),
+        roleCode: input.allRoles ? null : ctx.signedIn!.person.roleCode,
+      });
+      return read.flatMap(({ schedule: s, template: t, occurrences, reportIds }) =>
+        occurrences
           .filter((o) => o.status !== 'done')
           .map((o) => ({
             scheduleId: s.id,
@@ -156,9 +134,107 @@ export function createComplianceHandlers(deps: HandlerDeps): ComplianceHandlers 
             period: o.period,
             dueAt: o.dueAt,
             status: o.status as 'due' | 'late' | 'missed',
-            reportId: mine.get(o.period)?.id ?? null,
-          }));
+            reportId: reportIds.get(o.period) ?? null,
+          })),
+      );
+    },
+
+    'compliance.schedule': async () => {
+      const site = await deps.site();
+      const now = nowIso();
+      const read = await readScheduleOccurrences(db, {
+        site,
+        templates: new Map((await publishedTemplates()).map((t) => [t.code, t])),
+        now,
+        roleCode: null,
       });
+      return {
+        today: siteClock(now, site.timezone).date,
+        entries: scheduleBoard(
+          read.map((r) => ({ of: r, occurrences: r.occurrences })),
+          now,
+          site.timezone,
+        ).map(({ bucket, dueOn, occurrence: o, of: { schedule: s, template: t, reportIds } }) => ({
+          scheduleId: s.id,
+          templateId: t?.id ?? null,
+          title: { en: t?.title_en ?? s.template_code, fr: t?.title_fr ?? s.template_code },
+          frequency: s.frequency,
+          roleCode: s.role_code,
+          period: o.period,
+          dueOn,
+          dueAt: o.dueAt,
+          status: o.status,
+          bucket,
+          reportId: reportIds.get(o.period) ?? null,
+        })),
+      };
+    },
+
+    'compliance.dashboard': async (input) => {
+      const site = await deps.site();
+      const now = nowIso();
+      const templates = await publishedTemplates();
+      // Enough periods back to cover the weeks of a daily schedule.
+      const read = await readScheduleOccurrences(db, {
+        site,
+        templates: new Map(templates.map((t) => [t.code, t])),
+        now,
+        roleCode: null,
+        limit: input.weeks * 7 + 7,
+      });
+      const occurrences = new Map<string, Occurrence[]>();
+      for (const r of read)
+        occurrences.set(r.schedule.template_code, [
+          ...(occurrences.get(r.schedule.template_code) ?? []),
+          ...r.occurrences,
+        ]);
+      const since = new Date(Date.parse(now) - (input.weeks + 1) * 7 * 86_400_000).toISOString();
+      const reports = await db
+        .selectFrom('compliance_reports')
+        .select(['template_code', 'submitted_at', 'score', 'max_score'])
+        .where('site_id', '=', site.id)
+        .where('deleted_at', 'is', null)
+        .where('submitted_at', '>=', since)
+        .where('score', 'is not', null)
+        .execute();
+      const openActions = await db
+        .selectFrom('actions')
+        .select('created_at')
+        .where('site_id', '=', site.id)
+        .where('source_kind', '=', SOURCE_KIND)
+        .where('status', 'in', ['open', 'in_progress'])
+        .where('deleted_at', 'is', null)
+        .execute();
+      return complianceDashboard({
+        now,
+        timeZone: site.timezone,
+        weeks: input.weeks,
+        templates: templates.map((t) => ({ code: t.code, title: { en: t.title_en, fr: t.title_fr } })),
+        occurrences,
+        reports: reports.map((r) => ({
+          templateCode: r.template_code,
+          submittedAt: r.submitted_at!,
+          score: r.score!,
+          maxScore: r.max_score ?? 100,
+        })),
+        openActions: openActions.map((a) => ({ createdAt: a.created_at })),
+      });
+    },
+
+    'compliance.exportCsv': async (input, ctx) => {
+      const { report, template, answers, score } = await handlers['compliance.report']({ id: input.id }, ctx);
+      return {
+        filename: `${template.code}-v${template.version}-${report.period ?? report.id}.csv`,
+        mime: 'text/csv' as const,
+        content: reportCsv({
+          reportId: report.id,
+          template,
+          status: report.status,
+          content: template.content,
+          answers,
+          score,
+        }),
+      };
     },
 
     'compliance.reports': async (input) => {
@@ -287,4 +363,5 @@ export function createComplianceHandlers(deps: HandlerDeps): ComplianceHandlers 
       return { id };
     },
   };
+  return handlers;
 }

@@ -1,13 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useSlice } from '../../app/services.js';
-import { formatDateTime, intlLocale } from '../../i18n/format.js';
+import { formatDateTime } from '../../i18n/format.js';
+import { formatDate } from './format-date.js';
 import { useCompliance } from './use-compliance.js';
-
-/** A period's first date (YYYY-MM-DD, the site's calendar) as the language writes it. */
-const formatDate = (d: string, lang: string) =>
-  new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    new Date(`${d}T00:00:00Z`),
-  );
 
 /** Due and late reports of the person's role, reports in progress, and a new report from a template. */
 export function ReportList() {
