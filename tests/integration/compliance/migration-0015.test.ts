@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { makeKiosk, openSecondConnection } from '../../helpers/kiosk.js';
 import { createTestDatabase } from '../../helpers/postgres.js';
 
-describe('migration 0018 (corrective actions of compliance reports) on the kiosk and on the central database', () => {
+describe('migration 0015 (corrective actions of compliance reports) on the kiosk and on the central database', () => {
   it('on the kiosk: actions gain owner_role and source_item; action_steps sits behind the gate and is insert-only', async () => {
     const { kiosk, dataDir } = await makeKiosk();
-    expect(kiosk.store.migrations.current).toBeGreaterThanOrEqual(18);
+    expect(kiosk.store.migrations.current).toBeGreaterThanOrEqual(15);
     const columns = (t: string) =>
       (kiosk.store.raw.prepare('SELECT name FROM pragma_table_info(?)').all(t) as { name: string }[]).map(
         (c) => c.name,
