@@ -122,6 +122,8 @@ export const investigateAnomaly = defineMutation({
         kind: 'corrective',
         title: a.action.title,
         owner_id: a.action.ownerId,
+        owner_role: null,
+        source_item: null,
         due_date: a.action.dueDate,
         status: 'open',
         created_by: ctx.userId,
