@@ -7,6 +7,8 @@ export const PERMISSIONS = [
   'training.take',
   'training.assign',
   'training.author',
+  /** Observe a practical assessment and sign off its items with one's own PIN (an instructor). */
+  'training.observe',
   'classroom.run',
   'classes.manage',
   'incidents.report',
@@ -79,6 +81,7 @@ const CREW_BASE: Permission[] = ['training.take', 'analytics.personal', 'inciden
 const SUPERVISOR: Permission[] = [
   ...CREW_BASE,
   'training.assign',
+  'training.observe',
   'classroom.run',
   'classes.manage',
   'incidents.triage',
@@ -154,6 +157,7 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
     permissions: [
       ...CREW_BASE,
       'training.assign',
+      'training.observe',
       'classroom.run',
       'classes.manage',
       'analytics.team',
