@@ -366,6 +366,17 @@ export const trainingContract = {
           reasons: z.array(z.object({ kind: z.enum(['overdue', 'repeated_fails']), detail: z.string(), title: l10n })),
         }),
       ),
+      /** Questions answered wrongly with high confidence (4-5), most often first. */
+      misconceptions: z.array(
+        z.object({
+          questionId: z.uuid(),
+          prompt: l10n,
+          moduleTitle: l10n,
+          confidentWrong: z.number().int(),
+          rated: z.number().int(),
+          averageConfidenceWhenWrong: z.number(),
+        }),
+      ),
     }),
   }),
 

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { moduleId } from '../../../shared/training/content-rows.js';
 import { DEMO_MODULES } from '../../../shared/training/demo-content.js';
-import { call, demoPerson } from '../../helpers/kiosk.js';
+import { call, demoPerson, makeKiosk } from '../../helpers/kiosk.js';
 import { replicaDiff, syncAll } from '../../helpers/replicas.js';
 import { enrolledKiosk, startService } from '../../helpers/sync.js';
 
@@ -131,5 +131,27 @@ describe('practical assessments through the sync service', () => {
       { reason: 'prerequisites', missing: ['FOOD_SAFETY_101'] },
     ]);
     expect(kiosk.store.raw.prepare('SELECT count(*) AS n FROM training_attempts').get()).toEqual({ n: 0 });
+  });
+
+  it('analytics list the questions answered wrongly with high confidence, most often first', async () => {
+    const { kiosk } = await makeKiosk();
+    for (const role of ['staff', 'waiter']) {
+      const token = await signInAs(kiosk, role);
+      const started = await ok(call(kiosk, 'training.startAssessment', { moduleId: FIRE_ID }, token));
+      const [q1, q2, q3] = started.questions as Val[];
+      const answers = [
+        // Water on burning oil, and sure of it: the misconception the scenario is there to catch.
+        { questionId: q1.id, selected: ['a'], responseMs: 1000, confidence: 5 },
+        { questionId: q2.id, selected: role === 'staff' ? ['b'] : ['a'], responseMs: 1000, confidence: 4 },
+        { questionId: q3.id, selected: ['a'], responseMs: 1000, confidence: 2 },
+      ];
+      await ok(call(kiosk, 'training.submitAssessment', { attemptId: started.attemptId, answers }, token));
+    }
+    const manager = await signInAs(kiosk, 'manager');
+    const a = await ok(call(kiosk, 'training.analytics', {}, manager));
+    expect(a.misconceptions.map((m: Val) => [m.prompt.en, m.confidentWrong])).toEqual([
+      [FIRE.questions[0].prompt.en, 2],
+      [FIRE.questions[1].prompt.en, 1],
+    ]);
   });
 });
