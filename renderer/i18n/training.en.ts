@@ -211,4 +211,14 @@ export const trainingEn = {
     noMisconceptions: 'No question was answered wrongly with high confidence.',
     confidentWrong: '{{count}} sure but wrong',
   },
+  authorDetails: {
+    title: 'Module details',
+    category: 'Category (e.g. food_safety)',
+    difficulty: 'Difficulty (1-5)',
+    minutes: 'Estimated minutes',
+    passMark: 'Pass mark (%)',
+    maxAttempts: 'Attempts allowed (0 = no limit)',
+    prerequisites: 'Modules to pass first (codes, separated by commas)',
+    objectives: 'Learning objectives, one per line',
+  },
 };

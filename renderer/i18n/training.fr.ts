@@ -215,4 +215,14 @@ export const trainingFr: Widen<typeof trainingEn> = {
     noMisconceptions: 'Aucune question n’a reçu de réponse fausse avec assurance.',
     confidentWrong: '{{count}} sûrs mais faux',
   },
+  authorDetails: {
+    title: 'Détails du module',
+    category: 'Catégorie (ex. food_safety)',
+    difficulty: 'Difficulté (1-5)',
+    minutes: 'Durée estimée en minutes',
+    passMark: 'Note de réussite (%)',
+    maxAttempts: 'Essais permis (0 = sans limite)',
+    prerequisites: 'Modules à réussir d’abord (codes séparés par des virgules)',
+    objectives: 'Objectifs pédagogiques, un par ligne',
+  },
 };
