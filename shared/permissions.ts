@@ -7,6 +7,8 @@ export const PERMISSIONS = [
   'training.take',
   'training.assign',
   'training.author',
+  /** Observe a practical assessment and sign off its items with one's own PIN (an instructor). */
+  'training.observe',
   'classroom.run',
   'classes.manage',
   'incidents.report',
@@ -81,6 +83,7 @@ const CREW_BASE: Permission[] = ['training.take', 'analytics.personal', 'inciden
 const SUPERVISOR: Permission[] = [
   ...CREW_BASE,
   'training.assign',
+  'training.observe',
   'classroom.run',
   'classes.manage',
   'incidents.triage',
@@ -96,6 +99,73 @@ const SUPERVISOR: Permission[] = [
 
 /** What runs a restaurant's floor beyond serving: the menu, payments, approvals and the figures. */
 const TABLE_MANAGER: Permission[] = ['tables.setup', 'tables.pay', 'tables.approve', 'tables.money'];
+
+/**
+ * The unified training system's six roles (seed 003), as rows of the matrix. Each holds the
+ * rights its row-level rules allow there: the system administrator sees everything; the
+ * administrator runs training at their location (sites here); an authorised provider runs and
+ * certifies the sessions they provide; an instructor provider teaches and signs off their own
+ * sessions' learners; an instructor candidate only reads their own sessions and certificates (no
+ * enrollments); an instructor trainee only their own enrollments and certificates.
+ */
+export const UNIFIED_TRAINING_ROLES: readonly RoleDefinition[] = [
+  {
+    id: 'system_admin',
+    siteKind: 'any',
+    name: { en: 'System administrator', fr: 'Administrateur système' },
+    permissions: ALL,
+  },
+  {
+    id: 'training_admin',
+    siteKind: 'any',
+    name: { en: 'Training administrator', fr: 'Administrateur de formation' },
+    permissions: [
+      'training.take',
+      'training.assign',
+      'training.author',
+      'training.observe',
+      'classroom.run',
+      'classes.manage',
+      'analytics.personal',
+      'analytics.team',
+      'reports.generate',
+      'audit.view',
+      'users.manage',
+    ],
+  },
+  {
+    id: 'authorised_provider',
+    siteKind: 'any',
+    name: { en: 'Authorised provider', fr: 'Prestataire agréé' },
+    permissions: [
+      'training.take',
+      'training.assign',
+      'training.observe',
+      'classroom.run',
+      'analytics.personal',
+      'analytics.team',
+      'reports.generate',
+    ],
+  },
+  {
+    id: 'instructor_provider',
+    siteKind: 'any',
+    name: { en: 'Instructor provider', fr: 'Formateur prestataire' },
+    permissions: ['training.take', 'training.observe', 'classroom.run', 'analytics.personal'],
+  },
+  {
+    id: 'instructor_candidate',
+    siteKind: 'any',
+    name: { en: 'Instructor candidate', fr: 'Candidat formateur' },
+    permissions: ['training.take', 'analytics.personal'],
+  },
+  {
+    id: 'instructor_trainee',
+    siteKind: 'any',
+    name: { en: 'Instructor trainee', fr: 'Formateur stagiaire' },
+    permissions: ['training.take', 'analytics.personal'],
+  },
+];
 
 /** The seeds' roles: SOP training (admin, manager, chef, staff), TabSync (super admin, consultant,
  * owner, waiter, kitchen), classroom training (instructor, trainee) and ships (master, officer, crew). */
@@ -156,6 +226,7 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
     permissions: [
       ...CREW_BASE,
       'training.assign',
+      'training.observe',
       'classroom.run',
       'classes.manage',
       'analytics.team',
@@ -186,6 +257,7 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
     name: { en: 'Crew', fr: 'Équipage' },
     permissions: [...CREW_BASE, 'fuel.log', 'compliance.fill'],
   },
+  ...UNIFIED_TRAINING_ROLES,
 ];
 
 export function can(permissions: readonly string[], needed: Permission): boolean {

@@ -18,7 +18,8 @@ export type TrainingView =
   | { name: 'certificates' }
   | { name: 'certificate'; certificateId: string }
   | { name: 'sessions' }
-  | { name: 'author' };
+  | { name: 'author' }
+  | { name: 'practical' };
 
 export interface TrainingState {
   view: TrainingView;
@@ -28,6 +29,8 @@ export interface TrainingState {
   assessment: Assessment | null;
   questionIndex: number;
   answers: Record<string, string[]>;
+  /** How sure the learner said they were of each answer, 1-5 (optional). */
+  confidence: Record<string, number>;
   result: AssessmentResult | null;
   certificates: Certificate[] | null;
   verification: Verification | null;
@@ -41,6 +44,7 @@ export interface TrainingState {
   toggleBookmark(): Promise<void>;
   startAssessment(): Promise<void>;
   choose(questionId: string, optionId: string, multiple: boolean): void;
+  rateConfidence(questionId: string, level: number): void;
   goToQuestion(index: number): void;
   submitAssessment(): Promise<void>;
   loadCertificates(): Promise<void>;
@@ -124,6 +128,7 @@ export function createTrainingStore({ api, now = () => Date.now() }: TrainingSto
       assessment: null,
       questionIndex: 0,
       answers: {},
+      confidence: {},
       result: null,
       certificates: null,
       verification: null,
@@ -174,6 +179,7 @@ export function createTrainingStore({ api, now = () => Date.now() }: TrainingSto
           assessment: r.value,
           questionIndex: 0,
           answers: {},
+          confidence: {},
           result: null,
           feedbackSent: false,
           busy: false,
@@ -189,6 +195,9 @@ export function createTrainingStore({ api, now = () => Date.now() }: TrainingSto
           : [optionId];
         set({ answers: { ...get().answers, [questionId]: next } });
       },
+      rateConfidence(questionId, level) {
+        set({ confidence: { ...get().confidence, [questionId]: level } });
+      },
       goToQuestion(index) {
         const { assessment, questionIndex } = get();
         if (!assessment || index < 0 || index >= assessment.questions.length) return;
@@ -198,7 +207,7 @@ export function createTrainingStore({ api, now = () => Date.now() }: TrainingSto
         set({ questionIndex: index });
       },
       async submitAssessment() {
-        const { assessment, answers, questionIndex } = get();
+        const { assessment, answers, confidence, questionIndex } = get();
         if (!assessment) return;
         const q = assessment.questions[questionIndex];
         responseMs[q.id] = (responseMs[q.id] ?? 0) + (now() - questionSince);
@@ -211,6 +220,7 @@ export function createTrainingStore({ api, now = () => Date.now() }: TrainingSto
               questionId: x.id,
               selected: answers[x.id],
               responseMs: Math.min(86_400_000, Math.round(responseMs[x.id] ?? 0)),
+              confidence: confidence[x.id] ?? null,
             })),
         });
         if (!r.ok) return fail(r.error);

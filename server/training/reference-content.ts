@@ -42,7 +42,8 @@ export async function insertTrainingContent(trx: CentralTransaction, version: ()
   const ids = new Set(modules.map((m) => m.id));
   let n = 0;
   const put = async (
-    table: 'training_modules' | 'training_sections' | 'training_questions' | 'training_paths',
+    table:
+      'training_modules' | 'training_sections' | 'training_questions' | 'training_practical_items' | 'training_paths',
     list: object[],
   ) => {
     if (!list.length) return;
@@ -63,6 +64,10 @@ export async function insertTrainingContent(trx: CentralTransaction, version: ()
   await put(
     'training_questions',
     rows.questions.filter((q) => ids.has(q.module_id)),
+  );
+  await put(
+    'training_practical_items',
+    rows.practicalItems.filter((p) => ids.has(p.module_id)),
   );
   await put('training_paths', paths);
   return n;

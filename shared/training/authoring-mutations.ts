@@ -27,6 +27,10 @@ export const draftArgs = z
     maxAttempts: z.number().int().min(0).max(20),
     cooldownMinutes: z.number().int().min(0).max(10080),
     validityDays: z.number().int().min(0).max(3650),
+    category: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]{1,39}$/, 'A category is a short code in small letters, like food_safety')
+      .default('general'),
     sections: z
       .array(
         z.object({ id: z.uuid(), title: lang(200), body: lang(20000), image: z.string().max(120).nullable() }).strict(),
@@ -46,16 +50,26 @@ export const draftArgs = z
             correct: z.array(z.string()).min(1).max(8),
             weight: z.number().int().min(1).max(10),
             explanation: lang(1000),
+            /** The situation of a scenario question; consecutive questions on one situation form a chain. */
+            scenario: lang(2000).nullable().default(null),
           })
           .strict(),
       )
       .max(100),
+    practicalItems: z
+      .array(
+        z
+          .object({ id: z.uuid(), title: lang(300), weight: z.number().int().min(1).max(10), critical: z.boolean() })
+          .strict(),
+      )
+      .max(50)
+      .default([]),
   })
   .strict();
 
 async function replaceChildren(
   ctx: MutationContext,
-  table: 'training_sections' | 'training_questions',
+  table: 'training_sections' | 'training_questions' | 'training_practical_items',
   moduleId: string,
   rows: { id: string; row: Record<string, unknown> }[],
 ) {
@@ -116,6 +130,7 @@ export const saveDraft = defineMutation({
       max_attempts: a.maxAttempts,
       cooldown_minutes: a.cooldownMinutes,
       validity_days: a.validityDays,
+      category: a.category,
       published_at: null,
       deleted_at: null,
     };
@@ -153,6 +168,23 @@ export const saveDraft = defineMutation({
           weight: q.weight,
           explanation_en: q.explanation.en,
           explanation_fr: q.explanation.fr,
+          scenario_en: q.scenario?.en ?? null,
+          scenario_fr: q.scenario?.fr ?? null,
+        },
+      })),
+    );
+    await replaceChildren(
+      ctx,
+      'training_practical_items',
+      a.id,
+      a.practicalItems.map((p, i) => ({
+        id: p.id,
+        row: {
+          position: i + 1,
+          title_en: p.title.en,
+          title_fr: p.title.fr,
+          weight: p.weight,
+          critical: p.critical ? 1 : 0,
         },
       })),
     );
@@ -177,7 +209,15 @@ export async function loadDraft(ctx: Pick<MutationContext, 'db'>, moduleId: stri
     .where('deleted_at', 'is', null)
     .orderBy('position')
     .execute();
+  const items = await ctx.db
+    .selectFrom('training_practical_items')
+    .select(['title_en', 'title_fr'])
+    .where('module_id', '=', moduleId)
+    .where('deleted_at', 'is', null)
+    .orderBy('position')
+    .execute();
   return {
+    practicalItems: items.map((i) => ({ title: { en: i.title_en, fr: i.title_fr } })),
     title: { en: m.title_en, fr: m.title_fr },
     description: { en: m.description_en, fr: m.description_fr },
     sections: sections.map((s) => ({

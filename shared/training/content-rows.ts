@@ -1,5 +1,11 @@
 import { derivedId } from '../ids.js';
-import type { TrainingModuleRow, TrainingPathRow, TrainingQuestionRow, TrainingSectionRow } from './schema.js';
+import type {
+  TrainingModuleRow,
+  TrainingPathRow,
+  TrainingPracticalItemRow,
+  TrainingQuestionRow,
+  TrainingSectionRow,
+} from './schema.js';
 import { DEMO_MODULES, DEMO_PATHS, type ContentModule, type ContentPath } from './demo-content.js';
 
 /** Ids derived from the natural keys, so every replica and the server hold the same rows. */
@@ -9,6 +15,8 @@ export const sectionId = (code: string, version: number, position: number) =>
 export const questionId = (code: string, version: number, position: number) =>
   derivedId('training_question', code, String(version), String(position));
 export const pathId = (code: string) => derivedId('training_path', code);
+export const practicalItemId = (code: string, version: number, position: number) =>
+  derivedId('training_practical_item', code, String(version), String(position));
 
 /** Shipped content carries a fixed timestamp, so replicas seeded apart still hold equal rows. */
 export const CONTENT_TIME = '2026-01-01T00:00:00.000Z';
@@ -17,6 +25,7 @@ export interface ContentRows {
   modules: TrainingModuleRow[];
   sections: TrainingSectionRow[];
   questions: TrainingQuestionRow[];
+  practicalItems: TrainingPracticalItemRow[];
   paths: TrainingPathRow[];
 }
 
@@ -44,6 +53,7 @@ export function moduleRows(m: ContentModule): Omit<ContentRows, 'paths'> {
         max_attempts: m.maxAttempts,
         cooldown_minutes: m.cooldownMinutes,
         validity_days: m.validityDays,
+        category: m.category ?? 'general',
         published_at: CONTENT_TIME,
         deleted_at: null,
       },
@@ -73,6 +83,19 @@ export function moduleRows(m: ContentModule): Omit<ContentRows, 'paths'> {
       weight: q.weight,
       explanation_en: q.explanation.en,
       explanation_fr: q.explanation.fr,
+      scenario_en: q.scenario?.en ?? null,
+      scenario_fr: q.scenario?.fr ?? null,
+      deleted_at: null,
+    })),
+    practicalItems: (m.practicalItems ?? []).map((p, i) => ({
+      ...base,
+      id: practicalItemId(m.code, m.version, i + 1),
+      module_id: id,
+      position: i + 1,
+      title_en: p.title.en,
+      title_fr: p.title.fr,
+      weight: p.weight,
+      critical: p.critical ? 1 : 0,
       deleted_at: null,
     })),
   };
@@ -94,12 +117,19 @@ export function pathRow(p: ContentPath): TrainingPathRow {
 
 /** Every row of the shipped content. */
 export function shippedContentRows(): ContentRows {
-  const out: ContentRows = { modules: [], sections: [], questions: [], paths: DEMO_PATHS.map(pathRow) };
+  const out: ContentRows = {
+    modules: [],
+    sections: [],
+    questions: [],
+    practicalItems: [],
+    paths: DEMO_PATHS.map(pathRow),
+  };
   for (const m of DEMO_MODULES) {
     const r = moduleRows(m);
     out.modules.push(...r.modules);
     out.sections.push(...r.sections);
     out.questions.push(...r.questions);
+    out.practicalItems.push(...r.practicalItems);
   }
   return out;
 }

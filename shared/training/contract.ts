@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { MethodSpec } from '../api/method-spec.js';
 import { draftArgs } from './authoring-mutations.js';
+import { practicalContract } from './practical-contract.js';
 
 /**
  * API methods of the training area, merged into the contract (shared/api/contract.ts). Reads
@@ -21,6 +22,7 @@ export const moduleSummary = z.object({
   description: l10n,
   difficulty: z.number().int(),
   estimatedMinutes: z.number().int(),
+  category: z.string(),
   sectionCount: z.number().int(),
   questionCount: z.number().int(),
   progressPercent: z.number().int(),
@@ -91,10 +93,20 @@ const answer = z
     questionId: z.uuid(),
     selected: z.array(z.string().max(20)).max(12),
     responseMs: z.number().int().min(0).max(86_400_000),
+    /** How sure the learner is, 1-5; left out when they skip it. */
+    confidence: z.number().int().min(1).max(5).nullable().optional(),
   })
   .strict();
 
+export const practicalItemView = z.object({
+  id: z.uuid(),
+  title: l10n,
+  weight: z.number().int(),
+  critical: z.boolean(),
+});
+
 export const trainingContract = {
+  ...practicalContract,
   'training.catalog': method({
     access: 'training.take',
     input: z.object({}).strict(),
@@ -150,6 +162,7 @@ export const trainingContract = {
     output: z.object({
       attemptId: z.uuid(),
       passThreshold: z.number().int(),
+      kind: z.enum(['quiz', 'scenario', 'practical', 'mixed']),
       questions: z.array(
         z.object({
           id: z.uuid(),
@@ -157,8 +170,11 @@ export const trainingContract = {
           prompt: l10n,
           options: z.array(option),
           weight: z.number().int(),
+          /** The situation, for a step of a scenario chain. */
+          scenario: l10n.nullable(),
         }),
       ),
+      practicalItems: z.array(practicalItemView),
     }),
   }),
   'training.submitAssessment': method({
@@ -167,6 +183,9 @@ export const trainingContract = {
     output: z.object({
       score: z.number(),
       passed: z.boolean(),
+      /** False while practical items wait for an instructor's sign-off. */
+      complete: z.boolean(),
+      pendingItems: z.number().int(),
       passThreshold: z.number().int(),
       certificateId: z.uuid().nullable(),
       review: z.array(
@@ -345,6 +364,17 @@ export const trainingContract = {
           userId: z.uuid(),
           name: z.string(),
           reasons: z.array(z.object({ kind: z.enum(['overdue', 'repeated_fails']), detail: z.string(), title: l10n })),
+        }),
+      ),
+      /** Questions answered wrongly with high confidence (4-5), most often first. */
+      misconceptions: z.array(
+        z.object({
+          questionId: z.uuid(),
+          prompt: l10n,
+          moduleTitle: l10n,
+          confidentWrong: z.number().int(),
+          rated: z.number().int(),
+          averageConfidenceWhenWrong: z.number(),
         }),
       ),
     }),

@@ -3,44 +3,10 @@
  * and on the server with ids derived from the module codes. Written for a real kitchen and a
  * real crew, in English and French; see reference-content.ts on each side for the seeding.
  */
-export interface L {
-  en: string;
-  fr: string;
-}
+import type { ContentModule, ContentPath, ContentQuestion, L } from './content-types.js';
+import { EXTINGUISHER_PRACTICAL } from './demo-practical.js';
 
-export interface ContentQuestion {
-  kind: 'single' | 'multiple';
-  prompt: L;
-  options: { id: string; en: string; fr: string }[];
-  correct: string[];
-  weight: number;
-  explanation: L;
-}
-
-export interface ContentModule {
-  code: string;
-  version: number;
-  title: L;
-  description: L;
-  objectives: { en: string[]; fr: string[] };
-  difficulty: number;
-  estimatedMinutes: number;
-  prerequisites: string[];
-  passThreshold: number;
-  maxAttempts: number;
-  cooldownMinutes: number;
-  validityDays: number;
-  sections: { title: L; body: L; image: string | null }[];
-  questions: ContentQuestion[];
-}
-
-export interface ContentPath {
-  code: string;
-  kind: 'onboarding' | 'role_specific' | 'compliance' | 'professional_development';
-  title: L;
-  moduleCodes: string[];
-  roleCodes: string[];
-}
+export type { ContentModule, ContentPath, ContentPracticalItem, ContentQuestion, L } from './content-types.js';
 
 const o = (id: string, en: string, fr: string) => ({ id, en, fr });
 const q = (
@@ -722,7 +688,12 @@ const FIRE_DRILLS: ContentModule = {
   ],
 };
 
-export const DEMO_MODULES: readonly ContentModule[] = [FOOD_SAFETY, ALLERGENS, FIRE_DRILLS];
+export const DEMO_MODULES: readonly ContentModule[] = [
+  { ...FOOD_SAFETY, category: 'food_safety' },
+  { ...ALLERGENS, category: 'food_safety' },
+  { ...FIRE_DRILLS, category: 'fire' },
+  EXTINGUISHER_PRACTICAL,
+];
 
 export const DEMO_PATHS: readonly ContentPath[] = [
   {

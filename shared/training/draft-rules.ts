@@ -1,6 +1,6 @@
 /**
  * What a module needs before it is published: every text in both languages, at least one section
- * and one question, each question with its correct options among its options (exactly one for a
+ * and one question or practical item, each question with its correct options among its options (exactly one for a
  * single-choice question). Drafts may be incomplete; publishing checks this.
  */
 export interface L {
@@ -18,6 +18,8 @@ export interface DraftModule {
     options: { id: string; en: string; fr: string }[];
     correct: string[];
   }[];
+  /** Items of a practical part; a module may be practical only (no questions). */
+  practicalItems?: { title: L }[];
 }
 
 export interface Problem {
@@ -35,7 +37,10 @@ export function publishProblems(d: DraftModule): Problem[] {
   missing(d.title, 'title', 'The title', out);
   missing(d.description, 'description', 'The description', out);
   if (!d.sections.length) out.push({ path: 'sections', message: 'Add at least one section' });
-  if (!d.questions.length) out.push({ path: 'questions', message: 'Add at least one question' });
+  const items = d.practicalItems ?? [];
+  if (!d.questions.length && !items.length)
+    out.push({ path: 'questions', message: 'Add at least one question or practical item' });
+  items.forEach((p, i) => missing(p.title, `practicalItems.${i}.title`, `Practical item ${i + 1}`, out));
   d.sections.forEach((s, i) => {
     missing(s.title, `sections.${i}.title`, `Section ${i + 1}'s title`, out);
     missing(s.body, `sections.${i}.body`, `Section ${i + 1}'s text`, out);

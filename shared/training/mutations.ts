@@ -3,34 +3,18 @@ import { AppError } from '../errors.js';
 import { derivedId } from '../ids.js';
 import type { MutationContext, MutationDef } from '../mutations/define.js';
 import { defineMutation } from '../mutations/define.js';
-import { certificateToken, keyIdOf, verifyCertificate } from './certificate-signing.js';
-import { expiryFor } from './certificate-status.js';
+import { keyIdOf } from './certificate-signing.js';
+import { completeIfReady } from './attempt-completion.js';
+import { certificateArgs, storeCertificate } from './certificate-store.js';
+import { requirePrerequisites, requireUser, visibleModule } from './module-access.js';
 import { AUTHORING_MUTATIONS } from './authoring-mutations.js';
-import { attemptAllowance, isCorrect, scoreAssessment } from './scoring.js';
+import { attemptAllowance, isCorrect } from './scoring.js';
+import { PRACTICAL_MUTATIONS } from './practical-mutations.js';
 import { SESSION_MUTATIONS } from './session-mutations.js';
 
 export const progressId = (userId: string, sectionId: string) => derivedId('training_progress', userId, sectionId);
 export const signingKeyRowId = (keyId: string) => derivedId('training_signing_key', keyId);
 export const assignmentId = (userId: string, target: string) => derivedId('training_assignment', userId, target);
-
-/** A module this site may use: the organisation's or the site's own, published, not deleted. */
-export async function visibleModule(ctx: MutationContext, moduleId: string) {
-  const m = await ctx.db
-    .selectFrom('training_modules')
-    .selectAll()
-    .where('id', '=', moduleId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  if (!m || (m.site_id !== null && m.site_id !== ctx.siteId))
-    throw new AppError('NOT_FOUND', 'That training module does not exist here.', { moduleId });
-  if (m.status !== 'published') throw new AppError('CONFLICT', 'That module is not published yet.', { moduleId });
-  return m;
-}
-
-const requireUser = (ctx: MutationContext) => {
-  if (!ctx.userId) throw new AppError('UNAUTHENTICATED', 'Sign in with your PIN first.');
-  return ctx.userId;
-};
 
 export const registerSigningKey = defineMutation({
   name: 'training.registerSigningKey',
@@ -122,6 +106,7 @@ export const startAttempt = defineMutation({
   async run(ctx, a) {
     const userId = requireUser(ctx);
     const mod = await visibleModule(ctx, a.moduleId);
+    await requirePrerequisites(ctx, userId, mod);
     const history = await ctx.db
       .selectFrom('training_attempts')
       .select(['submitted_at', 'passed'])
@@ -152,19 +137,12 @@ export const startAttempt = defineMutation({
       module_version: mod.version,
       started_at: ctx.now,
       submitted_at: null,
+      answered_at: null,
       score: null,
       passed: null,
     });
   },
 });
-
-const certificateArgs = z
-  .object({
-    id: z.uuid(),
-    payload: z.string().min(2).max(4000),
-    signature: z.string().regex(/^[A-Za-z0-9_-]{86}$/),
-  })
-  .strict();
 
 /**
  * Submits an attempt: records every response (insert-only, with its response time), scores the
@@ -187,6 +165,7 @@ export const submitAttempt = defineMutation({
               questionId: z.uuid(),
               selected: z.array(z.string().max(20)).max(12),
               responseMs: z.number().int().min(0).max(86_400_000),
+              confidence: z.number().int().min(1).max(5).nullable().optional(),
             })
             .strict(),
         )
@@ -203,7 +182,8 @@ export const submitAttempt = defineMutation({
       .executeTakeFirst();
     if (!attempt || attempt.user_id !== userId || attempt.site_id !== ctx.siteId)
       throw new AppError('NOT_FOUND', 'That attempt does not exist.', { attemptId: a.attemptId });
-    if (attempt.submitted_at) throw new AppError('CONFLICT', 'This attempt was already submitted.');
+    if (attempt.submitted_at || attempt.answered_at)
+      throw new AppError('CONFLICT', 'This attempt was already submitted.');
     const mod = await visibleModule(ctx, attempt.module_id);
     const questions = await ctx.db
       .selectFrom('training_questions')
@@ -230,98 +210,15 @@ export const submitAttempt = defineMutation({
         selected: JSON.stringify(ans.selected),
         correct: isCorrect(correct, ans.selected) ? 1 : 0,
         response_ms: ans.responseMs,
+        confidence: ans.confidence ?? null,
       });
     }
-    // Scored from what was recorded, not from the arguments.
-    const recorded = await ctx.db
-      .selectFrom('training_responses')
-      .select(['question_id', 'selected'])
-      .where('attempt_id', '=', attempt.id)
-      .execute();
-    const result = scoreAssessment(
-      questions.map((q) => ({ id: q.id, weight: q.weight, correct: byId.get(q.id)! })),
-      recorded.map((r) => ({ questionId: r.question_id, selected: JSON.parse(r.selected) as string[] })),
-      mod.pass_threshold,
-    );
-    await ctx.write.update('training_attempts', attempt.id, {
-      submitted_at: ctx.now,
-      score: result.score,
-      passed: result.passed ? 1 : 0,
-    });
-    if (!a.certificate) return;
-    if (!result.passed)
-      throw new AppError(
-        'CONFLICT',
-        `A certificate was claimed for a score of ${result.score}, below the pass mark of ${mod.pass_threshold}.`,
-        { score: result.score },
-      );
-    await storeCertificate(ctx, a.certificate, {
-      userId,
-      moduleCode: mod.code,
-      moduleId: mod.id,
-      version: mod.version,
-      score: result.score,
-      attemptId: attempt.id,
-      validityDays: mod.validity_days,
-    });
+    // Scored from what was recorded, not from the arguments; a practical part may still wait
+    // for its sign-offs, and then the instructor's last one completes the attempt.
+    await ctx.write.update('training_attempts', attempt.id, { answered_at: ctx.now });
+    await completeIfReady(ctx, { ...attempt, answered_at: ctx.now }, mod, a.certificate);
   },
 });
-
-async function storeCertificate(
-  ctx: MutationContext,
-  cert: z.infer<typeof certificateArgs>,
-  expect: {
-    userId: string;
-    moduleCode: string;
-    moduleId: string;
-    version: number;
-    score: number;
-    attemptId: string | null;
-    validityDays: number;
-  },
-) {
-  const keys = await ctx.db
-    .selectFrom('training_signing_keys')
-    .select(['key_id', 'public_key'])
-    .where('revoked_at', 'is', null)
-    .execute();
-  const outcome = verifyCertificate(
-    certificateToken(cert.payload, cert.signature),
-    new Map(keys.map((k) => [k.key_id, k.public_key])),
-  );
-  if (!outcome.ok || !outcome.trusted)
-    throw new AppError('CONFLICT', 'The certificate is not signed by a key this organisation lists.', {
-      reason: outcome.ok ? 'untrusted' : outcome.reason,
-    });
-  const p = outcome.payload;
-  if (
-    p.u !== expect.userId ||
-    p.m !== expect.moduleCode ||
-    p.mv !== expect.version ||
-    p.sc !== expect.score ||
-    p.s !== ctx.siteId ||
-    p.e !== expiryFor(p.i, expect.validityDays)
-  ) {
-    throw new AppError('CONFLICT', 'The certificate does not match the attempt the server scored.', {
-      claimedScore: p.sc,
-      score: expect.score,
-    });
-  }
-  await ctx.write.insert('training_certificates', {
-    id: cert.id,
-    site_id: ctx.siteId,
-    user_id: expect.userId,
-    module_id: expect.moduleId,
-    attempt_id: expect.attemptId,
-    number: p.n,
-    verification_code: p.c,
-    issued_at: p.i,
-    expires_at: p.e,
-    payload: cert.payload,
-    signature: cert.signature,
-    key_id: p.k,
-  });
-}
 
 /** A certificate issued outside an assessment (a roster member who completed a classroom session). */
 export const issueRosterCertificate = defineMutation({
@@ -518,4 +415,5 @@ export const TRAINING_MUTATIONS: readonly MutationDef[] = [
   markCertificatesExpired,
   ...SESSION_MUTATIONS,
   ...AUTHORING_MUTATIONS,
+  ...PRACTICAL_MUTATIONS,
 ] as MutationDef[];

@@ -29,6 +29,8 @@ export interface TrainingModuleRow extends SyncedRowBase {
   cooldown_minutes: number;
   /** Days a certificate stays valid; 0 = never expires. */
   validity_days: number;
+  /** A free code grouping modules in the catalogue (food_safety, fire, ...); 'general' by default. */
+  category: string;
   published_at: string | null;
   deleted_at: string | null;
 }
@@ -59,7 +61,37 @@ export interface TrainingQuestionRow extends SyncedRowBase {
   weight: number;
   explanation_en: string;
   explanation_fr: string;
+  /**
+   * The situation of a scenario question, or null for a plain one. Consecutive questions with the
+   * same situation are one scenario: a chain answered step by step.
+   */
+  scenario_en: string | null;
+  scenario_fr: string | null;
   deleted_at: string | null;
+}
+
+/** One thing a learner demonstrates in a practical assessment, observed by an instructor. */
+export interface TrainingPracticalItemRow extends SyncedRowBase {
+  module_id: string;
+  position: number;
+  title_en: string;
+  title_fr: string;
+  weight: number;
+  /** 1: not competent on this item fails the assessment whatever the score. */
+  critical: number;
+  deleted_at: string | null;
+}
+
+/**
+ * Insert-only: an instructor's verdict on one item of one attempt, confirmed with their PIN. The
+ * id derives from (attempt, item): a second verdict for the same item is never a second row.
+ */
+export interface TrainingPracticalSignoffRow extends SyncedRowBase {
+  attempt_id: string;
+  item_id: string;
+  instructor_id: string;
+  competent: number;
+  note: string;
 }
 
 /** One person's progress on one section; id derived from (user, section) so kiosks merge. */
@@ -80,6 +112,8 @@ export interface TrainingAttemptRow extends SyncedRowBase {
   module_version: number;
   started_at: string;
   submitted_at: string | null;
+  /** When the written part was answered; a practical attempt is scored (submitted_at) only once every item is signed off. */
+  answered_at: string | null;
   /** Computed by the mutator from the responses, on the kiosk and again on the server. */
   score: number | null;
   passed: number | null;
@@ -93,6 +127,8 @@ export interface TrainingResponseRow extends SyncedRowBase {
   selected: string;
   correct: number;
   response_ms: number;
+  /** How sure the learner said they were, 1-5, or null when not asked. */
+  confidence: number | null;
 }
 
 /** Insert-only; a revocation is a row of training_certificate_revocations. */
@@ -195,6 +231,8 @@ export interface TrainingTables {
   training_enrollments: TrainingEnrollmentRow;
   training_assignments: TrainingAssignmentRow;
   training_feedback: TrainingFeedbackRow;
+  training_practical_items: TrainingPracticalItemRow;
+  training_practical_signoffs: TrainingPracticalSignoffRow;
 }
 
 /** In dependency order (referenced tables first): pulled pages apply in this order. */
@@ -213,10 +251,13 @@ export const TRAINING_TABLES: readonly (keyof TrainingTables)[] = [
   'training_enrollments',
   'training_assignments',
   'training_feedback',
+  'training_practical_items',
+  'training_practical_signoffs',
 ];
 export const TRAINING_INSERT_ONLY: readonly (keyof TrainingTables)[] = [
   'training_responses',
   'training_certificates',
   'training_certificate_revocations',
   'training_feedback',
+  'training_practical_signoffs',
 ];

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { SyncedDatabase } from '../../../shared/schema.js';
 import { certificateStatus } from '../../../shared/training/certificate-status.js';
 import { atRiskLearners, median, rate } from '../../../shared/training/kpis.js';
+import { misconceptionsAt } from './misconceptions.js';
 import { offeredModules } from './queries.js';
 
 /** The seeds' targets: 85 % completion, 80 % pass. */
@@ -121,5 +122,6 @@ export async function trainingAnalytics(db: Kysely<SyncedDatabase>, siteId: stri
       name: names.get(r.userId) ?? '?',
       reasons: r.reasons.map((x) => ({ ...x, title: titles.get(x.detail) ?? { en: x.detail, fr: x.detail } })),
     })),
+    misconceptions: await misconceptionsAt(db, siteId),
   };
 }

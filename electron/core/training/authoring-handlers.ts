@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { practicalItemsOf } from '../../../shared/training/attempt-completion.js';
 import type { z } from 'zod';
 import { AppError } from '../../../shared/errors.js';
 import type { SyncedDatabase } from '../../../shared/schema.js';
@@ -68,6 +69,7 @@ export function createAuthoringHandlers(deps: HandlerDeps) {
         maxAttempts: m.max_attempts,
         cooldownMinutes: m.cooldown_minutes,
         validityDays: m.validity_days,
+        category: m.category,
         sections: sections.map((s) => ({
           id: s.id,
           title: { en: s.title_en, fr: s.title_fr },
@@ -82,6 +84,13 @@ export function createAuthoringHandlers(deps: HandlerDeps) {
           correct: JSON.parse(q.correct) as string[],
           weight: q.weight,
           explanation: { en: q.explanation_en, fr: q.explanation_fr },
+          scenario: q.scenario_en === null ? null : { en: q.scenario_en, fr: q.scenario_fr ?? '' },
+        })),
+        practicalItems: (await practicalItemsOf(db, m.id)).map((p) => ({
+          id: p.id,
+          title: { en: p.title_en, fr: p.title_fr },
+          weight: p.weight,
+          critical: p.critical === 1,
         })),
       };
     },

@@ -17,7 +17,8 @@ import {
   recordSectionProgress,
   issueRosterCertificate,
 } from '../../../shared/training/mutations.js';
-import { scoreAssessment } from '../../../shared/training/scoring.js';
+import { assessmentKind } from '../../../shared/training/assessment-scoring.js';
+import { attemptOutcome, practicalItemsOf } from '../../../shared/training/attempt-completion.js';
 import type { HandlerDeps } from '../api/handler-deps.js';
 import type { CallContext } from '../api/dispatcher.js';
 import { certificatePdf } from './certificate-pdf.js';
@@ -25,6 +26,7 @@ import { prepareCertificate } from './issue-certificate.js';
 import { catalog, certificatesOf, moduleDetail, offeredModules } from './queries.js';
 import { createSessionHandlers } from './session-handlers.js';
 import { createAuthoringHandlers } from './authoring-handlers.js';
+import { createPracticalHandlers } from './practical-handlers.js';
 import { trainingAnalytics } from './analytics.js';
 import { deviceSigningKey } from './signing-key.js';
 
@@ -56,6 +58,7 @@ export function createTrainingHandlers(deps: HandlerDeps) {
   return {
     ...createSessionHandlers(deps),
     ...createAuthoringHandlers(deps),
+    ...createPracticalHandlers(deps),
     'training.analytics': async () => trainingAnalytics(db, await siteId(), now()),
 
     'training.catalog': async (_input: unknown, ctx: CallContext) =>
@@ -83,6 +86,7 @@ export function createTrainingHandlers(deps: HandlerDeps) {
         .select(['pass_threshold'])
         .where('id', '=', input.moduleId)
         .executeTakeFirstOrThrow();
+      const items = await practicalItemsOf(db, input.moduleId);
       const questions = await db
         .selectFrom('training_questions')
         .selectAll()
@@ -93,18 +97,32 @@ export function createTrainingHandlers(deps: HandlerDeps) {
       return {
         attemptId,
         passThreshold: m.pass_threshold,
+        kind: assessmentKind(
+          questions.map((q) => ({ scenario: q.scenario_en })),
+          items.length,
+        ),
         questions: questions.map((q) => ({
           id: q.id,
           kind: q.kind,
           prompt: { en: q.prompt_en, fr: q.prompt_fr },
           options: JSON.parse(q.options) as { id: string; en: string; fr: string }[],
           weight: q.weight,
+          scenario: q.scenario_en === null ? null : { en: q.scenario_en, fr: q.scenario_fr ?? '' },
+        })),
+        practicalItems: items.map((i) => ({
+          id: i.id,
+          title: { en: i.title_en, fr: i.title_fr },
+          weight: i.weight,
+          critical: i.critical === 1,
         })),
       };
     },
 
     'training.submitAssessment': async (
-      input: { attemptId: string; answers: { questionId: string; selected: string[]; responseMs: number }[] },
+      input: {
+        attemptId: string;
+        answers: { questionId: string; selected: string[]; responseMs: number; confidence?: number | null }[];
+      },
       ctx: CallContext,
     ) => {
       const person = me(ctx);
@@ -127,13 +145,9 @@ export function createTrainingHandlers(deps: HandlerDeps) {
         .where('deleted_at', 'is', null)
         .orderBy('position')
         .execute();
-      // The mutator scores again from the recorded responses (and the server once more); this
-      // preview only decides whether to sign a certificate to send with it.
-      const preview = scoreAssessment(
-        questions.map((q) => ({ id: q.id, weight: q.weight, correct: JSON.parse(q.correct) as string[] })),
-        input.answers,
-        mod.pass_threshold,
-      );
+      // The mutator scores again from the recorded responses and sign-offs (and the server once
+      // more); this preview only decides whether to sign a certificate to send with it.
+      const preview = await attemptOutcome({ db }, attempt, mod, { answers: input.answers });
       const site = await deps.site();
       const certificate = preview.passed
         ? prepareCertificate(
@@ -157,6 +171,7 @@ export function createTrainingHandlers(deps: HandlerDeps) {
             questionId: a.questionId,
             selected: a.selected,
             responseMs: a.responseMs,
+            confidence: a.confidence ?? null,
           })),
           ...(certificate ? { certificate } : {}),
         },
@@ -169,8 +184,10 @@ export function createTrainingHandlers(deps: HandlerDeps) {
         .executeTakeFirstOrThrow();
       const given = new Map(input.answers.map((a) => [a.questionId, a.selected]));
       return {
-        score: stored.score ?? 0,
+        score: stored.score ?? preview.score,
         passed: stored.passed === 1,
+        complete: preview.complete,
+        pendingItems: preview.pendingItems.length,
         passThreshold: mod.pass_threshold,
         certificateId: certificate?.id ?? null,
         review: questions.map((q) => ({

@@ -1,3 +1,4 @@
+import { missingPrerequisites, parsePrerequisites } from '../../../shared/training/prerequisites.js';
 import type { Kysely } from 'kysely';
 import type { SyncedDatabase } from '../../../shared/schema.js';
 import { certificateStatus } from '../../../shared/training/certificate-status.js';
@@ -127,6 +128,7 @@ export async function catalog(db: Db, siteId: string, userId: string, roleCode: 
       description: l(m.description_en, m.description_fr),
       difficulty: m.difficulty,
       estimatedMinutes: m.estimated_minutes,
+      category: m.category,
       sectionCount: secIds.length,
       questionCount: questions.filter((q) => q.module_id === m.id).length,
       progressPercent: percent,
@@ -135,7 +137,7 @@ export async function catalog(db: Db, siteId: string, userId: string, roleCode: 
       passed,
       bestScore: mine.length ? Math.max(...mine.map((a) => a.score!)) : null,
       certificate: cert ? { id: cert.id, status: cert.status, expiresAt: cert.expires_at } : null,
-      missingPrerequisites: (JSON.parse(m.prerequisites) as string[]).filter((c) => !passedCodes.has(c)),
+      missingPrerequisites: missingPrerequisites(parsePrerequisites(m.prerequisites), passedCodes),
       assigned: assignedCodes.has(m.code),
       dueAt: assignedCodes.get(m.code) ?? null,
     };
@@ -232,6 +234,7 @@ export async function moduleDetail(
     description: l(m.description_en, m.description_fr),
     difficulty: m.difficulty,
     estimatedMinutes: m.estimated_minutes,
+    category: m.category,
     sectionCount: sections.length,
     questionCount: 0,
     progressPercent: 0,

@@ -12,6 +12,7 @@ export async function ensureTrainingContent(store: Store): Promise<void> {
     ['training_modules', rows.modules],
     ['training_sections', rows.sections],
     ['training_questions', rows.questions],
+    ['training_practical_items', rows.practicalItems],
     ['training_paths', rows.paths],
   ] as const;
   await store.transaction(() =>

@@ -112,6 +112,20 @@ export function AnalyticsScreen() {
               ))}
             </ul>
           </section>
+          <section className="panel" aria-labelledby="misconceptions">
+            <h2 id="misconceptions" className="section-title">
+              {t('practical.misconceptions')}
+            </h2>
+            {data.misconceptions.length === 0 && <p className="screen-hint">{t('practical.noMisconceptions')}</p>}
+            <ol data-testid="misconceptions">
+              {data.misconceptions.map((m) => (
+                <li key={m.questionId}>
+                  <strong>{pick(m.prompt, lang)}</strong> ({pick(m.moduleTitle, lang)}):{' '}
+                  {t('practical.confidentWrong', { count: m.confidentWrong })}
+                </li>
+              ))}
+            </ol>
+          </section>
         </>
       )}
     </main>

@@ -12,6 +12,7 @@ export function AssessmentView() {
   const a = useSlice(store, (s) => s.assessment);
   const index = useSlice(store, (s) => s.questionIndex);
   const answers = useSlice(store, (s) => s.answers);
+  const confidence = useSlice(store, (s) => s.confidence);
   const busy = useSlice(store, (s) => s.busy);
   const error = useSlice(store, (s) => s.error);
   const lang = i18n.language;
@@ -22,6 +23,14 @@ export function AssessmentView() {
   const chosen = answers[q.id] ?? [];
   const last = index === a.questions.length - 1;
   const unanswered = a.questions.filter((x) => !answers[x.id]?.length).length;
+  // A scenario is a chain of decisions: each step is answered before the next shows, and a
+  // decision taken is not revisited (the next step builds on it).
+  const chain = q.scenario
+    ? a.questions.filter((x) => x.scenario && x.scenario.en === q.scenario!.en).map((x) => x.id)
+    : [];
+  const step = chain.indexOf(q.id);
+  const inChain = step > 0;
+  const mustAnswer = chain.length > 0 && !chosen.length;
 
   return (
     <main id="main" className="screen training" data-testid="screen-assessment">
@@ -30,6 +39,12 @@ export function AssessmentView() {
       </div>
       <ErrorAlert error={error} />
       <progress className="meter meter--wide" max={a.questions.length} value={index + 1} aria-hidden="true" />
+      {q.scenario && (
+        <section className="panel scenario" data-testid="scenario" aria-label={t('practical.scenario')}>
+          <p className="scenario__step">{t('practical.step', { n: step + 1, total: chain.length })}</p>
+          <p className="scenario__text">{pick(q.scenario, lang)}</p>
+        </section>
+      )}
       <fieldset className="panel question" data-testid="question" data-kind={q.kind}>
         <legend className="question__prompt">{pick(q.prompt, lang)}</legend>
         <p className="screen-hint">{multiple ? t('training.chooseMany') : t('training.chooseOne')}</p>
@@ -56,11 +71,32 @@ export function AssessmentView() {
           })}
         </div>
       </fieldset>
+      <fieldset className="panel confidence" data-testid="confidence">
+        <legend>{t('practical.howSure')}</legend>
+        <div className="confidence__scale" role="radiogroup">
+          {[1, 2, 3, 4, 5].map((n) => (
+            <button
+              key={n}
+              type="button"
+              role="radio"
+              aria-checked={confidence[q.id] === n}
+              aria-label={t(`practical.sure${n}`)}
+              className={`option confidence__level${confidence[q.id] === n ? ' option--on' : ''}`}
+              data-testid="confidence-level"
+              data-level={n}
+              onClick={() => s.rateConfidence(q.id, n)}
+            >
+              <strong>{n}</strong>
+              <span>{t(`practical.sure${n}`)}</span>
+            </button>
+          ))}
+        </div>
+      </fieldset>
       <div className="training__nav">
         <button
           type="button"
           className="button button--secondary"
-          disabled={index === 0}
+          disabled={index === 0 || inChain}
           onClick={() => s.goToQuestion(index - 1)}
         >
           {t('training.previous')}
@@ -70,6 +106,7 @@ export function AssessmentView() {
             type="button"
             className="button button--primary"
             data-testid="next-question"
+            disabled={mustAnswer}
             onClick={() => s.goToQuestion(index + 1)}
           >
             {t('training.next')}
@@ -80,7 +117,7 @@ export function AssessmentView() {
             type="button"
             className="button button--primary"
             data-testid="submit-assessment"
-            disabled={busy}
+            disabled={busy || mustAnswer}
             onClick={() => void s.submitAssessment()}
           >
             {t('training.submit')}

@@ -5,6 +5,7 @@ import type { ErrorData } from '../../../shared/errors.js';
 import { newId } from '../../../shared/ids.js';
 import { useServices } from '../../app/services.js';
 import { ErrorAlert } from '../../components/error-alert.js';
+import { AuthorDetails } from './author-details.js';
 import { pick } from './rich-text.js';
 import { useTraining } from './use-training.js';
 
@@ -187,6 +188,7 @@ export function AuthorView() {
           area
           testId="author-description"
         />
+        <AuthorDetails d={d} onChange={(x) => setD(x)} />
         {d.sections.map((s, i) => (
           <fieldset key={s.id} className="panel">
             <legend>{t('author.section', { n: i + 1 })}</legend>

@@ -38,6 +38,14 @@ export function CatalogView() {
           >
             {t('training.sessions')}
           </button>
+          <button
+            type="button"
+            className="button button--secondary"
+            data-testid="open-practical"
+            onClick={() => void store.getState().open({ name: 'practical' })}
+          >
+            {t('practical.open')}
+          </button>
           {mayAuthor && (
             <button
               type="button"

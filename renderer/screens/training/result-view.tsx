@@ -68,7 +68,21 @@ export function ResultView() {
           {t('training.backToList')}
         </button>
       </div>
-      <section className={`panel score score--${r.passed ? 'pass' : 'fail'}`} role="status">
+      {!r.complete && (
+        <section className="panel score score--waiting" role="status" data-testid="awaiting-signoff">
+          <p className="score__value">{t('practical.writtenDone')}</p>
+          <p>{t('practical.awaiting', { count: r.pendingItems })}</p>
+          <button
+            type="button"
+            className="button button--primary button--wide"
+            data-testid="open-practical-from-result"
+            onClick={() => void store.getState().open({ name: 'practical' })}
+          >
+            {t('practical.open')}
+          </button>
+        </section>
+      )}
+      <section className={`panel score score--${r.passed ? 'pass' : 'fail'}`} role="status" hidden={!r.complete}>
         <p className="score__value" data-testid="score">
           {r.passed ? t('training.passed', { score: r.score }) : t('training.failed', { score: r.score })}
         </p>

@@ -6,6 +6,7 @@ import { AuthorView } from './author-view.js';
 import { CatalogView } from './catalog-view.js';
 import { CertificatesView } from './certificates-view.js';
 import { ModuleView } from './module-view.js';
+import { PracticalView } from './practical-view.js';
 import { ResultView } from './result-view.js';
 import { SessionsView } from './sessions-view.js';
 import { useTraining } from './use-training.js';
@@ -32,6 +33,8 @@ export function TrainingScreen() {
       return <SessionsView />;
     case 'author':
       return <AuthorView />;
+    case 'practical':
+      return <PracticalView />;
     default:
       return <CatalogView />;
   }

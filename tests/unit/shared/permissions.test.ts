@@ -24,6 +24,12 @@ describe('permission matrix', () => {
       'master',
       'officer',
       'crew',
+      'system_admin',
+      'training_admin',
+      'authorised_provider',
+      'instructor_provider',
+      'instructor_candidate',
+      'instructor_trainee',
     ];
     const ids = DEFAULT_ROLES.map((r) => r.id);
     expect([...ids].sort()).toEqual([...seeds].sort());

@@ -6,8 +6,13 @@ import { newSigningKey, signCertificate, verifyCertificate } from '../../../shar
 
 describe('shipped training content', () => {
   it('has food safety, allergens and fire drills, each with sections and ten or more questions, publishable in EN and FR', () => {
-    expect(DEMO_MODULES.map((m) => m.code)).toEqual(['FOOD_SAFETY_101', 'ALLERGENS_101', 'FIRE_ABANDON_SHIP_101']);
-    for (const m of DEMO_MODULES) {
+    expect(DEMO_MODULES.map((m) => m.code)).toEqual([
+      'FOOD_SAFETY_101',
+      'ALLERGENS_101',
+      'FIRE_ABANDON_SHIP_101',
+      'FIRE_EXTINGUISHER_201',
+    ]);
+    for (const m of DEMO_MODULES.filter((x) => !x.practicalItems)) {
       expect(m.sections.length).toBeGreaterThanOrEqual(3);
       expect(m.questions.length).toBeGreaterThanOrEqual(10);
       expect(publishProblems(m)).toEqual([]);
@@ -16,11 +21,19 @@ describe('shipped training content', () => {
     }
     for (const p of DEMO_PATHS) for (const c of p.moduleCodes) expect(DEMO_MODULES.map((x) => x.code)).toContain(c);
   });
+  it('has a mixed assessment: a scenario chain on one situation and practical items, one of them critical, publishable', () => {
+    const m = DEMO_MODULES.find((x) => x.code === 'FIRE_EXTINGUISHER_201')!;
+    expect(m.questions.every((q) => q.scenario?.en === m.questions[0].scenario?.en)).toBe(true);
+    expect(m.practicalItems!.filter((i) => i.critical)).toHaveLength(1);
+    expect(publishProblems(m)).toEqual([]);
+    const rows = shippedContentRows();
+    expect(rows.practicalItems.filter((i) => i.module_id === rows.modules[3].id)).toHaveLength(3);
+  });
   it('derives the same ids every time, all distinct', () => {
     const a = shippedContentRows();
     const b = shippedContentRows();
     expect(a).toEqual(b);
-    const ids = [...a.modules, ...a.sections, ...a.questions, ...a.paths].map((r) => r.id);
+    const ids = [...a.modules, ...a.sections, ...a.questions, ...a.practicalItems, ...a.paths].map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
   });
 });
