@@ -4,6 +4,7 @@ export const fuelEn = {
   tabsLabel: 'Fuel views',
   tabs: { bridge: 'Bridge', log: 'Log entry', anomalies: 'Anomalies' },
   openCount_one: '{{count}} open',
+  openCount_many: '{{count}} open',
   openCount_other: '{{count}} open',
   notices: { logged: 'Entry saved in the log.', investigated: 'Investigation saved.' },
   bridge: {

@@ -6,6 +6,7 @@ export const fuelFr: typeof fuelEn = {
   tabsLabel: 'Vues carburant',
   tabs: { bridge: 'Passerelle', log: 'Saisie', anomalies: 'Anomalies' },
   openCount_one: '{{count}} ouverte',
+  openCount_many: '{{count}} ouvertes',
   openCount_other: '{{count}} ouvertes',
   notices: { logged: 'Saisie enregistrée au journal.', investigated: 'Enquête enregistrée.' },
   bridge: {
@@ -69,17 +70,17 @@ export const fuelFr: typeof fuelEn = {
     whereEngine: 'Moteur {{n}}, capteur {{sensor}}',
     howMuch: 'Attendu {{expected}} {{unit}}, mesuré {{seen}} {{unit}}',
     seenOnly:
-      'Mesuré {{seen}} {{unit}} ; rien d’attendu encore : trop peu de route stable enregistrée pour la courbe de vitesse du navire',
+      'Mesuré {{seen}} {{unit}} ; rien d’attendu encore : trop peu de route stable enregistrée pour la courbe de vitesse du navire',
     difference: '({{value}} %)',
     since: 'Depuis {{since}}, signalée {{detected}} ({{minutes}} min plus tard)',
     why: {
       cusum:
-        'Pourquoi : en route stable, le débit est resté au-dessus de ce qu’attend la courbe vitesse-consommation propre au navire ; l’excès au-delà de {{slack}} % par minute a cumulé plus de {{limit}} %.',
-      ewma: 'Pourquoi : la moyenne sur {{hours}} heures de l’excès par rapport à la courbe a dépassé {{limit}} %, une perte lente de rendement (coque sale, moteur usé).',
+        'Pourquoi : en route stable, le débit est resté au-dessus de ce qu’attend la courbe vitesse-consommation propre au navire ; l’excès au-delà de {{slack}} % par minute a cumulé plus de {{limit}} %.',
+      ewma: 'Pourquoi : la moyenne sur {{hours}} heures de l’excès par rapport à la courbe a dépassé {{limit}} %, une perte lente de rendement (coque sale, moteur usé).',
       share:
-        'Pourquoi : la part de ce moteur dans la consommation du navire s’est écartée de sa part habituelle de plus de {{gap}} % pendant au moins {{minutes}} minutes.',
+        'Pourquoi : la part de ce moteur dans la consommation du navire s’est écartée de sa part habituelle de plus de {{gap}} % pendant au moins {{minutes}} minutes.',
       stuck:
-        'Pourquoi : le débitmètre a répété exactement la même valeur pendant {{minutes}} minutes, ou n’a rien mesuré alors que son moteur tournait ; ses mesures sont écartées des autres contrôles.',
+        'Pourquoi : le débitmètre a répété exactement la même valeur pendant {{minutes}} minutes, ou n’a rien mesuré alors que son moteur tournait ; ses mesures sont écartées des autres contrôles.',
     },
     explain: 'Expliquer',
     hide: 'Masquer l’explication',
@@ -91,8 +92,8 @@ export const fuelFr: typeof fuelEn = {
     actionDue: 'Action à faire avant le',
     save: 'Enregistrer l’enquête',
     cancel: 'Annuler',
-    action: 'Action : {{title}} (avant le {{due}})',
-    rootCauseShown: 'Cause première : {{text}}',
-    resolutionShown: 'Résolution : {{text}}',
+    action: 'Action : {{title}} (avant le {{due}})',
+    rootCauseShown: 'Cause première : {{text}}',
+    resolutionShown: 'Résolution : {{text}}',
   },
 };

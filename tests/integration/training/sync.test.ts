@@ -40,6 +40,9 @@ describe('training through the sync service', () => {
     }));
     const res = await ok(call(kiosk, 'training.submitAssessment', { attemptId: started.attemptId, answers }, token));
     expect(res).toMatchObject({ score: 100, passed: true });
+    // The certificate raises a "certificate issued" notification as soon as it commits; let the
+    // watch finish so the push carries it too and the replicas can be compared.
+    await kiosk.notifications.idle();
     await kiosk.sync!.syncNow();
     const central = await sql<Val>`SELECT score, passed FROM training_attempts WHERE id = ${started.attemptId}`.execute(
       service.db.admin,
