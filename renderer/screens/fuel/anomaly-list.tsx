@@ -17,6 +17,32 @@ function whyText(a: FuelAnomaly, t: (k: string, o?: Record<string, unknown>) => 
   return t('fuel.anomalies.why.stuck', { minutes: w.minutes });
 }
 
+/** One labelled input of the investigation form; `name` gives its id and test id (`fuel-<name>`). */
+function FormField(props: {
+  name: string;
+  label: string;
+  value: string;
+  onChange(v: string): void;
+  maxLength?: number;
+  type?: 'text' | 'date';
+}) {
+  const id = `fuel-${props.name}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <input
+        id={id}
+        data-testid={id}
+        className="field__control"
+        type={props.type}
+        maxLength={props.maxLength}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+    </div>
+  );
+}
+
 function InvestigateForm({ store, anomaly, onDone }: { store: FuelStore; anomaly: FuelAnomaly; onDone(): void }) {
   const { t } = useTranslation();
   const busy = useStore(store, (s) => s.busy);
@@ -58,52 +84,36 @@ function InvestigateForm({ store, anomaly, onDone }: { store: FuelStore; anomaly
         ))}
       </div>
       <div className="form">
-        <div className="field">
-          <label htmlFor="fuel-root-cause">{t('fuel.anomalies.rootCause')}</label>
-          <input
-            id="fuel-root-cause"
-            data-testid="fuel-root-cause"
-            className="field__control"
-            maxLength={500}
-            value={rootCause}
-            onChange={(e) => setRootCause(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="fuel-resolution">{t('fuel.anomalies.resolution')}</label>
-          <input
-            id="fuel-resolution"
-            data-testid="fuel-resolution"
-            className="field__control"
-            maxLength={500}
-            value={resolution}
-            onChange={(e) => setResolution(e.target.value)}
-          />
-        </div>
+        <FormField
+          name="root-cause"
+          label={t('fuel.anomalies.rootCause')}
+          maxLength={500}
+          value={rootCause}
+          onChange={setRootCause}
+        />
+        <FormField
+          name="resolution"
+          label={t('fuel.anomalies.resolution')}
+          maxLength={500}
+          value={resolution}
+          onChange={setResolution}
+        />
         {!anomaly.action && (
           <>
-            <div className="field">
-              <label htmlFor="fuel-action-title">{t('fuel.anomalies.actionTitle')}</label>
-              <input
-                id="fuel-action-title"
-                data-testid="fuel-action-title"
-                className="field__control"
-                maxLength={300}
-                value={actionTitle}
-                onChange={(e) => setActionTitle(e.target.value)}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="fuel-action-due">{t('fuel.anomalies.actionDue')}</label>
-              <input
-                id="fuel-action-due"
-                data-testid="fuel-action-due"
-                className="field__control"
-                type="date"
-                value={actionDue}
-                onChange={(e) => setActionDue(e.target.value)}
-              />
-            </div>
+            <FormField
+              name="action-title"
+              label={t('fuel.anomalies.actionTitle')}
+              maxLength={300}
+              value={actionTitle}
+              onChange={setActionTitle}
+            />
+            <FormField
+              name="action-due"
+              label={t('fuel.anomalies.actionDue')}
+              type="date"
+              value={actionDue}
+              onChange={setActionDue}
+            />
           </>
         )}
         <div className="form__full fuel-investigate__actions">
