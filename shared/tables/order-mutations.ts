@@ -67,7 +67,7 @@ export const addLine = defineMutation({
     await ctx.write.insert('order_lines', {
       id: a.id,
       site_id: ctx.siteId,
-      session_id: a.sessionId,
+      session_id: session.id,
       seat: a.seat,
       item_id: a.itemId,
       name_en: item.name_en,
@@ -138,7 +138,7 @@ export const sendOrder = defineMutation({
         .selectFrom('order_lines')
         .selectAll()
         .where('site_id', '=', ctx.siteId)
-        .where('session_id', '=', a.sessionId)
+        .where('session_id', '=', session.id)
         .where('status', '=', 'pending')
         .where('deleted_at', 'is', null)
         .orderBy('created_at')
@@ -151,7 +151,7 @@ export const sendOrder = defineMutation({
       await ctx.write.insertIfAbsent('kitchen_tickets', {
         id: ticketId,
         site_id: ctx.siteId,
-        session_id: a.sessionId,
+        session_id: session.id,
         table_label: table?.label ?? '?',
         station: plan.station,
         course: plan.course,

@@ -37,15 +37,15 @@ export const recordPayment = defineMutation({
     .strict(),
   async run(ctx, a) {
     await requireRestaurant(ctx);
-    await sessionOf(ctx, a.sessionId);
+    const session = await sessionOf(ctx, a.sessionId);
     if (a.method === 'voucher' && !a.reference)
       throw new AppError('VALIDATION_FAILED', 'Type the voucher code.', {
         issues: [{ path: 'reference', message: 'required for a voucher' }],
       });
     const id = paymentId(a.sessionId, a.paymentKey);
-    const payments = await sessionPayments(ctx.db, ctx.siteId, a.sessionId);
+    const payments = await sessionPayments(ctx.db, ctx.siteId, session.id);
     if (payments.some((p) => p.id === id)) return;
-    const total = billTotalCents((await sessionLines(ctx.db, ctx.siteId, a.sessionId)).map(billLineOf));
+    const total = billTotalCents((await sessionLines(ctx.db, ctx.siteId, session.id)).map(billLineOf));
     const due = balanceDue(
       total,
       payments.map((p) => p.amount_cents),
@@ -59,7 +59,7 @@ export const recordPayment = defineMutation({
     await ctx.write.insertIfAbsent('payments', {
       id,
       site_id: ctx.siteId,
-      session_id: a.sessionId,
+      session_id: session.id,
       share_key: a.shareKey,
       amount_cents: a.amountCents,
       tip_cents: a.tipCents,

@@ -105,6 +105,16 @@ export interface PaymentRow extends SyncedRowBase {
   recorded_by: string;
 }
 
+/**
+ * Insert-only: the session an id stands for when the device that used it had derived the id of a
+ * service it had not heard of (shared/tables/session-aliases.ts). Keyed by (used id, device).
+ */
+export interface TableSessionAliasRow extends SyncedRowBase {
+  used_id: string;
+  device_id: string;
+  session_id: string;
+}
+
 /** Synced tables of the table-service area, merged into SyncedDatabase (shared/schema.ts). */
 export interface TablesTables {
   menu_categories: MenuCategoryRow;
@@ -112,6 +122,7 @@ export interface TablesTables {
   floor_areas: FloorAreaRow;
   dining_tables: DiningTableRow;
   table_sessions: TableSessionRow;
+  table_session_aliases: TableSessionAliasRow;
   kitchen_tickets: KitchenTicketRow;
   order_lines: OrderLineRow;
   payments: PaymentRow;
@@ -124,8 +135,9 @@ export const TABLES_TABLES: readonly (keyof TablesTables)[] = [
   'floor_areas',
   'dining_tables',
   'table_sessions',
+  'table_session_aliases',
   'kitchen_tickets',
   'order_lines',
   'payments',
 ];
-export const TABLES_INSERT_ONLY: readonly (keyof TablesTables)[] = ['payments'];
+export const TABLES_INSERT_ONLY: readonly (keyof TablesTables)[] = ['payments', 'table_session_aliases'];

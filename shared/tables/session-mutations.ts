@@ -5,7 +5,9 @@ import { defineMutation } from '../mutations/define.js';
 import { billLineOf, sessionLines, sessionPayments } from './bill-rows.js';
 import { requireRestaurant } from './guards.js';
 import { billTotalCents } from './money.js';
+import { sessionMeant } from './session-aliases.js';
 import { balanceDue } from './split.js';
+import { nextTableSessionId, tableSessionAliasId } from './table-ids.js';
 
 const guests = z.number().int().min(1).max(40);
 
@@ -31,12 +33,17 @@ const openSessionOn = (ctx: MutationContext, tableId: string) =>
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
 
-/** A session of this site, or NOT_FOUND naming the field. */
+/**
+ * The session of this site that the acting device means by `sessionId` (its alias when it had
+ * opened the table under an id that was taken), or NOT_FOUND naming the field. Writes go to the
+ * returned row's id, never to the id in the arguments.
+ */
 export async function sessionOf(ctx: MutationContext, sessionId: string, field = 'sessionId') {
+  const meant = await sessionMeant(ctx.db, ctx.siteId, sessionId, ctx.deviceId);
   const s = await ctx.db
     .selectFrom('table_sessions')
     .selectAll()
-    .where('id', '=', sessionId)
+    .where('id', '=', meant)
     .where('site_id', '=', ctx.siteId)
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
@@ -54,9 +61,18 @@ export async function openSessionOf(ctx: MutationContext, sessionId: string, fie
   return s;
 }
 
+/** How far a stale kiosk's id may be from a free one: each step is one service it missed. */
+const MAX_CHAIN = 50;
+
 /**
  * Opens a table for its guests, with the waiter who serves it. The id is derived from the table
  * and how many services it has had, so two kiosks opening the same table offline open one session.
+ *
+ * A kiosk that missed a service derives an id that is taken (by a session that ended, or one
+ * moved to another table). Then, the same way on every replica and at shore: if the table has an
+ * open session the guests join it; otherwise the next free id of the chain
+ * (`nextTableSessionId`) is opened. Either way an alias records which session this device's id
+ * stands for, so its orders and payments under that id follow (shared/tables/session-aliases.ts).
  */
 export const openSession = defineMutation({
   name: 'tables.openSession',
@@ -67,13 +83,42 @@ export const openSession = defineMutation({
     await requireRestaurant(ctx);
     const table = await tableOf(ctx, a.tableId);
     const open = await openSessionOn(ctx, a.tableId);
-    if (open && open.id !== a.id)
-      throw new AppError('CONFLICT', `Table ${table.label} is already open; pick it from the floor plan.`, {
-        field: 'tableId',
+    if (open?.id === a.id) return;
+    let target = a.id;
+    if (!open) {
+      for (let step = 0; ; step += 1) {
+        const taken = await ctx.db
+          .selectFrom('table_sessions')
+          .select('id')
+          .where('id', '=', target)
+          .executeTakeFirst();
+        if (!taken) break;
+        if (step === MAX_CHAIN)
+          throw new AppError('CONFLICT', `Table ${table.label} could not be opened; sync this kiosk and try again.`, {
+            field: 'tableId',
+          });
+        target = nextTableSessionId(target);
+      }
+    }
+    const sessionId = open?.id ?? target;
+    if (sessionId !== a.id) {
+      await ctx.write.insertIfAbsent('table_session_aliases', {
+        id: tableSessionAliasId(a.id, ctx.deviceId),
+        site_id: ctx.siteId,
+        used_id: a.id,
+        device_id: ctx.deviceId,
+        session_id: sessionId,
       });
-    if (open) return;
+    }
+    if (open) {
+      ctx.notice?.(
+        'TABLE_JOINED',
+        `Table ${table.label} was already open on another kiosk; this kiosk's orders for it went onto that bill.`,
+      );
+      return;
+    }
     await ctx.write.insert('table_sessions', {
-      id: a.id,
+      id: sessionId,
       site_id: ctx.siteId,
       table_id: a.tableId,
       guests: a.guests,
@@ -93,8 +138,8 @@ export const setGuests = defineMutation({
   authority: 'tables.serve',
   args: z.object({ sessionId: z.uuid(), guests }).strict(),
   async run(ctx, a) {
-    await openSessionOf(ctx, a.sessionId);
-    await ctx.write.update('table_sessions', a.sessionId, { guests: a.guests });
+    const s = await openSessionOf(ctx, a.sessionId);
+    await ctx.write.update('table_sessions', s.id, { guests: a.guests });
   },
 });
 
@@ -110,7 +155,7 @@ export const moveSession = defineMutation({
     const to = await tableOf(ctx, a.toTableId);
     if (await openSessionOn(ctx, a.toTableId))
       throw new AppError('CONFLICT', `Table ${to.label} is taken; merge the tables instead.`, { field: 'toTableId' });
-    await ctx.write.update('table_sessions', a.sessionId, { table_id: a.toTableId });
+    await ctx.write.update('table_sessions', s.id, { table_id: a.toTableId });
   },
 });
 
@@ -121,20 +166,20 @@ export const mergeSessions = defineMutation({
   authority: 'tables.serve',
   args: z.object({ sessionId: z.uuid(), intoSessionId: z.uuid() }).strict(),
   async run(ctx, a) {
-    if (a.sessionId === a.intoSessionId)
+    const from = await openSessionOf(ctx, a.sessionId);
+    const into = await openSessionOf(ctx, a.intoSessionId, 'intoSessionId');
+    if (from.id === into.id)
       throw new AppError('VALIDATION_FAILED', 'Pick another table to merge into.', {
         issues: [{ path: 'intoSessionId', message: 'the same table' }],
       });
-    const from = await openSessionOf(ctx, a.sessionId);
-    const into = await openSessionOf(ctx, a.intoSessionId, 'intoSessionId');
-    if ((await sessionPayments(ctx.db, ctx.siteId, a.sessionId)).length > 0)
+    if ((await sessionPayments(ctx.db, ctx.siteId, from.id)).length > 0)
       throw new AppError('CONFLICT', 'That table has payments already; close it on its own.', { field: 'sessionId' });
-    for (const line of await sessionLines(ctx.db, ctx.siteId, a.sessionId))
-      await ctx.write.update('order_lines', line.id, { session_id: a.intoSessionId });
+    for (const line of await sessionLines(ctx.db, ctx.siteId, from.id))
+      await ctx.write.update('order_lines', line.id, { session_id: into.id });
     await ctx.write.update('table_sessions', into.id, { guests: Math.min(40, into.guests + from.guests) });
     await ctx.write.update('table_sessions', from.id, {
       status: 'merged',
-      merged_into: a.intoSessionId,
+      merged_into: into.id,
       closed_at: ctx.now,
     });
   },
@@ -151,16 +196,16 @@ export const closeSession = defineMutation({
     if (s.status === 'closed') return;
     if (s.status !== 'open')
       throw new AppError('CONFLICT', 'That table was merged into another; close that one.', { field: 'sessionId' });
-    const lines = await sessionLines(ctx.db, ctx.siteId, a.sessionId);
+    const lines = await sessionLines(ctx.db, ctx.siteId, s.id);
     if (lines.some((l) => l.status === 'pending'))
       throw new AppError('CONFLICT', 'Some items were never sent to the kitchen: send or remove them first.', {
         field: 'sessionId',
       });
     const total = billTotalCents(lines.map(billLineOf));
-    const paid = (await sessionPayments(ctx.db, ctx.siteId, a.sessionId)).map((p) => p.amount_cents);
+    const paid = (await sessionPayments(ctx.db, ctx.siteId, s.id)).map((p) => p.amount_cents);
     const due = balanceDue(total, paid);
     if (due > 0)
       throw new AppError('CONFLICT', `The bill is not paid: ${due} cents still due.`, { field: 'sessionId', due });
-    await ctx.write.update('table_sessions', a.sessionId, { status: 'closed', closed_at: ctx.now });
+    await ctx.write.update('table_sessions', s.id, { status: 'closed', closed_at: ctx.now });
   },
 });

@@ -15,3 +15,13 @@ export const kitchenTicketId = (sendId: string, station: string, course: number)
 
 /** A payment is keyed by the share's payment key, made once when the share is shown: a retry is the same row. */
 export const paymentId = (sessionId: string, paymentKey: string): string => derivedId('payment', sessionId, paymentKey);
+
+/**
+ * The id to try after `id` when `id` is taken by another service (one that ended, or one moved to
+ * another table): every kiosk walks the same chain, so two stale kiosks still open one session.
+ */
+export const nextTableSessionId = (id: string): string => derivedId('table_session_next', id);
+
+/** One alias per id a device used: the device's later orders under that id follow the alias. */
+export const tableSessionAliasId = (usedId: string, deviceId: string): string =>
+  derivedId('table_session_alias', usedId, deviceId);

@@ -12,6 +12,7 @@ import { addLine, compLine, removeLine, sendOrder, voidLine } from '../../../sha
 import { recordPayment } from '../../../shared/tables/payment-mutations.js';
 import { closeSession, mergeSessions, moveSession, openSession } from '../../../shared/tables/session-mutations.js';
 import { balanceDue, splitBill } from '../../../shared/tables/split.js';
+import { sessionMeant } from '../../../shared/tables/session-aliases.js';
 import { paymentId, tableSessionId } from '../../../shared/tables/table-ids.js';
 import type { CallContext, Handlers } from '../api/dispatcher.js';
 import type { HandlerDeps } from '../api/handler-deps.js';
@@ -48,7 +49,8 @@ export function createTablesHandlers(deps: HandlerDeps): TablesHandlers {
     'tables.floor': async () => readFloor(db, (await restaurant()).id),
     'tables.menu': async () => readMenu(db, (await restaurant()).id),
     'tables.session': async (input) => {
-      const s = await readSession(db, (await restaurant()).id, input.sessionId);
+      const siteId = (await restaurant()).id;
+      const s = await readSession(db, siteId, await sessionMeant(db, siteId, input.sessionId, deps.deviceId));
       if (!s) throw new AppError('NOT_FOUND', 'That table is not open.', { field: 'sessionId' });
       return s;
     },
@@ -74,7 +76,9 @@ export function createTablesHandlers(deps: HandlerDeps): TablesHandlers {
         { id: sessionId, tableId: input.tableId, guests: input.guests, waiterId: actor.userId },
         actor,
       );
-      return { sessionId };
+      // The derived id can be taken here too (a session moved away from this table): the
+      // mutation then opened the next free one under an alias.
+      return { sessionId: await sessionMeant(db, site.id, sessionId, deps.deviceId) };
     },
     'tables.addLine': async (input, ctx) => {
       const id = newId();

@@ -179,6 +179,39 @@ export async function readSession(db: Kysely<SyncedDatabase>, siteId: string, se
 }
 
 /** The kitchen display's tickets, oldest first, with their lines as the cooks read them. */
+/**
+ * The label of the table each session is at now: a session merged into another counts as that
+ * one, and a moved one as its new table, so a ticket shows where its food goes today.
+ */
+async function tableLabelsNow(db: Kysely<SyncedDatabase>, siteId: string, sessionIds: readonly string[]) {
+  const sessions = new Map<string, { table_id: string; merged_into: string | null }>();
+  let wanted = [...new Set(sessionIds)];
+  for (let hop = 0; wanted.length > 0 && hop < 10; hop += 1) {
+    const rows = await db
+      .selectFrom('table_sessions')
+      .select(['id', 'table_id', 'merged_into'])
+      .where('site_id', '=', siteId)
+      .where('id', 'in', wanted)
+      .execute();
+    for (const r of rows) sessions.set(r.id, r);
+    wanted = rows.map((r) => r.merged_into).filter((id): id is string => id !== null && !sessions.has(id));
+  }
+  const tableIds = [...new Set([...sessions.values()].map((r) => r.table_id))];
+  const labels = new Map(
+    tableIds.length
+      ? (await db.selectFrom('dining_tables').select(['id', 'label']).where('id', 'in', tableIds).execute()).map(
+          (t) => [t.id, t.label],
+        )
+      : [],
+  );
+  return (sessionId: string): string | undefined => {
+    let s = sessions.get(sessionId);
+    for (let hop = 0; s?.merged_into && sessions.has(s.merged_into) && hop < 10; hop += 1)
+      s = sessions.get(s.merged_into);
+    return s ? labels.get(s.table_id) : undefined;
+  };
+}
+
 export async function readTickets(
   db: Kysely<SyncedDatabase>,
   siteId: string,
@@ -188,6 +221,11 @@ export async function readTickets(
   if (opts.station) q = q.where('station', '=', opts.station);
   if (!opts.includeServed) q = q.where('status', '<>', 'served');
   const tickets = await q.orderBy('sent_at').orderBy('id').execute();
+  const labelNow = await tableLabelsNow(
+    db,
+    siteId,
+    tickets.map((t) => t.session_id),
+  );
   const out = [];
   for (const t of tickets) {
     const lines = await db
@@ -200,7 +238,7 @@ export async function readTickets(
       .execute();
     out.push({
       id: t.id,
-      tableLabel: t.table_label,
+      tableLabel: labelNow(t.session_id) ?? t.table_label,
       station: t.station,
       course: t.course,
       status: t.status,
