@@ -80,6 +80,8 @@ export const tablesFr: typeof tablesEn = {
     closed: 'Table fermée.',
     voided: 'Article annulé.',
     comped: 'Article offert.',
+    moved: 'Convives déplacés.',
+    merged: 'Tables regroupées : une seule addition.',
   },
   approveTitle: { void: 'Annuler {{item}}', comp: 'Offrir {{item}}' },
   approveHint: 'Un gérant valide avec son propre code PIN.',
@@ -137,4 +139,14 @@ export const tablesFr: typeof tablesEn = {
   alarm_other: '{{count}} bons non pris en compte : touchez Commencer.',
   unacknowledged: 'Non pris en compte',
   seatShort: 'P{{n}}',
+  moveOrMerge: 'Déplacer ou regrouper',
+  moveTitle: 'Déplacer ou regrouper la table {{label}}',
+  moveHint:
+    'Choisissez une table libre pour y installer les convives, ou une table occupée pour mettre les deux commandes sur une seule addition.',
+  freeTables: 'Tables libres : déplacer',
+  seatedTables: 'Tables occupées : une seule addition',
+  noOtherTable: 'Aucune autre table en salle.',
+  moveTo: 'Déplacer vers {{label}}',
+  mergeInto: 'Regrouper avec {{label}}',
+  mergeWarning: 'Un regroupement est définitif : les deux commandes restent sur la table {{label}}.',
 };

@@ -10,7 +10,7 @@ export type Share = MethodOutput<'tables.split'>['shares'][number];
 export type SplitRequest = MethodInput<'tables.split'>['split'];
 export type PaymentMethod = MethodInput<'tables.pay'>['method'];
 export type TablesView = 'floor' | 'order' | 'pay';
-export type TablesNotice = 'sent' | 'paid' | 'closed' | 'voided' | 'comped';
+export type TablesNotice = 'sent' | 'paid' | 'closed' | 'voided' | 'comped' | 'moved' | 'merged';
 
 /** A share on the payment screen with the key made once when it was shown: paying twice records once. */
 export interface ShownShare extends Share {
@@ -41,6 +41,10 @@ export interface TablesState {
     p: { amountCents: number; tipCents: number; method: PaymentMethod; reference: string | null },
   ): Promise<boolean>;
   close(): Promise<boolean>;
+  /** Moves the open table's guests to a free table. */
+  moveTo(tableId: string): Promise<boolean>;
+  /** Puts the open table's order on another seated table's bill, and shows that table. */
+  mergeInto(sessionId: string): Promise<boolean>;
   handleEvent(event: CoreEvent): void;
 }
 
@@ -48,6 +52,7 @@ const SYNCED = new Set([
   'dining_tables',
   'floor_areas',
   'table_sessions',
+  'table_session_aliases',
   'order_lines',
   'kitchen_tickets',
   'payments',
@@ -82,7 +87,9 @@ export function createTablesStore({ api, newKey }: { api: Pick<ApiClient, 'call'
       const s = get().session;
       if (!s) return;
       const r = await api.call('tables.session', { sessionId: s.id });
-      if (r.ok) set({ session: r.value });
+      // A reload that a synced change started may answer after the waiter moved on to another
+      // table (a merge shows the other one): an answer for a table no longer shown is dropped.
+      if (r.ok && get().session?.id === s.id) set({ session: r.value });
     };
     const sessionId = () => get().session!.id;
     // Split again after a payment or a synced change, keeping the keys of shares that did not change.
@@ -171,6 +178,19 @@ export function createTablesStore({ api, newKey }: { api: Pick<ApiClient, 'call'
         if (!r) return false;
         set({ view: 'floor', session: null, shares: [], notice: 'closed' });
         await loadFloor();
+        return true;
+      },
+      async moveTo(tableId) {
+        const r = await attempt(() => api.call('tables.move', { sessionId: sessionId(), toTableId: tableId }));
+        await Promise.all([reloadSession(), loadFloor()]);
+        if (r) set({ notice: 'moved' });
+        return r !== undefined;
+      },
+      async mergeInto(intoId) {
+        const r = await attempt(() => api.call('tables.merge', { sessionId: sessionId(), intoSessionId: intoId }));
+        if (!r) return false;
+        await Promise.all([get().showSession(intoId), loadFloor()]);
+        set({ notice: 'merged' });
         return true;
       },
       handleEvent(event) {

@@ -108,6 +108,44 @@ test('a table from order to close: two seats, send, kitchen bump and recall, voi
   await expect(page.getByTestId('table-3')).toHaveAttribute('data-state', 'free');
 });
 
+test('guests move to a free table, another table merges into theirs, and the kitchen ticket follows them', async ({
+  page,
+}) => {
+  await openTables(page);
+  await orderForTwo(page);
+  await page.getByTestId('order-send').click();
+  await expect(page.locator('[data-testid=order-line][data-state=new]')).toHaveCount(3);
+
+  await page.getByTestId('order-move').click();
+  await expect(page.getByTestId('move-dialog')).toBeVisible();
+  await page.getByTestId('move-pick-5').click();
+  await expect(page.getByTestId('move-pick-5')).toHaveAttribute('aria-pressed', 'true');
+  await page.getByTestId('move-confirm').click();
+  await expect(page.getByTestId('move-dialog')).toBeHidden();
+  await expect(page.getByTestId('tables-notice')).toHaveText('Guests moved.');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('5');
+
+  // Table 1 orders a soup, then joins table 5 on one bill.
+  await page.getByTestId('to-floor').click();
+  await expect(page.getByTestId('table-3')).toHaveAttribute('data-state', 'free');
+  await expect(page.getByTestId('table-5')).toHaveAttribute('data-state', 'sent');
+  await page.getByTestId('table-1').click();
+  await page.getByTestId('open-table').click();
+  await addItem(page, 1, 'Starters', 'French onion soup');
+  await page.getByTestId('order-move').click();
+  await page.getByTestId('move-pick-5').click();
+  await expect(page.getByTestId('move-dialog')).toContainText('cannot be undone');
+  await page.getByTestId('move-confirm').click();
+  await expect(page.getByTestId('tables-notice')).toHaveText('Tables merged: one bill.');
+  await expect(page.getByTestId('order-line')).toHaveCount(4);
+  await expect(page.getByTestId('order-total')).toContainText('€43.00');
+
+  await page.getByTestId('back-home').click();
+  await page.getByTestId('area-kitchen').click();
+  await expect(page.getByTestId('ticket-5-grill')).toBeVisible();
+  await expect(page.getByTestId('ticket-3-grill')).toHaveCount(0);
+});
+
 test('table service screens in EN and FR, landscape and portrait @screens', async ({ page }) => {
   await openTables(page);
   await orderForTwo(page);
@@ -126,6 +164,10 @@ test('table service screens in EN and FR, landscape and portrait @screens', asyn
       await page.getByTestId('table-3').click();
       await expect(page.getByTestId('tables-order')).toBeVisible();
       await page.screenshot({ path: shot(`order-${lang}-${orientation}`) });
+      await page.getByTestId('order-move').click();
+      await page.getByTestId('move-pick-5').click();
+      await page.screenshot({ path: shot(`move-${lang}-${orientation}`) });
+      await page.getByTestId('dialog-cancel').click();
       await page.getByTestId('order-pay').click();
       await page.getByTestId('split-seat').click();
       await page.getByTestId('share-seat-1').click();

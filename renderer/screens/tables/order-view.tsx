@@ -4,6 +4,7 @@ import { useStore } from 'zustand';
 import type { TableSession, TablesStore } from '../../stores/tables-store.js';
 import { ApproveDialog } from './approve-dialog.js';
 import { MenuPanel } from './menu-panel.js';
+import { MoveDialog } from './move-dialog.js';
 import { moneyText } from './money-text.js';
 
 type Line = TableSession['lines'][number];
@@ -17,7 +18,9 @@ export function OrderView({ store }: { store: TablesStore }) {
   const session = useStore(store, (s) => s.session);
   const busy = useStore(store, (s) => s.busy);
   const error = useStore(store, (s) => s.error);
+  const floor = useStore(store, (s) => s.floor);
   const [approving, setApproving] = useState<{ kind: 'void' | 'comp'; line: Line } | null>(null);
+  const [moving, setMoving] = useState(false);
   if (!session) return null;
   const seats = [...new Set(session.lines.map((l) => l.seat))].sort((a, b) => a - b);
   const pending = session.lines.some((l) => l.status === 'pending');
@@ -111,6 +114,15 @@ export function OrderView({ store }: { store: TablesStore }) {
           <div className="order-actions">
             <button
               type="button"
+              className="button button--secondary button--large"
+              disabled={busy || !floor || session.status !== 'open'}
+              data-testid="order-move"
+              onClick={() => setMoving(true)}
+            >
+              {t('tables.moveOrMerge')}
+            </button>
+            <button
+              type="button"
               className="button button--primary button--large"
               disabled={!pending || busy}
               data-testid="order-send"
@@ -130,6 +142,27 @@ export function OrderView({ store }: { store: TablesStore }) {
           </div>
         </div>
       </section>
+      {moving && floor && (
+        <MoveDialog
+          floor={floor}
+          sessionId={session.id}
+          label={session.tableLabel}
+          busy={busy}
+          onCancel={() => setMoving(false)}
+          onMove={(tableId) =>
+            void store
+              .getState()
+              .moveTo(tableId)
+              .then((ok) => ok && setMoving(false))
+          }
+          onMerge={(into) =>
+            void store
+              .getState()
+              .mergeInto(into)
+              .then((ok) => ok && setMoving(false))
+          }
+        />
+      )}
       {approving && (
         <ApproveDialog
           kind={approving.kind}

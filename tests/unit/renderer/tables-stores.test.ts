@@ -78,4 +78,32 @@ describe('tables store', () => {
     expect(store.getState().shares.map((s) => s.paymentKey)).toEqual(first);
     expect(new Set(first).size).toBe(2);
   });
+
+  it('shows the table a merge went into, even when a reload of the merged table answers late', async () => {
+    const into = { ...session, id: '0193a7c2-0000-7000-8000-000000000002', tableLabel: '5' };
+    const from = { ...session, tableLabel: '1' };
+    let release: () => void = () => {};
+    const late = new Promise<void>((r) => (release = r));
+    let fromReads = 0;
+    const fake = createFakeTransport({
+      'tables.session': async (input) => {
+        const id = (input as { sessionId: string }).sessionId;
+        if (id === into.id) return ok(into);
+        fromReads += 1;
+        if (fromReads > 1) await late; // the reload a synced change started, answered after the merge
+        return ok({ ...from, status: fromReads > 1 ? ('merged' as const) : ('open' as const) });
+      },
+      'tables.menu': () => ok({ categories: [], items: [] }),
+      'tables.floor': () => ok({ areas: [], tables: [] }),
+      'tables.merge': () => ok({ ok: true }),
+    });
+    const store = createTablesStore({ api: createApiClient(fake.transport), newKey: () => 'k' });
+    await store.getState().showSession(from.id);
+    store.getState().handleEvent({ type: 'data.changed', tables: ['order_lines'] });
+    await store.getState().mergeInto(into.id);
+    release();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(store.getState().session?.tableLabel).toBe('5');
+    expect(store.getState().notice).toBe('merged');
+  });
 });
