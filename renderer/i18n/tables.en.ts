@@ -136,4 +136,9 @@ export const tablesEn = {
   moveTo: 'Move to {{label}}',
   mergeInto: 'Merge into {{label}}',
   mergeWarning: 'A merge cannot be undone: both orders stay on table {{label}}.',
+  soldOutButton: 'Sold out (86)',
+  soldOutTitle: 'Sold out tonight (86)',
+  soldOutHint: 'Tap an item to mark it sold out, tap again to bring it back. Every kiosk shows it once it syncs.',
+  available: 'Available',
+  done: 'Done',
 };

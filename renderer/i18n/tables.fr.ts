@@ -149,4 +149,10 @@ export const tablesFr: typeof tablesEn = {
   moveTo: 'Déplacer vers {{label}}',
   mergeInto: 'Regrouper avec {{label}}',
   mergeWarning: 'Un regroupement est définitif : les deux commandes restent sur la table {{label}}.',
+  soldOutButton: 'Épuisés (86)',
+  soldOutTitle: 'Épuisés ce soir (86)',
+  soldOutHint:
+    'Touchez un plat pour le marquer épuisé, touchez encore pour le remettre. Chaque borne l’affiche dès la synchronisation.',
+  available: 'Disponible',
+  done: 'Terminé',
 };

@@ -6,6 +6,7 @@ import type { Station } from '../../shared/tables/routing.js';
 import { bumped, recalled, type TicketStatus } from '../../shared/tables/ticket-flow.js';
 
 export type Ticket = MethodOutput<'kitchen.tickets'>['tickets'][number];
+export type KitchenMenu = MethodOutput<'tables.menu'>;
 
 export interface KitchenState {
   station: Station | null;
@@ -18,10 +19,15 @@ export interface KitchenState {
   setStation(station: Station | null): void;
   bump(ticket: Ticket): Promise<boolean>;
   recall(ticket: Ticket): Promise<boolean>;
+  /** The menu, for marking items sold out ("86") and back; loaded when first asked for. */
+  menu: KitchenMenu | null;
+  loadMenu(): Promise<void>;
+  setAvailable(itemId: string, available: boolean): Promise<boolean>;
   handleEvent(event: CoreEvent): void;
 }
 
 const SYNCED = new Set(['kitchen_tickets', 'order_lines']);
+const MENU = new Set(['menu_items', 'menu_categories']);
 
 /**
  * The kitchen display's state. Tickets sent on a waiter's kiosk arrive by sync; each synced change
@@ -53,10 +59,25 @@ export function createKitchenStore({ api }: { api: Pick<ApiClient, 'call'> }) {
         set({ station, tickets: null });
         void get().load();
       },
+      menu: null,
+      async loadMenu() {
+        const r = await api.call('tables.menu', {});
+        if (r.ok) set({ menu: r.value });
+        else set({ error: r.error });
+      },
+      async setAvailable(itemId, available) {
+        set({ busy: true, error: null });
+        const r = await api.call('tables.setAvailability', { itemId, available });
+        set({ busy: false, ...(r.ok ? {} : { error: r.error }) });
+        await get().loadMenu();
+        return r.ok;
+      },
       bump: (ticket) => move(ticket, bumped(ticket.status)),
       recall: (ticket) => move(ticket, recalled(ticket.status)),
       handleEvent(event) {
-        if (event.type === 'data.changed' && event.tables.some((t) => SYNCED.has(t))) void get().load();
+        if (event.type !== 'data.changed') return;
+        if (event.tables.some((t) => SYNCED.has(t))) void get().load();
+        if (get().menu && event.tables.some((t) => MENU.has(t))) void get().loadMenu();
       },
     };
   });

@@ -146,7 +146,42 @@ test('guests move to a free table, another table merges into theirs, and the kit
   await expect(page.getByTestId('ticket-3-grill')).toHaveCount(0);
 });
 
+test('the kitchen marks the soup sold out (86): the waiter cannot order it until it is back', async ({ page }) => {
+  await openTables(page);
+  await page.getByTestId('back-home').click();
+  await page.getByTestId('area-kitchen').click();
+  await page.getByTestId('sold-out-open').click();
+  const soup = page.getByTestId('sold-out-French onion soup');
+  await expect(soup).toHaveAttribute('aria-pressed', 'false');
+  await soup.click();
+  await expect(soup).toHaveAttribute('aria-pressed', 'true');
+  await expect(soup).toContainText('Sold out');
+  await page.getByTestId('sold-out-close').click();
+
+  await page.getByTestId('back-home').click();
+  await page.getByTestId('area-tables').click();
+  await page.getByTestId('table-3').click();
+  await page.getByTestId('open-table').click();
+  await page.getByTestId('category-Starters').click();
+  await expect(page.getByTestId('menu-item-French onion soup')).toBeDisabled();
+  await expect(page.getByTestId('menu-item-French onion soup')).toContainText('Sold out');
+
+  await page.getByTestId('back-home').click();
+  await page.getByTestId('area-kitchen').click();
+  await page.getByTestId('sold-out-open').click();
+  await page.getByTestId('sold-out-French onion soup').click();
+  await expect(page.getByTestId('sold-out-French onion soup')).toHaveAttribute('aria-pressed', 'false');
+  await page.getByTestId('sold-out-close').click();
+  await page.getByTestId('back-home').click();
+  await page.getByTestId('area-tables').click();
+  await page.getByTestId('table-3').click();
+  await page.getByTestId('category-Starters').click();
+  await expect(page.getByTestId('menu-item-French onion soup')).toBeEnabled();
+});
+
 test('table service screens in EN and FR, landscape and portrait @screens', async ({ page }) => {
+  // Five screens and a dialog in four layouts: longer than one flow, on any machine.
+  test.slow();
   await openTables(page);
   await orderForTwo(page);
   await page.getByTestId('order-send').click();
@@ -177,6 +212,10 @@ test('table service screens in EN and FR, landscape and portrait @screens', asyn
       await page.getByTestId('area-kitchen').click();
       await expect(page.getByTestId('ticket-3-grill')).toBeVisible();
       await page.screenshot({ path: shot(`kitchen-${lang}-${orientation}`) });
+      await page.getByTestId('sold-out-open').click();
+      await expect(page.getByTestId('sold-out-Sparkling water')).toBeVisible();
+      await page.screenshot({ path: shot(`sold-out-${lang}-${orientation}`) });
+      await page.getByTestId('sold-out-close').click();
       await page.getByTestId('back-home').click();
       await page.getByTestId('area-tables').click();
       await page.getByTestId('table-3').click();

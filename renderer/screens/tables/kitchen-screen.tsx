@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { STATIONS } from '../../../shared/tables/routing.js';
@@ -8,6 +8,7 @@ import { useNow } from '../../app/use-now.js';
 import { BackButton } from '../../components/back-button.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { createKitchenStore } from '../../stores/kitchen-store.js';
+import { SoldOutDialog } from './sold-out-dialog.js';
 import '../../styles/tables.css';
 
 const pick = (n: { en: string; fr: string }, lang: string) => (lang.startsWith('fr') ? n.fr : n.en);
@@ -25,6 +26,7 @@ export function KitchenScreen() {
   const station = useStore(store, (s) => s.station);
   const busy = useStore(store, (s) => s.busy);
   const error = useStore(store, (s) => s.error);
+  const [soldOut, setSoldOut] = useState(false);
   // Ages and the alarm move with time even when nothing syncs.
   const now = new Date(useNow(10_000)).toISOString();
 
@@ -38,8 +40,19 @@ export function KitchenScreen() {
     <main id="main" className="screen kitchen-screen" data-testid="screen-kitchen">
       <div className="screen__head">
         <h1 className="screen-title">{t('tables.kitchenTitle')}</h1>
-        <BackButton />
+        <div className="screen__head-actions">
+          <button
+            type="button"
+            className="button button--secondary"
+            data-testid="sold-out-open"
+            onClick={() => setSoldOut(true)}
+          >
+            {t('tables.soldOutButton')}
+          </button>
+          <BackButton />
+        </div>
       </div>
+      {soldOut && <SoldOutDialog store={store} onClose={() => setSoldOut(false)} />}
       <div className="chooser" role="group" aria-label={t('tables.allStations')}>
         {[null, ...STATIONS].map((s) => (
           <button
