@@ -10,8 +10,9 @@ const method = <I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>
 const l10n = z.object({ en: z.string(), fr: z.string() });
 const isoDate = (field: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${field} is a date written YYYY-MM-DD`);
 
+/** Without `from` and `to`, the default period of the granularity ending with the site's today. */
 export const reportPeriodInput = z
-  .object({ granularity: z.enum(GRANULARITIES), from: isoDate('from'), to: isoDate('to') })
+  .object({ granularity: z.enum(GRANULARITIES), from: isoDate('from').optional(), to: isoDate('to').optional() })
   .strict();
 
 export const trainingReportData = z.object({

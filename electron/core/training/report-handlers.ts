@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely';
+import { siteClock } from '../../../shared/classes/site-time.js';
 import { newId } from '../../../shared/ids.js';
 import type { SyncedDatabase } from '../../../shared/schema.js';
 import type { reportContract } from '../../../shared/training/report-contract.js';
 import { recordReportExport } from '../../../shared/training/report-mutations.js';
+import { defaultPeriod, type Granularity } from '../../../shared/training/trends.js';
 import type { Handlers } from '../api/dispatcher.js';
 import type { HandlerDeps } from '../api/handler-deps.js';
 import { trainingReport } from './report.js';
@@ -19,13 +21,22 @@ const MIME = {
 /** Training trends and the period report: read for the screen, exported as PDF or XLSX with an audit row. */
 export function createReportHandlers(deps: HandlerDeps): ReportHandlers {
   const db = deps.store.db as unknown as Kysely<SyncedDatabase>;
+  /** The asked period, or the default one ending on the site's today (the renderer has no site clock). */
+  const load = async (input: { granularity: Granularity; from?: string; to?: string }) => {
+    const site = await deps.site();
+    const period =
+      input.from && input.to
+        ? { from: input.from, to: input.to }
+        : defaultPeriod(siteClock(deps.clock.now(), site.timezone).date, input.granularity);
+    return trainingReport(db, site, period, input.granularity);
+  };
 
   return {
-    'training.report': async (input) =>
-      trainingReport(db, await deps.site(), { from: input.from, to: input.to }, input.granularity),
+    'training.report': async (input) => load(input),
 
     'training.exportReport': async (input, ctx) => {
-      const data = await trainingReport(db, await deps.site(), { from: input.from, to: input.to }, input.granularity);
+      const data = await load(input);
+      const { from, to } = data.period;
       const exportedAt = new Date(deps.clock.now()).toISOString();
       const bytes =
         input.format === 'pdf'
@@ -40,13 +51,13 @@ export function createReportHandlers(deps: HandlerDeps): ReportHandlers {
           format: input.format,
           locale: input.locale,
           granularity: input.granularity,
-          from: input.from,
-          to: input.to,
+          from,
+          to,
         },
         { userId: me.id, permissions: me.permissions },
       );
       return {
-        fileName: `training-report-${input.from}-${input.to}-${input.locale}.${input.format}`,
+        fileName: `training-report-${from}-${to}-${input.locale}.${input.format}`,
         mime: MIME[input.format],
         base64: Buffer.from(bytes).toString('base64'),
       };
