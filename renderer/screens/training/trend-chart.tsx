@@ -50,6 +50,8 @@ export function TrendChart({
       label: text.score,
       data: scores,
       yAxisID: 'score',
+      // Drawn over the bars (a lower order is drawn last), so a single point never hides behind one.
+      order: 0,
       borderColor: '#0f6b36',
       backgroundColor: '#0f6b36',
       borderWidth: 3,
@@ -61,6 +63,7 @@ export function TrendChart({
       label: text.completions,
       data: completions,
       yAxisID: 'count',
+      order: 1,
       backgroundColor: '#0a4fa3',
     },
   ];

@@ -105,6 +105,8 @@ export function TrendsPanel() {
             {t(`trends.by_${g}`)}
           </button>
         ))}
+      </div>
+      <div className="trends__picker">
         <button
           type="button"
           className="button"
