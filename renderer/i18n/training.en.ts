@@ -249,4 +249,18 @@ export const trainingEn = {
     noneMissed: 'No question was missed in this period.',
     missedOf: 'missed {{missed}} times out of {{answered}}',
   },
+  authorPractical: {
+    title: 'Practical items (signed off by an instructor)',
+    none: 'No practical item: the assessment is written only.',
+    item: 'Item {{n}}',
+    weight: 'Weight (1-10)',
+    critical: 'Critical: failing it fails the assessment',
+    remove: 'Remove this item',
+    add: 'Add a practical item',
+    scenario: 'Part of a scenario',
+    situation: 'Situation',
+    sameSituation: 'Same situation as the question before',
+    firstStep: 'This question opens a scenario; give the next question the same situation to chain the steps.',
+    nextStep: 'Next step of the scenario above: it opens once the step before is answered.',
+  },
 };

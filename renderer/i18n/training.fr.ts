@@ -253,4 +253,19 @@ export const trainingFr: Widen<typeof trainingEn> = {
     noneMissed: 'Aucune question manquée sur cette période.',
     missedOf: 'manquée {{missed}} fois sur {{answered}}',
   },
+  authorPractical: {
+    title: 'Éléments pratiques (validés par un formateur)',
+    none: 'Aucun élément pratique\u00a0: l’évaluation est seulement écrite.',
+    item: 'Élément {{n}}',
+    weight: 'Poids (1-10)',
+    critical: 'Critique\u00a0: l’échouer fait échouer l’évaluation',
+    remove: 'Retirer cet élément',
+    add: 'Ajouter un élément pratique',
+    scenario: 'Fait partie d’un scénario',
+    situation: 'Situation',
+    sameSituation: 'Même situation que la question précédente',
+    firstStep:
+      'Cette question ouvre un scénario\u00a0; donnez la même situation à la suivante pour enchaîner les étapes.',
+    nextStep: 'Étape suivante du scénario ci-dessus\u00a0: elle s’ouvre une fois l’étape précédente répondue.',
+  },
 };

@@ -45,6 +45,8 @@ async function passFoodSafetyElsewhere(page: Page) {
 test('the trend chart follows data recorded elsewhere without a tap, and the period report downloads as PDF and XLSX', async ({
   page,
 }) => {
+  // Many round trips and two file exports on a shared 2-core machine.
+  test.slow();
   await openKiosk(page);
   await page.getByTestId('lang-en').click();
   await signIn(page, 'Camille Martin');
@@ -93,6 +95,7 @@ test('the trend chart follows data recorded elsewhere without a tap, and the per
 });
 
 test('@screens training trends in EN and FR, landscape and portrait', async ({ page }) => {
+  test.slow();
   await openKiosk(page);
   await signIn(page, 'Camille Martin');
   expect(await passFoodSafetyElsewhere(page)).toBe(true);
