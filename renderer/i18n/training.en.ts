@@ -254,7 +254,7 @@ export const trainingEn = {
     none: 'No practical item: the assessment is written only.',
     item: 'Item {{n}}',
     weight: 'Weight (1-10)',
-    critical: 'Critical: failing it fails the assessment',
+    critical: 'Critical item',
     remove: 'Remove this item',
     add: 'Add a practical item',
     scenario: 'Part of a scenario',
@@ -262,5 +262,6 @@ export const trainingEn = {
     sameSituation: 'Same situation as the question before',
     firstStep: 'This question opens a scenario; give the next question the same situation to chain the steps.',
     nextStep: 'Next step of the scenario above: it opens once the step before is answered.',
+    criticalHint: 'Not competent on a critical item fails the assessment whatever the score.',
   },
 };

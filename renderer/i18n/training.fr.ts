@@ -258,7 +258,7 @@ export const trainingFr: Widen<typeof trainingEn> = {
     none: 'Aucun élément pratique\u00a0: l’évaluation est seulement écrite.',
     item: 'Élément {{n}}',
     weight: 'Poids (1-10)',
-    critical: 'Critique\u00a0: l’échouer fait échouer l’évaluation',
+    critical: 'Élément critique',
     remove: 'Retirer cet élément',
     add: 'Ajouter un élément pratique',
     scenario: 'Fait partie d’un scénario',
@@ -267,5 +267,6 @@ export const trainingFr: Widen<typeof trainingEn> = {
     firstStep:
       'Cette question ouvre un scénario\u00a0; donnez la même situation à la suivante pour enchaîner les étapes.',
     nextStep: 'Étape suivante du scénario ci-dessus\u00a0: elle s’ouvre une fois l’étape précédente répondue.',
+    criticalHint: 'Un élément critique non acquis fait échouer l’évaluation, quel que soit le score.',
   },
 };

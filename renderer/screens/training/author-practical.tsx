@@ -81,7 +81,7 @@ export function PracticalItemsEditor({ items, onChange }: { items: Item[]; onCha
   return (
     <fieldset className="panel" data-testid="author-practical">
       <legend>{t('authorPractical.title')}</legend>
-      {items.length === 0 && <p className="screen-hint">{t('authorPractical.none')}</p>}
+      <p className="screen-hint">{t(items.length ? 'authorPractical.criticalHint' : 'authorPractical.none')}</p>
       {items.map((item, i) => (
         <div key={item.id} className="author-item" data-testid="author-item">
           <Pair
