@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { siteClock } from '../../../shared/classes/site-time.js';
+import { AppError } from '../../../shared/errors.js';
 import { newId } from '../../../shared/ids.js';
 import type { SyncedDatabase } from '../../../shared/schema.js';
 import type { reportContract } from '../../../shared/training/report-contract.js';
@@ -24,6 +25,11 @@ export function createReportHandlers(deps: HandlerDeps): ReportHandlers {
   /** The asked period, or the default one ending on the site's today (the renderer has no site clock). */
   const load = async (input: { granularity: Granularity; from?: string; to?: string }) => {
     const site = await deps.site();
+    // Half a period is a mistake, not a request for the default one.
+    if (!input.from !== !input.to) {
+      const field = input.from ? 'to' : 'from';
+      throw new AppError('VALIDATION_FAILED', `Give both ends of the period: ${field} is missing.`, { field });
+    }
     const period =
       input.from && input.to
         ? { from: input.from, to: input.to }

@@ -210,6 +210,8 @@ describe('training engagement and the period report', () => {
     );
     expect(shape.ok ? null : shape.error.code).toBe('VALIDATION_FAILED');
     expect(JSON.stringify(shape.ok ? null : shape.error)).toContain('from');
+    const half = await call(kiosk, 'training.report', { granularity: 'day', from: '2026-11-01' }, manager);
+    expect(half.ok ? null : [half.error.code, half.error.details]).toEqual(['VALIDATION_FAILED', { field: 'to' }]);
     expect(
       kiosk.store.raw.prepare('SELECT count(*) AS n FROM audit_log WHERE action = ?').get(REPORT_EXPORTED),
     ).toEqual({ n: 0 });
