@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { MethodSpec } from '../api/method-spec.js';
 import { draftArgs } from './authoring-mutations.js';
 import { practicalContract } from './practical-contract.js';
+import { reportContract } from './report-contract.js';
 
 /**
  * API methods of the training area, merged into the contract (shared/api/contract.ts). Reads
@@ -107,6 +108,7 @@ export const practicalItemView = z.object({
 
 export const trainingContract = {
   ...practicalContract,
+  ...reportContract,
   'training.catalog': method({
     access: 'training.take',
     input: z.object({}).strict(),

@@ -10,6 +10,7 @@ import { requirePrerequisites, requireUser, visibleModule } from './module-acces
 import { AUTHORING_MUTATIONS } from './authoring-mutations.js';
 import { attemptAllowance, isCorrect } from './scoring.js';
 import { PRACTICAL_MUTATIONS } from './practical-mutations.js';
+import { recordReportExport } from './report-mutations.js';
 import { SESSION_MUTATIONS } from './session-mutations.js';
 
 export const progressId = (userId: string, sectionId: string) => derivedId('training_progress', userId, sectionId);
@@ -416,4 +417,5 @@ export const TRAINING_MUTATIONS: readonly MutationDef[] = [
   ...SESSION_MUTATIONS,
   ...AUTHORING_MUTATIONS,
   ...PRACTICAL_MUTATIONS,
+  recordReportExport,
 ] as MutationDef[];

@@ -27,6 +27,7 @@ import { catalog, certificatesOf, moduleDetail, offeredModules } from './queries
 import { createSessionHandlers } from './session-handlers.js';
 import { createAuthoringHandlers } from './authoring-handlers.js';
 import { createPracticalHandlers } from './practical-handlers.js';
+import { createReportHandlers } from './report-handlers.js';
 import { trainingAnalytics } from './analytics.js';
 import { deviceSigningKey } from './signing-key.js';
 
@@ -59,6 +60,7 @@ export function createTrainingHandlers(deps: HandlerDeps) {
     ...createSessionHandlers(deps),
     ...createAuthoringHandlers(deps),
     ...createPracticalHandlers(deps),
+    ...createReportHandlers(deps),
     'training.analytics': async () => trainingAnalytics(db, await siteId(), now()),
 
     'training.catalog': async (_input: unknown, ctx: CallContext) =>

@@ -9,6 +9,7 @@ import '../../styles/training.css';
 import { BackButton } from '../../components/back-button.js';
 import { BarChart } from './bar-chart.js';
 import { pick } from './rich-text.js';
+import { TrendsPanel } from './trends-panel.js';
 import { useDataChanged } from './use-area-store.js';
 
 type Analytics = MethodOutput<'training.analytics'>;
@@ -92,6 +93,7 @@ export function AnalyticsScreen() {
               ]}
             />
           </section>
+          <TrendsPanel />
           <section className="panel" aria-labelledby="at-risk">
             <h2 id="at-risk" className="section-title">
               {t('analytics.atRisk')}

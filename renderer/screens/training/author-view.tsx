@@ -6,6 +6,8 @@ import { newId } from '../../../shared/ids.js';
 import { useServices } from '../../app/services.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { AuthorDetails } from './author-details.js';
+import { Pair } from './author-pair.js';
+import { PracticalItemsEditor, ScenarioField } from './author-practical.js';
 import { pick } from './rich-text.js';
 import { useTraining } from './use-training.js';
 
@@ -43,40 +45,6 @@ const blank = (): Draft => ({
   ],
 });
 
-function Pair({
-  label,
-  value,
-  onChange,
-  area,
-  testId,
-}: {
-  label: string;
-  value: { en: string; fr: string };
-  onChange(v: { en: string; fr: string }): void;
-  area?: boolean;
-  testId?: string;
-}) {
-  const Control = area ? 'textarea' : 'input';
-  return (
-    <div className="author-pair">
-      {(['en', 'fr'] as const).map((l) => (
-        <label key={l} className="field">
-          <span>
-            {label} ({l.toUpperCase()})
-          </span>
-          <Control
-            className="field__control"
-            data-testid={testId ? `${testId}-${l}` : undefined}
-            value={value[l]}
-            onChange={(e) => onChange({ ...value, [l]: e.target.value })}
-            {...(area ? { rows: 4 } : {})}
-          />
-        </label>
-      ))}
-    </div>
-  );
-}
-
 /** Administrators write modules: both languages side by side; publishing checks they are complete. */
 export function AuthorView() {
   const { t, i18n } = useTranslation();
@@ -103,6 +71,7 @@ export function AuthorView() {
             id: newId(),
             sections: rest.sections.map((s) => ({ ...s, id: newId() })),
             questions: rest.questions.map((q) => ({ ...q, id: newId() })),
+            practicalItems: (rest.practicalItems ?? []).map((p) => ({ ...p, id: newId() })),
           },
     );
     setProblems(null);
@@ -284,6 +253,14 @@ export function AuthorView() {
                   setD({ ...d, questions: d.questions.map((x, j) => (j === i ? { ...x, explanation: v } : x)) })
                 }
               />
+              <ScenarioField
+                index={i}
+                scenario={q.scenario}
+                previous={i > 0 ? d.questions[i - 1].scenario : null}
+                onChange={(v) =>
+                  setD({ ...d, questions: d.questions.map((x, j) => (j === i ? { ...x, scenario: v } : x)) })
+                }
+              />
             </fieldset>
           ))}
         <button
@@ -293,6 +270,10 @@ export function AuthorView() {
         >
           {t('author.addQuestion')}
         </button>
+        <PracticalItemsEditor
+          items={d.practicalItems ?? []}
+          onChange={(practicalItems) => setD({ ...d, practicalItems })}
+        />
         {problems && problems.length > 0 && (
           <div className="alert alert--info" data-testid="author-problems">
             <strong>{t('author.notReady')}</strong>
