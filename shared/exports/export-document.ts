@@ -62,12 +62,16 @@ export const EXPORT_MIME: Readonly<Record<ExportFormat, string>> = {
 };
 
 /**
- * The content hash every format of a document carries: SHA-256 of its canonical JSON. Two exports
- * with the same hash hold the same facts and rows, whatever their format.
+ * The content hash every format of a document carries: SHA-256 of its canonical JSON, leaving out
+ * when it was generated. Two exports with the same hash hold the same facts and rows, whatever
+ * their format and whenever they were made.
  *
  * @example documentHash(doc) // '3f1c…' (64 hex digits)
  */
-export const documentHash = (doc: ExportDocument): string => contentHash(doc);
+export function documentHash(doc: ExportDocument): string {
+  const { generatedAt: _, ...content } = doc;
+  return contentHash(content);
+}
 
 /** A fact's value by key, for builders that print a few facts in a header. */
 export const factValue = (doc: ExportDocument, key: string): Cell =>
