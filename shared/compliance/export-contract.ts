@@ -61,7 +61,7 @@ export const complianceExportContract = {
   'compliance.trainingReport': method({
     access: 'compliance.approve',
     input: z.object({}).strict(),
-    output: z.object({ generatedAt: z.string(), lines: z.array(holding) }),
+    output: z.object({ generatedAt: z.string(), today: z.string(), lines: z.array(holding) }),
   }),
   /** Incidents that occurred in a period of site days (both included), by type and severity. */
   'compliance.incidentSummary': method({

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { addDays, instantAt } from '../../../shared/classes/site-time.js';
+import { addDays, instantAt, siteClock } from '../../../shared/classes/site-time.js';
 import type { complianceExportContract } from '../../../shared/compliance/export-contract.js';
 import { EXPORT_AUDIT_ACTION, recordExport } from '../../../shared/compliance/export-mutations.js';
 import { incidentSummary, incidentSummaryDocument } from '../../../shared/compliance/incident-summary.js';
@@ -231,8 +231,12 @@ export function createComplianceExportHandlers(deps: HandlerDeps): ExportHandler
     },
 
     'compliance.trainingReport': async () => {
-      const { now, lines } = await trainingLines();
-      return { generatedAt: now, lines: lines.map(({ userId: _, ...l }) => l) };
+      const { now, site, lines } = await trainingLines();
+      return {
+        generatedAt: now,
+        today: siteClock(now, site.timezone).date,
+        lines: lines.map(({ userId: _, ...l }) => l),
+      };
     },
 
     'compliance.incidentSummary': async (input) => {
