@@ -15,7 +15,7 @@ export const exportsEn = {
   building: 'Building the {{format}} file…',
   ready: '{{file}} is ready.',
   hash: 'Content hash:',
-  download: 'Download {{file}}',
+  download: 'Download the file',
   close: 'Close',
   historyTitle: 'Exports',
   historyLine: '{{format}} by {{name}}, {{time}}',

@@ -17,7 +17,7 @@ export const exportsFr: typeof exportsEn = {
   building: 'Création du fichier {{format}}…',
   ready: '{{file}} est prêt.',
   hash: 'Empreinte du contenu\u00a0:',
-  download: 'Télécharger {{file}}',
+  download: 'Télécharger le fichier',
   close: 'Fermer',
   historyTitle: 'Exports',
   historyLine: '{{format}} par {{name}}, {{time}}',

@@ -117,7 +117,7 @@ function ExportDialog({
               download={file.fileName}
               data-testid="export-download"
             >
-              {t('exports.download', { file: file.fileName })}
+              {t('exports.download')}
             </a>
           </div>
         )}
