@@ -32,23 +32,46 @@ function sanitizer(font: PDFFont) {
   return (s: string) => Array.from(s.replace(/[\r\n\t]+/g, ' '), one).join('');
 }
 
-/** Breaks text into lines that fit `width` at `size`, cutting over-long words. */
-function wrap(font: PDFFont, text: string, size: number, width: number): string[] {
+/**
+ * Text widths at one size, remembered per word: a 500-item report repeats its words thousands of
+ * times, and measuring (with kerning) is most of the cost of laying out a PDF with many cells.
+ */
+function measurer(font: PDFFont, size: number) {
+  const known = new Map<string, number>();
+  const word = (w: string) => {
+    let width = known.get(w);
+    if (width === undefined) {
+      width = font.widthOfTextAtSize(w, size);
+      known.set(w, width);
+    }
+    return width;
+  };
+  const space = word(' ');
+  return { word, space };
+}
+type Measure = ReturnType<typeof measurer>;
+
+/** Breaks text into lines that fit `width`, cutting over-long words. */
+function wrap(m: Measure, text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
+  let used = 0;
   for (const word of text.split(' ')) {
-    const next = line ? `${line} ${word}` : word;
-    if (font.widthOfTextAtSize(next, size) <= width) {
-      line = next;
+    const w = m.word(word);
+    if (line && used + m.space + w <= width) {
+      line += ` ${word}`;
+      used += m.space + w;
       continue;
     }
     if (line) lines.push(line);
     line = word;
-    while (font.widthOfTextAtSize(line, size) > width && line.length > 1) {
+    used = w;
+    while (used > width && line.length > 1) {
       let cut = line.length - 1;
-      while (cut > 1 && font.widthOfTextAtSize(line.slice(0, cut), size) > width) cut--;
+      while (cut > 1 && m.word(line.slice(0, cut)) > width) cut--;
       lines.push(line.slice(0, cut));
       line = line.slice(cut);
+      used = m.word(line);
     }
   }
   lines.push(line);
@@ -91,6 +114,8 @@ export async function documentPdf(doc: ExportDocument): Promise<Uint8Array> {
   const regular = await pdf.embedFont(StandardFonts.Helvetica);
   const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
   const clean = sanitizer(regular);
+  const body = measurer(regular, SIZE);
+  const heading = measurer(bold, SIZE);
   const inner = PAGE.width - 2 * MARGIN;
 
   let page!: PDFPage;
@@ -121,8 +146,8 @@ export async function documentPdf(doc: ExportDocument): Promise<Uint8Array> {
     { label: { en: 'Content hash (SHA-256)', fr: 'Empreinte du contenu (SHA-256)' }, value: hash },
   ];
   for (const f of facts) {
-    const labels = wrap(bold, clean(`${f.label.en} / ${f.label.fr}`), SIZE, inner * 0.42 - PAD);
-    const values = wrap(regular, clean(f.value), SIZE, inner * 0.58);
+    const labels = wrap(heading, clean(`${f.label.en} / ${f.label.fr}`), inner * 0.42 - PAD);
+    const values = wrap(body, clean(f.value), inner * 0.58);
     const n = Math.max(labels.length, values.length);
     room(n * LINE);
     labels.forEach((l, i) => page.drawText(l, { x: MARGIN, y: y - SIZE - i * LINE, size: SIZE, font: bold }));
@@ -138,8 +163,8 @@ export async function documentPdf(doc: ExportDocument): Promise<Uint8Array> {
     const xs = widths.map((_, i) => MARGIN + widths.slice(0, i).reduce((a, b) => a + b, 0));
     const header = () => {
       const heads = table.columns.map((c, i) => ({
-        en: wrap(bold, clean(c.label.en), SIZE, widths[i] - 2 * PAD),
-        fr: c.label.fr !== c.label.en ? wrap(regular, clean(c.label.fr), SIZE, widths[i] - 2 * PAD) : [],
+        en: wrap(heading, clean(c.label.en), widths[i] - 2 * PAD),
+        fr: c.label.fr !== c.label.en ? wrap(body, clean(c.label.fr), widths[i] - 2 * PAD) : [],
       }));
       const h = Math.max(...heads.map((l) => l.en.length + l.fr.length)) * LINE + PAD;
       page.drawRectangle({ x: MARGIN, y: y - h, width: inner, height: h, color: rgb(0.93, 0.93, 0.93) });
@@ -163,7 +188,7 @@ export async function documentPdf(doc: ExportDocument): Promise<Uint8Array> {
     }
     for (const row of table.rows) {
       const cells = table.columns.map((c, i) =>
-        wrap(regular, clean(pdfValue(row[c.key] ?? null, c.codes)), SIZE, widths[i] - 2 * PAD),
+        wrap(body, clean(pdfValue(row[c.key] ?? null, c.codes)), widths[i] - 2 * PAD),
       );
       const h = Math.max(...cells.map((l) => l.length)) * LINE + PAD;
       if (room(h)) header();

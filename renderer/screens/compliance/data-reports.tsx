@@ -80,31 +80,33 @@ export function DataReports() {
             {pending.length === 0 ? (
               <p>{t('exports.training.allValid')}</p>
             ) : (
-              <table className="table">
-                <caption>{t('exports.training.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('exports.training.person')}</th>
-                    <th scope="col">{t('exports.training.module')}</th>
-                    <th scope="col">{t('exports.training.statusLabel')}</th>
-                    <th scope="col">{t('exports.training.expires')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {pending.map((l) => (
-                    <tr key={`${l.name}-${l.moduleCode}`} data-testid="training-line">
-                      <td>{l.name}</td>
-                      <td>{l.moduleTitle[lang]}</td>
-                      <td>
-                        <span className={`holding-pill holding--${l.status}`}>
-                          {t(`exports.training.status.${l.status}`)}
-                        </span>
-                      </td>
-                      <td>{l.expiresAt ? formatDate(l.expiresAt.slice(0, 10), lang) : '–'}</td>
+              <div className="data-reports__table">
+                <table className="table">
+                  <caption>{t('exports.training.caption')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('exports.training.person')}</th>
+                      <th scope="col">{t('exports.training.module')}</th>
+                      <th scope="col">{t('exports.training.statusLabel')}</th>
+                      <th scope="col">{t('exports.training.expires')}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {pending.map((l) => (
+                      <tr key={`${l.name}-${l.moduleCode}`} data-testid="training-line">
+                        <td>{l.name}</td>
+                        <td>{l.moduleTitle[lang]}</td>
+                        <td>
+                          <span className={`holding-pill holding--${l.status}`}>
+                            {t(`exports.training.status.${l.status}`)}
+                          </span>
+                        </td>
+                        <td>{l.expiresAt ? formatDate(l.expiresAt.slice(0, 10), lang) : '–'}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             )}
           </>
         )}
@@ -145,33 +147,35 @@ export function DataReports() {
               {t('exports.incidents.total', { count: summary.total, open: summary.open })}
             </p>
             {summary.byType.length > 0 && (
-              <table className="table">
-                <caption>{t('exports.incidents.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('exports.incidents.type')}</th>
-                    <th scope="col">{t('exports.incidents.count')}</th>
-                    <th scope="col">{t('exports.incidents.open')}</th>
-                    {SEVERITIES.map((s) => (
-                      <th key={s} scope="col">
-                        {t(`incidents.severity.${s}`)}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {summary.byType.map((line) => (
-                    <tr key={line.type} data-testid="incident-line">
-                      <td>{t(`incidents.type.${line.type}`)}</td>
-                      <td>{line.total}</td>
-                      <td>{line.open}</td>
+              <div className="data-reports__table">
+                <table className="table">
+                  <caption>{t('exports.incidents.caption')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('exports.incidents.type')}</th>
+                      <th scope="col">{t('exports.incidents.count')}</th>
+                      <th scope="col">{t('exports.incidents.open')}</th>
                       {SEVERITIES.map((s) => (
-                        <td key={s}>{line.bySeverity[s] ?? 0}</td>
+                        <th key={s} scope="col">
+                          {t(`incidents.severity.${s}`)}
+                        </th>
                       ))}
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {summary.byType.map((line) => (
+                      <tr key={line.type} data-testid="incident-line">
+                        <td>{t(`incidents.type.${line.type}`)}</td>
+                        <td>{line.total}</td>
+                        <td>{line.open}</td>
+                        {SEVERITIES.map((s) => (
+                          <td key={s}>{line.bySeverity[s] ?? 0}</td>
+                        ))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             )}
           </>
         )}
