@@ -70,12 +70,16 @@ export function DataReports() {
         ) : (
           <>
             <ul className="data-reports__counts">
-              {HOLDINGS.map((s) => (
-                <li key={s} className={`holding holding--${s}`} data-testid={`holding-${s}`}>
-                  <strong>{training.lines.filter((l) => l.status === s).length}</strong>
-                  <span>{t(`exports.training.status.${s}`)}</span>
-                </li>
-              ))}
+              {HOLDINGS.map((s) => {
+                const n = training.lines.filter((l) => l.status === s).length;
+                // Only a count that needs someone is coloured: a yellow zero would ask for attention.
+                return (
+                  <li key={s} className={n > 0 ? `holding holding--${s}` : 'holding'} data-testid={`holding-${s}`}>
+                    <strong>{n}</strong>
+                    <span>{t(`exports.training.status.${s}`)}</span>
+                  </li>
+                );
+              })}
             </ul>
             {pending.length === 0 ? (
               <p>{t('exports.training.allValid')}</p>
