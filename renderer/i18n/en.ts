@@ -9,6 +9,7 @@ import { complianceEn } from './compliance.en.js';
 import { fuelEn } from './fuel.en.js';
 import { conflictsEn } from './conflicts.en.js';
 import { trainingEn } from './training.en.js';
+import { exportsEn } from './exports.en.js';
 /**
  * English texts. `fr.ts` must have exactly the same keys (a unit test and the `Messages` type
  * check it). Plural keys carry `_one`, `_many` and `_other` in both files: French needs `_many`
@@ -279,6 +280,7 @@ export const en = {
   compliance: complianceEn,
   fuel: fuelEn,
   conflicts: conflictsEn,
+  exports: exportsEn,
   fields: {
     title: 'Title',
     location: 'Place',

@@ -10,6 +10,7 @@ import { complianceFr } from './compliance.fr.js';
 import { fuelFr } from './fuel.fr.js';
 import { conflictsFr } from './conflicts.fr.js';
 import { trainingFr } from './training.fr.js';
+import { exportsFr } from './exports.fr.js';
 
 /** Textes français. Mêmes clés que `en.ts`, vérifié par le type `Messages` et un test unitaire. */
 export const fr: Messages = {
@@ -284,6 +285,7 @@ export const fr: Messages = {
   compliance: complianceFr,
   fuel: fuelFr,
   conflicts: conflictsFr,
+  exports: exportsFr,
   fields: {
     title: 'Titre',
     location: 'Lieu',

@@ -13,8 +13,8 @@ export type ActionsView = MethodOutput<'compliance.actions'>;
 export type CorrectiveAction = ActionsView['actions'][number];
 export type ScheduleBoard = MethodOutput<'compliance.schedule'>;
 export type ComplianceDashboardView = MethodOutput<'compliance.dashboard'>;
-/** The screen's tabs: reports to fill and sign, their corrective actions, the schedule, the trends. */
-export type ComplianceView = 'reports' | 'actions' | 'schedule' | 'dashboard';
+/** The screen's tabs: reports to fill and sign, their corrective actions, the schedule, the trends, reports from data. */
+export type ComplianceView = 'reports' | 'actions' | 'schedule' | 'dashboard' | 'data';
 
 export interface ComplianceState {
   due: DueItem[] | null;

@@ -14,6 +14,7 @@ import { linksContract } from '../links/contract.js';
 import { notificationsContract } from '../notifications/contract.js';
 import { peopleContract } from '../people/contract.js';
 import type { MethodSpec } from './method-spec.js';
+import { complianceExportContract } from '../compliance/export-contract.js';
 
 const method = <I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>) => spec;
 const empty = z.object({}).strict();
@@ -249,6 +250,7 @@ export const contract = {
   ...complianceContract,
   ...fuelContract,
   ...notificationsContract,
+  ...complianceExportContract,
 } as const;
 
 export type Contract = typeof contract;

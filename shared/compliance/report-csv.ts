@@ -22,11 +22,12 @@ const answerText = (a: AnswerValue | undefined) =>
 /**
  * A report as CSV (RFC 4180, comma, CRLF): one row per item, bilingual labels side by side, the
  * answer and its outcome; the first rows carry the template code, version and content hash, the
- * answers' hash and the score, so a spreadsheet copy still says what it was scored against.
+ * answers' hash and the score, so a spreadsheet copy still says what it was scored against, and
+ * (given) the export document's content hash.
  *
  * @example reportCsv(input) // 'field,value\r\nreport_id,…\r\ntemplate,RESTAURANT_OPENING\r\n…'
  */
-export function reportCsv(r: ReportExportInput): string {
+export function reportCsv(r: ReportExportInput, documentContentHash?: string): string {
   const head = Papa.unparse(
     [
       ['report_id', r.reportId],
@@ -40,6 +41,8 @@ export function reportCsv(r: ReportExportInput): string {
       ['score', String(r.score.score)],
       ['max_score', String(r.score.maxScore)],
       ['passed', r.score.passed ? 'yes' : 'no'],
+      // The export document's hash, the same in every format (compliance.export passes it).
+      ...(documentContentHash ? [['content_hash', documentContentHash]] : []),
     ],
     { newline: '\r\n' },
   );

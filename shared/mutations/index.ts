@@ -11,6 +11,7 @@ import { resolveConflict, useMine } from './conflicts.js';
 import type { MutationDef } from './define.js';
 import { createSite, setIdleLock } from './sites.js';
 import { createUser, renameUser, setUserPin, setUserRole } from './users.js';
+import { COMPLIANCE_EXPORT_MUTATIONS } from '../compliance/export-mutations.js';
 
 /** Every named mutation the kiosk may queue and the server may apply. Nothing else writes synced rows. */
 export const MUTATIONS: readonly MutationDef[] = [
@@ -31,6 +32,7 @@ export const MUTATIONS: readonly MutationDef[] = [
   ...FUEL_MUTATIONS,
   ...NOTIFICATIONS_MUTATIONS,
   ...PEOPLE_MUTATIONS,
+  ...COMPLIANCE_EXPORT_MUTATIONS,
 ];
 
 const byName = new Map(MUTATIONS.map((m) => [m.name, m]));

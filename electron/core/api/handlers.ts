@@ -28,6 +28,7 @@ import { refuseReusedPin } from '../people/pin-reuse.js';
 import type { Clock } from '../clock.js';
 import type { CallContext, Handlers } from './dispatcher.js';
 import type { HandlerDeps } from './handler-deps.js';
+import { createComplianceExportHandlers } from '../compliance/export-handlers.js';
 
 const actorOf = (ctx: CallContext) => {
   if (!ctx.signedIn) throw new AppError('UNAUTHENTICATED', 'Sign in with your PIN first.');
@@ -65,6 +66,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createComplianceHandlers(deps),
     ...createFuelHandlers(deps),
     ...createNotificationsHandlers(deps),
+    ...createComplianceExportHandlers(deps),
     'app.info': async () => ({
       version: deps.version,
       deviceId: deps.deviceId,

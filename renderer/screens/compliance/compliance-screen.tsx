@@ -6,13 +6,15 @@ import { ErrorAlert } from '../../components/error-alert.js';
 import type { ComplianceView } from '../../stores/compliance-store.js';
 import { ActionList } from './action-list.js';
 import { ComplianceDashboard } from './compliance-dashboard.js';
+import { DataReports } from './data-reports.js';
 import { ReportForm } from './report-form.js';
 import { ReportList } from './report-list.js';
 import { ScheduleBoardView } from './schedule-board.js';
 import { useCompliance } from './use-compliance.js';
 import '../../styles/compliance.css';
+import '../../styles/exports.css';
 
-const VIEWS: ComplianceView[] = ['reports', 'actions', 'schedule', 'dashboard'];
+const VIEWS: ComplianceView[] = ['reports', 'actions', 'schedule', 'dashboard', 'data'];
 const NONE: readonly string[] = [];
 
 /** Compliance: what is due for the person's role, reports in progress, filling one, signing it off. */
@@ -21,8 +23,10 @@ export function ComplianceScreen() {
   const { api, session } = useServices();
   const userId = useSlice(session, (s) => s.session?.user.id ?? null);
   const permissions = useSlice(session, (s) => s.session?.user.permissions ?? NONE);
-  // The trends are the supervisors': whoever approves reports.
-  const views = VIEWS.filter((id) => id !== 'dashboard' || permissions.includes('compliance.approve'));
+  // The trends and the reports from data are the supervisors': whoever approves reports.
+  const views = VIEWS.filter(
+    (id) => (id !== 'dashboard' && id !== 'data') || permissions.includes('compliance.approve'),
+  );
   const store = useCompliance();
   const open = useSlice(store, (s) => s.open);
   const error = useSlice(store, (s) => s.error);
@@ -55,7 +59,7 @@ export function ComplianceScreen() {
             data-testid={`compliance-tab-${id}`}
             onClick={() => store.getState().setView(id)}
           >
-            {t(`compliance.tabs.${id}`)}
+            {id === 'data' ? t('exports.tab') : t(`compliance.tabs.${id}`)}
           </button>
         ))}
       </nav>
@@ -68,6 +72,8 @@ export function ComplianceScreen() {
         <ScheduleBoardView />
       ) : view === 'dashboard' ? (
         <ComplianceDashboard />
+      ) : view === 'data' ? (
+        <DataReports />
       ) : (
         <ReportList />
       )}

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FILLABLE } from '../../../shared/compliance/approval-steps.js';
 import type { AnswerValue } from '../../../shared/compliance/answer.js';
@@ -5,6 +6,8 @@ import { useServices, useSlice } from '../../app/services.js';
 import { formatDateTime } from '../../i18n/format.js';
 import type { ReportDetail } from '../../stores/compliance-store.js';
 import { ApprovalPanel } from './approval-panel.js';
+import { ExportButton } from './export-dialog.js';
+import { ExportHistory } from './export-history.js';
 import { ItemRow } from './item-row.js';
 import { useCompliance } from './use-compliance.js';
 
@@ -23,7 +26,8 @@ const show = (v: AnswerValue, t: (k: string) => string) =>
  */
 export function ReportForm({ detail }: { detail: ReportDetail }) {
   const { t, i18n } = useTranslation();
-  const { session } = useServices();
+  const { session, api } = useServices();
+  const [exports, setExports] = useState(0);
   const store = useCompliance();
   const signerName = useSlice(session, (s) => s.session?.user.displayName ?? '');
   const lang = i18n.language === 'fr' ? 'fr' : 'en';
@@ -63,6 +67,10 @@ export function ReportForm({ detail }: { detail: ReportDetail }) {
           </strong>
           <span>{score.passed ? t('compliance.form.passed') : t('compliance.form.failed')}</span>
         </div>
+        <ExportButton
+          request={(format) => api.call('compliance.export', { id: report.id, format })}
+          onExported={() => setExports((n) => n + 1)}
+        />
       </div>
       {!editable && (
         <p className="alert alert--info">
@@ -128,6 +136,7 @@ export function ReportForm({ detail }: { detail: ReportDetail }) {
         </section>
       ))}
       <ApprovalPanel detail={detail} lang={lang} />
+      <ExportHistory reportId={report.id} version={exports} lang={lang} />
     </div>
   );
 }

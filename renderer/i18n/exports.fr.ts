@@ -1,0 +1,51 @@
+import type { exportsEn } from './exports.en.js';
+
+/** Textes français des exports et des rapports issus des données ; fusionnés dans fr.ts sous `exports`. */
+export const exportsFr: typeof exportsEn = {
+  open: 'Exporter',
+  tab: 'Rapports issus des données',
+  title: 'Exporter ce rapport',
+  hint: 'Choisissez un format. Le fichier porte la version du modèle et une empreinte du contenu, et l’export est enregistré à votre nom.',
+  formatsLabel: 'Formats de fichier',
+  formats: {
+    pdf: { name: 'PDF', what: 'À imprimer ou signer\u00a0: anglais et français' },
+    xlsx: { name: 'Excel', what: 'Tableur, une feuille par tableau' },
+    csv: { name: 'CSV', what: 'Tableau simple pour tout tableur' },
+    json: { name: 'JSON', what: 'Données pour un autre système' },
+    xml: { name: 'XML', what: 'Données pour un autre système' },
+  },
+  building: 'Création du fichier {{format}}…',
+  ready: '{{file}} est prêt.',
+  hash: 'Empreinte du contenu\u00a0:',
+  download: 'Télécharger le fichier',
+  close: 'Fermer',
+  historyTitle: 'Exports',
+  historyLine: '{{format}} par {{name}}, {{time}}',
+  training: {
+    title: 'Conformité des formations',
+    caption: 'Certificats exigés par le rôle qui ne sont pas valides ou expirent sous 30 jours',
+    allValid: 'Chacun détient un certificat valide pour chaque module exigé par son rôle.',
+    person: 'Personne',
+    module: 'Module',
+    statusLabel: 'Statut',
+    expires: 'Expire le',
+    status: {
+      valid: 'Valide',
+      expiring: 'Expire sous 30 jours',
+      expired: 'Expiré',
+      missing: 'Manquant',
+    },
+  },
+  incidents: {
+    title: 'Synthèse des incidents',
+    from: 'Du',
+    to: 'Au (inclus)',
+    total_one: '{{count}} incident sur la période, {{open}} encore ouvert(s).',
+    total_many: '{{count}} d’incidents sur la période, {{open}} encore ouvert(s).',
+    total_other: '{{count}} incidents sur la période, {{open}} encore ouvert(s).',
+    caption: 'Incidents par type et gravité',
+    type: 'Type',
+    count: 'Incidents',
+    open: 'Ouverts',
+  },
+};
