@@ -17,14 +17,16 @@ import {
  * a `device` mutation that the server accepts only over the device's authenticated link, so the
  * key list that syncs back to every kiosk is the organisation's record of which devices may sign.
  *
+ * Payload versions: 1 (the first), 2 adds the site's name and the signatory of the site's
+ * certificate template, signed like the rest; both verify.
+ *
  * A certificate travels as one string, `SDC1.<payload>.<signature>` (base64url), which is what
  * the QR code holds. The payload embeds the signer's public key and its id (the first 16 hex
  * digits of SHA-256 of the raw key), so anyone can check the signature from the certificate alone;
  * whether the key is one of the organisation's is a lookup of the key id in the synced list (a
  * kiosk) or in a key file (the command-line verifier).
  */
-export interface CertificatePayload {
-  v: 1;
+interface PayloadFields {
   /** Certificate number, e.g. FS101-2026-3F9A2C. */
   n: string;
   /** Verification code a person can type. */
@@ -46,6 +48,26 @@ export interface CertificatePayload {
   k: string;
   pk: string;
 }
+
+/** Issued before templates: no site name, no signatory. Still verifies. */
+export interface CertificatePayloadV1 extends PayloadFields {
+  v: 1;
+}
+
+/** Version 2 signs the site's name and the template's signatory into the certificate. */
+export interface CertificatePayloadV2 extends PayloadFields {
+  v: 2;
+  /** Site name as it was when issued. */
+  sn: string;
+  /** Signatory's name and title from the site's certificate template (empty when none is set). */
+  gn: string;
+  gt: string;
+}
+
+export type CertificatePayload = CertificatePayloadV1 | CertificatePayloadV2;
+
+/** Omit over a union keeps it a union. */
+type Unsigned<T> = T extends CertificatePayload ? Omit<T, 'k' | 'pk'> : never;
 
 export const CERTIFICATE_PREFIX = 'SDC1';
 
@@ -87,10 +109,10 @@ export function newSigningKey(): SigningKey {
 
 /** Signs a payload (its `k` and `pk` set from `key`) and returns the QR string. */
 export function signCertificate(
-  payload: Omit<CertificatePayload, 'k' | 'pk'>,
+  payload: Unsigned<CertificatePayload>,
   key: SigningKey,
 ): { token: string; payloadJson: string; signature: string } {
-  const full: CertificatePayload = { ...payload, k: key.keyId, pk: key.publicKey };
+  const full = { ...payload, k: key.keyId, pk: key.publicKey } as CertificatePayload;
   const payloadJson = JSON.stringify(full);
   const signature = b64u(sign(null, Buffer.from(payloadJson), createPrivateKey(key.privateKeyPem)));
   return { token: `${CERTIFICATE_PREFIX}.${b64u(Buffer.from(payloadJson))}.${signature}`, payloadJson, signature };
@@ -102,6 +124,18 @@ export const certificateToken = (payloadJson: string, signature: string) =>
 export type VerifyOutcome =
   | { ok: true; payload: CertificatePayload; trusted: boolean }
   | { ok: false; reason: 'malformed' | 'bad_signature' | 'key_mismatch' };
+
+const isText = (x: unknown): x is string => typeof x === 'string';
+
+function wellFormed(p: CertificatePayload): boolean {
+  if (typeof p !== 'object' || p === null || !isText(p.pk) || !isText(p.k) || !isText(p.n)) return false;
+  if (p.v === 1) return true;
+  return p.v === 2 && isText(p.sn) && isText(p.gn) && isText(p.gt);
+}
+
+/** The site name and signatory a certificate carries (none for a v1 certificate). */
+export const issuerOf = (p: CertificatePayload) =>
+  p.v === 2 ? { siteName: p.sn, signatoryName: p.gn, signatoryTitle: p.gt } : null;
 
 /**
  * Checks a certificate string from its own contents. `trustedKeys` (key id -> raw public key) says
@@ -119,13 +153,7 @@ export function verifyCertificate(token: string, trustedKeys?: ReadonlyMap<strin
   try {
     json = Buffer.from(parts[1], 'base64url');
     payload = JSON.parse(json.toString('utf8')) as CertificatePayload;
-    if (
-      payload.v !== 1 ||
-      typeof payload.pk !== 'string' ||
-      typeof payload.k !== 'string' ||
-      typeof payload.n !== 'string'
-    )
-      return { ok: false, reason: 'malformed' };
+    if (!wellFormed(payload)) return { ok: false, reason: 'malformed' };
   } catch {
     return { ok: false, reason: 'malformed' };
   }

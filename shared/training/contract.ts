@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { MethodSpec } from '../api/method-spec.js';
 import { draftArgs } from './authoring-mutations.js';
+import { certificateContract } from './certificate-contract.js';
 import { practicalContract } from './practical-contract.js';
 import { reportContract } from './report-contract.js';
 
@@ -72,6 +73,8 @@ export const verification = z.object({
   moduleTitle: l10n.nullable(),
   issuedAt: z.string().nullable(),
   expiresAt: z.string().nullable(),
+  /** Site name and signatory signed into a v2 certificate; null for v1 or an invalid one. */
+  issuer: z.object({ siteName: z.string(), signatoryName: z.string(), signatoryTitle: z.string() }).nullable(),
 });
 
 export const sessionView = z.object({
@@ -109,6 +112,7 @@ export const practicalItemView = z.object({
 export const trainingContract = {
   ...practicalContract,
   ...reportContract,
+  ...certificateContract,
   'training.catalog': method({
     access: 'training.take',
     input: z.object({}).strict(),

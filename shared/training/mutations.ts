@@ -6,6 +6,7 @@ import { defineMutation } from '../mutations/define.js';
 import { keyIdOf } from './certificate-signing.js';
 import { completeIfReady } from './attempt-completion.js';
 import { certificateArgs, storeCertificate } from './certificate-store.js';
+import { setCertificateTemplate } from './certificate-template.js';
 import { requirePrerequisites, requireUser, visibleModule } from './module-access.js';
 import { AUTHORING_MUTATIONS } from './authoring-mutations.js';
 import { attemptAllowance, isCorrect } from './scoring.js';
@@ -418,4 +419,5 @@ export const TRAINING_MUTATIONS: readonly MutationDef[] = [
   ...AUTHORING_MUTATIONS,
   ...PRACTICAL_MUTATIONS,
   recordReportExport,
+  setCertificateTemplate,
 ] as MutationDef[];

@@ -152,6 +152,14 @@ export interface TrainingCertificateRevocationRow extends SyncedRowBase {
   revoked_by: string | null;
 }
 
+/** The site's certificate template: one row per site, id derived from the site. */
+export interface TrainingCertificateTemplateRow extends SyncedRowBase {
+  signatory_name: string;
+  signatory_title: string;
+  logo_mime: 'image/png' | 'image/jpeg' | null;
+  logo_base64: string | null;
+}
+
 /** A device's certificate-signing public key (Ed25519, raw 32 bytes as base64url). */
 export interface TrainingSigningKeyRow extends SyncedRowBase {
   key_id: string;
@@ -227,6 +235,7 @@ export interface TrainingTables {
   training_responses: TrainingResponseRow;
   training_certificates: TrainingCertificateRow;
   training_certificate_revocations: TrainingCertificateRevocationRow;
+  training_certificate_templates: TrainingCertificateTemplateRow;
   training_sessions: TrainingSessionRow;
   training_enrollments: TrainingEnrollmentRow;
   training_assignments: TrainingAssignmentRow;
@@ -247,6 +256,7 @@ export const TRAINING_TABLES: readonly (keyof TrainingTables)[] = [
   'training_responses',
   'training_certificates',
   'training_certificate_revocations',
+  'training_certificate_templates',
   'training_sessions',
   'training_enrollments',
   'training_assignments',

@@ -1,6 +1,10 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont } from 'pdf-lib';
 import QRCode from 'qrcode';
-import type { CertificatePayload } from '../../../shared/training/certificate-signing.js';
+import { issuerOf, type CertificatePayload } from '../../../shared/training/certificate-signing.js';
+import type { CertificateTemplate } from './certificate-template.js';
+
+/** Marks a PDF as a Shiftdeck certificate; its Subject holds the certificate string. */
+export const CERTIFICATE_PDF_KEYWORD = 'shiftdeck-certificate';
 
 const WORDS = {
   en: {
@@ -52,17 +56,22 @@ const drawable = (font: PDFFont, s: string) =>
 
 /**
  * A one-page A4 landscape certificate in one language, with the QR code holding the signed
- * certificate string (`token`), drawn locally with pdf-lib: no network, no template server.
+ * certificate string (`token`), drawn locally with pdf-lib: no network, no template server. The
+ * site's name and signatory come from the signed payload (v2), the logo from the site's template;
+ * the string is also the PDF's Subject, so a kiosk reads it back without rendering the page.
  */
 export async function certificatePdf(
   payload: CertificatePayload,
   token: string,
   locale: 'en' | 'fr',
+  template: Pick<CertificateTemplate, 'logo'> = { logo: null },
 ): Promise<Uint8Array> {
   const w = WORDS[locale];
   const doc = await PDFDocument.create();
   doc.setTitle(`${w.heading} ${payload.n}`);
   doc.setProducer('Shiftdeck');
+  doc.setSubject(token);
+  doc.setKeywords([CERTIFICATE_PDF_KEYWORD]);
   doc.setCreationDate(new Date(payload.i));
   doc.setModificationDate(new Date(payload.i));
   const page = doc.addPage([842, 595]);
@@ -76,6 +85,14 @@ export async function certificatePdf(
   page.drawRectangle({ x: 24, y: 24, width: 794, height: 547, borderColor: ink, borderWidth: 3 });
   page.drawRectangle({ x: 34, y: 34, width: 774, height: 527, borderColor: rgb(0.75, 0.6, 0.2), borderWidth: 1 });
   centre(w.heading, 480, 34, bold);
+  const issuer = issuerOf(payload);
+  if (issuer?.siteName) centre(issuer.siteName, 454, 14, regular);
+  if (template.logo) {
+    const bytes = Buffer.from(template.logo.base64, 'base64');
+    const logo = template.logo.mime === 'image/png' ? await doc.embedPng(bytes) : await doc.embedJpg(bytes);
+    const box = logo.scaleToFit(90, 90);
+    page.drawImage(logo, { x: 56, y: 551 - 12 - box.height, width: box.width, height: box.height });
+  }
   centre(w.certifies, 430, 16, regular);
   centre(payload.h, 390, 30, bold);
   centre(w.completed, 350, 16, regular);
@@ -93,6 +110,13 @@ export async function certificatePdf(
     page.drawText(drawable(regular, `${k}:`), { x: left, y: 200 - i * 24, size: 12, font: regular, color: ink });
     page.drawText(drawable(bold, v), { x: left + 140, y: 200 - i * 24, size: 12, font: bold, color: ink });
   });
+  if (issuer?.signatoryName) {
+    const x = 330;
+    page.drawLine({ start: { x, y: 122 }, end: { x: x + 200, y: 122 }, thickness: 0.8, color: ink });
+    page.drawText(drawable(bold, issuer.signatoryName), { x, y: 106, size: 12, font: bold, color: ink });
+    if (issuer.signatoryTitle)
+      page.drawText(drawable(regular, issuer.signatoryTitle), { x, y: 92, size: 10, font: regular, color: ink });
+  }
   page.drawText(drawable(regular, w.scan), { x: left, y: 70, size: 9, font: regular, color: ink, maxWidth: 520 });
 
   const png = await QRCode.toBuffer(token, { type: 'png', errorCorrectionLevel: 'M', margin: 4, scale: 6 });

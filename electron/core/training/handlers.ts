@@ -4,6 +4,7 @@ import { newId } from '../../../shared/ids.js';
 import type { SyncedDatabase } from '../../../shared/schema.js';
 import {
   certificateToken,
+  issuerOf,
   verifyCertificate,
   type CertificatePayload,
 } from '../../../shared/training/certificate-signing.js';
@@ -22,6 +23,8 @@ import { attemptOutcome, practicalItemsOf } from '../../../shared/training/attem
 import type { HandlerDeps } from '../api/handler-deps.js';
 import type { CallContext } from '../api/dispatcher.js';
 import { certificatePdf } from './certificate-pdf.js';
+import { createCertificateHandlers } from './certificate-handlers.js';
+import { certificateTemplate, issuerFacts } from './certificate-template.js';
 import { prepareCertificate } from './issue-certificate.js';
 import { catalog, certificatesOf, moduleDetail, offeredModules } from './queries.js';
 import { createSessionHandlers } from './session-handlers.js';
@@ -61,6 +64,7 @@ export function createTrainingHandlers(deps: HandlerDeps) {
     ...createAuthoringHandlers(deps),
     ...createPracticalHandlers(deps),
     ...createReportHandlers(deps),
+    ...createCertificateHandlers(deps),
     'training.analytics': async () => trainingAnalytics(db, await siteId(), now()),
 
     'training.catalog': async (_input: unknown, ctx: CallContext) =>
@@ -158,7 +162,7 @@ export function createTrainingHandlers(deps: HandlerDeps) {
               holder: person.displayName,
               module: mod,
               score: preview.score,
-              siteId: site.id,
+              ...(await issuerFacts(db, site)),
               issuedAt: now(),
             },
             await deviceSigningKey(deps.store, deps.runner),
@@ -217,6 +221,7 @@ export function createTrainingHandlers(deps: HandlerDeps) {
         JSON.parse(c.payload) as CertificatePayload,
         certificateToken(c.payload, c.signature),
         input.locale,
+        await certificateTemplate(db, await siteId()),
       );
       return { fileName: `${c.number}-${input.locale}.pdf`, base64: Buffer.from(pdf).toString('base64') };
     },
@@ -239,6 +244,7 @@ export function createTrainingHandlers(deps: HandlerDeps) {
           moduleTitle: null,
           issuedAt: null,
           expiresAt: null,
+          issuer: null,
         };
       const p = r.payload;
       const stored = await db
@@ -263,6 +269,7 @@ export function createTrainingHandlers(deps: HandlerDeps) {
         moduleTitle: { en: p.te, fr: p.tf },
         issuedAt: p.i,
         expiresAt: p.e,
+        issuer: issuerOf(p),
       };
     },
 
@@ -342,13 +349,14 @@ export function createTrainingHandlers(deps: HandlerDeps) {
         ).map((c) => c.user_id),
       );
       const key = await deviceSigningKey(deps.store, deps.runner);
+      const issuer = await issuerFacts(db, site);
       const invocations = [];
       for (const m of members) {
         if (m.status !== 'enrolled' || m.attended !== 1 || have.has(m.user_id)) continue;
         const score = Math.round((((m.practical_score ?? 0) + (m.written_score ?? 0)) / 2) * 100) / 100;
         if (score < mod.pass_threshold) continue;
         const certificate = prepareCertificate(
-          { userId: m.user_id, holder: m.display_name, module: mod, score, siteId: site.id, issuedAt: now() },
+          { userId: m.user_id, holder: m.display_name, module: mod, score, ...issuer, issuedAt: now() },
           key,
         );
         invocations.push({

@@ -30,6 +30,9 @@ export interface CertificateFacts {
   module: { code: string; version: number; title_en: string; title_fr: string; validity_days: number };
   score: number;
   siteId: string;
+  /** The site's name and its template's signatory, signed into the certificate (payload v2). */
+  siteName: string;
+  signatory: { name: string; title: string };
   issuedAt: string;
 }
 
@@ -37,7 +40,7 @@ export interface CertificateFacts {
 export function prepareCertificate(f: CertificateFacts, key: SigningKey) {
   const signed = signCertificate(
     {
-      v: 1,
+      v: 2,
       n: certificateNumber(f.module.code, f.issuedAt),
       c: verificationCode(),
       u: f.userId,
@@ -50,6 +53,9 @@ export function prepareCertificate(f: CertificateFacts, key: SigningKey) {
       i: f.issuedAt,
       e: expiryFor(f.issuedAt, f.module.validity_days),
       s: f.siteId,
+      sn: f.siteName,
+      gn: f.signatory.name,
+      gt: f.signatory.title,
     },
     key,
   );

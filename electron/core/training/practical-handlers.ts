@@ -7,6 +7,7 @@ import type { practicalContract } from '../../../shared/training/practical-contr
 import { signOffPractical } from '../../../shared/training/practical-mutations.js';
 import type { Handlers } from '../api/dispatcher.js';
 import type { HandlerDeps } from '../api/handler-deps.js';
+import { issuerFacts } from './certificate-template.js';
 import { prepareCertificate } from './issue-certificate.js';
 import { deviceSigningKey } from './signing-key.js';
 
@@ -131,7 +132,7 @@ export function createPracticalHandlers(deps: HandlerDeps): PracticalHandlers {
             holder: holder.display_name,
             module: mod,
             score: preview.score,
-            siteId: site.id,
+            ...(await issuerFacts(db, site)),
             issuedAt: now(),
           },
           await deviceSigningKey(deps.store, deps.runner),
