@@ -8,6 +8,7 @@ import { tablesEn } from './tables.en.js';
 import { complianceEn } from './compliance.en.js';
 import { fuelEn } from './fuel.en.js';
 import { conflictsEn } from './conflicts.en.js';
+import { certificatesEn } from './certificates.en.js';
 import { trainingEn } from './training.en.js';
 import { exportsEn } from './exports.en.js';
 /**
@@ -339,6 +340,7 @@ export const en = {
     INTERNAL_unreachable: 'Cannot reach the Shiftdeck service. Check that it is running, then try again.',
   },
   ...trainingEn,
+  ...certificatesEn,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -9,6 +9,7 @@ import { tablesFr } from './tables.fr.js';
 import { complianceFr } from './compliance.fr.js';
 import { fuelFr } from './fuel.fr.js';
 import { conflictsFr } from './conflicts.fr.js';
+import { certificatesFr } from './certificates.fr.js';
 import { trainingFr } from './training.fr.js';
 import { exportsFr } from './exports.fr.js';
 
@@ -347,4 +348,5 @@ export const fr: Messages = {
     INTERNAL_unreachable: 'Impossible de joindre le service Shiftdeck. Vérifiez qu’il fonctionne, puis réessayez.',
   },
   ...trainingFr,
+  ...certificatesFr,
 };

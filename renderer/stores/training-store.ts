@@ -19,7 +19,10 @@ export type TrainingView =
   | { name: 'certificate'; certificateId: string }
   | { name: 'sessions' }
   | { name: 'author' }
-  | { name: 'practical' };
+  | { name: 'practical' }
+  | { name: 'check' }
+  | { name: 'template' };
+export type CertificateTemplate = MethodOutput<'training.certificateTemplate'>;
 
 export interface TrainingState {
   view: TrainingView;
@@ -34,6 +37,10 @@ export interface TrainingState {
   result: AssessmentResult | null;
   certificates: Certificate[] | null;
   verification: Verification | null;
+  /** The check screen found no certificate in the file it was given. */
+  noCode: boolean;
+  template: CertificateTemplate | null;
+  templateSaved: boolean;
   feedbackSent: boolean;
   busy: boolean;
   error: ErrorData | null;
@@ -49,6 +56,11 @@ export interface TrainingState {
   submitAssessment(): Promise<void>;
   loadCertificates(): Promise<void>;
   verify(token: string): Promise<void>;
+  /** Checks the certificate a decoded QR code, a pasted text or a PDF holds (null: none found). */
+  checkFound(token: string | null): Promise<void>;
+  checkPdf(base64: string): Promise<void>;
+  clearCheck(): void;
+  saveTemplate(t: { signatoryName: string; signatoryTitle: string; logo?: CertificateTemplate['logo'] }): Promise<void>;
   sendFeedback(f: { content: number; materials: number; instructor: number | null; comment: string }): Promise<void>;
   /** Records time on the open section (leaving the screen, signing out). */
   flush(): Promise<void>;
@@ -132,16 +144,25 @@ export function createTrainingStore({ api, now = () => Date.now() }: TrainingSto
       result: null,
       certificates: null,
       verification: null,
+      noCode: false,
+      template: null,
+      templateSaved: false,
       feedbackSent: false,
       busy: false,
       error: null,
 
       async open(view) {
         if (get().view.name === 'module' && view.name !== 'module') await get().flush();
-        set({ view, error: null, busy: true, verification: null });
+        set({ view, error: null, busy: true, verification: null, noCode: false, templateSaved: false });
         if (view.name === 'catalog') return get().loadCatalog();
         if (view.name === 'module') return loadModule(view.moduleId);
         if (view.name === 'certificates' || view.name === 'certificate') return get().loadCertificates();
+        if (view.name === 'template') {
+          const r = await api.call('training.certificateTemplate', {});
+          if (r.ok) set({ template: r.value, busy: false });
+          else fail(r.error);
+          return;
+        }
         set({ busy: false });
       },
       async loadCatalog() {
@@ -244,6 +265,26 @@ export function createTrainingStore({ api, now = () => Date.now() }: TrainingSto
         const r = await api.call('training.verifyCertificate', { token });
         if (r.ok) set({ verification: r.value, busy: false });
         else fail(r.error);
+      },
+      async checkFound(token) {
+        if (!token) return set({ noCode: true, verification: null, error: null });
+        set({ noCode: false });
+        await get().verify(token);
+      },
+      async checkPdf(base64) {
+        set({ busy: true, error: null, verification: null, noCode: false });
+        const r = await api.call('training.readCertificatePdf', { base64 });
+        if (!r.ok) return fail(r.error);
+        set({ busy: false });
+        await get().checkFound(r.value.token);
+      },
+      clearCheck: () => set({ verification: null, noCode: false, error: null }),
+      async saveTemplate(t) {
+        set({ busy: true, error: null, templateSaved: false });
+        const r = await api.call('training.setCertificateTemplate', t);
+        if (!r.ok) return fail(r.error);
+        const again = await api.call('training.certificateTemplate', {});
+        set({ templateSaved: true, busy: false, ...(again.ok ? { template: again.value } : {}) });
       },
       async sendFeedback(f) {
         const moduleId = get().module?.id;

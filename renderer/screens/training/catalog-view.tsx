@@ -12,6 +12,7 @@ export function CatalogView() {
   const store = useTraining();
   const { session } = useServices();
   const mayAuthor = useSlice(session, (s) => s.session?.user.permissions.includes('training.author') ?? false);
+  const maySetTemplate = useSlice(session, (s) => s.session?.user.permissions.includes('settings.manage') ?? false);
   const catalog = useSlice(store, (s) => s.catalog);
   const error = useSlice(store, (s) => s.error);
   const lang = i18n.language;
@@ -30,6 +31,24 @@ export function CatalogView() {
           >
             {t('training.myCertificates')}
           </button>
+          <button
+            type="button"
+            className="button button--secondary"
+            data-testid="open-check"
+            onClick={() => void store.getState().open({ name: 'check' })}
+          >
+            {t('certcheck.open')}
+          </button>
+          {maySetTemplate && (
+            <button
+              type="button"
+              className="button button--secondary"
+              data-testid="open-template"
+              onClick={() => void store.getState().open({ name: 'template' })}
+            >
+              {t('certcheck.template')}
+            </button>
+          )}
           <button
             type="button"
             className="button button--secondary"

@@ -5,6 +5,8 @@ import { AssessmentView } from './assessment-view.js';
 import { AuthorView } from './author-view.js';
 import { CatalogView } from './catalog-view.js';
 import { CertificatesView } from './certificates-view.js';
+import { CheckView } from './check-view.js';
+import { TemplateView } from './template-form.js';
 import { ModuleView } from './module-view.js';
 import { PracticalView } from './practical-view.js';
 import { ResultView } from './result-view.js';
@@ -35,6 +37,10 @@ export function TrainingScreen() {
       return <AuthorView />;
     case 'practical':
       return <PracticalView />;
+    case 'check':
+      return <CheckView />;
+    case 'template':
+      return <TemplateView />;
     default:
       return <CatalogView />;
   }
