@@ -172,9 +172,9 @@ export function CheckView() {
           }}
         >
           <label className="field">
-            <span className="field__label">{t('certcheck.paste')}</span>
+            <span>{t('certcheck.paste')}</span>
             <textarea
-              className="field__input"
+              className="field__control"
               rows={3}
               value={text}
               placeholder={t('certcheck.pastePlaceholder')}

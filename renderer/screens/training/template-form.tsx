@@ -46,9 +46,9 @@ function TemplateFields({ initial }: { initial: CertificateTemplate }) {
       }}
     >
       <label className="field">
-        <span className="field__label">{t('certcheck.signatoryName')}</span>
+        <span>{t('certcheck.signatoryName')}</span>
         <input
-          className="field__input"
+          className="field__control"
           value={name}
           maxLength={120}
           data-testid="template-name"
@@ -56,9 +56,9 @@ function TemplateFields({ initial }: { initial: CertificateTemplate }) {
         />
       </label>
       <label className="field">
-        <span className="field__label">{t('certcheck.signatoryTitle')}</span>
+        <span>{t('certcheck.signatoryTitle')}</span>
         <input
-          className="field__input"
+          className="field__control"
           value={title}
           maxLength={120}
           data-testid="template-title"
@@ -66,7 +66,7 @@ function TemplateFields({ initial }: { initial: CertificateTemplate }) {
         />
       </label>
       <div className="field">
-        <span className="field__label">{t('certcheck.logo')}</span>
+        <span>{t('certcheck.logo')}</span>
         <div className="template-form__logo">
           {logo ? (
             <img src={`data:${logo.mime};base64,${logo.base64}`} alt="" data-testid="template-logo" />
