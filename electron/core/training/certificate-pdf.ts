@@ -89,9 +89,12 @@ export async function certificatePdf(
   if (issuer?.siteName) centre(issuer.siteName, 454, 14, regular);
   if (template.logo) {
     const bytes = Buffer.from(template.logo.base64, 'base64');
-    const logo = template.logo.mime === 'image/png' ? await doc.embedPng(bytes) : await doc.embedJpg(bytes);
-    const box = logo.scaleToFit(90, 90);
-    page.drawImage(logo, { x: 56, y: 551 - 12 - box.height, width: box.width, height: box.height });
+    // Magic bytes say PNG or JPEG, not that the rest decodes: a broken logo must not stop certificates.
+    const logo = await (template.logo.mime === 'image/png' ? doc.embedPng(bytes) : doc.embedJpg(bytes)).catch(
+      () => null,
+    );
+    const box = logo?.scaleToFit(90, 90);
+    if (logo && box) page.drawImage(logo, { x: 56, y: 551 - 12 - box.height, width: box.width, height: box.height });
   }
   centre(w.certifies, 430, 16, regular);
   centre(payload.h, 390, 30, bold);
