@@ -128,6 +128,7 @@ export const setRegulatory = defineMutation({
     if (next.reportStatus === 'reported' && next.reportReference === '')
       throw new AppError('VALIDATION_FAILED', 'Give the reference the authority gave the report.', {
         issues: [{ path: 'reportReference', message: 'required once reported' }],
+        problems: [{ field: 'reportReference', problem: 'required' }],
       });
     const changes = changedRegulatory(current, next);
     if (!row) {
