@@ -65,7 +65,6 @@ export const sealIncident = defineMutation({
       ctx.db
         .selectFrom('incident_events')
         .select([...CHAIN_EVENT_COLUMNS])
-        .where('incident_id', '=', a.incidentId)
         .where('site_id', '=', ctx.siteId)
         .where(
           'id',
@@ -75,9 +74,14 @@ export const sealIncident = defineMutation({
         .execute(),
     ]);
     const byId = new Map(rows.map((r) => [r.id, r]));
+    // An entry this database lacks is one refused here (a move the role could no longer make):
+    // the seal made on top of it seals nothing true, so it is dropped, not refused a second time.
+    // The kiosk's copy goes with the refused move; its next append seals what stands.
+    if (a.entries.some((e) => !byId.has(e.id))) return;
     for (const e of a.entries) {
-      const row = byId.get(e.id);
-      if (!row) throw new AppError('CONFLICT', `Entry ${e.id} is not in this incident’s history.`, { entryId: e.id });
+      const row = byId.get(e.id)!;
+      if (row.incident_id !== a.incidentId)
+        throw new AppError('CONFLICT', `Entry ${e.id} is not in this incident’s history.`, { entryId: e.id });
       if (entryHash(row, row.kind === 'reported' ? report : null) !== e.hash)
         throw new AppError('CONFLICT', `Entry ${e.id} does not match the history held here.`, { entryId: e.id });
     }

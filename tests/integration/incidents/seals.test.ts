@@ -123,13 +123,25 @@ describe('incident seals (issue 12 §9)', () => {
         ),
       ),
     ).toEqual([['rejected', 'CONFLICT']]);
+    // An entry of another incident listed as this one's.
+    const other = await report(bridge, 'low', w.now());
+    await bridge.sync!.syncNow();
+    const stray = (
+      await sql<ChainEvent>`
+      SELECT id, site_id, incident_id, kind, from_stage, to_stage, reason, user_id, device_id, at
+      FROM incident_events WHERE incident_id = ${other.id}`.execute(w.service.db.admin)
+    ).rows.map((e) => ({ ...e, incident_id: id, kind: 'move' as const }));
+    expect(await push(sealArgs(own, [...events, ...stray]))).toEqual([['rejected', 'CONFLICT']]);
+    // An entry shore does not hold (a move it refused): the seal is dropped, not stored.
     expect(await push(sealArgs(own, [...events, { ...events[0], id: newId(), kind: 'move' }]))).toEqual([
-      ['rejected', 'CONFLICT'],
+      ['applied', null],
     ]);
     expect(await push(sealArgs(own))).toEqual([['applied', null]]);
     const seals = await sql<{
       device_id: string;
     }>`SELECT device_id FROM incident_seals WHERE incident_id = ${id}`.execute(w.service.db.admin);
     expect(seals.rows.map((r) => r.device_id).sort()).toEqual([bridge.deviceId, engine.deviceId].sort());
+    const atShore = await readIncidentRecord(w.service.db.admin as unknown as Kysely<SyncedDatabase>, SITE, id);
+    expect(checkRecord(atShore!).status).toBe('ok');
   });
 });
