@@ -13,6 +13,7 @@ import { newSigningKey, type SigningKey } from '../../../shared/training/certifi
 import { main as verifyIncident } from '../../../scripts/verify-incident.js';
 import { makeTempDir } from '../../helpers/tmp.js';
 import { call, signIn } from '../../helpers/kiosk.js';
+import { syncAll } from '../../helpers/replicas.js';
 import { rawPush } from '../../helpers/sync.js';
 import { MIN, ok, report, SITE, vesselWorld } from './world.js';
 
@@ -143,5 +144,39 @@ describe('incident seals (issue 12 §9)', () => {
     expect(seals.rows.map((r) => r.device_id).sort()).toEqual([bridge.deviceId, engine.deviceId].sort());
     const atShore = await readIncidentRecord(w.service.db.admin as unknown as Kysely<SyncedDatabase>, SITE, id);
     expect(checkRecord(atShore!).status).toBe('ok');
+  });
+
+  it('two kiosks moving offline: after the merge each kiosk reads "unsealed", not "altered", until the next append seals the merged history', async () => {
+    const w = await vesselWorld();
+    const bridge = await w.kiosk('Bridge tablet');
+    const engine = await w.kiosk('Engine control room');
+    const { id } = await report(bridge, 'high', w.now());
+    const master = await signIn(bridge, 'master', 'vessel');
+    await ok(call(bridge, 'incidents.move', { id, to: 'triaging', reason: '' }, master));
+    await syncAll([bridge, engine], 2);
+
+    await w.advance(MIN);
+    const officer = await signIn(engine, 'officer', 'vessel');
+    await ok(call(engine, 'incidents.move', { id, to: 'escalated', reason: 'Needs the master' }, officer));
+    await w.advance(MIN);
+    const master2 = await signIn(bridge, 'master', 'vessel');
+    await ok(call(bridge, 'incidents.move', { id, to: 'under_investigation', reason: '' }, master2));
+    await syncAll([bridge, engine], 3);
+
+    const verdict = (k: typeof bridge, token: string) => ok<Verdict>(call(k, 'incidents.verify', { id }, token));
+    const officer2 = await signIn(engine, 'officer', 'vessel');
+    for (const [k, token] of [
+      [bridge, master2],
+      [engine, officer2],
+    ] as const) {
+      const v = await verdict(k, token);
+      expect(v.status).toBe('unsealed');
+      // The engine's move (09:01) is under its own seal only; the bridge's later seal is the latest.
+      expect(v.entries.map((e) => e.state)).toEqual(['sealed', 'sealed', 'unsealed', 'sealed']);
+    }
+    await ok(call(bridge, 'incidents.pauseSla', { id, paused: true, reason: 'Waiting for shore' }, master2));
+    await syncAll([bridge, engine], 2);
+    expect((await verdict(bridge, master2)).status).toBe('ok');
+    expect((await verdict(engine, officer2)).status).toBe('ok');
   });
 });
