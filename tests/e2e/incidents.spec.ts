@@ -32,6 +32,8 @@ async function reportNearMiss(page: Page, severity: 'low' | 'critical') {
 test('report a near miss in five taps, then a manager acknowledges, triages, escalates, adds an action and resolves', async ({
   page,
 }) => {
+  // The whole life of an incident, with its record check and regulatory log: near 60 s at load.
+  test.slow();
   await openKiosk(page);
   await signIn(page, 'Emma Dubois');
   const taps = await reportNearMiss(page, 'critical');
@@ -113,6 +115,8 @@ test('report a near miss in five taps, then a manager acknowledges, triages, esc
 });
 
 test('@screens incidents screens in EN and FR, landscape and portrait', async ({ page }) => {
+  // Four layouts of four screens and a record check each went near the 60 s limit at load.
+  test.slow();
   await openKiosk(page);
   await signIn(page, 'Emma Dubois');
   await reportNearMiss(page, 'low');
