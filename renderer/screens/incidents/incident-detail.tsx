@@ -188,8 +188,8 @@ export function IncidentDetailView({ store, detail }: { store: Store; detail: In
           {detail.canEscalate || detail.moves.length > 0 ? <ActionForm store={store} people={detail.people} /> : null}
           <RecordCheck store={store} />
         </section>
-        <RegulatoryPanel key={detail.id} store={store} detail={detail} />
       </div>
+      <RegulatoryPanel key={detail.id} store={store} detail={detail} />
     </section>
   );
 }
