@@ -288,6 +288,7 @@ export const en = {
     endsAt: 'Ends',
     capacity: 'Seats',
     practicalScore: 'Practical score',
+    reportReference: 'Authority’s reference',
     writtenScore: 'Written score',
     userId: 'Person',
     dueAt: 'Due date',

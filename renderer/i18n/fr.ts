@@ -293,6 +293,7 @@ export const fr: Messages = {
     endsAt: 'Fin',
     capacity: 'Places',
     practicalScore: 'Note pratique',
+    reportReference: 'Référence de l’autorité',
     writtenScore: 'Note écrite',
     userId: 'Personne',
     dueAt: 'Échéance',

@@ -1,6 +1,7 @@
 import { CLASSES_MUTATIONS } from '../classes/mutations.js';
 import { TABLES_MUTATIONS } from '../tables/mutations.js';
 import { INCIDENTS_MUTATIONS } from '../incidents/mutations.js';
+import { INCIDENT_RECORD_MUTATIONS } from '../incidents/record-mutations.js';
 import { COMPLIANCE_MUTATIONS } from '../compliance/mutations.js';
 import { FUEL_MUTATIONS } from '../fuel/mutations.js';
 import { NOTIFICATIONS_MUTATIONS } from '../notifications/mutations.js';
@@ -28,6 +29,7 @@ export const MUTATIONS: readonly MutationDef[] = [
   ...TRAINING_MUTATIONS,
   ...TABLES_MUTATIONS,
   ...INCIDENTS_MUTATIONS,
+  ...INCIDENT_RECORD_MUTATIONS,
   ...COMPLIANCE_MUTATIONS,
   ...FUEL_MUTATIONS,
   ...NOTIFICATIONS_MUTATIONS,

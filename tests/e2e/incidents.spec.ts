@@ -32,6 +32,8 @@ async function reportNearMiss(page: Page, severity: 'low' | 'critical') {
 test('report a near miss in five taps, then a manager acknowledges, triages, escalates, adds an action and resolves', async ({
   page,
 }) => {
+  // The whole life of an incident, with its record check and regulatory log: near 60 s at load.
+  test.slow();
   await openKiosk(page);
   await signIn(page, 'Emma Dubois');
   const taps = await reportNearMiss(page, 'critical');
@@ -60,6 +62,34 @@ test('report a near miss in five taps, then a manager acknowledges, triages, esc
   await expect(detail).toHaveAttribute('data-stage', 'triaging');
   await expect(detail.getByTestId('sla-acknowledge')).toContainText('Met');
 
+  // Waiting for a part: the SLA clock stops, then runs again.
+  await detail.getByTestId('sla-pause').click();
+  await expect(detail.getByTestId('sla-paused')).toBeVisible();
+  await expect(detail.getByTestId('sla-resolve')).toContainText('Paused');
+  await detail.getByTestId('sla-resume').click();
+  await expect(detail.getByTestId('sla-paused')).toHaveCount(0);
+
+  // The record check: report, moves and pauses all sealed by this kiosk.
+  await detail.getByTestId('record-check').click();
+  await expect(detail.getByTestId('record-verdict')).toHaveAttribute('data-status', 'ok');
+  await expect(detail.getByTestId('record-verdict')).toContainText('Record intact');
+
+  // The regulatory log starts from the restaurant's defaults for an injury-type near miss.
+  const reg = detail.getByTestId('incident-regulatory');
+  await expect(reg).toHaveAttribute('data-saved', 'false');
+  await expect(reg.getByTestId('framework-ISO45001')).toHaveAttribute('aria-pressed', 'true');
+  await reg.getByTestId('framework-HACCP').click();
+  await reg.getByTestId('report-reported').click();
+  await reg.getByTestId('regulatory-save').click();
+  // Reported needs the authority's reference: refused, naming it, and nothing saved.
+  await expect(page.getByTestId('screen-error')).toContainText('Authority’s reference: fill this in.');
+  await expect(reg).toHaveAttribute('data-saved', 'false');
+  await reg.getByTestId('report-reference').fill('DDPP-2026-0142');
+  await reg.getByTestId('regulatory-save').click();
+  await expect(reg).toHaveAttribute('data-saved', 'true');
+  await expect(reg.getByTestId('framework-HACCP')).toHaveAttribute('aria-pressed', 'true');
+  await expect(reg.getByTestId('report-reference')).toHaveValue('DDPP-2026-0142');
+
   await detail.getByTestId('move-reason').fill('Mat missing since Tuesday');
   await detail.getByTestId('incident-escalate').click();
   await expect(detail.locator('[data-testid="escalation-entry"][data-level="2"]')).toBeVisible();
@@ -85,6 +115,8 @@ test('report a near miss in five taps, then a manager acknowledges, triages, esc
 });
 
 test('@screens incidents screens in EN and FR, landscape and portrait', async ({ page }) => {
+  // Four layouts of four screens and a record check each went near the 60 s limit at load.
+  test.slow();
   await openKiosk(page);
   await signIn(page, 'Emma Dubois');
   await reportNearMiss(page, 'low');
@@ -108,6 +140,8 @@ test('@screens incidents screens in EN and FR, landscape and portrait', async ({
       await page.screenshot({ path: name('list'), fullPage: true });
       await page.getByTestId('incident-row').click();
       await expect(page.getByTestId('incident-detail')).toBeVisible();
+      await page.getByTestId('record-check').click();
+      await expect(page.getByTestId('record-verdict')).toBeVisible();
       await page.screenshot({ path: name('detail'), fullPage: true });
       await page.getByTestId('incidents-tab-dashboard').click();
       await expect(page.getByTestId('incident-dashboard')).toBeVisible();

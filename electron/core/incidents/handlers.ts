@@ -12,7 +12,9 @@ import {
   reportIncident,
   setActionStatus,
 } from '../../../shared/incidents/mutations.js';
-import { movesFor } from '../../../shared/incidents/workflow.js';
+import { setRegulatory } from '../../../shared/incidents/record-mutations.js';
+import { changedRegulatory, defaultRegulatory, regulatoryOf } from '../../../shared/incidents/regulatory.js';
+import { movesFor, type IncidentType, type Severity } from '../../../shared/incidents/workflow.js';
 import { can } from '../../../shared/permissions.js';
 import { peopleAtSite } from '../auth/people.js';
 import type { CallContext, Handlers } from '../api/dispatcher.js';
@@ -27,7 +29,9 @@ import {
   targetsAt,
   type Db,
 } from './queries.js';
+import { createIncidentRecord } from './record.js';
 
+type SiteKind = 'vessel' | 'restaurant';
 type IncidentsHandlers = Pick<Handlers, keyof typeof incidentsContract>;
 
 const actorOf = (ctx: CallContext) => ({
@@ -40,6 +44,17 @@ const viewerOf = (ctx: CallContext) => ({ id: ctx.signedIn!.person.id, permissio
 export function createIncidentsHandlers(deps: HandlerDeps): IncidentsHandlers {
   const db = deps.store.db as unknown as Db;
   const nowIso = () => new Date(deps.clock.now()).toISOString();
+  const record = createIncidentRecord(deps);
+  const regulatoryNow = async (row: { id: string; type: IncidentType; severity: Severity }, kind: SiteKind) => {
+    const stored = await db
+      .selectFrom('incident_regulatory')
+      .selectAll()
+      .where('incident_id', '=', row.id)
+      .executeTakeFirst();
+    return stored
+      ? { ...regulatoryOf(stored), saved: true }
+      : { ...defaultRegulatory(kind, row.type, row.severity), saved: false };
+  };
 
   const visibleIncident = async (id: string, ctx: CallContext) => {
     const site = await deps.site();
@@ -64,6 +79,7 @@ export function createIncidentsHandlers(deps: HandlerDeps): IncidentsHandlers {
     'incidents.report': async (input, ctx) => {
       const id = newId();
       await deps.runner.run(reportIncident, { ...input, id, eventId: newId() }, actorOf(ctx));
+      await record.seal((await deps.site()).id, id);
       return { id };
     },
     'incidents.list': async (input, ctx) => {
@@ -75,7 +91,7 @@ export function createIncidentsHandlers(deps: HandlerDeps): IncidentsHandlers {
       const [summary] = (await listIncidents(db, site, viewerOf(ctx), { open: false, now: nowIso() })).filter(
         (s) => s.id === row.id,
       );
-      const [history, escalations, actions, people] = await Promise.all([
+      const [history, escalations, actions, people, regulatory] = await Promise.all([
         db
           .selectFrom('incident_events as e')
           .leftJoin('users as u', 'u.id', 'e.user_id')
@@ -111,6 +127,7 @@ export function createIncidentsHandlers(deps: HandlerDeps): IncidentsHandlers {
           .orderBy('x.due_date')
           .execute(),
         peopleAtSite(deps.store.db, site.id),
+        regulatoryNow(row, site.kind),
       ]);
       const pauses = history.filter((h) => h.kind === 'sla_paused' || h.kind === 'sla_resumed');
       const chain = ESCALATION_CHAINS[site.kind];
@@ -155,26 +172,44 @@ export function createIncidentsHandlers(deps: HandlerDeps): IncidentsHandlers {
           dueDate: x.due_date,
           status: x.status,
         })),
+        regulatory,
+        canEditRegulatory: can(perms, 'incidents.triage'),
+        canPause: can(perms, 'incidents.triage') && !['resolved', 'closed'].includes(row.stage),
         people: people.map((p) => ({ id: p.id, displayName: p.displayName })),
       };
     },
     'incidents.move': async (input, ctx) => {
-      const { row } = await visibleIncident(input.id, ctx);
+      const { site, row } = await visibleIncident(input.id, ctx);
       await deps.runner.run(
         moveIncident,
         { incidentId: row.id, eventId: newId(), from: stageOf(row.stage), to: input.to, reason: input.reason },
         actorOf(ctx),
       );
+      await record.seal(site.id, row.id);
       return { ok: true as const };
     },
     'incidents.pauseSla': async (input, ctx) => {
-      await visibleIncident(input.id, ctx);
+      const { site } = await visibleIncident(input.id, ctx);
       await deps.runner.run(
         pauseSla,
         { incidentId: input.id, eventId: newId(), paused: input.paused, reason: input.reason },
         actorOf(ctx),
       );
+      await record.seal(site.id, input.id);
       return { ok: true as const };
+    },
+    'incidents.verify': async (input, ctx) => {
+      const { site } = await visibleIncident(input.id, ctx);
+      return (await record.verify(site.id, input.id))!;
+    },
+    'incidents.setRegulatory': async (input, ctx) => {
+      const { site, row } = await visibleIncident(input.id, ctx);
+      const current = await regulatoryNow(row, site.kind);
+      // The first save stores the whole log, defaults included: from then on it is the site's word.
+      const changes = current.saved ? changedRegulatory(current, input.regulatory) : input.regulatory;
+      const changed = Object.keys(changes);
+      if (changed.length) await deps.runner.run(setRegulatory, { incidentId: row.id, changes }, actorOf(ctx));
+      return { changed };
     },
     'incidents.escalate': async (input, ctx) => {
       const { row } = await visibleIncident(input.id, ctx);

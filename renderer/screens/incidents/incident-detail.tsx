@@ -4,6 +4,8 @@ import { useStore } from 'zustand';
 import { formatDateTime } from '../../i18n/format.js';
 import type { createIncidentsStore, IncidentDetail } from '../../stores/incidents-store.js';
 import { ActionForm } from './action-form.js';
+import { RecordCheck } from './record-check.js';
+import { RegulatoryPanel } from './regulatory-panel.js';
 
 type Store = ReturnType<typeof createIncidentsStore>;
 
@@ -51,7 +53,13 @@ export function IncidentDetailView({ store, detail }: { store: Store; detail: In
         {clock('resolve')}
       </p>
 
-      {(detail.moves.length > 0 || detail.canEscalate) && (
+      {detail.slaPaused && (
+        <p className="incident-sla incident-sla--paused" data-testid="sla-paused">
+          {t('incidents.pause.paused')}
+        </p>
+      )}
+
+      {(detail.moves.length > 0 || detail.canEscalate || detail.canPause) && (
         <div className="incident-moves">
           <label className="incident-field">
             <span>{t('incidents.detail.reason')}</span>
@@ -94,6 +102,22 @@ export function IncidentDetailView({ store, detail }: { store: Store; detail: In
                 }
               >
                 {t('incidents.detail.escalate')}
+              </button>
+            )}
+            {detail.canPause && (
+              <button
+                type="button"
+                className="button button--secondary"
+                disabled={busy}
+                data-testid={detail.slaPaused ? 'sla-resume' : 'sla-pause'}
+                onClick={() =>
+                  void store
+                    .getState()
+                    .pauseSla(!detail.slaPaused, reason)
+                    .then((ok) => ok && setReason(''))
+                }
+              >
+                {t(detail.slaPaused ? 'incidents.pause.resume' : 'incidents.pause.pause')}
               </button>
             )}
           </div>
@@ -162,8 +186,10 @@ export function IncidentDetailView({ store, detail }: { store: Store; detail: In
             ))}
           </ul>
           {detail.canEscalate || detail.moves.length > 0 ? <ActionForm store={store} people={detail.people} /> : null}
+          <RecordCheck store={store} />
         </section>
       </div>
+      <RegulatoryPanel key={detail.id} store={store} detail={detail} />
     </section>
   );
 }
