@@ -21,6 +21,8 @@ export interface DeliveryWorkerOptions {
   /** How long a claim holds before another instance may take the row over (default 5 minutes). */
   leaseMs?: number;
   log?: { info(o: object, m: string): void; warn(o: object, m: string): void; error(o: object, m: string): void };
+  /** Called inside a claim's transaction once its row is picked and locked: tests line instances up here. */
+  onPicked?: (sendId: string) => Promise<void>;
 }
 
 /** A claimed delivery: one message to send, covering one work row, or several for a digest. */
@@ -109,6 +111,7 @@ export function createDeliveryWorker(o: DeliveryWorkerOptions) {
       ORDER BY due_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`.execute(trx);
     const head = first.rows[0];
     if (!head) return null;
+    await o.onPicked?.(head.id);
     let rows = [head];
     if (head.digest_date !== null) {
       const more = await sql<SendRow>`
