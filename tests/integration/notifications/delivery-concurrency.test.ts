@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { createEmailChannel, createWebhookChannel } from '../../../server/notifications/channels.js';
 import { createDeliveryWorker } from '../../../server/notifications/worker.js';
-import { call, signIn } from '../../helpers/kiosk.js';
+import { call, codeOf, signIn } from '../../helpers/kiosk.js';
 import { startMailbox, startWebhookReceiver } from '../../helpers/mailbox.js';
 import { ok, report, vesselWorld } from '../incidents/world.js';
 
@@ -84,7 +84,7 @@ describe('the delivery worker with several service instances on one database', (
   });
 
   it('a webhook signed with the wrong secret is refused by the receiver: a failed attempt, retried later', async () => {
-    const { w, receiver, worker } = await twoEscalations();
+    const { w, bridge, receiver, worker } = await twoEscalations();
     await worker('a', 'not-the-gateways-secret').runOnce();
     expect(receiver.accepted).toHaveLength(0);
     expect(receiver.refused).toHaveLength(2);
@@ -94,5 +94,24 @@ describe('the delivery worker with several service instances on one database', (
       { error: 'The webhook answered HTTP 401.', next_attempt_at: new Date(w.now() + 30_000).toISOString() },
       { error: 'The webhook answered HTTP 401.', next_attempt_at: new Date(w.now() + 30_000).toISOString() },
     ]);
+    // The failures come down to the vessel: its administrators see them on the on-call screen.
+    await bridge.sync!.syncNow();
+    const master = await signIn(bridge, 'master', 'vessel');
+    const seen = await ok<
+      {
+        channel: string;
+        address: string;
+        attempt: number;
+        error: string;
+        nextAttemptAt: string | null;
+        notification: { kind: string };
+      }[]
+    >(call(bridge, 'notifications.deliveryFailures', {}, master));
+    expect(seen.map((f) => [f.channel, f.address, f.attempt, f.error, f.notification.kind])).toEqual([
+      ['webhook', receiver.url, 1, 'The webhook answered HTTP 401.', 'incident_escalated'],
+      ['webhook', receiver.url, 1, 'The webhook answered HTTP 401.', 'incident_escalated'],
+    ]);
+    const crew = await signIn(bridge, 'crew', 'vessel');
+    expect(codeOf(await call(bridge, 'notifications.deliveryFailures', {}, crew))).toBe('FORBIDDEN');
   });
 });
