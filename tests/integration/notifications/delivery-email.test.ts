@@ -1,7 +1,12 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { escalationId } from '../../../shared/incidents/escalation.js';
 import { notificationId } from '../../../shared/notifications/recipients.js';
+import { MAX_ATTEMPTS } from '../../../shared/notifications/delivery-work.js';
 import { createEmailChannel } from '../../../server/notifications/channels.js';
 import { createDeliveryWorker } from '../../../server/notifications/worker.js';
 import { call, demoPerson, signIn } from '../../helpers/kiosk.js';
@@ -9,6 +14,7 @@ import { startMailbox } from '../../helpers/mailbox.js';
 import { ok, report, SITE, vesselWorld } from '../incidents/world.js';
 
 const LEASE_MS = 5 * 60_000;
+const CHILD = fileURLToPath(new URL('../../helpers/delivery-child.ts', import.meta.url));
 
 /**
  * A vessel whose master wants email (with quiet hours and a digest, which urgent alerts ignore),
@@ -141,21 +147,64 @@ describe('notifications ashore by email (real SMTP server on loopback, real serv
     expect(mailbox.mails[0]!.messageId).toBe(mailbox.mails[1]!.messageId);
   });
 
-  it('a relay refusing: retried with backoff, then given up and visible as failed', async () => {
-    const { bridge, mailbox, worker, deliveries, advance } = await escalationOffline();
+  it('an instance process SIGKILLed right after its claim: the next instance sends once the lease ends', async () => {
+    const { w, bridge, mailbox, worker, deliveries, advance } = await escalationOffline();
     await bridge.sync!.syncNow();
-    const shore = worker('instance-a');
-    mailbox.failNext(1);
-    expect(await shore.runOnce()).toMatchObject({ sent: 0, failed: 1 });
-    advance(29_000);
-    expect(await shore.runOnce()).toMatchObject({ sent: 0, failed: 0 }); // backoff: 30 s after the first
-    advance(1_000);
-    expect(await shore.runOnce()).toMatchObject({ sent: 1 });
-    const rows = await deliveries();
-    expect(rows.map((r) => [r.attempt, r.outcome])).toEqual([
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
+      env: {
+        ...process.env,
+        SERVICE_DB_URL: w.service.db.serviceUrl,
+        SMTP_URL: mailbox.url,
+        NOW: String(w.now()),
+        LEASE_MS: String(LEASE_MS),
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    onTestFinished(() => {
+      child.kill('SIGKILL');
+    });
+    const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
+    expect(line).toBe('claimed erik@ship.example');
+    child.kill('SIGKILL');
+    await exited;
+    const b = worker('instance-b');
+    expect(await b.runOnce()).toMatchObject({ sent: 0 });
+    advance(LEASE_MS);
+    expect(await b.runOnce()).toMatchObject({ sent: 1 });
+    expect(await b.runOnce()).toMatchObject({ sent: 0 });
+    expect(mailbox.mails).toHaveLength(1);
+    expect((await deliveries()).map((d) => [d.attempt, d.outcome])).toEqual([
       [1, 'failed'],
       [2, 'sent'],
     ]);
-    expect(rows[0]!.error).toMatch(/451/);
+  });
+
+  it('a relay refusing: retried with exponential backoff, then given up after six attempts and left failed', async () => {
+    const { w, bridge, mailbox, worker, advance } = await escalationOffline();
+    await bridge.sync!.syncNow();
+    const shore = worker('instance-a');
+    mailbox.failNext(MAX_ATTEMPTS);
+    expect(await shore.runOnce()).toMatchObject({ sent: 0, failed: 1 });
+    advance(29_000);
+    expect(await shore.runOnce()).toMatchObject({ failed: 0 }); // backoff: 30 s after the first
+    advance(1_000);
+    expect(await shore.runOnce()).toMatchObject({ failed: 1 });
+    for (let i = 3; i <= MAX_ATTEMPTS + 1; i++) {
+      advance(3_600_000);
+      await shore.runOnce();
+    }
+    expect(mailbox.mails).toHaveLength(0);
+    const rows = await sql<{ attempt: number; outcome: string; error: string; next_attempt_at: string | null }>`
+      SELECT attempt, outcome, error, next_attempt_at FROM notification_deliveries ORDER BY attempt`.execute(
+      w.service.db.admin,
+    );
+    expect(rows.rows.map((r) => [r.attempt, r.outcome])).toEqual(
+      Array.from({ length: MAX_ATTEMPTS }, (_, i) => [i + 1, 'failed']),
+    );
+    expect(rows.rows[0]!.error).toMatch(/451/);
+    expect(rows.rows.at(-1)!.next_attempt_at).toBeNull();
+    const state = await sql<{ state: string }>`SELECT state FROM notification_sends`.execute(w.service.db.admin);
+    expect(state.rows).toEqual([{ state: 'gave_up' }]);
   });
 });
