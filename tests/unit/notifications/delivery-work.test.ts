@@ -7,7 +7,11 @@ import {
   sendId,
 } from '../../../shared/notifications/delivery-work.js';
 import { notificationMessage } from '../../../server/notifications/message.js';
-import { webhookSignature, verifyWebhookSignature } from '../../../server/notifications/channels.js';
+import {
+  channelsFromConfig,
+  verifyWebhookSignature,
+  webhookSignature,
+} from '../../../server/notifications/channels.js';
 
 const N = '0190a6f0-0000-7000-8000-0000000000aa';
 const ERIK = '0190a6f0-0000-7000-8000-000000000001';
@@ -107,5 +111,22 @@ describe('the message and the signature', () => {
     expect(verifyWebhookSignature('secret', body, sig)).toBe(true);
     expect(verifyWebhookSignature('secret', body.replace('x', 'y'), sig)).toBe(false);
     expect(verifyWebhookSignature('other', body, sig)).toBe(false);
+  });
+});
+
+describe('which channels the service offers', () => {
+  it('none without configuration, saying why; the webhook only with its secret from the environment', () => {
+    const off = channelsFromConfig({}, {});
+    expect(off.channels).toEqual({});
+    expect(off.notes.join(' ')).toMatch(/email is off: no SMTP relay/);
+    const noSecret = channelsFromConfig({ webhookUrl: 'https://gw.example/hook' }, {});
+    expect(noSecret.channels.webhook).toBeUndefined();
+    expect(noSecret.notes.join(' ')).toMatch(/SHIFTDECK_WEBHOOK_SECRET/);
+    const on = channelsFromConfig(
+      { smtpUrl: 'smtp://127.0.0.1:2525', mailFrom: 'a@b.example' },
+      { SHIFTDECK_WEBHOOK_URL: 'https://gw.example/hook', SHIFTDECK_WEBHOOK_SECRET: 's' },
+    );
+    expect(Object.keys(on.channels).sort()).toEqual(['email', 'webhook']);
+    on.channels.email!.close();
   });
 });
