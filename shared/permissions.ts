@@ -62,6 +62,7 @@ export const AREAS = [
   { id: 'links', permission: 'sync.view' },
   { id: 'audit', permission: 'audit.view' },
   { id: 'admin', permission: 'users.manage' },
+  { id: 'on-call', permission: 'settings.manage' },
 ] as const satisfies readonly {
   id: string;
   permission: Permission;

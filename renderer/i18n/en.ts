@@ -92,6 +92,7 @@ export const en = {
     links: 'Links',
     audit: 'Audit log',
     admin: 'People & settings',
+    'on-call': 'On call',
   },
   unavailable: {
     title: 'Not available yet',

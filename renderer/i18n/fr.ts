@@ -91,6 +91,7 @@ export const fr: Messages = {
     links: 'Liaisons',
     audit: 'Journal d’audit',
     admin: 'Personnes et réglages',
+    'on-call': 'Astreintes',
   },
   unavailable: {
     title: 'Pas encore disponible',

@@ -33,6 +33,14 @@ export function HomeScreen() {
       <DueBanner />
       <UrgentAlerts store={notifications} />
       <HomeNotifications store={notifications} />
+      <button
+        type="button"
+        className="button button--secondary home__settings"
+        data-testid="open-notification-settings"
+        onClick={() => go({ name: 'area', area: 'my-notifications' })}
+      >
+        {t('notifications.settings.open')}
+      </button>
       {areas === null ? (
         !error && <p className="screen-hint">{t('home.loadingAreas')}</p>
       ) : areas.length === 0 ? (
