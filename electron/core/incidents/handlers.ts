@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/errors.js';
 import { newId } from '../../../shared/ids.js';
 import type { incidentsContract } from '../../../shared/incidents/contract.js';
-import { dashboardFigures } from '../../../shared/incidents/dashboard.js';
+import { tallyDashboard } from '../../../shared/incidents/dashboard.js';
 import { ESCALATION_CHAINS, MAX_LEVEL } from '../../../shared/incidents/escalation.js';
 import {
   acknowledgeEscalation,
@@ -17,16 +17,8 @@ import { can } from '../../../shared/permissions.js';
 import { peopleAtSite } from '../auth/people.js';
 import type { CallContext, Handlers } from '../api/dispatcher.js';
 import type { HandlerDeps } from '../api/handler-deps.js';
-import {
-  eventsByIncident,
-  listIncidents,
-  mayView,
-  openEscalations,
-  placesOf,
-  stageOf,
-  targetsAt,
-  type Db,
-} from './queries.js';
+import { createDashboardRead } from './dashboard-read.js';
+import { listIncidents, mayView, openEscalations, placesOf, stageOf, targetsAt, type Db } from './queries.js';
 
 type IncidentsHandlers = Pick<Handlers, keyof typeof incidentsContract>;
 
@@ -40,6 +32,7 @@ const viewerOf = (ctx: CallContext) => ({ id: ctx.signedIn!.person.id, permissio
 export function createIncidentsHandlers(deps: HandlerDeps): IncidentsHandlers {
   const db = deps.store.db as unknown as Db;
   const nowIso = () => new Date(deps.clock.now()).toISOString();
+  const dashboardRows = createDashboardRead(deps.store.readRaw);
 
   const visibleIncident = async (id: string, ctx: CallContext) => {
     const site = await deps.site();
@@ -225,30 +218,8 @@ export function createIncidentsHandlers(deps: HandlerDeps): IncidentsHandlers {
     },
     'incidents.dashboard': async () => {
       const site = await deps.site();
-      const now = nowIso();
-      const [rows, events, targets, escalations] = await Promise.all([
-        db
-          .selectFrom('incidents')
-          .select(['id', 'type', 'severity', 'stage', 'created_at'])
-          .where('site_id', '=', site.id)
-          .where('deleted_at', 'is', null)
-          .execute(),
-        eventsByIncident(db, site.id, null),
-        targetsAt(db, site.id),
-        openEscalations(db, site, null),
-      ]);
-      const figures = dashboardFigures({
-        incidents: rows.map((r) => ({
-          id: r.id,
-          type: r.type,
-          severity: r.severity,
-          stage: stageOf(r.stage),
-          reportedAt: r.created_at,
-        })),
-        eventsOf: (id) => events.get(id) ?? [],
-        targets,
-        now,
-      });
+      const [targets, escalations] = await Promise.all([targetsAt(db, site.id), openEscalations(db, site, null)]);
+      const figures = tallyDashboard(dashboardRows(site.id), targets, deps.clock.now());
       return { ...figures, escalations };
     },
   };
