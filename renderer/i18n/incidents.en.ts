@@ -106,4 +106,9 @@ export const incidentsEn = {
     acknowledged: 'Escalation acknowledged.',
     actionAdded: 'Action added.',
   },
+  export: {
+    listTitle: 'Export the incident list',
+    reportTitle: 'Export this incident report',
+    hint: 'Pick a format. The file carries a content hash, and the export is recorded with your name.',
+  },
 };

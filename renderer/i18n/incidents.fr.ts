@@ -108,4 +108,9 @@ export const incidentsFr: typeof incidentsEn = {
     acknowledged: 'Remontée prise en compte.',
     actionAdded: 'Action ajoutée.',
   },
+  export: {
+    listTitle: 'Exporter la liste des incidents',
+    reportTitle: 'Exporter ce rapport d’incident',
+    hint: 'Choisissez un format. Le fichier porte une empreinte du contenu, et l’export est enregistré à votre nom.',
+  },
 };
