@@ -75,13 +75,14 @@ export interface IncidentListEntry {
 
 /**
  * The incident list as an export document, one row per incident in the order given: XLSX and CSV
- * keep the codes (`near_miss`), with the place in both languages.
+ * keep the codes (`near_miss`), with the place in both languages. Confidential incidents the
+ * person may not see are only counted (`confidentialHidden`).
  *
  * @example incidentListDocument(list, { site: 'MV Aurora', open: true }, now).tables[0].rows.length // list.length
  */
 export function incidentListDocument(
   list: readonly IncidentListEntry[],
-  opts: { site: string; open: boolean },
+  opts: { site: string; open: boolean; confidentialHidden?: number },
   now: string,
 ): ExportDocument {
   const scope = opts.open ? 'open' : 'all';
@@ -99,6 +100,11 @@ export function incidentListDocument(
         codes: { open: { en: 'Open only', fr: 'Ouverts seulement' }, all: { en: 'All', fr: 'Tous' } },
       },
       { key: 'count', label: { en: 'Count', fr: 'Nombre' }, value: list.length },
+      {
+        key: 'confidential_hidden',
+        label: { en: 'Confidential, not listed', fr: 'Confidentiels, non listés' },
+        value: opts.confidentialHidden ?? 0,
+      },
     ],
     tables: [
       {

@@ -12,7 +12,8 @@ export const INCIDENT_EXPORT_AUDIT_ACTION = 'incidents.exported';
  * Records who exported which incidents, when, in which format and with which hashes, in the same
  * insert-only audit log as report exports (`compliance.recordExport`), under its own action and
  * permission. An incident report names an incident that must be on the acting site; the server
- * checks it again, so no kiosk can record an export of another site's incident.
+ * checks it again, so no kiosk can record an export of another site's incident, nor anyone who
+ * may not see a confidential incident (its reporter and `incidents.confidential` may) one of it.
  *
  * @example runner.run(recordIncidentExport, { auditId, kind: 'incident_report', subject: incidentId, format: 'pdf', … }, actor)
  */
@@ -34,12 +35,20 @@ export const recordIncidentExport = defineMutation({
     if (a.kind === 'incident_report') {
       const incident = await ctx.db
         .selectFrom('incidents')
-        .select('id')
+        .select(['id', 'confidential', 'reporter_id'])
         .where('id', '=', a.subject)
         .where('site_id', '=', ctx.siteId)
         .where('deleted_at', 'is', null)
         .executeTakeFirst();
-      if (!incident) throw new AppError('NOT_FOUND', 'That incident is not on this site.', { field: 'subject' });
+      // A confidential incident answers as if it did not exist to anyone who may not see it.
+      const hidden =
+        incident !== undefined &&
+        incident.confidential === 1 &&
+        !ctx.replaying &&
+        incident.reporter_id !== ctx.userId &&
+        !ctx.permissions.includes('incidents.confidential');
+      if (!incident || hidden)
+        throw new AppError('NOT_FOUND', 'That incident is not on this site.', { field: 'subject' });
     }
     await ctx.write.insert('audit_log', {
       id: a.auditId,

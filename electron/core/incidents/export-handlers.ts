@@ -4,6 +4,8 @@ import { newId } from '../../../shared/ids.js';
 import type { incidentsExportContract } from '../../../shared/incidents/export-contract.js';
 import { incidentListDocument, incidentReportDocument } from '../../../shared/incidents/export-documents.js';
 import { recordIncidentExport } from '../../../shared/incidents/export-mutations.js';
+import { OPEN_STAGES } from '../../../shared/incidents/workflow.js';
+import { can } from '../../../shared/permissions.js';
 import type { CallContext, Handlers } from '../api/dispatcher.js';
 import type { HandlerDeps } from '../api/handler-deps.js';
 import { fileOf } from '../exports/document-file.js';
@@ -56,7 +58,20 @@ export function createIncidentExportHandlers(deps: HandlerDeps): IncidentExportH
       const site = await deps.site();
       const list = await incidents['incidents.list']({ open: input.open }, ctx);
       const now = nowIso();
-      const doc = incidentListDocument(list, { site: site.name, open: input.open }, now);
+      const viewer = ctx.signedIn!.person;
+      let hidden = 0;
+      if (!can(viewer.permissions, 'incidents.confidential')) {
+        let q = db
+          .selectFrom('incidents')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('site_id', '=', site.id)
+          .where('deleted_at', 'is', null)
+          .where('confidential', '=', 1)
+          .where('reporter_id', '!=', viewer.id);
+        if (input.open) q = q.where('stage', 'in', [...OPEN_STAGES]);
+        hidden = Number((await q.executeTakeFirst())?.n ?? 0);
+      }
+      const doc = incidentListDocument(list, { site: site.name, open: input.open, confidentialHidden: hidden }, now);
       return handOut(ctx, doc, input.format, `incidents-${input.open ? 'open' : 'all'}-${now.slice(0, 10)}`);
     },
     'incidents.exportReport': async (input, ctx) => {

@@ -186,7 +186,7 @@ export function createIncidentsHandlers(deps: HandlerDeps): IncidentsHandlers {
     },
     'incidents.alerts': async (_input, ctx) => {
       const site = await deps.site();
-      return openEscalations(db, site, ctx.signedIn!.person.roleCode);
+      return openEscalations(db, site, ctx.signedIn!.person.roleCode, viewerOf(ctx));
     },
     'incidents.acknowledge': async (input, ctx) => {
       // The PIN again, as on a locked screen: the person at the kiosk is the one signed in.
@@ -216,9 +216,12 @@ export function createIncidentsHandlers(deps: HandlerDeps): IncidentsHandlers {
       await deps.runner.run(setActionStatus, { id: input.id, status: input.status }, actorOf(ctx));
       return { ok: true as const };
     },
-    'incidents.dashboard': async () => {
+    'incidents.dashboard': async (_input, ctx) => {
       const site = await deps.site();
-      const [targets, escalations] = await Promise.all([targetsAt(db, site.id), openEscalations(db, site, null)]);
+      const [targets, escalations] = await Promise.all([
+        targetsAt(db, site.id),
+        openEscalations(db, site, null, viewerOf(ctx)),
+      ]);
       const figures = tallyDashboard(dashboardRows(site.id), targets, deps.clock.now());
       return { ...figures, escalations };
     },

@@ -7,7 +7,8 @@ import { pushResponse } from '../../../shared/sync/protocol.js';
 import { pdfText, readCsv, readXlsx, squeeze } from '../../helpers/export-readback.js';
 import { call, codeOf, demoPerson, signIn } from '../../helpers/kiosk.js';
 import { enrolledKiosk, rawPush } from '../../helpers/sync.js';
-import { MIN, ok, report, vesselWorld } from './world.js';
+import { defaultPlaceId } from '../../../shared/incidents/places.js';
+import { MIN, ok, report, SITE, vesselWorld } from './world.js';
 
 interface File {
   fileName: string;
@@ -165,5 +166,82 @@ describe('incident exports', () => {
       n: number;
     };
     expect(n.n).toBe(0);
+  });
+
+  it('a confidential incident: its reporter and the master see and export it, an officer only counts it, and shore refuses the officer an export of it', async () => {
+    const world = await vesselWorld();
+    const bridge = await world.kiosk('bridge');
+    const crew = await signIn(bridge, 'crew', 'vessel');
+    const secret = await ok<{ id: string }>(
+      call(
+        bridge,
+        'incidents.report',
+        {
+          type: 'security',
+          severity: 'medium',
+          placeId: defaultPlaceId(SITE, 'engine_room'),
+          occurredAt: new Date(world.now()).toISOString(),
+          whatHappened: 'Harassment reported by a rating',
+          peopleInvolved: 'Two ratings',
+          immediateActions: 'Separated the watches',
+          confidential: true,
+        },
+        crew,
+      ),
+    );
+    await report(bridge, 'low', world.now());
+
+    const officer = await signIn(bridge, 'officer', 'vessel');
+    const seen = await ok<{ id: string }[]>(call(bridge, 'incidents.list', { open: true }, officer));
+    expect(seen.map((i) => i.id)).not.toContain(secret.id);
+    expect(codeOf(await call(bridge, 'incidents.detail', { id: secret.id }, officer))).toBe('NOT_FOUND');
+    expect(codeOf(await call(bridge, 'incidents.exportReport', { id: secret.id }, officer))).toBe('NOT_FOUND');
+    // The dashboard and the list export still count it, without saying anything about it.
+    const dash = await ok<{ open: number; byType: Record<string, number> }>(
+      call(bridge, 'incidents.dashboard', {}, officer),
+    );
+    expect(dash.open).toBe(2);
+    expect(dash.byType.security).toBe(1);
+    const csv = await ok<File>(call(bridge, 'incidents.exportList', { format: 'csv' }, officer));
+    const back = readCsv(Buffer.from(csv.base64, 'base64').toString('utf8'));
+    expect(back.facts).toMatchObject({ count: '1', confidential_hidden: '1' });
+    expect(JSON.stringify(back)).not.toContain('Harassment');
+
+    // The reporter and the master see it.
+    expect(codeOf(await call(bridge, 'incidents.detail', { id: secret.id }, crew))).toBe('OK');
+    const master = await signIn(bridge, 'master', 'vessel');
+    const pdf = await ok<File>(call(bridge, 'incidents.exportReport', { id: secret.id }, master));
+    expect(squeeze(pdfText(bytesOf(pdf)))).toContain(squeeze('Harassment reported by a rating'));
+    const masterList = await ok<File>(call(bridge, 'incidents.exportList', { format: 'csv' }, master));
+    expect(readCsv(Buffer.from(masterList.base64, 'base64').toString('utf8')).facts).toMatchObject({
+      count: '2',
+      confidential_hidden: '0',
+    });
+    await bridge.sync!.syncNow();
+
+    // A forged push: the officer's export of it, signed by another kiosk of the vessel, is refused on shore.
+    const deck = await world.kiosk('deck');
+    const res = pushResponse.parse(
+      (
+        await rawPush(world.service, deck, [
+          {
+            seq: 1,
+            name: 'incidents.recordExport',
+            version: 1,
+            args: {
+              auditId: newId(),
+              kind: 'incident_report',
+              subject: secret.id,
+              format: 'pdf',
+              contentHash: pdf.contentHash,
+              fileHash: pdf.fileHash,
+            },
+            hlc: encodeHlc({ wall: world.now() + 60_000, counter: 1, node: 'deck' }),
+            userId: demoPerson('officer', 'vessel').id,
+          },
+        ])
+      ).body,
+    );
+    expect(res.results.map((r) => [r.status, r.code])).toEqual([['rejected', 'NOT_FOUND']]);
   });
 });
