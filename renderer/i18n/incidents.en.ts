@@ -91,6 +91,7 @@ export const incidentsEn = {
     open: 'Open incidents',
     byStage: 'Open by stage',
     bySeverity: 'Open by severity',
+    byPlace: 'Open by place',
     sla: 'SLA',
     compliance: 'SLA compliance',
     meanAck: 'Mean time to acknowledge',

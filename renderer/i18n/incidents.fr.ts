@@ -93,6 +93,7 @@ export const incidentsFr: typeof incidentsEn = {
     open: 'Incidents ouverts',
     byStage: 'Ouverts par étape',
     bySeverity: 'Ouverts par gravité',
+    byPlace: 'Ouverts par lieu',
     sla: 'Délais',
     compliance: 'Respect des délais',
     meanAck: 'Délai moyen de prise en compte',
