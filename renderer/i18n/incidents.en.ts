@@ -142,6 +142,7 @@ export const incidentsEn = {
     open: 'Open incidents',
     byStage: 'Open by stage',
     bySeverity: 'Open by severity',
+    byPlace: 'Open by place',
     sla: 'SLA',
     compliance: 'SLA compliance',
     meanAck: 'Mean time to acknowledge',
@@ -159,5 +160,10 @@ export const incidentsEn = {
     regulatorySaved: 'Regulatory log saved.',
     paused: 'SLA paused.',
     resumed: 'SLA resumed.',
+  },
+  export: {
+    listTitle: 'Export the incident list',
+    reportTitle: 'Export this incident report',
+    hint: 'Pick a format. The file carries a content hash, and the export is recorded with your name.',
   },
 };

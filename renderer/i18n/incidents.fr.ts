@@ -144,6 +144,7 @@ export const incidentsFr: typeof incidentsEn = {
     open: 'Incidents ouverts',
     byStage: 'Ouverts par étape',
     bySeverity: 'Ouverts par gravité',
+    byPlace: 'Ouverts par lieu',
     sla: 'Délais',
     compliance: 'Respect des délais',
     meanAck: 'Délai moyen de prise en compte',
@@ -161,5 +162,10 @@ export const incidentsFr: typeof incidentsEn = {
     regulatorySaved: 'Registre réglementaire enregistré.',
     paused: 'Délai suspendu.',
     resumed: 'Délai repris.',
+  },
+  export: {
+    listTitle: 'Exporter la liste des incidents',
+    reportTitle: 'Exporter ce rapport d’incident',
+    hint: 'Choisissez un format. Le fichier porte une empreinte du contenu, et l’export est enregistré à votre nom.',
   },
 };

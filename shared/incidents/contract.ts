@@ -98,6 +98,8 @@ export const dashboardOut = z.object({
   byStage: z.record(z.enum(STAGES), z.number().int()),
   bySeverity: z.record(z.enum(SEVERITIES), z.number().int()),
   byType: z.record(z.enum(INCIDENT_TYPES), z.number().int()),
+  /** Open incidents by place id. */
+  byPlace: z.record(z.string(), z.number().int()),
   sla: z.object({
     onTrack: z.number().int(),
     atRisk: z.number().int(),

@@ -13,6 +13,7 @@ import type { MutationDef } from './define.js';
 import { createSite, setIdleLock } from './sites.js';
 import { createUser, renameUser, setUserPin, setUserRole } from './users.js';
 import { COMPLIANCE_EXPORT_MUTATIONS } from '../compliance/export-mutations.js';
+import { INCIDENT_EXPORT_MUTATIONS } from '../incidents/export-mutations.js';
 
 /** Every named mutation the kiosk may queue and the server may apply. Nothing else writes synced rows. */
 export const MUTATIONS: readonly MutationDef[] = [
@@ -35,6 +36,7 @@ export const MUTATIONS: readonly MutationDef[] = [
   ...NOTIFICATIONS_MUTATIONS,
   ...PEOPLE_MUTATIONS,
   ...COMPLIANCE_EXPORT_MUTATIONS,
+  ...INCIDENT_EXPORT_MUTATIONS,
 ];
 
 const byName = new Map(MUTATIONS.map((m) => [m.name, m]));

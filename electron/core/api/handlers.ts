@@ -29,6 +29,7 @@ import type { Clock } from '../clock.js';
 import type { CallContext, Handlers } from './dispatcher.js';
 import type { HandlerDeps } from './handler-deps.js';
 import { createComplianceExportHandlers } from '../compliance/export-handlers.js';
+import { createIncidentExportHandlers } from '../incidents/export-handlers.js';
 
 const actorOf = (ctx: CallContext) => {
   if (!ctx.signedIn) throw new AppError('UNAUTHENTICATED', 'Sign in with your PIN first.');
@@ -67,6 +68,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createFuelHandlers(deps),
     ...createNotificationsHandlers(deps),
     ...createComplianceExportHandlers(deps),
+    ...createIncidentExportHandlers(deps),
     'app.info': async () => ({
       version: deps.version,
       deviceId: deps.deviceId,

@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/errors.js';
 import { newId } from '../../../shared/ids.js';
 import type { incidentsContract } from '../../../shared/incidents/contract.js';
-import { dashboardFigures } from '../../../shared/incidents/dashboard.js';
+import { tallyDashboard } from '../../../shared/incidents/dashboard.js';
 import { ESCALATION_CHAINS, MAX_LEVEL } from '../../../shared/incidents/escalation.js';
 import {
   acknowledgeEscalation,
@@ -30,6 +30,7 @@ import {
   type Db,
 } from './queries.js';
 import { createIncidentRecord } from './record.js';
+import { createDashboardRead } from './dashboard-read.js';
 
 type SiteKind = 'vessel' | 'restaurant';
 type IncidentsHandlers = Pick<Handlers, keyof typeof incidentsContract>;
@@ -55,6 +56,7 @@ export function createIncidentsHandlers(deps: HandlerDeps): IncidentsHandlers {
       ? { ...regulatoryOf(stored), saved: true }
       : { ...defaultRegulatory(kind, row.type, row.severity), saved: false };
   };
+  const dashboardRows = createDashboardRead(deps.store.readRaw);
 
   const visibleIncident = async (id: string, ctx: CallContext) => {
     const site = await deps.site();
@@ -228,7 +230,7 @@ export function createIncidentsHandlers(deps: HandlerDeps): IncidentsHandlers {
     },
     'incidents.alerts': async (_input, ctx) => {
       const site = await deps.site();
-      return openEscalations(db, site, ctx.signedIn!.person.roleCode);
+      return openEscalations(db, site, ctx.signedIn!.person.roleCode, viewerOf(ctx));
     },
     'incidents.acknowledge': async (input, ctx) => {
       // The PIN again, as on a locked screen: the person at the kiosk is the one signed in.
@@ -258,32 +260,13 @@ export function createIncidentsHandlers(deps: HandlerDeps): IncidentsHandlers {
       await deps.runner.run(setActionStatus, { id: input.id, status: input.status }, actorOf(ctx));
       return { ok: true as const };
     },
-    'incidents.dashboard': async () => {
+    'incidents.dashboard': async (_input, ctx) => {
       const site = await deps.site();
-      const now = nowIso();
-      const [rows, events, targets, escalations] = await Promise.all([
-        db
-          .selectFrom('incidents')
-          .select(['id', 'type', 'severity', 'stage', 'created_at'])
-          .where('site_id', '=', site.id)
-          .where('deleted_at', 'is', null)
-          .execute(),
-        eventsByIncident(db, site.id, null),
+      const [targets, escalations] = await Promise.all([
         targetsAt(db, site.id),
-        openEscalations(db, site, null),
+        openEscalations(db, site, null, viewerOf(ctx)),
       ]);
-      const figures = dashboardFigures({
-        incidents: rows.map((r) => ({
-          id: r.id,
-          type: r.type,
-          severity: r.severity,
-          stage: stageOf(r.stage),
-          reportedAt: r.created_at,
-        })),
-        eventsOf: (id) => events.get(id) ?? [],
-        targets,
-        now,
-      });
+      const figures = tallyDashboard(dashboardRows(site.id), targets, deps.clock.now());
       return { ...figures, escalations };
     },
   };

@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { formatDateTime } from '../../i18n/format.js';
 import type { createIncidentsStore, IncidentDetail } from '../../stores/incidents-store.js';
+import { INCIDENT_REPORT_FORMATS } from '../../../shared/incidents/export-contract.js';
+import { useServices } from '../../app/services.js';
+import { ExportButton } from '../compliance/export-dialog.js';
 import { ActionForm } from './action-form.js';
 import { RecordCheck } from './record-check.js';
 import { RegulatoryPanel } from './regulatory-panel.js';
@@ -14,6 +17,8 @@ export function IncidentDetailView({ store, detail }: { store: Store; detail: In
   const { t, i18n } = useTranslation();
   const lang = i18n.language.startsWith('fr') ? 'fr' : 'en';
   const busy = useStore(store, (s) => s.busy);
+  const { api, session } = useServices();
+  const mayExport = useStore(session, (s) => s.session?.user.permissions.includes('incidents.triage') ?? false);
   const [reason, setReason] = useState('');
   const at = (iso: string) => formatDateTime(iso, i18n.language);
   const stage = (s: string | null) => (s ? t(`incidents.stage.${s}`) : '');
@@ -32,6 +37,15 @@ export function IncidentDetailView({ store, detail }: { store: Store; detail: In
         <h2>
           {t(`incidents.type.${detail.type}`)} · {stage(detail.stage)}
         </h2>
+        {mayExport && (
+          <ExportButton
+            titleKey="incidents.export.reportTitle"
+            hintKey="incidents.export.hint"
+            testId="incident-export"
+            formats={INCIDENT_REPORT_FORMATS}
+            request={(format) => api.call('incidents.exportReport', { id: detail.id, format })}
+          />
+        )}
         <button
           type="button"
           className="button button--secondary"
