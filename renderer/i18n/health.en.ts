@@ -49,7 +49,7 @@ export const healthEn = {
   errors: {
     title: 'Unexpected errors',
     explain:
-      'Errors this site’s kiosks did not expect, with where they happened. No message or personal data is kept. Entries are removed after the retention below.',
+      'Errors this site’s kiosks did not expect, with where they happened. No message or personal data is kept. Entries are removed after the retention set above.',
     lastHour_one: '{{count}} in the last hour',
     lastHour_many: '{{count}} in the last hour',
     lastHour_other: '{{count}} in the last hour',

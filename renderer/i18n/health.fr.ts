@@ -51,7 +51,7 @@ export const healthFr: typeof healthEn = {
   errors: {
     title: 'Erreurs inattendues',
     explain:
-      'Les erreurs que les postes de ce site n’attendaient pas, avec l’endroit où elles sont survenues. Aucun message ni donnée personnelle n’est conservé. Les entrées sont supprimées après la durée ci-dessous.',
+      'Les erreurs que les postes de ce site n’attendaient pas, avec l’endroit où elles sont survenues. Aucun message ni donnée personnelle n’est conservé. Les entrées sont supprimées après la durée fixée ci-dessus.',
     lastHour_one: '{{count}} dans la dernière heure',
     lastHour_many: '{{count}} dans la dernière heure',
     lastHour_other: '{{count}} dans la dernière heure',

@@ -7,8 +7,9 @@ import type { MutationRunner } from '../mutations/mutation-runner.js';
 
 export interface ErrorRecorder {
   /**
-   * Records an unexpected error thrown at `place` (`api:<method>`, `job:<id>`). AppErrors are
-   * answers, not faults, and are not recorded. Never throws: a failure to record is logged.
+   * Records an unexpected error thrown at `place` (`api:<method>`, `job:<id>`). An AppError from
+   * a handler is an answer to a person (a wrong field), not a fault, and is not recorded; a job
+   * that fails, for whatever reason, is. Never throws: a failure to record is logged.
    */
   record(err: unknown, place: string): Promise<void>;
 }
@@ -58,7 +59,7 @@ export function createErrorRecorder(deps: {
   const version = /^[0-9A-Za-z.+-]{1,40}$/.test(deps.version) ? deps.version : '0.0.0';
   return {
     async record(err, place) {
-      if (err instanceof AppError) return;
+      if (err instanceof AppError && place.startsWith('api:')) return;
       const now = deps.clock.now();
       const h = Math.floor(now / 3_600_000);
       if (h !== hour) [hour, count] = [h, 0];

@@ -36,6 +36,8 @@ const sizeOf = (path: string) => {
 const minutesSince = (iso: string | null, now: number) =>
   iso === null ? null : Math.max(0, Math.floor((now - Date.parse(iso)) / 60_000));
 
+const SYNC_ONLY = new Set<HealthCheckId>(['outbox_depth', 'oldest_pending', 'last_sync', 'clock_offset']);
+
 /** The prefix of the local meta keys holding each route's last successful sync. */
 export const ROUTE_SYNC_KEY = 'sync.last_success_at@';
 
@@ -53,11 +55,10 @@ export async function readKioskHealth(deps: HealthDeps): Promise<HealthResult[]>
     database_size: sizeOf(deps.dbPath),
     wal_size: sizeOf(`${deps.dbPath}-wal`),
     free_disk: fs.bavail * fs.bsize,
-    // A standalone kiosk (a demo) keeps its changes by design: its outbox is no backlog.
-    outbox_depth: deps.syncs ? status.pendingCount : 0,
-    oldest_pending: !deps.syncs || status.oldestPendingAt === null ? 0 : minutesSince(status.oldestPendingAt, now),
-    last_sync: deps.syncs ? minutesSince(status.lastSyncAt, now) : 0,
-    clock_offset: deps.syncs ? (offset === null ? null : Math.round(offset / 1000)) : 0,
+    outbox_depth: status.pendingCount,
+    oldest_pending: status.oldestPendingAt === null ? 0 : minutesSince(status.oldestPendingAt, now),
+    last_sync: minutesSince(status.lastSyncAt, now),
+    clock_offset: offset === null ? null : Math.round(offset / 1000),
     error_rate: await errorsSince(deps.store, new Date(now - 3_600_000).toISOString(), deps.deviceId),
     backup_age: minutesSince(deps.lastBackupAt(), now),
   };
@@ -65,7 +66,9 @@ export async function readKioskHealth(deps: HealthDeps): Promise<HealthResult[]>
   const routes = (deps.syncs ? (deps.routeSyncs?.() ?? []) : []).map((r) =>
     rateReading(routeCheck, minutesSince(r.lastSyncAt, now), r.host),
   );
-  return [...evaluateHealth(readings), ...routes];
+  // A standalone kiosk (a demo) syncs with nothing: its sync readings would be made-up zeros.
+  const rated = evaluateHealth(readings).filter((c) => deps.syncs || !SYNC_ONLY.has(c.id));
+  return [...rated, ...routes];
 }
 
 /** Unexpected errors recorded since `sinceIso`, by one device or (no id) by every device of the replica. */

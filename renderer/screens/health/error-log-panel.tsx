@@ -40,7 +40,7 @@ function RetentionRow({ setting, saving }: { setting: RetentionSettingView; savi
       </div>
       <button
         type="submit"
-        className="button"
+        className="button button--secondary"
         disabled={saving || days === '' || Number(days) === setting.days}
         aria-label={t('health.retention.saveFor', { kind })}
       >

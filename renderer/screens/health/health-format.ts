@@ -7,8 +7,12 @@ interface Reading {
 }
 
 const bytes = (n: number, lang: string) => {
-  const gib = n / 1024 ** 3;
-  const [value, unit] = gib >= 1 ? [gib, 'gigabyte'] : [n / 1024 ** 2, 'megabyte'];
+  const [value, unit] =
+    n >= 1024 ** 3
+      ? [n / 1024 ** 3, 'gigabyte']
+      : n >= 1024 ** 2
+        ? [n / 1024 ** 2, 'megabyte']
+        : [n / 1024, 'kilobyte'];
   return new Intl.NumberFormat(intlLocale(lang), {
     style: 'unit',
     unit,
