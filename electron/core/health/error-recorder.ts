@@ -28,10 +28,7 @@ export function errorCodeOf(err: unknown): string {
   if (err && typeof err === 'object') {
     const code = (err as { code?: unknown }).code;
     if (fits(code)) return code;
-    const name = (err as { name?: unknown }).name;
-    if (fits(name)) return name;
-    const ctor = (err as { constructor?: { name?: unknown } }).constructor?.name;
-    if (fits(ctor)) return ctor;
+    if (err instanceof Error && fits(err.name)) return err.name;
   }
   return 'Unknown';
 }
