@@ -1,4 +1,5 @@
 import { backupsEn } from './backups.en.js';
+import { healthEn } from './health.en.js';
 import { peopleEn } from './people.en.js';
 import { incidentsEn } from './incidents.en.js';
 import { notificationsEn } from './notifications.en.js';
@@ -275,6 +276,7 @@ export const en = {
   links: linksEn,
   tables: tablesEn,
   backups: backupsEn,
+  health: healthEn,
   people: peopleEn,
   incidents: incidentsEn,
   notifications: notificationsEn,

@@ -1,4 +1,5 @@
 import { backupsFr } from './backups.fr.js';
+import { healthFr } from './health.fr.js';
 import { peopleFr } from './people.fr.js';
 import { incidentsFr } from './incidents.fr.js';
 import { notificationsFr } from './notifications.fr.js';
@@ -280,6 +281,7 @@ export const fr: Messages = {
   links: linksFr,
   tables: tablesFr,
   backups: backupsFr,
+  health: healthFr,
   people: peopleFr,
   incidents: incidentsFr,
   notifications: notificationsFr,

@@ -3,6 +3,7 @@ import { useServices, useSlice } from '../app/services.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { Icon, hasIcon } from '../components/icon.js';
 import { DueBanner } from './compliance/due-banner.js';
+import { HealthBanner } from './health/health-banner.js';
 import { HomeNotifications } from './notifications/home-notifications.js';
 import { UrgentAlerts } from './notifications/urgent-alerts.js';
 import { useNotifications } from './notifications/use-notifications.js';
@@ -30,6 +31,7 @@ export function HomeScreen() {
       </p>
       <h2 className="sr-only">{t('home.areasTitle')}</h2>
       <ErrorAlert error={error} />
+      <HealthBanner />
       <DueBanner />
       <UrgentAlerts store={notifications} />
       <HomeNotifications store={notifications} />
