@@ -6,7 +6,18 @@ export default defineConfig({
     // wait on PostgreSQL and sockets, ran one at a time. Two workers keep both cores busy.
     maxWorkers: 2,
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+          // Unit tests hold no process state of their own (no servers, no env or zone changes:
+          // a zone is passed, never set on process.env), so they share worker threads and their
+          // module cache: the suite took 80 s in isolated forks and 22 s like this.
+          pool: 'threads',
+          isolate: false,
+        },
+      },
       {
         test: {
           name: 'integration',

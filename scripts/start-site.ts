@@ -15,6 +15,8 @@ import { createSyncServer } from '../server/app.js';
 import { openCentral } from '../server/central.js';
 import { seedCentralDemo } from '../server/db/demo-seed.js';
 import { createEnrollmentCode } from '../server/devices/enrollment.js';
+import { channelsFromConfig } from '../server/notifications/channels.js';
+import { createDeliveryWorker } from '../server/notifications/worker.js';
 import { createLiveHub } from '../server/sync/live-hub.js';
 import { syncRoutes } from '../server/sync/routes.js';
 import { startShoreLink } from './shore-link.js';
@@ -68,6 +70,20 @@ async function main() {
   });
   const serviceUrl = await service.listen({ host: '127.0.0.1', port: servicePort });
   log.info({ url: serviceUrl, database: central.where }, 'sync service ready');
+  // Email ashore needs a relay: set SHIFTDECK_SMTP_URL and SHIFTDECK_MAIL_FROM (and for the webhook
+  // SHIFTDECK_WEBHOOK_URL and SHIFTDECK_WEBHOOK_SECRET); without them the worker stays off.
+  const { channels, notes } = channelsFromConfig({}, process.env);
+  const worker =
+    channels.email || channels.webhook
+      ? createDeliveryWorker({ db: central.service, channels, clock: { now: Date.now }, log: log as never })
+      : null;
+  worker?.start();
+  for (const note of notes) log.info(note);
+  log.info(
+    worker
+      ? 'notification delivery ashore is on'
+      : 'notification delivery ashore is off (no SMTP relay or webhook set)',
+  );
   const link = await startShoreLink({
     target: { host: '127.0.0.1', port: Number(new URL(serviceUrl).port) },
     port: linkPort,
@@ -142,6 +158,7 @@ async function main() {
   const shutdown = async () => {
     for (const k of kiosks) await k.close().catch(() => undefined);
     await link.close();
+    await worker?.stop();
     await service.close();
     await hub.close();
     await central.close();

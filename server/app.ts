@@ -13,6 +13,7 @@ import type { CentralDatabase } from './db/central-schema.js';
 import { readCentralEpoch } from './db/central-identity.js';
 import { authenticateDevice, enroll, type DeviceIdentity } from './devices/enrollment.js';
 import { createFailureLimiter } from './failure-limiter.js';
+import { readShoreHealth, registerShoreGauges } from './health.js';
 import { createMetrics, type Metrics } from './metrics.js';
 
 export interface ServerClock {
@@ -161,16 +162,24 @@ export async function createSyncServer(opts: SyncServerOptions): Promise<Fastify
 
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
 
-  app.get('/healthz', async (_req, reply) => {
+  // Kiosks probe /healthz every few seconds: it stays one SELECT 1. With ?checks=1 it also reads
+  // and rates the shore checks (server/health.ts); a warning or critical check is reported in the
+  // body, never as a 503, which would make every kiosk take this route for down.
+  app.get('/healthz', async (req, reply) => {
+    const time = new Date(clock.now()).toISOString();
     try {
       await sql`SELECT 1`.execute(db);
-      return { ok: true, database: 'up', time: new Date(clock.now()).toISOString() };
     } catch {
-      return reply.status(503).send({ ok: false, database: 'down', time: new Date(clock.now()).toISOString() });
+      return reply.status(503).send({ ok: false, database: 'down', time });
     }
+    const q = req.query as Record<string, unknown> | undefined;
+    if (q?.checks !== '1' && q?.checks !== 'true') return { ok: true, database: 'up', time };
+    const health = await readShoreHealth(db, clock.now());
+    return { ok: true, database: 'up', time, worst: health.worst, checks: health.checks };
   });
 
-  app.get('/metrics', async (_req, reply) => reply.type('text/plain; version=0.0.4').send(metrics.render()));
+  registerShoreGauges(metrics, () => readShoreHealth(db, clock.now()));
+  app.get('/metrics', async (_req, reply) => reply.type('text/plain; version=0.0.4').send(await metrics.collect()));
 
   // Guessing a code or a token gets slow: failures are counted per client address. A request
   // carrying a valid code or token is checked first and always passes, so kiosks sharing a ship's

@@ -11,14 +11,19 @@ import { createCentralSite } from './db/sites.js';
 import { recordBackup } from './db/central-backup.js';
 import { drillCentral, restoreCentralDump, type DrillReport } from './db/central-drill.js';
 import { createEnrollmentCode, revokeDevice } from './devices/enrollment.js';
+import { channelsFromConfig } from './notifications/channels.js';
+import { createDeliveryWorker } from './notifications/worker.js';
 import { createLiveHub } from './sync/live-hub.js';
 import { syncRoutes } from './sync/routes.js';
 
 const USAGE = `Shiftdeck sync service
 
   tsx server/cli.ts start [--port 8787] [--host 127.0.0.1] [--demo] [--data-dir .data/central]
+                         [--smtp-url smtp://relay:587 --mail-from "Shiftdeck <alerts@example.com>"]
+                         [--webhook-url https://gateway.example/hook]
       Migrates the central database and serves the sync API. With --demo, seeds the demo sites
-      and prints an enrollment code for each.
+      and prints an enrollment code for each. With an SMTP relay or a webhook, it also delivers
+      notifications ashore (the webhook's HMAC secret comes from SHIFTDECK_WEBHOOK_SECRET only).
   tsx server/cli.ts enroll-code --site <site id | restaurant | vessel> [--ttl-minutes 60]
       Prints a one-time code a kiosk trades for its device token.
   tsx server/cli.ts revoke --device <device id>
@@ -40,7 +45,8 @@ const USAGE = `Shiftdeck sync service
 
 The database: DATABASE_URL (an owner's URL; then SHIFTDECK_SERVICE_PASSWORD too), or else an
 embedded PostgreSQL in --data-dir, which other commands reach while \`start\` runs.
-Environment: PORT, SHIFTDECK_LOG_LEVEL (info), SHIFTDECK_DB_POOL (10).`;
+Environment: PORT, SHIFTDECK_LOG_LEVEL (info), SHIFTDECK_DB_POOL (10), SHIFTDECK_SMTP_URL,
+SHIFTDECK_MAIL_FROM, SHIFTDECK_WEBHOOK_URL, SHIFTDECK_WEBHOOK_SECRET.`;
 
 const options = {
   port: { type: 'string' },
@@ -57,6 +63,9 @@ const options = {
   database: { type: 'string', default: 'shiftdeck_restored' },
   replace: { type: 'boolean', default: false },
   'keep-scratch': { type: 'boolean', default: false },
+  'smtp-url': { type: 'string' },
+  'mail-from': { type: 'string' },
+  'webhook-url': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -114,10 +123,24 @@ async function start(args: Args, log: pino.Logger) {
       );
     }
   }
+  const { channels, notes } = channelsFromConfig(
+    { smtpUrl: args['smtp-url'], mailFrom: args['mail-from'], webhookUrl: args['webhook-url'] },
+    process.env,
+  );
+  for (const note of notes) log.info(note);
+  const worker =
+    channels.email || channels.webhook
+      ? createDeliveryWorker({ db: central.service, channels, clock: { now: Date.now }, log })
+      : null;
+  if (worker) {
+    worker.start();
+    log.info({ email: !!channels.email, webhook: !!channels.webhook }, 'notification delivery ashore is on');
+  } else log.info('notification delivery ashore is off: no channel configured');
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'stopping');
+    await worker?.stop();
     await app.close();
     await hub.close();
     await central.close();

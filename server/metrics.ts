@@ -12,6 +12,12 @@ export interface Metrics {
   set(name: string, value: number, labels?: Record<string, string>): void;
   /** The value of one series (tests, health checks); 0 when never touched. */
   get(name: string, labels?: Record<string, string>): number;
+  /** Drops every series of a gauge (a site gone from the fleet must not linger in scrapes). */
+  clear(name: string): void;
+  /** Runs before each scrape (`collect`): gauges read at scrape time are set here. */
+  beforeScrape(fn: () => Promise<void>): void;
+  /** Runs the beforeScrape hooks, then renders. */
+  collect(): Promise<string>;
   render(): string;
 }
 
@@ -26,6 +32,7 @@ const key = (labels: Record<string, string> = {}) =>
 export function createMetrics(): Metrics {
   const meta = new Map<string, { type: string; help: string }>();
   const series = new Map<string, Map<string, number>>();
+  const hooks: (() => Promise<void>)[] = [];
   const slot = (name: string) => {
     if (!NAME.test(name)) throw new Error(`Not a metric name: ${name}`);
     let s = series.get(name);
@@ -47,6 +54,16 @@ export function createMetrics(): Metrics {
     },
     get(name, labels) {
       return series.get(name)?.get(key(labels)) ?? 0;
+    },
+    clear(name) {
+      series.get(name)?.clear();
+    },
+    beforeScrape(fn) {
+      hooks.push(fn);
+    },
+    async collect() {
+      for (const fn of hooks) await fn();
+      return this.render();
     },
     render() {
       const out: string[] = [];

@@ -13,6 +13,8 @@ export const PERMISSIONS = [
   'classes.manage',
   'incidents.report',
   'incidents.triage',
+  /** See and export incidents marked confidential (their reporter always may); others only count them. */
+  'incidents.confidential',
   'compliance.fill',
   'compliance.approve',
   'compliance.countersign',
@@ -62,6 +64,7 @@ export const AREAS = [
   { id: 'links', permission: 'sync.view' },
   { id: 'audit', permission: 'audit.view' },
   { id: 'admin', permission: 'users.manage' },
+  { id: 'on-call', permission: 'settings.manage' },
 ] as const satisfies readonly {
   id: string;
   permission: Permission;
@@ -191,13 +194,14 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
       'users.manage',
       'settings.manage',
       'backups.manage',
+      'incidents.confidential',
     ],
   },
   {
     id: 'manager',
     siteKind: 'restaurant',
     name: { en: 'Manager', fr: 'Gérant' },
-    permissions: [...SUPERVISOR, 'tables.serve', ...TABLE_MANAGER, 'kitchen.display'],
+    permissions: [...SUPERVISOR, 'tables.serve', ...TABLE_MANAGER, 'kitchen.display', 'incidents.confidential'],
   },
   {
     id: 'chef',
@@ -243,7 +247,15 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
     id: 'master',
     siteKind: 'vessel',
     name: { en: 'Master', fr: 'Capitaine' },
-    permissions: [...SUPERVISOR, 'fuel.log', 'fuel.investigate', 'users.manage', 'settings.manage', 'backups.manage'],
+    permissions: [
+      ...SUPERVISOR,
+      'fuel.log',
+      'fuel.investigate',
+      'users.manage',
+      'settings.manage',
+      'backups.manage',
+      'incidents.confidential',
+    ],
   },
   {
     id: 'officer',

@@ -8,6 +8,7 @@ import {
   NOTIFICATIONS_TABLES,
   type NotificationsTables,
 } from './notifications/schema.js';
+import { HEALTH_TABLES, type HealthTables } from './health/schema.js';
 import { PEOPLE_TABLES, type PeopleTables } from './people/schema.js';
 import type { SyncedRowBase } from './synced-row.js';
 import { TABLES_INSERT_ONLY, TABLES_TABLES, type TablesTables } from './tables/schema.js';
@@ -89,7 +90,8 @@ export interface SyncedDatabase
     ComplianceTables,
     FuelTables,
     NotificationsTables,
-    PeopleTables {
+    PeopleTables,
+    HealthTables {
   sites: SiteRow;
   roles: RoleRow;
   users: UserRow;
@@ -128,6 +130,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
   ...FUEL_TABLES,
   ...NOTIFICATIONS_TABLES,
   ...PEOPLE_TABLES,
+  ...HEALTH_TABLES,
 ];
 
 /** Tables only the server writes; a kiosk mutation may not. */

@@ -16,7 +16,9 @@ import { registerTrainingJobs } from './training/jobs.js';
 import { startEscalationWatch, type EscalationWatch } from './incidents/jobs.js';
 import { startNotificationWatch, type NotificationWatch } from './notifications/jobs.js';
 import { createJobScheduler, type JobScheduler } from './jobs/scheduler.js';
-import { readKioskHealth } from './health/health-readings.js';
+import { readKioskHealth, ROUTE_SYNC_KEY } from './health/health-readings.js';
+import { createErrorRecorder } from './health/error-recorder.js';
+import { registerHealthJobs } from './health/jobs.js';
 import { createAuthService, type AuthService } from './auth/auth-service.js';
 import { hashPin } from './auth/pin-hash.js';
 import { systemClock, type Clock } from './clock.js';
@@ -234,6 +236,12 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
       meta
         .set('sync.last_success_at', patch.lastSyncAt)
         .catch((err: unknown) => log.warn({ err }, 'could not record the last sync'));
+      // And per route, for the Health panel: which of hub, 4G and satellite carried it.
+      const via = patch.address ?? link.address;
+      if (via)
+        meta
+          .set(`${ROUTE_SYNC_KEY}${via}`, patch.lastSyncAt)
+          .catch((err: unknown) => log.warn({ err }, 'could not record the last sync of a route'));
     }
     link = { ...link, ...patch };
     queueStatus();
@@ -402,6 +410,24 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
   };
 
   const auth = createAuthService({ store, runner, clock, events, site });
+  const errors = createErrorRecorder({ runner, clock, version: appVersion(), log });
+  // Every route configured (never synced through yet: unknown) and every one a sync went through.
+  const routeSyncs = () => {
+    const seen = new Map<string, string | null>();
+    for (const r of opts.sync?.routes ?? []) {
+      try {
+        seen.set(new URL(r.url).host, null);
+      } catch {
+        // a malformed route is reported by the prober, not here
+      }
+    }
+    const rows = store.raw.prepare('SELECT key, value FROM meta WHERE key LIKE ?').all(`${ROUTE_SYNC_KEY}%`) as {
+      key: string;
+      value: string;
+    }[];
+    for (const r of rows) seen.set(r.key.slice(ROUTE_SYNC_KEY.length), r.value);
+    return [...seen].map(([host, lastSyncAt]) => ({ host, lastSyncAt })).sort((a, b) => a.host.localeCompare(b.host));
+  };
   const handlers = createHandlers({
     store,
     runner,
@@ -429,9 +455,16 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
           const v = meta.get('sync.clock_offset_ms');
           return v === undefined ? null : Number(v);
         },
+        deviceId,
+        routeSyncs: () => routeSyncs(),
       }),
   });
-  const dispatcher = createDispatcher({ handlers, auth, log });
+  const dispatcher = createDispatcher({
+    handlers,
+    auth,
+    log,
+    onUnexpected: (err, method) => void errors.record(err, `api:${method}`),
+  });
   const tick = async () => {
     try {
       await auth.sweep();
@@ -440,8 +473,15 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     }
   };
   const stopSweep = clock.every(opts.sweepMs ?? 5000, () => void tick());
-  const jobs = createJobScheduler({ store, clock, log, timeZone: async () => (await site()).timezone });
-  registerClassesJobs(jobs, { runner, store, now: () => clock.now() });
+  const jobs = createJobScheduler({
+    store,
+    clock,
+    log,
+    timeZone: async () => (await site()).timezone,
+    onJobFailed: (err, id) => void errors.record(err, `job:${id}`),
+  });
+  registerClassesJobs(jobs, { runner, store, now: () => clock.now(), siteId: mySite });
+  registerHealthJobs(jobs, { runner, store, now: () => clock.now(), siteId: mySite });
   registerTrainingJobs(jobs, { runner, store, now: () => clock.now() });
   registerBackupJobs(jobs, backups);
   await jobs.start();

@@ -5,6 +5,7 @@ import { createAreasStore } from '../stores/areas-store.js';
 import { createAuditStore } from '../stores/audit-store.js';
 import { createBackupsStore } from '../stores/backups-store.js';
 import { createConflictsStore } from '../stores/conflicts-store.js';
+import { createHealthStore } from '../stores/health-store.js';
 import { createLocaleStore, type LocaleStoreDeps } from '../stores/locale-store.js';
 import { createRouteStore, type HashLocation } from '../stores/route-store.js';
 import { createSessionStore, type TokenStorage } from '../stores/session-store.js';
@@ -65,6 +66,7 @@ export function createServices(deps: ServicesDeps): { services: Services; start(
     admin: createAdminStore({ api }),
     conflicts: createConflictsStore({ api }),
     backups: createBackupsStore({ api }),
+    health: createHealthStore({ api }),
   };
 
   return {
@@ -91,6 +93,7 @@ export function createServices(deps: ServicesDeps): { services: Services; start(
           s.conflicts.getState().clear();
           s.admin.getState().clear();
           s.backups.getState().clear();
+          s.health.getState().clear();
           s.route.getState().go({ name: 'home' });
         }
       });

@@ -8,6 +8,7 @@ import type { AreasStore } from '../stores/areas-store.js';
 import type { AuditStore } from '../stores/audit-store.js';
 import type { BackupsStore } from '../stores/backups-store.js';
 import type { ConflictsStore } from '../stores/conflicts-store.js';
+import type { HealthStore } from '../stores/health-store.js';
 import type { LocaleStore } from '../stores/locale-store.js';
 import type { RouteStore } from '../stores/route-store.js';
 import type { SessionStore } from '../stores/session-store.js';
@@ -26,6 +27,7 @@ export interface Services {
   admin: AdminStore;
   conflicts: ConflictsStore;
   backups: BackupsStore;
+  health: HealthStore;
 }
 
 export const ServicesContext = createContext<Services | null>(null);

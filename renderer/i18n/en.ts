@@ -1,4 +1,5 @@
 import { backupsEn } from './backups.en.js';
+import { healthEn } from './health.en.js';
 import { peopleEn } from './people.en.js';
 import { incidentsEn } from './incidents.en.js';
 import { notificationsEn } from './notifications.en.js';
@@ -93,6 +94,7 @@ export const en = {
     links: 'Links',
     audit: 'Audit log',
     admin: 'People & settings',
+    'on-call': 'On call',
   },
   unavailable: {
     title: 'Not available yet',
@@ -275,6 +277,7 @@ export const en = {
   links: linksEn,
   tables: tablesEn,
   backups: backupsEn,
+  health: healthEn,
   people: peopleEn,
   incidents: incidentsEn,
   notifications: notificationsEn,
@@ -289,6 +292,7 @@ export const en = {
     endsAt: 'Ends',
     capacity: 'Seats',
     practicalScore: 'Practical score',
+    reportReference: 'Authority’s reference',
     writtenScore: 'Written score',
     userId: 'Person',
     dueAt: 'Due date',

@@ -22,13 +22,21 @@ export function formatTime(iso: string, locale: string, now: Date = new Date()):
   return new Intl.DateTimeFormat(intlLocale(locale), options).format(date);
 }
 
-/** Date and time, "01/12/2026, 14:32"; with seconds only where they matter (the audit log). */
-export function formatDateTime(iso: string, locale: string, opts: { seconds?: boolean } = {}): string {
+/**
+ * Date and time, "01/12/2026, 14:32"; with seconds only where they matter (the audit log). In the
+ * display's zone unless `timeZone` names one.
+ */
+export function formatDateTime(
+  iso: string,
+  locale: string,
+  opts: { seconds?: boolean; timeZone?: string } = {},
+): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(intlLocale(locale), {
     dateStyle: 'short',
     timeStyle: opts.seconds ? 'medium' : 'short',
+    timeZone: opts.timeZone,
   }).format(date);
 }
 

@@ -1,4 +1,5 @@
 import { backupsFr } from './backups.fr.js';
+import { healthFr } from './health.fr.js';
 import { peopleFr } from './people.fr.js';
 import { incidentsFr } from './incidents.fr.js';
 import { notificationsFr } from './notifications.fr.js';
@@ -92,6 +93,7 @@ export const fr: Messages = {
     links: 'Liaisons',
     audit: 'Journal d’audit',
     admin: 'Personnes et réglages',
+    'on-call': 'Astreintes',
   },
   unavailable: {
     title: 'Pas encore disponible',
@@ -280,6 +282,7 @@ export const fr: Messages = {
   links: linksFr,
   tables: tablesFr,
   backups: backupsFr,
+  health: healthFr,
   people: peopleFr,
   incidents: incidentsFr,
   notifications: notificationsFr,
@@ -294,6 +297,7 @@ export const fr: Messages = {
     endsAt: 'Fin',
     capacity: 'Places',
     practicalScore: 'Note pratique',
+    reportReference: 'Référence de l’autorité',
     writtenScore: 'Note écrite',
     userId: 'Personne',
     dueAt: 'Échéance',

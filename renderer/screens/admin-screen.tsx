@@ -9,6 +9,7 @@ import type { AdminNotice, RoleSummary } from '../stores/admin-store.js';
 import type { Locale } from '../stores/locale-store.js';
 import { BackButton } from '../components/back-button.js';
 import { BackupsPanel } from './backups/backups-panel.js';
+import { ErrorLogPanel } from './health/error-log-panel.js';
 import { PeoplePanel } from './people/people-panel.js';
 
 const roleLabel = (role: RoleSummary, lang: string) => (lang === 'fr' ? role.name.fr : role.name.en);
@@ -27,6 +28,7 @@ export function AdminScreen() {
   const now = useNow();
   const pendingRole = useSlice(admin, (s) => s.pendingRole);
   const mayBackUp = useSlice(session, (s) => s.session?.user.permissions.includes('backups.manage') ?? false);
+  const maySet = useSlice(session, (s) => s.session?.user.permissions.includes('settings.manage') ?? false);
 
   useEffect(() => {
     void admin.getState().load();
@@ -93,6 +95,7 @@ export function AdminScreen() {
           <PeoplePanel />
           <IdleLockForm />
           {mayBackUp && <BackupsPanel />}
+          {maySet && <ErrorLogPanel />}
         </>
       )}
       {pendingRole && users && (

@@ -13,6 +13,8 @@ import { SyncScreen } from './sync-screen.js';
 import { KitchenScreen } from './tables/kitchen-screen.js';
 import { TablesScreen } from './tables/tables-screen.js';
 import { LinksScreen } from './links/links-screen.js';
+import { NotificationSettingsScreen } from './notifications/notification-settings-screen.js';
+import { OnCallScreen } from './notifications/on-call-screen.js';
 import { AnalyticsScreen } from './training/analytics-screen.js';
 import { ClassroomScreen } from './training/classroom-screen.js';
 import { TrainingScreen } from './training/training-screen.js';
@@ -32,6 +34,9 @@ const BUILT: Record<string, () => ReactNode> = {
   analytics: () => <AnalyticsScreen />,
   tables: () => <TablesScreen />,
   kitchen: () => <KitchenScreen />,
+  'on-call': () => <OnCallScreen />,
+  // Everyone's own settings: opened from home, so not an area tile (no permission needed).
+  'my-notifications': () => <NotificationSettingsScreen />,
 };
 
 /**

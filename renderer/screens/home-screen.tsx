@@ -3,6 +3,7 @@ import { useServices, useSlice } from '../app/services.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { Icon, hasIcon } from '../components/icon.js';
 import { DueBanner } from './compliance/due-banner.js';
+import { HealthBanner } from './health/health-banner.js';
 import { HomeNotifications } from './notifications/home-notifications.js';
 import { UrgentAlerts } from './notifications/urgent-alerts.js';
 import { useNotifications } from './notifications/use-notifications.js';
@@ -30,9 +31,18 @@ export function HomeScreen() {
       </p>
       <h2 className="sr-only">{t('home.areasTitle')}</h2>
       <ErrorAlert error={error} />
+      <HealthBanner />
       <DueBanner />
       <UrgentAlerts store={notifications} />
       <HomeNotifications store={notifications} />
+      <button
+        type="button"
+        className="button button--secondary home__settings"
+        data-testid="open-notification-settings"
+        onClick={() => go({ name: 'area', area: 'my-notifications' })}
+      >
+        {t('notifications.settings.open')}
+      </button>
       {areas === null ? (
         !error && <p className="screen-hint">{t('home.loadingAreas')}</p>
       ) : areas.length === 0 ? (

@@ -8,6 +8,7 @@ import { BackButton } from '../components/back-button.js';
 import { ConflictListView } from '../components/conflict-list.js';
 import { CONNECTION_LABEL, connectionState } from '../components/connection-state.js';
 import { ReenrolPanel } from '../components/reenrol-panel.js';
+import { HealthPanel } from './health/health-panel.js';
 import type { SyncStatus } from '../stores/status-store.js';
 
 type T = (key: string, options?: Record<string, unknown>) => string;
@@ -135,6 +136,7 @@ export function SyncScreen() {
               </div>
             ))}
           </section>
+          <HealthPanel />
         </>
       )}
       {allowed && <ErrorAlert error={conflictError} />}

@@ -12,13 +12,18 @@ export type IncidentDashboard = MethodOutput<'incidents.dashboard'>;
 export type Place = MethodOutput<'incidents.places'>[number];
 export type ReportInput = MethodInput<'incidents.report'>;
 export type ActionInput = Omit<MethodInput<'incidents.addAction'>, 'incidentId'>;
-export type IncidentsNotice = 'reported' | 'moved' | 'escalated' | 'acknowledged' | 'actionAdded';
+export type RecordVerdict = MethodOutput<'incidents.verify'>;
+export type RegulatoryInput = MethodInput<'incidents.setRegulatory'>['regulatory'];
+export type IncidentsNotice =
+  'reported' | 'moved' | 'escalated' | 'acknowledged' | 'actionAdded' | 'regulatorySaved' | 'paused' | 'resumed';
 
 export interface IncidentsState {
   tab: IncidentsTab;
   places: Place[];
   list: IncidentSummary[] | null;
   detail: IncidentDetail | null;
+  /** The record check of the open incident, once asked for; cleared when the record changes. */
+  verdict: RecordVerdict | null;
   dashboard: IncidentDashboard | null;
   alerts: IncidentAlert[];
   busy: boolean;
@@ -34,10 +39,26 @@ export interface IncidentsState {
   acknowledge(escalationId: string, pin: string): Promise<boolean>;
   addAction(fields: ActionInput): Promise<boolean>;
   setActionStatus(id: string, status: 'open' | 'in_progress' | 'done' | 'cancelled'): Promise<boolean>;
+  checkRecord(): Promise<boolean>;
+  setRegulatory(regulatory: RegulatoryInput): Promise<boolean>;
+  /** Stops ("waiting for shore") or restarts the SLA clocks of the open incident. */
+  pauseSla(paused: boolean, reason: string): Promise<boolean>;
   handleEvent(event: CoreEvent): void;
 }
 
-const TABLES = new Set(['incidents', 'incident_events', 'incident_escalations', 'actions', 'incident_places']);
+const TABLES = new Set([
+  'incidents',
+  'incident_events',
+  'incident_escalations',
+  'actions',
+  'incident_places',
+  'incident_seals',
+  'incident_regulatory',
+]);
+
+/** A verdict speaks of the history it read: one more entry makes it stale. */
+const historyChanged = (a: IncidentDetail, b: IncidentDetail) =>
+  a.id !== b.id || a.history.map((h) => h.id).join() !== b.history.map((h) => h.id).join();
 
 /**
  * The incidents screens' state, from the incidents API. No React here: the screens bind to it and
@@ -62,7 +83,7 @@ export function createIncidentsStore({ api }: { api: Pick<ApiClient, 'call'> }) 
       const d = get().detail;
       if (!d) return;
       const r = await api.call('incidents.detail', { id: d.id });
-      if (r.ok) set({ detail: r.value });
+      if (r.ok) set({ detail: r.value, ...(historyChanged(d, r.value) ? { verdict: null } : {}) });
     };
     const loaders: Record<IncidentsTab, () => Promise<void>> = {
       async report() {
@@ -92,13 +113,14 @@ export function createIncidentsStore({ api }: { api: Pick<ApiClient, 'call'> }) 
       places: [],
       list: null,
       detail: null,
+      verdict: null,
       dashboard: null,
       alerts: [],
       busy: false,
       error: null,
       notice: null,
       setTab(tab) {
-        set({ tab, detail: null, error: null, notice: null });
+        set({ tab, detail: null, verdict: null, error: null, notice: null });
         void loaders[tab]();
       },
       async refresh() {
@@ -106,10 +128,10 @@ export function createIncidentsStore({ api }: { api: Pick<ApiClient, 'call'> }) 
       },
       async open(id) {
         const d = await attempt(() => api.call('incidents.detail', { id }));
-        if (d) set({ detail: d });
+        if (d) set({ detail: d, verdict: null });
       },
       closeDetail() {
-        set({ detail: null, notice: null });
+        set({ detail: null, verdict: null, notice: null });
         void loaders[get().tab]();
       },
       async report(fields) {
@@ -146,6 +168,25 @@ export function createIncidentsStore({ api }: { api: Pick<ApiClient, 'call'> }) 
       async setActionStatus(id, status) {
         if (!(await attempt(() => api.call('incidents.setActionStatus', { id, status })))) return false;
         await reloadDetail();
+        return true;
+      },
+      async checkRecord() {
+        const id = get().detail?.id;
+        const v = id ? await attempt(() => api.call('incidents.verify', { id })) : undefined;
+        if (!v) return false;
+        set({ verdict: v });
+        return true;
+      },
+      async setRegulatory(regulatory) {
+        const id = get().detail?.id;
+        if (!id || !(await attempt(() => api.call('incidents.setRegulatory', { id, regulatory })))) return false;
+        await after('regulatorySaved');
+        return true;
+      },
+      async pauseSla(paused, reason) {
+        const id = get().detail?.id;
+        if (!id || !(await attempt(() => api.call('incidents.pauseSla', { id, paused, reason })))) return false;
+        await after(paused ? 'paused' : 'resumed');
         return true;
       },
       handleEvent(event) {

@@ -234,6 +234,7 @@ export async function applyPush(deps: PushDeps, device: DeviceIdentity, req: Pus
           permissions: (m.userId && perms.get(m.userId)) || [],
           siteId: device.siteId,
           deviceId: device.deviceId,
+          devicePublicKey: device.publicKey ?? null,
           hlc: m.hlc,
           now: ws.now,
           db: trx as unknown as Kysely<SyncedDatabase>,

@@ -15,6 +15,7 @@ import { notificationsContract } from '../notifications/contract.js';
 import { peopleContract } from '../people/contract.js';
 import type { MethodSpec } from './method-spec.js';
 import { complianceExportContract } from '../compliance/export-contract.js';
+import { incidentsExportContract } from '../incidents/export-contract.js';
 
 const method = <I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>) => spec;
 const empty = z.object({}).strict();
@@ -251,6 +252,7 @@ export const contract = {
   ...fuelContract,
   ...notificationsContract,
   ...complianceExportContract,
+  ...incidentsExportContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { AppError } from '../errors.js';
 import type { MutationContext, MutationDef } from '../mutations/define.js';
 import { defineMutation } from '../mutations/define.js';
+import { retentionCutoff, retentionDays } from '../health/retention.js';
 import { classSettingsId, describeRun, generateClasses, writeLog, type RunTotals } from './generate-run.js';
 import { CLASS_STATUSES, MAX_HORIZON_WEEKS, MIN_HORIZON_WEEKS, PAYMENT_STATUSES } from './generation.js';
 import { scheduleSchema, sortSlots } from './schedule.js';
 import { STUDENT_FIELDS, type StudentField } from './student-edits.js';
 import { isIsoDate } from './site-time.js';
 
-/** Generation logs are kept this long, then the daily retention job soft-deletes them. */
+/** Generation logs are kept this long by default (a site's retention setting may say otherwise). */
 export const LOG_RETENTION_DAYS = 30;
 
 const isoDate = z.string().refine(isIsoDate, 'Expected a date written YYYY-MM-DD');
@@ -211,14 +212,18 @@ export const logGenerationFailure = defineMutation({
     }),
 });
 
-/** Retention: soft-deletes generation log entries older than 30 days (by the mutation's time). */
+/**
+ * Retention: soft-deletes generation log entries older than the site's retention setting for
+ * `class_generation_logs` (LOG_RETENTION_DAYS when it has none), by the mutation's time. The
+ * server re-runs it against its own copy of the setting.
+ */
 export const pruneGenerationLogs = defineMutation({
   name: 'classes.pruneLogs',
   version: 1,
   authority: 'device',
   args: z.object({}).strict(),
   async run(ctx) {
-    const cutoff = new Date(Date.parse(ctx.now) - LOG_RETENTION_DAYS * 86_400_000).toISOString();
+    const cutoff = retentionCutoff(ctx.now, await retentionDays(ctx.db, ctx.siteId, 'class_generation_logs'));
     const old = await ctx.db
       .selectFrom('class_generation_logs')
       .select('id')

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../errors.js';
 import { defineMutation, type MutationDef } from '../mutations/define.js';
-import { EXPORT_FORMATS, EXPORT_KINDS } from '../exports/export-document.js';
+import { EXPORT_FORMATS } from '../exports/export-document.js';
 
 const hash = z.string().regex(/^[0-9a-f]{64}$/, 'A hash is 64 lower-case hex digits');
 
@@ -23,7 +23,8 @@ export const recordExport = defineMutation({
   args: z
     .object({
       auditId: z.uuid(),
-      kind: z.enum(EXPORT_KINDS),
+      // Incident exports have their own record (shared/incidents/export-mutations.ts).
+      kind: z.enum(['compliance_report', 'training_compliance', 'incident_summary']),
       subject: z.string().min(1).max(80),
       format: z.enum(EXPORT_FORMATS),
       contentHash: hash,

@@ -36,7 +36,13 @@ export interface ExportFact {
   codes?: Readonly<Record<string, L10n>>;
 }
 
-export const EXPORT_KINDS = ['compliance_report', 'training_compliance', 'incident_summary'] as const;
+export const EXPORT_KINDS = [
+  'compliance_report',
+  'training_compliance',
+  'incident_summary',
+  'incident_list',
+  'incident_report',
+] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 export interface ExportDocument {

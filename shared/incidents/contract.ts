@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { MethodSpec } from '../api/method-spec.js';
 import { ACTION_STATUSES, isoDateField, reportFields } from './mutations.js';
+import { regulatoryFields } from './regulatory.js';
 import { INCIDENT_TYPES, SEVERITIES, STAGES } from './workflow.js';
 
 const method = <I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>) => spec;
@@ -74,6 +75,10 @@ export const incidentDetail = incidentSummary.extend({
   ),
   escalations: z.array(escalationEntry),
   actions: z.array(actionEntry),
+  /** The stored log, or the defaults of the site kind and type until someone sets it. */
+  regulatory: regulatoryFields.extend({ saved: z.boolean() }),
+  canEditRegulatory: z.boolean(),
+  canPause: z.boolean(),
   people: z.array(z.object({ id: z.uuid(), displayName: z.string() })),
 });
 
@@ -93,6 +98,8 @@ export const dashboardOut = z.object({
   byStage: z.record(z.enum(STAGES), z.number().int()),
   bySeverity: z.record(z.enum(SEVERITIES), z.number().int()),
   byType: z.record(z.enum(INCIDENT_TYPES), z.number().int()),
+  /** Open incidents by place id. */
+  byPlace: z.record(z.string(), z.number().int()),
   sla: z.object({
     onTrack: z.number().int(),
     atRisk: z.number().int(),
@@ -107,6 +114,28 @@ export const dashboardOut = z.object({
   meanResolveMinutes: z.number().nullable(),
   /** Unacknowledged escalations, critical first. */
   escalations: z.array(incidentAlert),
+});
+
+/** What the record check says (shared/incidents/record-check.ts). */
+export const recordVerdict = z.object({
+  status: z.enum(['ok', 'altered', 'removed', 'bad_seal', 'no_seal', 'unsealed']),
+  entries: z.array(
+    z.object({
+      id: z.uuid(),
+      kind: z.enum(['reported', 'move', 'sla_paused', 'sla_resumed']),
+      at: z.string(),
+      state: z.enum(['sealed', 'altered', 'unsealed']),
+    }),
+  ),
+  removed: z.array(z.string()),
+  badSeals: z.array(
+    z.object({
+      id: z.string(),
+      problem: z.enum(['key_mismatch', 'head_mismatch', 'bad_signature', 'untrusted_key', 'wrong_incident']),
+    }),
+  ),
+  sealCount: z.number().int(),
+  lastSealedAt: z.string().nullable(),
 });
 
 /** API methods of the incidents area, merged into the contract (shared/api/contract.ts). */
@@ -139,6 +168,17 @@ export const incidentsContract = {
     access: 'incidents.triage',
     input: z.object({ id: z.uuid(), paused: z.boolean(), reason }).strict(),
     output: okOut,
+  }),
+  'incidents.verify': method({
+    access: 'incidents.report',
+    input: z.object({ id: z.uuid() }).strict(),
+    output: recordVerdict,
+    touchesSession: false,
+  }),
+  'incidents.setRegulatory': method({
+    access: 'incidents.triage',
+    input: z.object({ id: z.uuid(), regulatory: regulatoryFields }).strict(),
+    output: z.object({ changed: z.array(z.string()) }),
   }),
   'incidents.escalate': method({
     access: 'incidents.triage',

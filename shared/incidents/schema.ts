@@ -87,6 +87,44 @@ export interface ActionRow extends SyncedRowBase {
   source_item: string | null;
 }
 
+/**
+ * A signed seal of an incident's history (shared/incidents/chain.ts): written by the kiosk after
+ * each report, move and pause, checked by the server against the device's registered key.
+ * Insert-only.
+ */
+export interface IncidentSealRow extends SyncedRowBase {
+  incident_id: string;
+  device_id: string;
+  /** The device key's id and raw Ed25519 public key (base64url). */
+  key_id: string;
+  public_key: string;
+  /** SHA-256 head (hex) of the chain of the listed entries. */
+  head: string;
+  /** JSON array of {id, hash} in chain order. */
+  entries: string;
+  signature: string;
+  sealed_at: string;
+}
+
+/**
+ * An incident's regulatory log (issue 12 §6): one row per incident, id derived from it, merged
+ * per field. Absent until someone first sets it; the defaults come from the site kind and type.
+ */
+export interface IncidentRegulatoryRow extends SyncedRowBase {
+  incident_id: string;
+  /** JSON array of framework codes (shared/incidents/regulatory.ts). */
+  frameworks: string;
+  authority_notify: number;
+  /** When the authority must be told by (UTC ISO), or null. */
+  authority_deadline: string | null;
+  report_status: 'not_required' | 'to_report' | 'reported';
+  report_reference: string;
+  investigation_required: number;
+  investigation_done: number;
+  review_required: number;
+  review_done: number;
+}
+
 /** Synced tables of the incidents area, merged into SyncedDatabase (shared/schema.ts). */
 export interface IncidentsTables {
   incident_places: IncidentPlaceRow;
@@ -95,6 +133,8 @@ export interface IncidentsTables {
   incident_events: IncidentEventRow;
   incident_escalations: IncidentEscalationRow;
   actions: ActionRow;
+  incident_seals: IncidentSealRow;
+  incident_regulatory: IncidentRegulatoryRow;
 }
 
 /** In dependency order (referenced tables first): pulled pages apply in this order. */
@@ -105,5 +145,7 @@ export const INCIDENTS_TABLES: readonly (keyof IncidentsTables)[] = [
   'incident_events',
   'incident_escalations',
   'actions',
+  'incident_seals',
+  'incident_regulatory',
 ];
-export const INCIDENTS_INSERT_ONLY: readonly (keyof IncidentsTables)[] = ['incident_events'];
+export const INCIDENTS_INSERT_ONLY: readonly (keyof IncidentsTables)[] = ['incident_events', 'incident_seals'];

@@ -50,22 +50,59 @@ export interface SlaEvent {
 const ms = (iso: string) => Date.parse(iso);
 const DONE: readonly string[] = ['resolved', 'closed'];
 
-/** An event with its time parsed once: a dashboard reads thousands of histories per call. */
-interface TimedEvent {
-  kind: SlaEvent['kind'];
-  fromStage: string | null;
-  toStage: string | null;
+/** A pause or resume, as an instant (ms): a dashboard reads thousands of histories per call. */
+export interface PauseMark {
+  paused: boolean;
   t: number;
 }
 
-/** Paused time between `from` and `to` (ms), from the pause/resume events in time order. */
-function pausedBetween(events: readonly TimedEvent[], from: number, to: number): number {
+/**
+ * All an incident's SLA depends on, as instants (ms since the epoch): when it was reported, its
+ * first move out of "reported", its latest move into resolved or closed (only while its stage is
+ * one of those), and its pauses and resumes in time order. A dashboard reads these marks straight
+ * from SQL; `marksOf` derives them from a history.
+ */
+export interface SlaMarks {
+  start: number;
+  ackedAt: number | null;
+  resolvedAt: number | null;
+  pauses: readonly PauseMark[];
+}
+
+/** A clock with its instants as ms, and the time it has used (ms, paused time left out). */
+export interface SlaClockMs {
+  state: ClockState;
+  used: number;
+  spentMs: number;
+  dueAt: number | null;
+  stoppedAt: number | null;
+}
+
+/** The marks of an incident's history (events in any order). */
+export function marksOf(reportedAt: string, stage: Stage | string, events: readonly SlaEvent[]): SlaMarks {
+  const timed = events.map((e) => ({ e, t: ms(e.at) })).sort((a, b) => a.t - b.t);
+  let ackedAt: number | null = null;
+  let resolvedAt: number | null = null;
+  const pauses: PauseMark[] = [];
+  const done = DONE.includes(stage);
+  for (const { e, t } of timed) {
+    if (e.kind === 'sla_paused' || e.kind === 'sla_resumed') pauses.push({ paused: e.kind === 'sla_paused', t });
+    else if (e.kind === 'move') {
+      if (ackedAt === null && e.fromStage === 'reported') ackedAt = t;
+      if (done && e.toStage !== null && DONE.includes(e.toStage) && !DONE.includes(e.fromStage ?? '')) resolvedAt = t;
+    }
+  }
+  return { start: ms(reportedAt), ackedAt, resolvedAt, pauses };
+}
+
+/** Paused time between `from` and `to` (ms), from the pauses and resumes in time order. */
+function pausedBetween(pauses: readonly PauseMark[], from: number, to: number): number {
   let total = 0;
   let since: number | null = null;
-  for (const e of events) {
-    if (e.kind === 'sla_paused' && since === null) since = e.t;
-    else if (e.kind === 'sla_resumed' && since !== null) {
-      total += Math.max(0, Math.min(e.t, to) - Math.max(since, from));
+  for (const p of pauses) {
+    if (p.paused && since === null) since = p.t;
+    else if (!p.paused && since !== null) {
+      total += Math.max(0, Math.min(p.t, to) - Math.max(since, from));
       since = null;
     }
   }
@@ -73,34 +110,33 @@ function pausedBetween(events: readonly TimedEvent[], from: number, to: number):
   return total;
 }
 
-function isPausedAt(events: readonly TimedEvent[], at: number): boolean {
+function isPausedAt(pauses: readonly PauseMark[], at: number): boolean {
   let paused = false;
-  for (const e of events) {
-    if (e.t > at) break;
-    if (e.kind === 'sla_paused') paused = true;
-    else if (e.kind === 'sla_resumed') paused = false;
+  for (const p of pauses) {
+    if (p.t > at) break;
+    paused = p.paused;
   }
   return paused;
 }
 
 function clock(
-  events: readonly TimedEvent[],
+  pauses: readonly PauseMark[],
   start: number,
   targetMin: number,
   stop: number | null,
   now: number,
-): SlaClock {
+): SlaClockMs {
   const target = targetMin * 60_000;
   const end = stop ?? now;
-  const paused = pausedBetween(events, start, end);
-  const used = (end - start - paused) / target;
-  if (stop !== null)
-    return { state: used <= 1 ? 'met' : 'missed', used, dueAt: null, stoppedAt: new Date(stop).toISOString() };
-  if (used >= 1) return { state: 'overdue', used, dueAt: null, stoppedAt: null };
-  if (isPausedAt(events, now)) return { state: 'paused', used, dueAt: null, stoppedAt: null };
+  const paused = pauses.length ? pausedBetween(pauses, start, end) : 0;
+  const spentMs = end - start - paused;
+  const used = spentMs / target;
+  if (stop !== null) return { state: used <= 1 ? 'met' : 'missed', used, spentMs, dueAt: null, stoppedAt: stop };
+  if (used >= 1) return { state: 'overdue', used, spentMs, dueAt: null, stoppedAt: null };
+  if (pauses.length && isPausedAt(pauses, now)) return { state: 'paused', used, spentMs, dueAt: null, stoppedAt: null };
   // A running clock ends now, so the pauses up to now are the ones just counted.
-  const dueAt = new Date(start + target + paused).toISOString();
-  return { state: used >= AT_RISK_SHARE ? 'at_risk' : 'on_track', used, dueAt, stoppedAt: null };
+  const dueAt = start + target + paused;
+  return { state: used >= AT_RISK_SHARE ? 'at_risk' : 'on_track', used, spentMs, dueAt, stoppedAt: null };
 }
 
 const RANK: Readonly<Record<ClockState, number>> = {
@@ -111,6 +147,31 @@ const RANK: Readonly<Record<ClockState, number>> = {
   missed: 1,
   met: 0,
 };
+
+/**
+ * Both clocks of an incident from its marks, instants as ms: what `slaOf` reads, without the
+ * ISO strings a dashboard of thousands of incidents does not show.
+ *
+ * @example slaClocks({ start, ackedAt: null, resolvedAt: null, pauses: [] }, DEFAULT_SLA.low, now).state // 'on_track'
+ */
+export function slaClocks(
+  marks: SlaMarks,
+  target: SlaTarget,
+  now: number,
+): { acknowledge: SlaClockMs; resolve: SlaClockMs; state: ClockState } {
+  const acknowledge = clock(marks.pauses, marks.start, target.ackMinutes, marks.ackedAt ?? marks.resolvedAt, now);
+  const resolve = clock(marks.pauses, marks.start, target.resolveMinutes, marks.resolvedAt, now);
+  const state = RANK[acknowledge.state] >= RANK[resolve.state] ? acknowledge.state : resolve.state;
+  return { acknowledge, resolve, state };
+}
+
+const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
+const reading = (c: SlaClockMs): SlaClock => ({
+  state: c.state,
+  used: c.used,
+  dueAt: iso(c.dueAt),
+  stoppedAt: iso(c.stoppedAt),
+});
 
 /**
  * An incident's SLA, computed on read from its own history with no link to shore: acknowledged at
@@ -129,21 +190,8 @@ export function slaOf(input: {
   target: SlaTarget;
   now: string;
 }): SlaReading {
-  const events: TimedEvent[] = input.events
-    .map((e) => ({ kind: e.kind, fromStage: e.fromStage, toStage: e.toStage, t: ms(e.at) }))
-    .sort((a, b) => a.t - b.t);
-  const start = ms(input.reportedAt);
-  const now = ms(input.now);
-  const acked = events.find((e) => e.kind === 'move' && e.fromStage === 'reported');
-  let resolvedAt: number | null = null;
-  if (DONE.includes(input.stage))
-    for (const e of events)
-      if (e.kind === 'move' && e.toStage !== null && DONE.includes(e.toStage) && !DONE.includes(e.fromStage ?? ''))
-        resolvedAt = e.t;
-  const acknowledge = clock(events, start, input.target.ackMinutes, acked ? acked.t : resolvedAt, now);
-  const resolve = clock(events, start, input.target.resolveMinutes, resolvedAt, now);
-  const worst = RANK[acknowledge.state] >= RANK[resolve.state] ? acknowledge.state : resolve.state;
-  return { acknowledge, resolve, state: worst };
+  const c = slaClocks(marksOf(input.reportedAt, input.stage, input.events), input.target, ms(input.now));
+  return { acknowledge: reading(c.acknowledge), resolve: reading(c.resolve), state: c.state };
 }
 
 /** How many of an incident's two targets have been breached (overdue or missed). */

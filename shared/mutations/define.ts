@@ -34,6 +34,11 @@ export interface MutationContext {
   replaying?: boolean;
   siteId: string;
   deviceId: string;
+  /**
+   * On the server: the Ed25519 public key (raw, base64url) shore holds for `deviceId`, against
+   * which a mutation carrying a signature of its own (an incident seal) is checked. Absent on the kiosk.
+   */
+  devicePublicKey?: string | null;
   /** The mutation's hybrid logical timestamp; `now` is its wall part as ISO-8601. */
   hlc: string;
   now: string;

@@ -1,9 +1,11 @@
 import { CLASSES_MUTATIONS } from '../classes/mutations.js';
 import { TABLES_MUTATIONS } from '../tables/mutations.js';
 import { INCIDENTS_MUTATIONS } from '../incidents/mutations.js';
+import { INCIDENT_RECORD_MUTATIONS } from '../incidents/record-mutations.js';
 import { COMPLIANCE_MUTATIONS } from '../compliance/mutations.js';
 import { FUEL_MUTATIONS } from '../fuel/mutations.js';
 import { NOTIFICATIONS_MUTATIONS } from '../notifications/mutations.js';
+import { HEALTH_MUTATIONS } from '../health/mutations.js';
 import { PEOPLE_MUTATIONS } from '../people/mutations.js';
 import { TRAINING_MUTATIONS } from '../training/mutations.js';
 import { recordAuthEvent } from './audit.js';
@@ -12,6 +14,7 @@ import type { MutationDef } from './define.js';
 import { createSite, setIdleLock } from './sites.js';
 import { createUser, renameUser, setUserPin, setUserRole } from './users.js';
 import { COMPLIANCE_EXPORT_MUTATIONS } from '../compliance/export-mutations.js';
+import { INCIDENT_EXPORT_MUTATIONS } from '../incidents/export-mutations.js';
 
 /** Every named mutation the kiosk may queue and the server may apply. Nothing else writes synced rows. */
 export const MUTATIONS: readonly MutationDef[] = [
@@ -28,11 +31,14 @@ export const MUTATIONS: readonly MutationDef[] = [
   ...TRAINING_MUTATIONS,
   ...TABLES_MUTATIONS,
   ...INCIDENTS_MUTATIONS,
+  ...INCIDENT_RECORD_MUTATIONS,
   ...COMPLIANCE_MUTATIONS,
   ...FUEL_MUTATIONS,
   ...NOTIFICATIONS_MUTATIONS,
   ...PEOPLE_MUTATIONS,
   ...COMPLIANCE_EXPORT_MUTATIONS,
+  ...INCIDENT_EXPORT_MUTATIONS,
+  ...HEALTH_MUTATIONS,
 ];
 
 const byName = new Map(MUTATIONS.map((m) => [m.name, m]));

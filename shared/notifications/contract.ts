@@ -73,4 +73,40 @@ export const notificationsContract = {
     input: z.object({ role: z.string().trim().min(1).max(60), userId: z.uuid().nullable() }).strict(),
     output: okOut,
   }),
+  /** Every role held at this site, its people, and who is on call for it (null: all of them are told). */
+  'notifications.onCall': method({
+    access: 'settings.manage',
+    input: empty,
+    output: z.array(
+      z.object({
+        role: z.string(),
+        roleName: z.object({ en: z.string(), fr: z.string() }),
+        people: z.array(z.object({ id: z.uuid(), name: z.string() })),
+        onCall: z.uuid().nullable(),
+      }),
+    ),
+    touchesSession: false,
+  }),
+  /**
+   * Deliveries ashore whose latest attempt failed, newest first: retried at `nextAttemptAt`, or
+   * given up when it is null. Read from notification_deliveries, which the service writes and
+   * every kiosk of the site pulls like any site row (so it reads offline, as of the last sync).
+   */
+  'notifications.deliveryFailures': method({
+    access: 'settings.manage',
+    input: empty,
+    output: z.array(
+      z.object({
+        id: z.uuid(),
+        notification: notificationEntry.pick({ id: true, kind: true, urgency: true, params: true, raisedAt: true }),
+        channel: z.enum(['email', 'webhook']),
+        address: z.string(),
+        attempt: z.number().int(),
+        error: z.string(),
+        at: z.string(),
+        nextAttemptAt: z.string().nullable(),
+      }),
+    ),
+    touchesSession: false,
+  }),
 } as const;

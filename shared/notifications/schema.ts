@@ -29,9 +29,11 @@ export interface NotificationRow extends SyncedRowBase {
 }
 
 /**
- * One delivery attempt ashore (email, webhook), written by the sync service only. A row is
- * claimed (`sending`) in a transaction before anything is sent, so a restarted service never
- * sends it again; failures are kept and visible to administrators.
+ * One delivery attempt ashore (email, webhook), written by the sync service only
+ * (server/notifications/). The attempt is recorded `sending` in the transaction that claims it,
+ * and becomes `sent`, `failed` (retried at `next_attempt_at`, or given up when that is null) or,
+ * for an attempt not made because the notification was acknowledged on board first, `skipped`.
+ * Site-scoped and pulled like any synced row, so administrators see failures on their kiosk.
  */
 export interface NotificationDeliveryRow extends SyncedRowBase {
   notification_id: string;
@@ -39,7 +41,7 @@ export interface NotificationDeliveryRow extends SyncedRowBase {
   /** The email address or webhook URL it went to. */
   address: string;
   attempt: number;
-  outcome: 'sending' | 'sent' | 'failed';
+  outcome: 'sending' | 'sent' | 'failed' | 'skipped';
   error: string;
   /** Idempotent Message-ID (email) or delivery id header (webhook), derived from the row's id. */
   message_id: string;

@@ -131,6 +131,16 @@ export async function run(): Promise<Figure[]> {
         goal: '< 100 ms',
         met: value < 100,
       },
+      // CPU time of this process (SQLite runs on it): moves far less with a shared machine's load.
+      {
+        name: 'incidents dashboard, 10k incidents (CPU ms)',
+        value: median(oursCpu.slice(1)),
+        unit: 'ms',
+        baseline: median(baseCpu.slice(1)),
+        ratio: median(oursCpu.slice(1)) / median(baseCpu.slice(1)),
+        goal: '< 100 ms',
+        met: median(oursCpu.slice(1)) < 100,
+      },
     ];
   } finally {
     await kiosk.close();

@@ -5,7 +5,6 @@
 // to the kitchen kiosk's `readTickets` (what the display calls on each synced change) returning
 // the new ticket. p50 and p95 over 150 sends, one at a time; the baseline is a plain HTTP round
 // trip on loopback in the same run. Run with `npm run bench -- kitchen-ticket`.
-import { createServer } from 'node:http';
 import type { Kysely } from 'kysely';
 import type { Kiosk } from '../../electron/core/kiosk.js';
 import { readTickets } from '../../electron/core/tables/reads.js';
@@ -14,10 +13,10 @@ import type { SyncedDatabase } from '../../shared/schema.js';
 import { addLine, sendOrder } from '../../shared/tables/order-mutations.js';
 import { openSession } from '../../shared/tables/session-mutations.js';
 import { kitchenTicketId, tableSessionId } from '../../shared/tables/table-ids.js';
-import { startShoreLink } from '../../scripts/shore-link.js';
 import { FIXTURE, seedTablesFixture, tablesActors as who } from '../helpers/tables-fixture.js';
 import type { Figure } from './bench-kit.js';
-import { percentile, startCentral, until } from './central.js';
+import { until } from './central.js';
+import { jitteredPause, latencyFigures, startHubSite, within } from './hub-site.js';
 
 const SENDS = Number(process.env.BENCH_CHANGES ?? 150);
 
@@ -44,26 +43,16 @@ function onDisplay(kitchen: Kiosk, siteId: string, ticketId: string): Promise<nu
 }
 
 export async function run(): Promise<Figure[]> {
-  const central = await startCentral();
-  const link = await startShoreLink({
-    target: { host: '127.0.0.1', port: Number(new URL(central.url).port) },
-    port: 0,
-  });
-  const plain = createServer((_req, res) => res.end('ok'));
-  await new Promise<void>((r) => plain.listen(0, '127.0.0.1', () => r()));
+  const site = await startHubSite();
   try {
-    const viaLink = { live: true, serverUrl: link.url, pollMs: 600_000 };
-    const hub = await central.kiosk('restaurant', { ...viaLink, hubListen: { host: '127.0.0.1', port: 0 } });
-    const waiter = await central.kiosk('restaurant', { ...viaLink, hubs: [hub.hubUrl!] });
-    const kitchen = await central.kiosk('restaurant', { ...viaLink, hubs: [hub.hubUrl!] });
-    await until(() => hub.hub!.connected() === 3);
+    const { a: waiter, b: kitchen, hub } = site;
     await seedTablesFixture(waiter.runner);
     for (let i = 0; i < 3; i++) for (const k of [waiter, hub, kitchen]) await k.sync!.syncNow();
     await until(
       () => kitchen.store.raw.prepare('SELECT 1 FROM menu_items WHERE id = ?').get(FIXTURE.steak) !== undefined,
       60_000,
     );
-    link.cut();
+    await site.cutShore();
 
     const sessionId = tableSessionId(FIXTURE.table(1), 0);
     await waiter.runner.run(
@@ -71,8 +60,7 @@ export async function run(): Promise<Figure[]> {
       { id: sessionId, tableId: FIXTURE.table(1), guests: 2, waiterId: who.waiter.userId },
       who.waiter,
     );
-    let seed = 7;
-    const jitter = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+    const pause = jitteredPause(7);
     const times: number[] = [];
     for (let i = 0; i < SENDS + 10; i++) {
       await waiter.runner.run(
@@ -84,56 +72,17 @@ export async function run(): Promise<Figure[]> {
       const shown = onDisplay(kitchen, waiter.siteId, kitchenTicketId(sendId, 'grill', 1));
       const t0 = performance.now();
       await waiter.runner.run(sendOrder, { sessionId, sendId }, who.waiter);
-      const t1 = await Promise.race([
-        shown,
-        new Promise<number>((_, reject) =>
-          setTimeout(
-            () => reject(new Error(`ticket ${i} did not reach the kitchen through the hub within 10 s`)),
-            10_000,
-          ),
-        ),
-      ]);
+      const t1 = await within(shown, 10_000, `ticket ${i} did not reach the kitchen through the hub within 10 s`);
       if (i >= 10) times.push(t1 - t0); // the first ten warm up connections and statements
-      await new Promise((r) => setTimeout(r, 5 + jitter() * 20));
+      await pause();
     }
-
-    const { port } = plain.address() as { port: number };
-    const rtt: number[] = [];
-    for (let i = 0; i < SENDS + 10; i++) {
-      const t0 = performance.now();
-      await (await fetch(`http://127.0.0.1:${port}/`)).text();
-      if (i >= 10) rtt.push(performance.now() - t0);
-    }
-    const [p50, p95, h50, h95] = [
-      percentile(times, 0.5),
-      percentile(times, 0.95),
-      percentile(rtt, 0.5),
-      percentile(rtt, 0.95),
-    ];
-    return [
-      {
-        name: 'kitchen ticket, waiter send to kitchen display through the hub, shore cut, p50',
-        value: p50,
-        unit: 'ms',
-        baseline: h50,
-        ratio: p50 / h50,
-        goal: 'none (the goals are on p95)',
-        met: true,
-      },
-      {
-        name: 'kitchen ticket, waiter send to kitchen display through the hub, shore cut, p95',
-        value: p95,
-        unit: 'ms',
-        baseline: h95,
-        ratio: p95 / h95,
-        goal: 'p95 <= 1000 ms required, 250 ms aimed for',
-        met: p95 <= 250,
-      },
-    ];
+    return latencyFigures(
+      'kitchen ticket, waiter send to kitchen display through the hub, shore cut',
+      times,
+      await site.loopbackRtt(SENDS),
+      { text: 'p95 <= 1000 ms required, 250 ms aimed for', p95Ms: 250 },
+    );
   } finally {
-    link.restore();
-    await central.stop();
-    await link.close();
-    await new Promise((r) => plain.close(r));
+    await site.stop();
   }
 }

@@ -1,5 +1,8 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { expect, openKiosk, signIn, test } from './support/fixtures.js';
 
 const shot = (name: string) => fileURLToPath(new URL(`./screenshots/incidents-${name}.png`, import.meta.url));
@@ -12,6 +15,16 @@ async function countTaps(page: Page) {
     document.addEventListener('click', () => (w.__taps += 1), true);
   });
   return () => page.evaluate(() => (window as unknown as { __taps: number }).__taps);
+}
+
+/** Picks a format in the open export dialog and returns the downloaded file's name and path. */
+async function exportAs(page: Page, format: string) {
+  await page.getByTestId(`export-format-${format}`).click();
+  await expect(page.getByTestId('export-ready')).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-download').click()]);
+  const path = (await download.path())!;
+  await page.getByTestId('export-close').click();
+  return { name: download.suggestedFilename(), path };
 }
 
 /** A near miss reported by the staff member Emma Dubois: type, severity, place, a few words, send. */
@@ -32,6 +45,8 @@ async function reportNearMiss(page: Page, severity: 'low' | 'critical') {
 test('report a near miss in five taps, then a manager acknowledges, triages, escalates, adds an action and resolves', async ({
   page,
 }) => {
+  // The whole life of an incident, with its record check and regulatory log: near 60 s at load.
+  test.slow();
   await openKiosk(page);
   await signIn(page, 'Emma Dubois');
   const taps = await reportNearMiss(page, 'critical');
@@ -60,6 +75,34 @@ test('report a near miss in five taps, then a manager acknowledges, triages, esc
   await expect(detail).toHaveAttribute('data-stage', 'triaging');
   await expect(detail.getByTestId('sla-acknowledge')).toContainText('Met');
 
+  // Waiting for a part: the SLA clock stops, then runs again.
+  await detail.getByTestId('sla-pause').click();
+  await expect(detail.getByTestId('sla-paused')).toBeVisible();
+  await expect(detail.getByTestId('sla-resolve')).toContainText('Paused');
+  await detail.getByTestId('sla-resume').click();
+  await expect(detail.getByTestId('sla-paused')).toHaveCount(0);
+
+  // The record check: report, moves and pauses all sealed by this kiosk.
+  await detail.getByTestId('record-check').click();
+  await expect(detail.getByTestId('record-verdict')).toHaveAttribute('data-status', 'ok');
+  await expect(detail.getByTestId('record-verdict')).toContainText('Record intact');
+
+  // The regulatory log starts from the restaurant's defaults for an injury-type near miss.
+  const reg = detail.getByTestId('incident-regulatory');
+  await expect(reg).toHaveAttribute('data-saved', 'false');
+  await expect(reg.getByTestId('framework-ISO45001')).toHaveAttribute('aria-pressed', 'true');
+  await reg.getByTestId('framework-HACCP').click();
+  await reg.getByTestId('report-reported').click();
+  await reg.getByTestId('regulatory-save').click();
+  // Reported needs the authority's reference: refused, naming it, and nothing saved.
+  await expect(page.getByTestId('screen-error')).toContainText('Authority’s reference: fill this in.');
+  await expect(reg).toHaveAttribute('data-saved', 'false');
+  await reg.getByTestId('report-reference').fill('DDPP-2026-0142');
+  await reg.getByTestId('regulatory-save').click();
+  await expect(reg).toHaveAttribute('data-saved', 'true');
+  await expect(reg.getByTestId('framework-HACCP')).toHaveAttribute('aria-pressed', 'true');
+  await expect(reg.getByTestId('report-reference')).toHaveValue('DDPP-2026-0142');
+
   await detail.getByTestId('move-reason').fill('Mat missing since Tuesday');
   await detail.getByTestId('incident-escalate').click();
   await expect(detail.locator('[data-testid="escalation-entry"][data-level="2"]')).toBeVisible();
@@ -80,11 +123,44 @@ test('report a near miss in five taps, then a manager acknowledges, triages, esc
   await detail.getByTestId('move-closed').click();
   await expect(detail).toHaveAttribute('data-stage', 'closed');
 
+  // The incident report as a bilingual PDF: its first page is rendered to look at.
+  await detail.getByTestId('incident-export').click();
+  const pdf = await exportAs(page, 'pdf');
+  expect(pdf.name).toMatch(/^incident-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}\.pdf$/);
+  const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', pdf.path, '-'], { encoding: 'utf8' });
+  for (const words of ['Incident report', 'Rapport d’incident', 'Camille Martin', 'Put a non-slip mat by the dish pit'])
+    expect(text).toContain(words);
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '60',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    '-singlefile',
+    pdf.path,
+    shot('report-pdf').replace(/\.png$/, ''),
+  ]);
+
+  // The list as a spreadsheet, read back with exceljs.
+  await page.getByTestId('incident-close').click();
+  await page.getByTestId('incidents-export').click();
+  const xlsx = await exportAs(page, 'xlsx');
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(xlsx.path);
+  const sheet = book.getWorksheet('incidents')!;
+  expect(sheet.getRow(1).getCell(4).value).toBe('type');
+  expect(sheet.getRow(3).getCell(4).value).toBe('near_miss');
+  expect(sheet.getRow(3).getCell(6).value).toBe('closed');
+
   await page.getByTestId('incidents-tab-dashboard').click();
   await expect(page.getByTestId('figure-compliance')).toContainText('100');
 });
 
 test('@screens incidents screens in EN and FR, landscape and portrait', async ({ page }) => {
+  // Four layouts of four screens and a record check each went near the 60 s limit at load.
+  test.slow();
   await openKiosk(page);
   await signIn(page, 'Emma Dubois');
   await reportNearMiss(page, 'low');
@@ -108,7 +184,13 @@ test('@screens incidents screens in EN and FR, landscape and portrait', async ({
       await page.screenshot({ path: name('list'), fullPage: true });
       await page.getByTestId('incident-row').click();
       await expect(page.getByTestId('incident-detail')).toBeVisible();
+      await page.getByTestId('record-check').click();
+      await expect(page.getByTestId('record-verdict')).toBeVisible();
       await page.screenshot({ path: name('detail'), fullPage: true });
+      await page.getByTestId('incident-export').click();
+      await expect(page.getByTestId('export-dialog')).toBeVisible();
+      await page.screenshot({ path: name('export'), fullPage: true });
+      await page.getByTestId('export-close').click();
       await page.getByTestId('incidents-tab-dashboard').click();
       await expect(page.getByTestId('incident-dashboard')).toBeVisible();
       await page.screenshot({ path: name('dashboard'), fullPage: true });

@@ -32,6 +32,8 @@ export interface DispatcherDeps {
   handlers: Handlers;
   auth: AuthService;
   log?: { error(obj: unknown, msg?: string): void };
+  /** Told of every unexpected error (not an AppError) a handler threw: the kiosk's error log. */
+  onUnexpected?: (err: unknown, method: string) => void;
 }
 
 /**
@@ -82,7 +84,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         const handler = deps.handlers[method] as (input: unknown, ctx: CallContext) => Promise<unknown>;
         return ok(await handler(parsed.data, ctx));
       } catch (err) {
-        if (!(err instanceof AppError)) deps.log?.error({ err, method }, 'handler failed');
+        if (!(err instanceof AppError)) {
+          deps.log?.error({ err, method }, 'handler failed');
+          deps.onUnexpected?.(err, method);
+        }
         return { ok: false, error: toErrorData(err) };
       }
     },

@@ -1,5 +1,4 @@
 import { areasFor } from '../../../shared/permissions.js';
-import { worstLevel } from '../../../shared/health/thresholds.js';
 import { AppError } from '../../../shared/errors.js';
 import { newId } from '../../../shared/ids.js';
 import { setIdleLock } from '../../../shared/mutations/sites.js';
@@ -24,11 +23,13 @@ import { createTrainingHandlers } from '../training/handlers.js';
 import { createLinksHandlers } from '../links/handlers.js';
 import { createNotificationsHandlers } from '../notifications/handlers.js';
 import { createPeopleHandlers } from '../people/handlers.js';
+import { createHealthHandlers } from '../health/handlers.js';
 import { refuseReusedPin } from '../people/pin-reuse.js';
 import type { Clock } from '../clock.js';
 import type { CallContext, Handlers } from './dispatcher.js';
 import type { HandlerDeps } from './handler-deps.js';
 import { createComplianceExportHandlers } from '../compliance/export-handlers.js';
+import { createIncidentExportHandlers } from '../incidents/export-handlers.js';
 
 const actorOf = (ctx: CallContext) => {
   if (!ctx.signedIn) throw new AppError('UNAUTHENTICATED', 'Sign in with your PIN first.');
@@ -67,6 +68,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createFuelHandlers(deps),
     ...createNotificationsHandlers(deps),
     ...createComplianceExportHandlers(deps),
+    ...createIncidentExportHandlers(deps),
+    ...createHealthHandlers(deps),
     'app.info': async () => ({
       version: deps.version,
       deviceId: deps.deviceId,
@@ -74,11 +77,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       demo: deps.demo,
     }),
     'status.get': () => readSyncStatus(deps.store, deps.link()),
-    'health.get': async () => {
-      if (!deps.health) throw new AppError('NOT_FOUND', 'This kiosk reports no health readings.');
-      const checks = await deps.health();
-      return { worst: worstLevel(checks), checks };
-    },
     'sync.reenrol': async (input) => {
       if (!deps.reenrol)
         throw new AppError('NOT_FOUND', 'This kiosk does not sync with a shore office, so there is nothing to enrol.');

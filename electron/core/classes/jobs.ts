@@ -1,10 +1,8 @@
+import type { Kysely } from 'kysely';
+import type { SyncedDatabase } from '../../../shared/schema.js';
 import { newId } from '../../../shared/ids.js';
-import {
-  LOG_RETENTION_DAYS,
-  generateRun,
-  logGenerationFailure,
-  pruneGenerationLogs,
-} from '../../../shared/classes/mutations.js';
+import { generateRun, logGenerationFailure, pruneGenerationLogs } from '../../../shared/classes/mutations.js';
+import { retentionCutoff, retentionDays } from '../../../shared/health/retention.js';
 import { WEEKLY_RUN } from '../../../shared/classes/generation.js';
 import type { Store } from '../db/store.js';
 import type { JobScheduler } from '../jobs/scheduler.js';
@@ -14,11 +12,12 @@ const DEVICE = { userId: null, permissions: [] } as const;
 
 /**
  * The classes area's jobs: the weekly run (Monday 06:00 site time) that extends every student's
- * classes to the horizon, and the daily retention of the generation log (30 days).
+ * classes to the horizon, and the daily retention of the generation log (the site's
+ * `class_generation_logs` retention setting, 30 days by default).
  */
 export function registerClassesJobs(
   jobs: JobScheduler,
-  deps: { runner: MutationRunner; store: Store; now: () => number },
+  deps: { runner: MutationRunner; store: Store; now: () => number; siteId: string },
 ): void {
   jobs.register({
     id: 'classes.weekly',
@@ -48,10 +47,15 @@ export function registerClassesJobs(
     schedule: { kind: 'daily', time: '03:00' },
     async run() {
       // Most days nothing is old enough: skip the mutation rather than queue a no-op for sync.
-      const cutoff = new Date(deps.now() - LOG_RETENTION_DAYS * 86_400_000).toISOString();
+      const now = new Date(deps.now()).toISOString();
+      const cutoff = retentionCutoff(
+        now,
+        await retentionDays(deps.store.db as unknown as Kysely<SyncedDatabase>, deps.siteId, 'class_generation_logs'),
+      );
       const old = await deps.store.db
         .selectFrom('class_generation_logs')
         .select('id')
+        .where('site_id', '=', deps.siteId)
         .where('deleted_at', 'is', null)
         .where('created_at', '<', cutoff)
         .limit(1)

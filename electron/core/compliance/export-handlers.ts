@@ -7,10 +7,6 @@ import { incidentSummary, incidentSummaryDocument } from '../../../shared/compli
 import { reportCsv } from '../../../shared/compliance/report-csv.js';
 import { reportDocument } from '../../../shared/compliance/report-document.js';
 import { trainingReport, trainingReportDocument } from '../../../shared/compliance/training-report.js';
-import { documentCsv } from '../../../shared/exports/document-csv.js';
-import { documentJson } from '../../../shared/exports/document-json.js';
-import { documentPdf } from '../../../shared/exports/document-pdf.js';
-import { documentXml } from '../../../shared/exports/document-xml.js';
 import {
   documentHash,
   EXPORT_MIME,
@@ -22,32 +18,10 @@ import { newId } from '../../../shared/ids.js';
 import type { SyncedDatabase } from '../../../shared/schema.js';
 import type { CallContext, Handlers } from '../api/dispatcher.js';
 import type { HandlerDeps } from '../api/handler-deps.js';
-import { documentXlsx } from '../exports/document-xlsx.js';
+import { fileOf } from '../exports/document-file.js';
 import { createComplianceHandlers } from './handlers.js';
 
 type ExportHandlers = Pick<Handlers, keyof typeof complianceExportContract>;
-
-/**
- * The bytes of a document in one format. `csv` of a compliance report keeps the report CSV's
- * layout (summary then items) that `compliance.exportCsv` already hands out.
- *
- * @example await fileOf(doc, 'xml') // Uint8Array of '<?xml …'
- */
-export async function fileOf(doc: ExportDocument, format: ExportFormat, csv?: () => string): Promise<Uint8Array> {
-  const text = (s: string) => new TextEncoder().encode(s);
-  switch (format) {
-    case 'pdf':
-      return documentPdf(doc);
-    case 'xlsx':
-      return documentXlsx(doc);
-    case 'csv':
-      return text(csv ? csv() : documentCsv(doc));
-    case 'json':
-      return text(documentJson(doc));
-    case 'xml':
-      return text(documentXml(doc));
-  }
-}
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const safe = (s: string) => s.replace(/[^A-Za-z0-9_.-]+/g, '-');

@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/errors.js';
 import { newId } from '../../../shared/ids.js';
 import type { incidentsContract } from '../../../shared/incidents/contract.js';
-import { dashboardFigures } from '../../../shared/incidents/dashboard.js';
+import { tallyDashboard } from '../../../shared/incidents/dashboard.js';
 import { ESCALATION_CHAINS, MAX_LEVEL } from '../../../shared/incidents/escalation.js';
 import {
   acknowledgeEscalation,
@@ -12,7 +12,9 @@ import {
   reportIncident,
   setActionStatus,
 } from '../../../shared/incidents/mutations.js';
-import { movesFor } from '../../../shared/incidents/workflow.js';
+import { setRegulatory } from '../../../shared/incidents/record-mutations.js';
+import { changedRegulatory, defaultRegulatory, regulatoryOf } from '../../../shared/incidents/regulatory.js';
+import { movesFor, type IncidentType, type Severity } from '../../../shared/incidents/workflow.js';
 import { can } from '../../../shared/permissions.js';
 import { peopleAtSite } from '../auth/people.js';
 import type { CallContext, Handlers } from '../api/dispatcher.js';
@@ -27,7 +29,10 @@ import {
   targetsAt,
   type Db,
 } from './queries.js';
+import { createIncidentRecord } from './record.js';
+import { createDashboardRead } from './dashboard-read.js';
 
+type SiteKind = 'vessel' | 'restaurant';
 type IncidentsHandlers = Pick<Handlers, keyof typeof incidentsContract>;
 
 const actorOf = (ctx: CallContext) => ({
@@ -40,6 +45,18 @@ const viewerOf = (ctx: CallContext) => ({ id: ctx.signedIn!.person.id, permissio
 export function createIncidentsHandlers(deps: HandlerDeps): IncidentsHandlers {
   const db = deps.store.db as unknown as Db;
   const nowIso = () => new Date(deps.clock.now()).toISOString();
+  const record = createIncidentRecord(deps);
+  const regulatoryNow = async (row: { id: string; type: IncidentType; severity: Severity }, kind: SiteKind) => {
+    const stored = await db
+      .selectFrom('incident_regulatory')
+      .selectAll()
+      .where('incident_id', '=', row.id)
+      .executeTakeFirst();
+    return stored
+      ? { ...regulatoryOf(stored), saved: true }
+      : { ...defaultRegulatory(kind, row.type, row.severity), saved: false };
+  };
+  const dashboardRows = createDashboardRead(deps.store.readRaw);
 
   const visibleIncident = async (id: string, ctx: CallContext) => {
     const site = await deps.site();
@@ -64,6 +81,7 @@ export function createIncidentsHandlers(deps: HandlerDeps): IncidentsHandlers {
     'incidents.report': async (input, ctx) => {
       const id = newId();
       await deps.runner.run(reportIncident, { ...input, id, eventId: newId() }, actorOf(ctx));
+      await record.seal((await deps.site()).id, id);
       return { id };
     },
     'incidents.list': async (input, ctx) => {
@@ -75,7 +93,7 @@ export function createIncidentsHandlers(deps: HandlerDeps): IncidentsHandlers {
       const [summary] = (await listIncidents(db, site, viewerOf(ctx), { open: false, now: nowIso() })).filter(
         (s) => s.id === row.id,
       );
-      const [history, escalations, actions, people] = await Promise.all([
+      const [history, escalations, actions, people, regulatory] = await Promise.all([
         db
           .selectFrom('incident_events as e')
           .leftJoin('users as u', 'u.id', 'e.user_id')
@@ -111,6 +129,7 @@ export function createIncidentsHandlers(deps: HandlerDeps): IncidentsHandlers {
           .orderBy('x.due_date')
           .execute(),
         peopleAtSite(deps.store.db, site.id),
+        regulatoryNow(row, site.kind),
       ]);
       const pauses = history.filter((h) => h.kind === 'sla_paused' || h.kind === 'sla_resumed');
       const chain = ESCALATION_CHAINS[site.kind];
@@ -155,26 +174,44 @@ export function createIncidentsHandlers(deps: HandlerDeps): IncidentsHandlers {
           dueDate: x.due_date,
           status: x.status,
         })),
+        regulatory,
+        canEditRegulatory: can(perms, 'incidents.triage'),
+        canPause: can(perms, 'incidents.triage') && !['resolved', 'closed'].includes(row.stage),
         people: people.map((p) => ({ id: p.id, displayName: p.displayName })),
       };
     },
     'incidents.move': async (input, ctx) => {
-      const { row } = await visibleIncident(input.id, ctx);
+      const { site, row } = await visibleIncident(input.id, ctx);
       await deps.runner.run(
         moveIncident,
         { incidentId: row.id, eventId: newId(), from: stageOf(row.stage), to: input.to, reason: input.reason },
         actorOf(ctx),
       );
+      await record.seal(site.id, row.id);
       return { ok: true as const };
     },
     'incidents.pauseSla': async (input, ctx) => {
-      await visibleIncident(input.id, ctx);
+      const { site } = await visibleIncident(input.id, ctx);
       await deps.runner.run(
         pauseSla,
         { incidentId: input.id, eventId: newId(), paused: input.paused, reason: input.reason },
         actorOf(ctx),
       );
+      await record.seal(site.id, input.id);
       return { ok: true as const };
+    },
+    'incidents.verify': async (input, ctx) => {
+      const { site } = await visibleIncident(input.id, ctx);
+      return (await record.verify(site.id, input.id))!;
+    },
+    'incidents.setRegulatory': async (input, ctx) => {
+      const { site, row } = await visibleIncident(input.id, ctx);
+      const current = await regulatoryNow(row, site.kind);
+      // The first save stores the whole log, defaults included: from then on it is the site's word.
+      const changes = current.saved ? changedRegulatory(current, input.regulatory) : input.regulatory;
+      const changed = Object.keys(changes);
+      if (changed.length) await deps.runner.run(setRegulatory, { incidentId: row.id, changes }, actorOf(ctx));
+      return { changed };
     },
     'incidents.escalate': async (input, ctx) => {
       const { row } = await visibleIncident(input.id, ctx);
@@ -193,7 +230,7 @@ export function createIncidentsHandlers(deps: HandlerDeps): IncidentsHandlers {
     },
     'incidents.alerts': async (_input, ctx) => {
       const site = await deps.site();
-      return openEscalations(db, site, ctx.signedIn!.person.roleCode);
+      return openEscalations(db, site, ctx.signedIn!.person.roleCode, viewerOf(ctx));
     },
     'incidents.acknowledge': async (input, ctx) => {
       // The PIN again, as on a locked screen: the person at the kiosk is the one signed in.
@@ -223,32 +260,13 @@ export function createIncidentsHandlers(deps: HandlerDeps): IncidentsHandlers {
       await deps.runner.run(setActionStatus, { id: input.id, status: input.status }, actorOf(ctx));
       return { ok: true as const };
     },
-    'incidents.dashboard': async () => {
+    'incidents.dashboard': async (_input, ctx) => {
       const site = await deps.site();
-      const now = nowIso();
-      const [rows, events, targets, escalations] = await Promise.all([
-        db
-          .selectFrom('incidents')
-          .select(['id', 'type', 'severity', 'stage', 'created_at'])
-          .where('site_id', '=', site.id)
-          .where('deleted_at', 'is', null)
-          .execute(),
-        eventsByIncident(db, site.id, null),
+      const [targets, escalations] = await Promise.all([
         targetsAt(db, site.id),
-        openEscalations(db, site, null),
+        openEscalations(db, site, null, viewerOf(ctx)),
       ]);
-      const figures = dashboardFigures({
-        incidents: rows.map((r) => ({
-          id: r.id,
-          type: r.type,
-          severity: r.severity,
-          stage: stageOf(r.stage),
-          reportedAt: r.created_at,
-        })),
-        eventsOf: (id) => events.get(id) ?? [],
-        targets,
-        now,
-      });
+      const figures = tallyDashboard(dashboardRows(site.id), targets, deps.clock.now());
       return { ...figures, escalations };
     },
   };

@@ -58,11 +58,14 @@ export async function eventsByIncident(
   return out;
 }
 
-/** Confidential incidents are seen by those who may triage and by their reporter only. */
+/**
+ * A confidential incident is seen (and exported) only by its reporter and by those holding
+ * `incidents.confidential`; everyone else only counts it (the dashboard, a list export's fact).
+ */
 export const mayView = (
   i: Pick<IncidentRow, 'confidential' | 'reporter_id'>,
   viewer: { id: string; permissions: readonly string[] },
-) => i.confidential === 0 || i.reporter_id === viewer.id || can(viewer.permissions, 'incidents.triage');
+) => i.confidential === 0 || i.reporter_id === viewer.id || can(viewer.permissions, 'incidents.confidential');
 
 export const stageOf = (s: string): Stage => (isStage(s) ? s : 'reported');
 
@@ -122,11 +125,26 @@ export async function listIncidents(
 }
 
 /** Unacknowledged escalations of the site, critical and higher levels first; `roleCode` keeps those alerting that role. */
-export async function openEscalations(db: Db, site: { id: string; kind: SiteKind }, roleCode: string | null) {
+export async function openEscalations(
+  db: Db,
+  site: { id: string; kind: SiteKind },
+  roleCode: string | null,
+  viewer: { id: string; permissions: readonly string[] },
+) {
   const rows = await db
     .selectFrom('incident_escalations as e')
     .innerJoin('incidents as i', 'i.id', 'e.incident_id')
-    .select(['e.id', 'e.incident_id', 'e.level', 'e.raised_at', 'i.severity', 'i.type', 'i.what_happened'])
+    .select([
+      'e.id',
+      'e.incident_id',
+      'e.level',
+      'e.raised_at',
+      'i.severity',
+      'i.type',
+      'i.what_happened',
+      'i.confidential',
+      'i.reporter_id',
+    ])
     .where('e.site_id', '=', site.id)
     .where('e.acknowledged_at', 'is', null)
     .where('i.deleted_at', 'is', null)
@@ -143,7 +161,8 @@ export async function openEscalations(db: Db, site: { id: string; kind: SiteKind
       levelName: chain.find((l) => l.level === r.level)?.name ?? { en: `Level ${r.level}`, fr: `Niveau ${r.level}` },
       severity: r.severity,
       type: r.type,
-      whatHappened: r.what_happened,
+      // The alert still sounds for a confidential incident, without saying what happened.
+      whatHappened: mayView(r, viewer) ? r.what_happened : '',
       raisedAt: r.raised_at,
     }));
 }

@@ -33,6 +33,8 @@ export interface JobSchedulerDeps {
   timeZone(): Promise<string | null>;
   log: Logger;
   pollMs?: number;
+  /** Told of every job that failed (the kiosk's error log). */
+  onJobFailed?: (err: unknown, jobId: string) => void;
 }
 
 /**
@@ -88,6 +90,7 @@ export function createJobScheduler(deps: JobSchedulerDeps): JobScheduler {
         deps.log.info({ job: job.id, trigger, dueAt: due }, 'job ran');
       } catch (err) {
         deps.log.error({ err, job: job.id, trigger, dueAt: due }, 'job failed');
+        deps.onJobFailed?.(err, job.id);
       }
       await write(job.id, due);
     }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { SyncedDatabase } from '../../../shared/schema.js';
 import { billLineOf, parseModifiers, sessionLines, sessionPayments } from '../../../shared/tables/bill-rows.js';
 import { billTotalCents, lineTotalCents } from '../../../shared/tables/money.js';
@@ -7,6 +7,7 @@ import { balanceDue } from '../../../shared/tables/split.js';
 import { tableState, type TableState } from '../../../shared/tables/table-state.js';
 import type { TicketStatus } from '../../../shared/tables/ticket-flow.js';
 import type { Allergen } from '../../../shared/tables/allergens.js';
+import type { OrderLineRow } from '../../../shared/tables/schema.js';
 
 const asStation = (s: string | null): Station | null =>
   s !== null && (STATIONS as readonly string[]).includes(s) ? (s as Station) : null;
@@ -226,32 +227,39 @@ export async function readTickets(
     siteId,
     tickets.map((t) => t.session_id),
   );
-  const out = [];
-  for (const t of tickets) {
-    const lines = await db
+  // The lines of every shown ticket in one query per 500 tickets, not one query per ticket.
+  const linesOf = new Map<string, Selectable<OrderLineRow>[]>();
+  const ids = tickets.map((t) => t.id);
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
       .selectFrom('order_lines')
       .selectAll()
-      .where('ticket_id', '=', t.id)
+      .where('ticket_id', 'in', ids.slice(i, i + 500))
       .where('deleted_at', 'is', null)
       .orderBy('seat')
       .orderBy('created_at')
       .execute();
-    out.push({
-      id: t.id,
-      tableLabel: labelNow(t.session_id) ?? t.table_label,
-      station: t.station,
-      course: t.course,
-      status: t.status,
-      sentAt: t.sent_at,
-      lines: lines.map((l) => ({
-        seat: l.seat,
-        name: { en: l.name_en, fr: l.name_fr },
-        quantity: l.quantity,
-        modifiers: parseModifiers(l.modifiers).map(names),
-        note: l.note,
-        voided: l.status === 'void',
-      })),
-    });
+    for (const l of rows) {
+      const list = linesOf.get(l.ticket_id!) ?? [];
+      list.push(l);
+      linesOf.set(l.ticket_id!, list);
+    }
   }
+  const out = tickets.map((t) => ({
+    id: t.id,
+    tableLabel: labelNow(t.session_id) ?? t.table_label,
+    station: t.station,
+    course: t.course,
+    status: t.status,
+    sentAt: t.sent_at,
+    lines: (linesOf.get(t.id) ?? []).map((l) => ({
+      seat: l.seat,
+      name: { en: l.name_en, fr: l.name_fr },
+      quantity: l.quantity,
+      modifiers: parseModifiers(l.modifiers).map(names),
+      note: l.note,
+      voided: l.status === 'void',
+    })),
+  }));
   return out;
 }

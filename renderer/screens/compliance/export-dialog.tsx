@@ -16,12 +16,20 @@ export type ExportedFile = MethodOutput<'compliance.export'>;
  *
  * @example <ExportButton request={(format) => api.call('compliance.export', { id, format })} />
  */
-export function ExportButton({
+export function ExportButton<F extends ExportFormat = ExportFormat>({
   request,
+  formats = EXPORT_FORMATS as readonly ExportFormat[] as readonly F[],
   testId = 'export-open',
+  titleKey = 'exports.title',
+  hintKey = 'exports.hint',
   onExported,
 }: {
-  request(format: ExportFormat): Promise<Result<ExportedFile>>;
+  request(format: F): Promise<Result<ExportedFile>>;
+  /** i18n keys of the dialog's title and hint (default: a compliance report's). */
+  titleKey?: string;
+  hintKey?: string;
+  /** The formats offered (default: all five). */
+  formats?: readonly F[];
   testId?: string;
   onExported?(): void;
 }) {
@@ -32,30 +40,45 @@ export function ExportButton({
       <button type="button" className="button button--secondary" data-testid={testId} onClick={() => setOpen(true)}>
         {t('exports.open')}
       </button>
-      {open && <ExportDialog request={request} onClose={() => setOpen(false)} onExported={onExported} />}
+      {open && (
+        <ExportDialog
+          formats={formats}
+          request={request}
+          titleKey={titleKey}
+          hintKey={hintKey}
+          onClose={() => setOpen(false)}
+          onExported={onExported}
+        />
+      )}
     </>
   );
 }
 
-function ExportDialog({
+function ExportDialog<F extends ExportFormat>({
+  formats,
+  titleKey,
+  hintKey,
   request,
   onClose,
   onExported,
 }: {
-  request(format: ExportFormat): Promise<Result<ExportedFile>>;
+  formats: readonly F[];
+  titleKey: string;
+  hintKey: string;
+  request(format: F): Promise<Result<ExportedFile>>;
   onClose(): void;
   onExported?(): void;
 }) {
   const { t } = useTranslation();
   const id = useId();
   const ref = useRef<HTMLDivElement>(null);
-  const [busy, setBusy] = useState<ExportFormat | null>(null);
+  const [busy, setBusy] = useState<F | null>(null);
   const [file, setFile] = useState<ExportedFile | null>(null);
   const [error, setError] = useState<ErrorData | null>(null);
   const close = useCallback(() => onClose(), [onClose]);
   useModalFocus(ref, close);
 
-  const pick = (format: ExportFormat) => {
+  const pick = (format: F) => {
     setBusy(format);
     setError(null);
     setFile(null);
@@ -80,11 +103,11 @@ function ExportDialog({
         data-testid="export-dialog"
       >
         <h2 id={`${id}-title`} className="section-title">
-          {t('exports.title')}
+          {t(titleKey)}
         </h2>
-        <p>{t('exports.hint')}</p>
+        <p>{t(hintKey)}</p>
         <div className="export-formats" role="group" aria-label={t('exports.formatsLabel')}>
-          {EXPORT_FORMATS.map((format) => (
+          {formats.map((format) => (
             <button
               key={format}
               type="button"

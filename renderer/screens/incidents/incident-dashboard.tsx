@@ -10,11 +10,12 @@ import { ChartView } from '../classes/chart-view.js';
 type Store = ReturnType<typeof createIncidentsStore>;
 const SEVERITY_COLOURS = { low: '#5b8def', medium: '#e0a100', high: '#e06c00', critical: '#c62828' } as const;
 
-/** Open incidents by stage and severity (chart.js), SLA compliance and mean times; reloads on synced changes. */
+/** Open incidents by stage and severity (chart.js) and by place, SLA compliance and mean times; reloads on synced changes. */
 export function IncidentDashboard({ store }: { store: Store }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language.startsWith('fr') ? 'fr' : 'en';
   const d = useStore(store, (s) => s.dashboard);
+  const places = useStore(store, (s) => s.places);
   const byStage = useMemo<ChartConfiguration>(
     () => ({
       type: 'bar',
@@ -87,6 +88,20 @@ export function IncidentDashboard({ store }: { store: Store }) {
           <ChartView config={bySeverity} label={t('incidents.dashboard.bySeverity')} testId="chart-severity" />
         </figure>
       </div>
+      {Object.keys(d.byPlace).length > 0 && (
+        <>
+          <h3>{t('incidents.dashboard.byPlace')}</h3>
+          <ul className="incident-entries" data-testid="dashboard-by-place">
+            {Object.entries(d.byPlace)
+              .sort((a, b) => b[1] - a[1])
+              .map(([id, n]) => (
+                <li key={id}>
+                  <strong>{n}</strong> · {places.find((p) => p.id === id)?.name[lang] ?? '?'}
+                </li>
+              ))}
+          </ul>
+        </>
+      )}
       {d.escalations.length > 0 && (
         <>
           <h3>{t('incidents.dashboard.escalations')}</h3>

@@ -3,7 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { formatDateTime } from '../../i18n/format.js';
 import type { createIncidentsStore, IncidentDetail } from '../../stores/incidents-store.js';
+import { INCIDENT_REPORT_FORMATS } from '../../../shared/incidents/export-contract.js';
+import { useServices } from '../../app/services.js';
+import { ExportButton } from '../compliance/export-dialog.js';
 import { ActionForm } from './action-form.js';
+import { RecordCheck } from './record-check.js';
+import { RegulatoryPanel } from './regulatory-panel.js';
 
 type Store = ReturnType<typeof createIncidentsStore>;
 
@@ -12,6 +17,8 @@ export function IncidentDetailView({ store, detail }: { store: Store; detail: In
   const { t, i18n } = useTranslation();
   const lang = i18n.language.startsWith('fr') ? 'fr' : 'en';
   const busy = useStore(store, (s) => s.busy);
+  const { api, session } = useServices();
+  const mayExport = useStore(session, (s) => s.session?.user.permissions.includes('incidents.triage') ?? false);
   const [reason, setReason] = useState('');
   const at = (iso: string) => formatDateTime(iso, i18n.language);
   const stage = (s: string | null) => (s ? t(`incidents.stage.${s}`) : '');
@@ -30,6 +37,15 @@ export function IncidentDetailView({ store, detail }: { store: Store; detail: In
         <h2>
           {t(`incidents.type.${detail.type}`)} · {stage(detail.stage)}
         </h2>
+        {mayExport && (
+          <ExportButton
+            titleKey="incidents.export.reportTitle"
+            hintKey="incidents.export.hint"
+            testId="incident-export"
+            formats={INCIDENT_REPORT_FORMATS}
+            request={(format) => api.call('incidents.exportReport', { id: detail.id, format })}
+          />
+        )}
         <button
           type="button"
           className="button button--secondary"
@@ -51,7 +67,13 @@ export function IncidentDetailView({ store, detail }: { store: Store; detail: In
         {clock('resolve')}
       </p>
 
-      {(detail.moves.length > 0 || detail.canEscalate) && (
+      {detail.slaPaused && (
+        <p className="incident-sla incident-sla--paused" data-testid="sla-paused">
+          {t('incidents.pause.paused')}
+        </p>
+      )}
+
+      {(detail.moves.length > 0 || detail.canEscalate || detail.canPause) && (
         <div className="incident-moves">
           <label className="incident-field">
             <span>{t('incidents.detail.reason')}</span>
@@ -94,6 +116,22 @@ export function IncidentDetailView({ store, detail }: { store: Store; detail: In
                 }
               >
                 {t('incidents.detail.escalate')}
+              </button>
+            )}
+            {detail.canPause && (
+              <button
+                type="button"
+                className="button button--secondary"
+                disabled={busy}
+                data-testid={detail.slaPaused ? 'sla-resume' : 'sla-pause'}
+                onClick={() =>
+                  void store
+                    .getState()
+                    .pauseSla(!detail.slaPaused, reason)
+                    .then((ok) => ok && setReason(''))
+                }
+              >
+                {t(detail.slaPaused ? 'incidents.pause.resume' : 'incidents.pause.pause')}
               </button>
             )}
           </div>
@@ -162,8 +200,10 @@ export function IncidentDetailView({ store, detail }: { store: Store; detail: In
             ))}
           </ul>
           {detail.canEscalate || detail.moves.length > 0 ? <ActionForm store={store} people={detail.people} /> : null}
+          <RecordCheck store={store} />
         </section>
       </div>
+      <RegulatoryPanel key={detail.id} store={store} detail={detail} />
     </section>
   );
 }

@@ -5,6 +5,8 @@ import { useServices } from '../../app/services.js';
 import { BackButton } from '../../components/back-button.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { createIncidentsStore, type IncidentsTab } from '../../stores/incidents-store.js';
+import { INCIDENT_LIST_FORMATS } from '../../../shared/incidents/export-contract.js';
+import { ExportButton } from '../compliance/export-dialog.js';
 import { AlertBanner } from './alert-banner.js';
 import { IncidentDashboard } from './incident-dashboard.js';
 import { IncidentDetailView } from './incident-detail.js';
@@ -64,7 +66,22 @@ export function IncidentsScreen() {
       ) : (
         <>
           {tab === 'report' && <ReportForm store={store} />}
-          {tab === 'list' && <IncidentList store={store} />}
+          {tab === 'list' && (
+            <>
+              {permissions.includes('incidents.triage') && (
+                <div className="incidents-toolbar">
+                  <ExportButton
+                    titleKey="incidents.export.listTitle"
+                    hintKey="incidents.export.hint"
+                    testId="incidents-export"
+                    formats={INCIDENT_LIST_FORMATS}
+                    request={(format) => api.call('incidents.exportList', { format, open: false })}
+                  />
+                </div>
+              )}
+              <IncidentList store={store} />
+            </>
+          )}
           {tab === 'dashboard' && <IncidentDashboard store={store} />}
         </>
       )}

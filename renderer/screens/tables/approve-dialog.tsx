@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../shared/api/contract.js';
 import { useServices } from '../../app/services.js';
+import { Dialog } from '../../components/dialog.js';
 import { PinEntry } from '../../components/pin-entry.js';
 import type { ErrorData } from '../../../shared/errors.js';
 
@@ -42,58 +43,50 @@ export function ApproveDialog({
     });
   }, [api]);
   return (
-    <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
-      <div
-        className="dialog dialog--wide"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={id}
-        data-testid="approve-dialog"
-      >
-        <PinEntry
-          busy={busy}
-          error={error}
-          onSubmit={(pin) => onApprove({ approverId, pin, reason: reason.trim() })}
-          header={
-            <>
-              <h2 id={id} className="section-title">
-                {t(`tables.approveTitle.${kind}`, { item: itemName })}
-              </h2>
-              <p className="screen-hint">{t('tables.approveHint')}</p>
-              <label className="field">
-                <span>{t('tables.approver')}</span>
-                <select
-                  className="field__control"
-                  value={approverId}
-                  onChange={(e) => setApproverId(e.target.value)}
-                  data-testid="approver"
-                >
-                  {people.map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {p.displayName}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label className="field">
-                <span>{t('tables.reason')}</span>
-                <input
-                  className="field__control"
-                  maxLength={200}
-                  value={reason}
-                  onChange={(e) => setReason(e.target.value)}
-                  data-testid="approve-reason"
-                />
-              </label>
-            </>
-          }
-          footer={
-            <button type="button" className="button button--secondary" onClick={onCancel} data-testid="dialog-cancel">
-              {t('tables.approveCancel')}
-            </button>
-          }
-        />
-      </div>
-    </div>
+    <Dialog className="dialog--wide" labelId={id} testId="approve-dialog" onClose={onCancel}>
+      <PinEntry
+        busy={busy}
+        error={error}
+        onSubmit={(pin) => onApprove({ approverId, pin, reason: reason.trim() })}
+        header={
+          <>
+            <h2 id={id} className="section-title">
+              {t(`tables.approveTitle.${kind}`, { item: itemName })}
+            </h2>
+            <p className="screen-hint">{t('tables.approveHint')}</p>
+            <label className="field">
+              <span>{t('tables.approver')}</span>
+              <select
+                className="field__control"
+                value={approverId}
+                onChange={(e) => setApproverId(e.target.value)}
+                data-testid="approver"
+              >
+                {people.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.displayName}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              <span>{t('tables.reason')}</span>
+              <input
+                className="field__control"
+                maxLength={200}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                data-testid="approve-reason"
+              />
+            </label>
+          </>
+        }
+        footer={
+          <button type="button" className="button button--secondary" onClick={onCancel} data-testid="dialog-cancel">
+            {t('tables.approveCancel')}
+          </button>
+        }
+      />
+    </Dialog>
   );
 }

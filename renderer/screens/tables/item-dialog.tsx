@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
+import { Dialog } from '../../components/dialog.js';
 import { useTranslation } from 'react-i18next';
 import type { Menu } from '../../stores/tables-store.js';
 import { moneyText } from './money-text.js';
@@ -20,54 +21,22 @@ export function ItemDialog({
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const id = useId();
   const [chosen, setChosen] = useState<string[]>([]);
   const [note, setNote] = useState('');
   const addRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => addRef.current?.focus(), []);
   const toggle = (m: string) => setChosen((c) => (c.includes(m) ? c.filter((x) => x !== m) : [...c, m]));
   return (
-    <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby={id} data-testid="item-dialog">
-        <h2 id={id} className="section-title">
+    <Dialog
+      title={
+        <>
           {pick(item.name, lang)} · {moneyText(item.priceCents, lang)}
-        </h2>
-        <p className="allergen-list" data-testid="item-allergens">
-          <strong>{t('tables.allergens')}: </strong>
-          {item.allergens.length
-            ? item.allergens.map((a) => t(`tables.allergen.${a}`)).join(', ')
-            : t('tables.noAllergens')}
-        </p>
-        {item.modifiers.length > 0 && (
-          <fieldset className="modifier-list">
-            <legend>{t('tables.modifiers')}</legend>
-            {item.modifiers.map((m) => (
-              <label key={m.id} className="toggle-row">
-                <input
-                  type="checkbox"
-                  checked={chosen.includes(m.id)}
-                  onChange={() => toggle(m.id)}
-                  data-testid={`modifier-${m.name.en}`}
-                />
-                <span>
-                  {pick(m.name, lang)}
-                  {m.priceCents > 0 && ` (+${moneyText(m.priceCents, lang)})`}
-                </span>
-              </label>
-            ))}
-          </fieldset>
-        )}
-        <label className="field">
-          <span>{t('tables.note')}</span>
-          <input
-            className="field__control"
-            maxLength={200}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-            data-testid="item-note"
-          />
-        </label>
-        <div className="dialog__actions">
+        </>
+      }
+      testId="item-dialog"
+      onClose={onCancel}
+      focusRef={addRef}
+      actions={
+        <>
           <button type="button" className="button button--secondary" onClick={onCancel} data-testid="dialog-cancel">
             {t('tables.cancel')}
           </button>
@@ -80,8 +49,44 @@ export function ItemDialog({
           >
             {t('tables.add', { n: seat })}
           </button>
-        </div>
-      </div>
-    </div>
+        </>
+      }
+    >
+      <p className="allergen-list" data-testid="item-allergens">
+        <strong>{t('tables.allergens')}: </strong>
+        {item.allergens.length
+          ? item.allergens.map((a) => t(`tables.allergen.${a}`)).join(', ')
+          : t('tables.noAllergens')}
+      </p>
+      {item.modifiers.length > 0 && (
+        <fieldset className="modifier-list">
+          <legend>{t('tables.modifiers')}</legend>
+          {item.modifiers.map((m) => (
+            <label key={m.id} className="toggle-row">
+              <input
+                type="checkbox"
+                checked={chosen.includes(m.id)}
+                onChange={() => toggle(m.id)}
+                data-testid={`modifier-${m.name.en}`}
+              />
+              <span>
+                {pick(m.name, lang)}
+                {m.priceCents > 0 && ` (+${moneyText(m.priceCents, lang)})`}
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <label className="field">
+        <span>{t('tables.note')}</span>
+        <input
+          className="field__control"
+          maxLength={200}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          data-testid="item-note"
+        />
+      </label>
+    </Dialog>
   );
 }

@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Dialog } from '../../components/dialog.js';
 import type { Floor } from '../../stores/tables-store.js';
 
 type FloorTable = Floor['tables'][number];
@@ -27,10 +28,8 @@ export function MoveDialog({
   onCancel(): void;
 }) {
   const { t } = useTranslation();
-  const id = useId();
   const [choice, setChoice] = useState<Choice | null>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => cancelRef.current?.focus(), []);
   const others = floor.tables.filter((tb) => tb.session?.id !== sessionId);
   const free = others.filter((tb) => tb.session === null);
   const seated = others.filter((tb) => tb.session !== null);
@@ -38,7 +37,7 @@ export function MoveDialog({
     <li key={tb.id}>
       <button
         type="button"
-        className="button button--secondary move-dialog__table"
+        className="button button--secondary tile-button"
         aria-pressed={choice?.table.id === tb.id}
         data-testid={`move-pick-${tb.label}`}
         onClick={() => setChoice(next)}
@@ -51,39 +50,14 @@ export function MoveDialog({
     </li>
   );
   return (
-    <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
-      <div
-        className="dialog move-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={id}
-        data-testid="move-dialog"
-      >
-        <h2 id={id} className="section-title">
-          {t('tables.moveTitle', { label })}
-        </h2>
-        <p className="screen-hint">{t('tables.moveHint')}</p>
-        {others.length === 0 && <p>{t('tables.noOtherTable')}</p>}
-        {free.length > 0 && (
-          <>
-            <h3 className="move-dialog__group">{t('tables.freeTables')}</h3>
-            <ul className="move-dialog__tables">{free.map((tb) => tile(tb, { kind: 'move', table: tb }))}</ul>
-          </>
-        )}
-        {seated.length > 0 && (
-          <>
-            <h3 className="move-dialog__group">{t('tables.seatedTables')}</h3>
-            <ul className="move-dialog__tables">
-              {seated.map((tb) => tile(tb, { kind: 'merge', table: tb, sessionId: tb.session!.id }))}
-            </ul>
-          </>
-        )}
-        {choice?.kind === 'merge' && (
-          <p className="alert alert--info" role="status">
-            {t('tables.mergeWarning', { label: choice.table.label })}
-          </p>
-        )}
-        <div className="dialog__actions">
+    <Dialog
+      title={t('tables.moveTitle', { label })}
+      className="dialog--scroll"
+      testId="move-dialog"
+      onClose={onCancel}
+      focusRef={cancelRef}
+      actions={
+        <>
           <button
             ref={cancelRef}
             type="button"
@@ -106,8 +80,30 @@ export function MoveDialog({
                 : t('tables.mergeInto', { label: choice.table.label })}
             </button>
           )}
-        </div>
-      </div>
-    </div>
+        </>
+      }
+    >
+      <p className="screen-hint">{t('tables.moveHint')}</p>
+      {others.length === 0 && <p>{t('tables.noOtherTable')}</p>}
+      {free.length > 0 && (
+        <>
+          <h3 className="dialog__group">{t('tables.freeTables')}</h3>
+          <ul className="tile-grid">{free.map((tb) => tile(tb, { kind: 'move', table: tb }))}</ul>
+        </>
+      )}
+      {seated.length > 0 && (
+        <>
+          <h3 className="dialog__group">{t('tables.seatedTables')}</h3>
+          <ul className="tile-grid">
+            {seated.map((tb) => tile(tb, { kind: 'merge', table: tb, sessionId: tb.session!.id }))}
+          </ul>
+        </>
+      )}
+      {choice?.kind === 'merge' && (
+        <p className="alert alert--info" role="status">
+          {t('tables.mergeWarning', { label: choice.table.label })}
+        </p>
+      )}
+    </Dialog>
   );
 }

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
+import { Dialog } from '../../components/dialog.js';
 import { useTranslation } from 'react-i18next';
 
 /** Asks how many guests sit at a free table, with large minus and plus buttons (wet hands). */
@@ -14,43 +15,16 @@ export function OpenTableDialog({
   onCancel(): void;
 }) {
   const { t } = useTranslation();
-  const id = useId();
   const [guests, setGuests] = useState(Math.min(table.seats, 2));
   const openRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => openRef.current?.focus(), []);
   return (
-    <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby={id} data-testid="open-table-dialog">
-        <h2 id={id} className="section-title">
-          {t('tables.openTitle', { label: table.label })}
-        </h2>
-        <p>{t('tables.howManyGuests')}</p>
-        <div className="stepper">
-          <button
-            type="button"
-            className="button button--secondary stepper__button"
-            aria-label={t('tables.fewer')}
-            data-testid="guests-fewer"
-            disabled={guests <= 1}
-            onClick={() => setGuests((g) => Math.max(1, g - 1))}
-          >
-            −
-          </button>
-          <output className="stepper__value" data-testid="guests-count" aria-live="polite">
-            {t('tables.guests', { count: guests })}
-          </output>
-          <button
-            type="button"
-            className="button button--secondary stepper__button"
-            aria-label={t('tables.more')}
-            data-testid="guests-more"
-            disabled={guests >= 40}
-            onClick={() => setGuests((g) => Math.min(40, g + 1))}
-          >
-            +
-          </button>
-        </div>
-        <div className="dialog__actions">
+    <Dialog
+      title={t('tables.openTitle', { label: table.label })}
+      testId="open-table-dialog"
+      onClose={onCancel}
+      focusRef={openRef}
+      actions={
+        <>
           <button type="button" className="button button--secondary" onClick={onCancel} data-testid="dialog-cancel">
             {t('tables.cancel')}
           </button>
@@ -64,8 +38,35 @@ export function OpenTableDialog({
           >
             {t('tables.open')}
           </button>
-        </div>
+        </>
+      }
+    >
+      <p>{t('tables.howManyGuests')}</p>
+      <div className="stepper">
+        <button
+          type="button"
+          className="button button--secondary stepper__button"
+          aria-label={t('tables.fewer')}
+          data-testid="guests-fewer"
+          disabled={guests <= 1}
+          onClick={() => setGuests((g) => Math.max(1, g - 1))}
+        >
+          −
+        </button>
+        <output className="stepper__value" data-testid="guests-count" aria-live="polite">
+          {t('tables.guests', { count: guests })}
+        </output>
+        <button
+          type="button"
+          className="button button--secondary stepper__button"
+          aria-label={t('tables.more')}
+          data-testid="guests-more"
+          disabled={guests >= 40}
+          onClick={() => setGuests((g) => Math.min(40, g + 1))}
+        >
+          +
+        </button>
       </div>
-    </div>
+    </Dialog>
   );
 }

@@ -50,7 +50,7 @@ export const freePort = () =>
   });
 
 /**
- * Starts `electron/host/cli.ts` on a fresh temp data dir with the demo restaurant (or enrolled to
+ * Starts the kiosk host (`electron/host/cli.ts`, bundled) on a fresh temp data dir with the demo restaurant (or enrolled to
  * the sync service `sync`) and the test clock started at `clockStart` (TEST_CLOCK_START by
  * default), serving the built renderer, and resolves once it prints its ready line.
  *
@@ -76,8 +76,8 @@ export async function startKioskHost({
   const dataDir = await mkdtemp(join(tmpdir(), 'shiftdeck-e2e-'));
   const port = await freePort();
   const args = [
-    join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
-    join(root, 'electron', 'host', 'cli.ts'),
+    // Bundled by global-setup.ts from electron/host/cli.ts.
+    join(root, 'out', 'host', 'cli.mjs'),
     '--data-dir',
     dataDir,
     '--port',
