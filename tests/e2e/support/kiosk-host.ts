@@ -74,14 +74,15 @@ export async function startKioskHost({
   sync?: { server: string; enrollCode: string; routes?: unknown[] };
 } = {}): Promise<KioskHost> {
   const dataDir = await mkdtemp(join(tmpdir(), 'shiftdeck-e2e-'));
-  const port = await freePort();
   const args = [
     // Bundled by global-setup.ts from electron/host/cli.ts.
     join(root, 'out', 'host', 'cli.mjs'),
     '--data-dir',
     dataDir,
     '--port',
-    String(port),
+    // Port 0: the host binds a free port itself and prints it in its ready line, so two workers
+    // never race for a port picked here and freed before the host binds it (EADDRINUSE).
+    '0',
     // Enrolled to a real sync service instead of a standalone demo site.
     ...(sync ? ['--server', sync.server, '--enroll-code', sync.enrollCode] : ['--site', site, '--demo']),
     ...(sync?.routes ? ['--routes', JSON.stringify(sync.routes)] : []),
