@@ -82,9 +82,14 @@ export function createClassesStore({ api }: { api: Pick<ApiClient, 'call'> }) {
       return undefined;
     }
 
+    // Each week load is numbered: only the newest one's answer is shown, so a slow answer for the
+    // week on screen before (a tab switch, "Today", a sync's reload) cannot undo a tap on "Next".
+    let weekLoad = 0;
     const loaders: Record<ClassesTab, () => Promise<void>> = {
       async week() {
+        const mine = ++weekLoad;
         const r = await api.call('classes.week', get().weekStart ? { weekStart: get().weekStart! } : {});
+        if (mine !== weekLoad) return;
         if (r.ok) set({ week: r.value, weekStart: r.value.weekStart });
         else set({ error: r.error });
       },
