@@ -26,6 +26,11 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           globalSetup: ['tests/helpers/integration-global-setup.ts'],
+          // Each test makes its own database, kiosks and service; none mocks a module, stubs a
+          // global or changes the environment. So the files of one fork share its module cache
+          // instead of importing the whole core again per file (import time was 271 s of a 388 s
+          // run; the integration files take 182 s like this).
+          isolate: false,
         },
       },
     ],
