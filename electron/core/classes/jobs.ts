@@ -1,10 +1,8 @@
-import type { Kysely } from 'kysely';
-import type { SyncedDatabase } from '../../../shared/schema.js';
 import { newId } from '../../../shared/ids.js';
 import { generateRun, logGenerationFailure, pruneGenerationLogs } from '../../../shared/classes/mutations.js';
-import { retentionCutoff, retentionDays } from '../../../shared/health/retention.js';
 import { WEEKLY_RUN } from '../../../shared/classes/generation.js';
 import type { Store } from '../db/store.js';
+import { registerRetentionJob } from '../jobs/retention-job.js';
 import type { JobScheduler } from '../jobs/scheduler.js';
 import type { MutationRunner } from '../mutations/mutation-runner.js';
 
@@ -42,25 +40,10 @@ export function registerClassesJobs(
       }
     },
   });
-  jobs.register({
+  registerRetentionJob(jobs, deps, {
     id: 'classes.log-retention',
-    schedule: { kind: 'daily', time: '03:00' },
-    async run() {
-      // Most days nothing is old enough: skip the mutation rather than queue a no-op for sync.
-      const now = new Date(deps.now()).toISOString();
-      const cutoff = retentionCutoff(
-        now,
-        await retentionDays(deps.store.db as unknown as Kysely<SyncedDatabase>, deps.siteId, 'class_generation_logs'),
-      );
-      const old = await deps.store.db
-        .selectFrom('class_generation_logs')
-        .select('id')
-        .where('site_id', '=', deps.siteId)
-        .where('deleted_at', 'is', null)
-        .where('created_at', '<', cutoff)
-        .limit(1)
-        .executeTakeFirst();
-      if (old) await deps.runner.run(pruneGenerationLogs, {}, DEVICE);
-    },
+    time: '03:00',
+    kind: 'class_generation_logs',
+    prune: pruneGenerationLogs,
   });
 }

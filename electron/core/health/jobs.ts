@@ -1,8 +1,6 @@
-import type { Kysely } from 'kysely';
-import type { SyncedDatabase } from '../../../shared/schema.js';
 import { pruneErrorLog } from '../../../shared/health/mutations.js';
-import { retentionCutoff, retentionDays } from '../../../shared/health/retention.js';
 import type { Store } from '../db/store.js';
+import { registerRetentionJob } from '../jobs/retention-job.js';
 import type { JobScheduler } from '../jobs/scheduler.js';
 import type { MutationRunner } from '../mutations/mutation-runner.js';
 
@@ -11,25 +9,10 @@ export function registerHealthJobs(
   jobs: JobScheduler,
   deps: { runner: MutationRunner; store: Store; now: () => number; siteId: string },
 ): void {
-  jobs.register({
+  registerRetentionJob(jobs, deps, {
     id: 'health.error-log-retention',
-    schedule: { kind: 'daily', time: '03:10' },
-    async run() {
-      // Most days nothing is old enough: skip the mutation rather than queue a no-op for sync.
-      const now = new Date(deps.now()).toISOString();
-      const cutoff = retentionCutoff(
-        now,
-        await retentionDays(deps.store.db as unknown as Kysely<SyncedDatabase>, deps.siteId, 'error_log'),
-      );
-      const old = await deps.store.db
-        .selectFrom('error_log')
-        .select('id')
-        .where('site_id', '=', deps.siteId)
-        .where('deleted_at', 'is', null)
-        .where('occurred_at', '<', cutoff)
-        .limit(1)
-        .executeTakeFirst();
-      if (old) await deps.runner.run(pruneErrorLog, {}, { userId: null, permissions: [] });
-    },
+    time: '03:10',
+    kind: 'error_log',
+    prune: pruneErrorLog,
   });
 }
