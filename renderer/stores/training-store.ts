@@ -124,8 +124,14 @@ export function createTrainingStore({ api, now = () => Date.now() }: TrainingSto
       return true;
     };
 
+    /** Only the newest module load's answer is shown: a late answer for an earlier open (say the
+     * module as it was before a failed attempt's cool-down) cannot replace a newer one. */
+    let moduleLoads = 0;
     const loadModule = async (moduleId: string) => {
+      const mine = ++moduleLoads;
       const r = await api.call('training.module', { moduleId });
+      const view = get().view;
+      if (mine !== moduleLoads || view.name !== 'module' || view.moduleId !== moduleId) return;
       if (!r.ok) return fail(r.error);
       const resume = r.value.sections.findIndex((s) => s.id === r.value.resumeSectionId);
       sectionSince = now();
