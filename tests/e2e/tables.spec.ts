@@ -179,6 +179,29 @@ test('the kitchen marks the soup sold out (86): the waiter cannot order it until
   await expect(page.getByTestId('menu-item-French onion soup')).toBeEnabled();
 });
 
+test('three waters in one go: the quantity stepper puts 3 × on one line and the bill counts all three', async ({
+  page,
+}) => {
+  await openTables(page);
+  await page.getByTestId('table-3').click();
+  await page.getByTestId('open-table').click();
+  await page.getByTestId('seat-1').click();
+  await page.getByTestId('category-Drinks').click();
+  await page.getByTestId('menu-item-Sparkling water').click();
+  await expect(page.getByTestId('quantity-count')).toHaveText('1 portion');
+  await expect(page.getByTestId('quantity-fewer')).toBeDisabled();
+  await page.getByTestId('quantity-more').click();
+  await page.getByTestId('quantity-more').click();
+  await page.getByTestId('quantity-more').click();
+  await page.getByTestId('quantity-fewer').click();
+  await expect(page.getByTestId('quantity-count')).toHaveText('3 portions');
+  await expect(page.getByTestId('item-add')).toHaveText('Add 3 for seat 1');
+  await page.getByTestId('item-add').click();
+  await expect(page.getByTestId('order-line')).toHaveCount(1);
+  await expect(page.getByTestId('order-line')).toContainText('3 × ');
+  await expect(page.getByTestId('order-total')).toContainText('€12.00');
+});
+
 test('table service screens in EN and FR, landscape and portrait @screens', async ({ page }) => {
   // Five screens and a dialog in four layouts: longer than one flow, on any machine.
   test.slow();
@@ -199,6 +222,11 @@ test('table service screens in EN and FR, landscape and portrait @screens', asyn
       await page.getByTestId('table-3').click();
       await expect(page.getByTestId('tables-order')).toBeVisible();
       await page.screenshot({ path: shot(`order-${lang}-${orientation}`) });
+      await page.getByTestId('category-Drinks').click();
+      await page.getByTestId('menu-item-Sparkling water').click();
+      await page.getByTestId('quantity-more').click();
+      await page.screenshot({ path: shot(`item-${lang}-${orientation}`) });
+      await page.getByTestId('dialog-cancel').click();
       await page.getByTestId('order-move').click();
       await page.getByTestId('move-pick-5').click();
       await page.screenshot({ path: shot(`move-${lang}-${orientation}`) });

@@ -1,13 +1,16 @@
 import { useRef, useState } from 'react';
 import { Dialog } from '../../components/dialog.js';
+import { Stepper } from '../../components/stepper.js';
 import { useTranslation } from 'react-i18next';
 import type { Menu } from '../../stores/tables-store.js';
 import { moneyText } from './money-text.js';
 
 type Item = Menu['items'][number];
+/** The order line's limit (`tables.addLine` takes 1 to 99). */
+const MAX_QUANTITY = 99;
 const pick = (n: { en: string; fr: string }, lang: string) => (lang.startsWith('fr') ? n.fr : n.en);
 
-/** One item before it goes on the order: its allergens, the choices offered, a note for the kitchen. */
+/** One item before it goes on the order: how many, its allergens, the choices offered, a note for the kitchen. */
 export function ItemDialog({
   item,
   seat,
@@ -16,13 +19,14 @@ export function ItemDialog({
 }: {
   item: Item;
   seat: number;
-  onAdd(modifierIds: string[], note: string | null): void;
+  onAdd(modifierIds: string[], note: string | null, quantity: number): void;
   onCancel(): void;
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [chosen, setChosen] = useState<string[]>([]);
   const [note, setNote] = useState('');
+  const [quantity, setQuantity] = useState(1);
   const addRef = useRef<HTMLButtonElement>(null);
   const toggle = (m: string) => setChosen((c) => (c.includes(m) ? c.filter((x) => x !== m) : [...c, m]));
   return (
@@ -44,14 +48,24 @@ export function ItemDialog({
             ref={addRef}
             type="button"
             className="button button--primary"
-            onClick={() => onAdd(chosen, note.trim() || null)}
+            onClick={() => onAdd(chosen, note.trim() || null, quantity)}
             data-testid="item-add"
           >
-            {t('tables.add', { n: seat })}
+            {t('tables.add', { n: seat, count: quantity })}
           </button>
         </>
       }
     >
+      <Stepper
+        value={quantity}
+        min={1}
+        max={MAX_QUANTITY}
+        onChange={setQuantity}
+        label={t('tables.quantity', { count: quantity })}
+        fewerLabel={t('tables.fewerOne')}
+        moreLabel={t('tables.moreOne')}
+        testId="quantity"
+      />
       <p className="allergen-list" data-testid="item-allergens">
         <strong>{t('tables.allergens')}: </strong>
         {item.allergens.length

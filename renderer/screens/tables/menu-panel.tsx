@@ -85,12 +85,12 @@ export function MenuPanel({ store, guests }: { store: TablesStore; guests: numbe
           item={item}
           seat={Math.min(seat, guests)}
           onCancel={() => setItem(null)}
-          onAdd={(modifierIds, note) => {
+          onAdd={(modifierIds, note, quantity) => {
             setItem(null);
             void store.getState().addLine({
               itemId: item.id,
               seat: Math.min(seat, guests),
-              quantity: 1,
+              quantity,
               modifierIds,
               note,
               course,

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { Stepper } from '../../components/stepper.js';
 import { Dialog } from '../../components/dialog.js';
 import { useTranslation } from 'react-i18next';
 
@@ -42,31 +43,16 @@ export function OpenTableDialog({
       }
     >
       <p>{t('tables.howManyGuests')}</p>
-      <div className="stepper">
-        <button
-          type="button"
-          className="button button--secondary stepper__button"
-          aria-label={t('tables.fewer')}
-          data-testid="guests-fewer"
-          disabled={guests <= 1}
-          onClick={() => setGuests((g) => Math.max(1, g - 1))}
-        >
-          −
-        </button>
-        <output className="stepper__value" data-testid="guests-count" aria-live="polite">
-          {t('tables.guests', { count: guests })}
-        </output>
-        <button
-          type="button"
-          className="button button--secondary stepper__button"
-          aria-label={t('tables.more')}
-          data-testid="guests-more"
-          disabled={guests >= 40}
-          onClick={() => setGuests((g) => Math.min(40, g + 1))}
-        >
-          +
-        </button>
-      </div>
+      <Stepper
+        value={guests}
+        min={1}
+        max={40}
+        onChange={setGuests}
+        label={t('tables.guests', { count: guests })}
+        fewerLabel={t('tables.fewer')}
+        moreLabel={t('tables.more')}
+        testId="guests"
+      />
     </Dialog>
   );
 }
