@@ -22,6 +22,8 @@ export const en = {
     name: 'Shiftdeck',
     starting: 'Starting Shiftdeck…',
     skipToContent: 'Skip to main content',
+    /** A label before its value: French puts a no-break space before the colon. */
+    labelled: '{{label}}:',
   },
   language: {
     switchLabel: 'Language',

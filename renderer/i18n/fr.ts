@@ -20,6 +20,8 @@ export const fr: Messages = {
     name: 'Shiftdeck',
     starting: 'Démarrage de Shiftdeck…',
     skipToContent: 'Aller au contenu principal',
+    /** A label before its value: French puts a no-break space before the colon. */
+    labelled: '{{label}}\u00A0:',
   },
   language: {
     switchLabel: 'Langue',

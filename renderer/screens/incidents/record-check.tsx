@@ -54,7 +54,7 @@ export function RecordCheck({ store }: { store: Store }) {
               .filter((e) => e.state !== 'sealed')
               .map((e) => (
                 <li key={e.id} data-testid="record-entry" data-state={e.state}>
-                  {t(`incidents.record.entry.${e.state}`)}: {kindOf(e.id)}
+                  {t('app.labelled', { label: t(`incidents.record.entry.${e.state}`) })} {kindOf(e.id)}
                 </li>
               ))}
             {verdict.removed.map((id) => (

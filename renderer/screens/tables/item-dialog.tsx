@@ -67,7 +67,7 @@ export function ItemDialog({
         testId="quantity"
       />
       <p className="allergen-list" data-testid="item-allergens">
-        <strong>{t('tables.allergens')}: </strong>
+        <strong>{t('app.labelled', { label: t('tables.allergens') })} </strong>
         {item.allergens.length
           ? item.allergens.map((a) => t(`tables.allergen.${a}`)).join(', ')
           : t('tables.noAllergens')}

@@ -184,7 +184,7 @@ export function ClassroomScreen() {
       {roster && (
         <section className="panel" aria-labelledby="roster-title" data-testid="roster">
           <h2 id="roster-title" className="section-title">
-            {t('classroom.roster')}: {roster.session.title}
+            {t('app.labelled', { label: t('classroom.roster') })} {roster.session.title}
           </h2>
           {roster.conflicts.length > 0 && (
             <div className="alert alert--info" data-testid="roster-conflicts">

@@ -112,10 +112,11 @@ export function ResultView() {
             <li key={x.questionId} className="panel review__item" data-testid="review-item">
               <p className="review__prompt">{pick(x.prompt, lang)}</p>
               <p className="review__given">
-                <strong>{t('training.yourAnswer')}:</strong> {label(x.selected, x.options)}
+                <strong>{t('app.labelled', { label: t('training.yourAnswer') })}</strong> {label(x.selected, x.options)}
               </p>
               <p className="review__right">
-                <strong>{t('training.correctAnswer')}:</strong> {label(x.correct, x.options)}
+                <strong>{t('app.labelled', { label: t('training.correctAnswer') })}</strong>{' '}
+                {label(x.correct, x.options)}
               </p>
               <p className="review__why">{pick(x.explanation, lang)}</p>
             </li>
