@@ -428,6 +428,21 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     for (const r of rows) seen.set(r.key.slice(ROUTE_SYNC_KEY.length), r.value);
     return [...seen].map(([host, lastSyncAt]) => ({ host, lastSyncAt })).sort((a, b) => a.host.localeCompare(b.host));
   };
+  const readHealth = () =>
+    readKioskHealth({
+      store,
+      dbPath,
+      now: () => clock.now(),
+      link: () => link,
+      syncs: !!opts.sync,
+      lastBackupAt: () => backups.lastBackupAt(),
+      clockOffsetMs: () => {
+        const v = meta.get('sync.clock_offset_ms');
+        return v === undefined ? null : Number(v);
+      },
+      deviceId,
+      routeSyncs: () => routeSyncs(),
+    });
   const handlers = createHandlers({
     store,
     runner,
@@ -443,21 +458,7 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     syncNow: sync && (() => sync!.syncNow()),
     links: () => links,
     backups,
-    health: () =>
-      readKioskHealth({
-        store,
-        dbPath,
-        now: () => clock.now(),
-        link: () => link,
-        syncs: !!opts.sync,
-        lastBackupAt: () => backups.lastBackupAt(),
-        clockOffsetMs: () => {
-          const v = meta.get('sync.clock_offset_ms');
-          return v === undefined ? null : Number(v);
-        },
-        deviceId,
-        routeSyncs: () => routeSyncs(),
-      }),
+    health: readHealth,
   });
   const dispatcher = createDispatcher({
     handlers,
@@ -486,7 +487,17 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
   registerBackupJobs(jobs, backups);
   await jobs.start();
   const escalations = startEscalationWatch({ store, runner, clock, log, siteId: async () => (await site()).id });
-  const notifications = startNotificationWatch({ store, runner, clock, log, site, events });
+  const notifications = startNotificationWatch({
+    store,
+    runner,
+    clock,
+    log,
+    site,
+    events,
+    deviceId,
+    health: readHealth,
+    linkSwitches: () => links?.monitor.history ?? [],
+  });
   // Name the site this kiosk really serves (from enrollment or the demo), never a default.
   const started = await site().catch(() => null);
   // A feed that cannot listen (a port in use, a bad setting) is logged; the kiosk still starts.

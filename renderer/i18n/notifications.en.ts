@@ -13,6 +13,11 @@ export const notificationsEn = {
     chooseFirst: 'Tap your name first, then type your PIN.',
     nobody: 'Nobody at this site holds that role: an administrator must answer it.',
   },
+  what: {
+    fuel: '{{kind}}: {{amount}}',
+    failover: '{{from}} stopped answering: the site now reaches shore over {{to}}.',
+    health: '{{check}} is at a critical level on kiosk {{device}}.',
+  },
   kind: {
     incident_escalated: {
       title: 'Incident escalated to {{level}}',

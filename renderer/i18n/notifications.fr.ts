@@ -15,6 +15,11 @@ export const notificationsFr: typeof notificationsEn = {
     chooseFirst: "Touchez d'abord votre nom, puis tapez votre code.",
     nobody: "Personne sur ce site n'a ce rôle : un administrateur doit y répondre.",
   },
+  what: {
+    fuel: '{{kind}}\u00A0: {{amount}}',
+    failover: '{{from}} ne répond plus\u00A0: le site joint la terre par {{to}}.',
+    health: '{{check}}\u00A0: niveau critique sur le terminal {{device}}.',
+  },
   kind: {
     incident_escalated: {
       title: 'Incident remonté à : {{level}}',

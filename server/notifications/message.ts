@@ -79,6 +79,49 @@ export interface MessageFrame {
   timeZone: string;
 }
 
+/** The words for readings (fuel anomalies, kiosk health, link failovers): the kiosk's own are in renderer/i18n. */
+const READINGS: Record<
+  Locale,
+  { anomaly: Record<string, string>; check: Record<string, string>; fuel: string; failover: string; health: string }
+> = {
+  en: {
+    anomaly: {
+      excessive_consumption: 'Excessive consumption',
+      efficiency_drop: 'Efficiency drop',
+      unusual_pattern: 'Unusual pattern',
+      suspect_sensor: 'Suspect sensor',
+    },
+    check: {
+      free_disk: 'Free disk space',
+      database_size: 'Database size',
+      wal_size: 'Write-ahead log size',
+      backup_age: 'Last backup',
+      error_rate: 'Unexpected errors in the last hour',
+    },
+    fuel: '{{kind}} on {{sensor}}: expected {{expected}} {{unit}}, seen {{seen}} {{unit}}',
+    failover: '{{from}} stopped answering: the site now reaches shore over {{to}}.',
+    health: '{{check}} is at a critical level on kiosk {{device}}.',
+  },
+  fr: {
+    anomaly: {
+      excessive_consumption: 'Consommation excessive',
+      efficiency_drop: 'Baisse de rendement',
+      unusual_pattern: 'Répartition inhabituelle',
+      suspect_sensor: 'Capteur suspect',
+    },
+    check: {
+      free_disk: 'Espace disque libre',
+      database_size: 'Taille de la base',
+      wal_size: 'Taille du journal d’écriture',
+      backup_age: 'Dernière sauvegarde',
+      error_rate: 'Erreurs inattendues dans la dernière heure',
+    },
+    fuel: '{{kind}} sur {{sensor}}\u00A0: {{expected}} {{unit}} attendus, {{seen}} {{unit}} relevés',
+    failover: '{{from}} ne répond plus\u00A0: le site joint la terre par {{to}}.',
+    health: '{{check}}\u00A0: niveau critique sur le terminal {{device}}.',
+  },
+};
+
 const fill = (s: string, v: Record<string, string>) => s.replace(/\{\{(\w+)\}\}/g, (_, k: string) => v[k] ?? '');
 const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
 const localeOf = (l: string): Locale => (l.startsWith('fr') ? 'fr' : 'en');
@@ -101,12 +144,29 @@ export function notificationMessage(n: MessageSource, f: MessageFrame): { subjec
   const l = localeOf(f.locale);
   const p = n.params;
   const when = (v: unknown) => (str(v) ? siteDateTime(str(v), l, f.timeZone) : '');
+  const r = READINGS[l];
+  const num = (v: unknown) =>
+    typeof v === 'number' ? new Intl.NumberFormat(l, { maximumFractionDigits: 2 }).format(v) : str(v);
+  const what =
+    n.kind === 'fuel_anomaly'
+      ? fill(r.fuel, {
+          kind: r.anomaly[str(p.anomaly)] ?? str(p.anomaly),
+          sensor: str(p.sensor),
+          expected: num(p.expected),
+          seen: num(p.seen),
+          unit: str(p.unit),
+        })
+      : n.kind === 'link_failover'
+        ? fill(r.failover, { from: str(p.from), to: str(p.to) })
+        : n.kind === 'health_alert'
+          ? fill(r.health, { check: r.check[str(p.check)] ?? str(p.check), device: str(p.device) })
+          : str(p.whatHappened);
   const values = {
     title: str(l === 'fr' ? p.titleFr : p.titleEn) || str(p.code),
     level: str(l === 'fr' ? p.levelFr : p.levelEn),
     severity: SEVERITY[l][str(p.severity)] ?? str(p.severity),
     type: str(p.type).replace(/_/g, ' '),
-    what: str(p.whatHappened),
+    what,
     number: str(p.number),
     due: when(p.dueAt),
     expires: when(p.expiresAt),

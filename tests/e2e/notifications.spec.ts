@@ -93,6 +93,34 @@ test('a training reminder waits on the home screen of the person and of whoever 
   await expect(page.getByTestId('home-notifications')).toContainText('Nothing needs your attention');
 });
 
+test('a report due today waits on the home screen of the chef who fills it and of the manager, in English and French', async ({
+  page,
+}) => {
+  await openKiosk(page);
+  await signIn(page, 'Camille Martin');
+  await api(page, 'compliance.setSchedule', {
+    templateCode: 'RESTAURANT_OPENING',
+    frequency: 'daily',
+    roleCode: 'chef',
+    startsOn: testClockDay(0),
+    dueTime: '12:00',
+  });
+  await page.reload();
+  await page.getByTestId('lang-en').click();
+  const hers = page.getByTestId('home-notifications').getByTestId('notification');
+  await expect(hers).toHaveAttribute('data-kind', 'report_due');
+  await expect(hers).toContainText('Report due: Daily opening checklist');
+
+  await page.getByTestId('sign-out').click();
+  // The same row, read in French on the chef's screen.
+  await signIn(page, 'Lucas Bernard');
+  await page.getByTestId('lang-fr').click();
+  const his = page.getByTestId('home-notifications').getByTestId('notification');
+  await expect(his).toHaveAttribute('data-kind', 'report_due');
+  await expect(his).toContainText('Rapport à rendre');
+  await expect(his).toContainText("Liste de contrôle d'ouverture");
+});
+
 test('@screens notifications on the home and locked screens in EN and FR, landscape and portrait', async ({
   page,
   kiosk,

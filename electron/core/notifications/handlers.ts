@@ -11,6 +11,7 @@ import { peopleAtSite, type Person } from '../auth/people.js';
 import type { Handlers } from '../api/dispatcher.js';
 import type { HandlerDeps } from '../api/handler-deps.js';
 import { createPreferenceHandlers } from './preference-handlers.js';
+import { settledNotices } from './site-sources.js';
 
 type NotificationsHandlers = Pick<Handlers, keyof typeof notificationsContract>;
 type Row = NotificationRow & { escalation_acknowledged_at: string | null; incident_stage: string | null };
@@ -57,17 +58,36 @@ export function createNotificationsHandlers(deps: HandlerDeps): NotificationsHan
         eb.or([eb('n.recipient_user_id', '=', person.id), eb('n.recipient_role', '=', person.roleCode)]),
       );
     const rows = (await q.limit(500).execute()) as Row[];
-    // A later step of the same reminder (due tomorrow after due in a week) replaces the earlier one.
+    const settled = await settledNotices(db, rows);
+    // A later step of the same reminder (due tomorrow after due in a week) replaces the earlier one,
+    // and a notification whose subject was dealt with (the report submitted) leaves the list.
     const latest = new Map<string, Row>();
     for (const r of rows) {
-      if (r.escalation_acknowledged_at !== null) continue;
+      if (r.escalation_acknowledged_at !== null || settled.has(r.id)) continue;
       // An escalation of an incident since resolved or closed no longer calls anyone.
       if (r.incident_stage && !OPEN.has(r.incident_stage)) continue;
-      const key = `${r.subject_kind}|${r.subject_id}|${r.recipient_user_id ?? ''}|${r.recipient_role ?? ''}`;
+      // A report's periods are separate duties (yesterday's missed, today's due); reminders of one
+      // assignment are steps of one.
+      const period = parseParams(r.params).period ?? '';
+      const key = `${r.subject_kind}|${r.subject_id}|${period}|${r.recipient_user_id ?? ''}|${r.recipient_role ?? ''}`;
       const seen = latest.get(key);
       if (!seen || byUrgencyThenNewest(r, seen) < 0) latest.set(key, r);
     }
     return [...latest.values()].sort(byUrgencyThenNewest);
+  };
+
+  /** The urgent cards (subject and period) someone of their roles has already acknowledged. */
+  const answeredAlerts = async (rows: readonly Row[]): Promise<Set<string>> => {
+    const ids = [...new Set(rows.map((r) => r.subject_id))];
+    if (!ids.length) return new Set();
+    const done = await db
+      .selectFrom('notifications')
+      .select(['subject_kind', 'subject_id', 'period'])
+      .where('subject_id', 'in', ids)
+      .where('urgency', '=', 'urgent')
+      .where('acknowledged_at', 'is not', null)
+      .execute();
+    return new Set(done.map((d) => `${d.subject_kind}|${d.subject_id}|${d.period}`));
   };
 
   const entry = (r: Row, names: ReadonlyMap<string, string>) => ({
@@ -105,10 +125,14 @@ export function createNotificationsHandlers(deps: HandlerDeps): NotificationsHan
         peopleAtSite(deps.store.db, site.id),
       ]);
       const names = new Map(people.map((p) => [p.id, p.displayName]));
-      // One card per subject: an escalation goes to each role of its level, and any of them answers it.
+      // One card per subject and period: an escalation goes to each role of its level, a kiosk's
+      // critical reading to each supervising role, and any of them answers it for the screen (each
+      // role's own row stays open, so shore still tells the others).
+      const answered = await answeredAlerts(rows);
       const bySubject = new Map<string, { first: Row; all: Row[] }>();
       for (const r of rows) {
-        const key = `${r.subject_kind}|${r.subject_id}`;
+        const key = `${r.subject_kind}|${r.subject_id}|${r.period}`;
+        if (answered.has(key)) continue;
         const g = bySubject.get(key);
         if (g) g.all.push(r);
         else bySubject.set(key, { first: r, all: [r] });
@@ -128,7 +152,7 @@ export function createNotificationsHandlers(deps: HandlerDeps): NotificationsHan
       // The card shows one of the subject's notifications; the person answers the one that is theirs.
       const shown = await db
         .selectFrom('notifications')
-        .select(['subject_kind', 'subject_id'])
+        .select(['subject_kind', 'subject_id', 'period'])
         .where('id', '=', input.notificationId)
         .where('site_id', '=', site.id)
         .executeTakeFirst();
@@ -139,6 +163,7 @@ export function createNotificationsHandlers(deps: HandlerDeps): NotificationsHan
             .where('site_id', '=', site.id)
             .where('subject_kind', '=', shown.subject_kind)
             .where('subject_id', '=', shown.subject_id)
+            .where('period', '=', shown.period)
             .where('acknowledged_at', 'is', null)
             .execute()
         : [];

@@ -12,6 +12,8 @@ type Db = Kysely<SyncedDatabase>;
 export interface SiteRef {
   id: string;
   kind: 'vessel' | 'restaurant';
+  /** The site's IANA zone: report periods and due times are in it (UTC when not known). */
+  timezone?: string;
 }
 
 /** A person and the person's supervisors: who assigned the training, or the site kind's roles for `kind`. */
