@@ -150,6 +150,15 @@ export const incidentsEn = {
     minutes: '{{value}} min',
     none: '—',
     escalations: 'Escalations waiting',
+    trends: 'Incidents reported',
+    span: {
+      hour: 'Last 24 hours: {{count}}',
+      day: 'Last 30 days: {{count}}',
+      week: 'Last 12 weeks: {{count}}',
+      month: 'Last 12 months: {{count}}',
+    },
+    trendsBy: 'Show incidents reported',
+    grain: { hour: 'By hour', day: 'By day', week: 'By week', month: 'By month' },
   },
   notices: {
     reported: 'Report sent. Thank you.',

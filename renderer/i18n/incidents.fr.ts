@@ -152,6 +152,15 @@ export const incidentsFr: typeof incidentsEn = {
     minutes: '{{value}} min',
     none: '—',
     escalations: 'Remontées en attente',
+    trends: 'Incidents signalés',
+    span: {
+      hour: '24 dernières heures\u00A0: {{count}}',
+      day: '30 derniers jours\u00A0: {{count}}',
+      week: '12 dernières semaines\u00A0: {{count}}',
+      month: '12 derniers mois\u00A0: {{count}}',
+    },
+    trendsBy: 'Afficher les incidents signalés',
+    grain: { hour: 'Par heure', day: 'Par jour', week: 'Par semaine', month: 'Par mois' },
   },
   notices: {
     reported: 'Signalement envoyé. Merci.',

@@ -93,6 +93,8 @@ export const incidentAlert = z.object({
   raisedAt: z.string(),
 });
 
+const trendBuckets = z.array(z.object({ label: z.string(), counts: z.record(z.enum(SEVERITIES), z.number().int()) }));
+
 export const dashboardOut = z.object({
   open: z.number().int(),
   byStage: z.record(z.enum(STAGES), z.number().int()),
@@ -114,6 +116,8 @@ export const dashboardOut = z.object({
   meanResolveMinutes: z.number().nullable(),
   /** Unacknowledged escalations, critical first. */
   escalations: z.array(incidentAlert),
+  /** Incidents reported per hour, day, week and month, by severity, oldest bucket first (shared/incidents/trends.ts). */
+  trends: z.object({ hour: trendBuckets, day: trendBuckets, week: trendBuckets, month: trendBuckets }),
 });
 
 /** What the record check says (shared/incidents/record-check.ts). */

@@ -156,6 +156,13 @@ test('report a near miss in five taps, then a manager acknowledges, triages, esc
 
   await page.getByTestId('incidents-tab-dashboard').click();
   await expect(page.getByTestId('figure-compliance')).toContainText('100');
+  // The one critical report, in the trends of every grain; the grain is a tap, not a hover.
+  await expect(page.getByTestId('trend-day')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('trend-total')).toHaveText('Last 30 days: 1');
+  await page.getByTestId('trend-hour').click();
+  await expect(page.getByTestId('trend-hour')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('trend-total')).toHaveText('Last 24 hours: 1');
+  await expect(page.getByTestId('chart-trends')).toBeVisible();
 });
 
 test('@screens incidents screens in EN and FR, landscape and portrait', async ({ page }) => {

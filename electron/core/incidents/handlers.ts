@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/errors.js';
 import { newId } from '../../../shared/ids.js';
 import type { incidentsContract } from '../../../shared/incidents/contract.js';
 import { tallyDashboard } from '../../../shared/incidents/dashboard.js';
+import { incidentTrends } from '../../../shared/incidents/trends.js';
 import { ESCALATION_CHAINS, MAX_LEVEL } from '../../../shared/incidents/escalation.js';
 import {
   acknowledgeEscalation,
@@ -266,8 +267,15 @@ export function createIncidentsHandlers(deps: HandlerDeps): IncidentsHandlers {
         targetsAt(db, site.id),
         openEscalations(db, site, null, viewerOf(ctx)),
       ]);
-      const figures = tallyDashboard(dashboardRows(site.id), targets, deps.clock.now());
-      return { ...figures, escalations };
+      const rows = dashboardRows(site.id);
+      const now = deps.clock.now();
+      const figures = tallyDashboard(rows, targets, now);
+      const trends = incidentTrends(
+        rows.map((r) => ({ reportedAt: r.marks.start, severity: r.severity })),
+        now,
+        site.timezone,
+      );
+      return { ...figures, escalations, trends };
     },
   };
 }

@@ -6,11 +6,11 @@ import { OPEN_STAGES, SEVERITIES } from '../../../shared/incidents/workflow.js';
 import { formatPercent } from '../../i18n/format.js';
 import type { createIncidentsStore } from '../../stores/incidents-store.js';
 import { ChartView } from '../classes/chart-view.js';
+import { IncidentTrends, SEVERITY_COLOURS } from './incident-trends.js';
 
 type Store = ReturnType<typeof createIncidentsStore>;
-const SEVERITY_COLOURS = { low: '#5b8def', medium: '#e0a100', high: '#e06c00', critical: '#c62828' } as const;
 
-/** Open incidents by stage and severity (chart.js) and by place, SLA compliance and mean times; reloads on synced changes. */
+/** Open incidents by stage and severity (chart.js) and by place, SLA compliance, mean times and trends; reloads on synced changes. */
 export function IncidentDashboard({ store }: { store: Store }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language.startsWith('fr') ? 'fr' : 'en';
@@ -88,6 +88,7 @@ export function IncidentDashboard({ store }: { store: Store }) {
           <ChartView config={bySeverity} label={t('incidents.dashboard.bySeverity')} testId="chart-severity" />
         </figure>
       </div>
+      <IncidentTrends trends={d.trends} />
       {Object.keys(d.byPlace).length > 0 && (
         <>
           <h3>{t('incidents.dashboard.byPlace')}</h3>

@@ -4,6 +4,7 @@ import { eventsByIncident, stageOf, targetsAt, type Db } from '../../../electron
 import { demoSiteId } from '../../../shared/demo.js';
 import { derivedId } from '../../../shared/ids.js';
 import { dashboardFigures } from '../../../shared/incidents/dashboard.js';
+import { incidentTrends } from '../../../shared/incidents/trends.js';
 import { defaultPlacesOf } from '../../../shared/incidents/places.js';
 import { INCIDENT_TYPES, SEVERITIES, type Stage } from '../../../shared/incidents/workflow.js';
 import { call, makeKiosk, signIn } from '../../helpers/kiosk.js';
@@ -115,7 +116,7 @@ describe('incidents dashboard read in SQL', () => {
     const token = await signIn(kiosk, 'manager');
     const res = await call(kiosk, 'incidents.dashboard', {}, token);
     if (!res.ok) throw new Error(res.error.message);
-    const { escalations: _, ...figures } = res.value as Record<string, unknown>;
+    const { escalations: _, trends, ...figures } = res.value as Record<string, unknown>;
 
     // The reference: every incident row and every history event read as they are, then the pure function.
     const db = kiosk.store.db as unknown as Db;
@@ -141,6 +142,21 @@ describe('incidents dashboard read in SQL', () => {
     });
     expect(rows).toHaveLength(500);
     expect(figures).toEqual(expected);
+    // The trends count the same rows by their reporting instant, in the site's zone.
+    const { timezone } = await db
+      .selectFrom('sites')
+      .select('timezone')
+      .where('id', '=', site)
+      .executeTakeFirstOrThrow();
+    const expectedTrends = incidentTrends(
+      rows.map((r) => ({ reportedAt: Date.parse(r.created_at), severity: r.severity })),
+      now,
+      timezone,
+    );
+    expect(trends).toEqual(expectedTrends);
+    expect(
+      expectedTrends.month.reduce((n, b) => n + Object.values(b.counts).reduce((a, c) => a + c, 0), 0),
+    ).toBeGreaterThan(0);
     // The data reaches every branch: running, paused, breached and finished clocks all occur.
     const sla = expected.sla;
     expect(Math.min(sla.onTrack, sla.atRisk, sla.overdue, sla.paused, sla.met, sla.missed)).toBeGreaterThan(0);
