@@ -59,6 +59,7 @@ export const AREAS = [
   { id: 'fuel', permission: 'fuel.log', siteKinds: ['vessel'] },
   { id: 'tables', permission: 'tables.serve', siteKinds: ['restaurant'] },
   { id: 'kitchen', permission: 'kitchen.display', siteKinds: ['restaurant'] },
+  { id: 'sales', permission: 'tables.money', siteKinds: ['restaurant'] },
   { id: 'analytics', permission: 'analytics.team' },
   { id: 'sync', permission: 'sync.view' },
   { id: 'links', permission: 'sync.view' },

@@ -91,6 +91,7 @@ export const en = {
     fuel: 'Fuel',
     tables: 'Tables',
     kitchen: 'Kitchen',
+    sales: 'Sales',
     analytics: 'Team analytics',
     sync: 'Sync',
     links: 'Links',

@@ -90,6 +90,7 @@ export const fr: Messages = {
     fuel: 'Carburant',
     tables: 'Tables',
     kitchen: 'Cuisine',
+    sales: 'Ventes',
     analytics: 'Statistiques d’équipe',
     sync: 'Synchronisation',
     links: 'Liaisons',

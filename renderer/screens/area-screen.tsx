@@ -11,6 +11,7 @@ import { ComplianceScreen } from './compliance/compliance-screen.js';
 import { FuelScreen } from './fuel/fuel-screen.js';
 import { SyncScreen } from './sync-screen.js';
 import { KitchenScreen } from './tables/kitchen-screen.js';
+import { SalesScreen } from './tables/sales-screen.js';
 import { TablesScreen } from './tables/tables-screen.js';
 import { LinksScreen } from './links/links-screen.js';
 import { NotificationSettingsScreen } from './notifications/notification-settings-screen.js';
@@ -34,6 +35,7 @@ const BUILT: Record<string, () => ReactNode> = {
   analytics: () => <AnalyticsScreen />,
   tables: () => <TablesScreen />,
   kitchen: () => <KitchenScreen />,
+  sales: () => <SalesScreen />,
   'on-call': () => <OnCallScreen />,
   // Everyone's own settings: opened from home, so not an area tile (no permission needed).
   'my-notifications': () => <NotificationSettingsScreen />,

@@ -1,4 +1,4 @@
-import { addDays, instantAt, mondayOf, siteClock, type IsoDate } from '../classes/site-time.js';
+import { bucketIndex, siteBuckets } from '../domain/time-buckets.js';
 import { SEVERITIES, type Severity } from './workflow.js';
 
 export const TREND_GRAINS = ['hour', 'day', 'week', 'month'] as const;
@@ -21,37 +21,6 @@ export interface TrendBucket {
 
 export type IncidentTrends = Record<TrendGrain, TrendBucket[]>;
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** The start instants (ms) and labels of a grain's buckets, oldest first, in the site's zone. */
-function buckets(grain: TrendGrain, now: number, timeZone: string): { start: number; label: string }[] {
-  const { date: today, time } = siteClock(now, timeZone);
-  const n = TREND_SPAN[grain];
-  const at = (d: IsoDate, t = '00:00') => Date.parse(instantAt(d, t, timeZone));
-  const out: { start: number; label: string }[] = [];
-  for (let k = n - 1; k >= 0; k--) {
-    if (grain === 'hour') {
-      // Hours are counted back from the start of the site's current hour: 24 real hours, which
-      // stays right across a change of clocks.
-      const start = at(today, `${time.slice(0, 2)}:00`) - k * 3_600_000;
-      const c = siteClock(start, timeZone);
-      out.push({ start, label: `${c.date}T${c.time.slice(0, 2)}` });
-    } else if (grain === 'day') {
-      const d = addDays(today, -k);
-      out.push({ start: at(d), label: d });
-    } else if (grain === 'week') {
-      const d = addDays(mondayOf(today), -7 * k);
-      out.push({ start: at(d), label: d });
-    } else {
-      const y = Number(today.slice(0, 4));
-      const m = Number(today.slice(5, 7)) - 1 - k;
-      const label = `${y + Math.floor(m / 12)}-${pad((((m % 12) + 12) % 12) + 1)}`;
-      out.push({ start: at(`${label}-01`), label });
-    }
-  }
-  return out;
-}
-
 /**
  * Incidents reported per hour (the last 24), day (30), week (12, from Monday) and month (12), by
  * severity, in the site's wall clock. The bucket bounds are worked out once per grain and each
@@ -66,7 +35,7 @@ export function incidentTrends(
   timeZone: string,
 ): IncidentTrends {
   const grains = TREND_GRAINS.map((g) => {
-    const b = buckets(g, now, timeZone);
+    const b = siteBuckets(g, TREND_SPAN[g], now, timeZone);
     return {
       grain: g,
       starts: b.map((x) => x.start),
@@ -76,17 +45,8 @@ export function incidentTrends(
   for (const r of reports) {
     if (r.reportedAt > now) continue;
     for (const g of grains) {
-      const s = g.starts;
-      if (r.reportedAt < s[0]!) continue;
-      // The last start at or before the report.
-      let lo = 0;
-      let hi = s.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (s[mid]! <= r.reportedAt) lo = mid;
-        else hi = mid - 1;
-      }
-      g.out[lo]!.counts[r.severity]++;
+      const i = bucketIndex(g.starts, r.reportedAt);
+      if (i >= 0) g.out[i]!.counts[r.severity]++;
     }
   }
   return Object.fromEntries(grains.map((g) => [g.grain, g.out])) as IncidentTrends;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { MethodSpec } from '../api/method-spec.js';
 import { ALLERGENS } from './allergens.js';
+import { SALES_PERIODS } from './analytics.js';
 import { PAYMENT_METHODS } from './payment-mutations.js';
 import { STATIONS } from './routing.js';
 import { TABLE_STATES } from './table-state.js';
@@ -11,6 +12,30 @@ const empty = z.object({}).strict();
 const okOut = z.object({ ok: z.literal(true) });
 const bilingual = z.object({ en: z.string(), fr: z.string() });
 const pin = z.string().regex(/^\d{4,8}$/, 'A PIN is 4 to 8 digits');
+
+const cents = z.number().int();
+const perBucket = z.array(z.object({ label: z.string(), cents }));
+const counted = z.object({ count: z.number().int(), cents });
+
+/** The owner's figures (shared/tables/analytics.ts). */
+export const salesOut = z.object({
+  period: z.enum(SALES_PERIODS),
+  byHour: perBucket,
+  byDay: perBucket,
+  takenCents: cents,
+  tipsCents: cents,
+  bills: z.number().int(),
+  averageBillCents: cents.nullable(),
+  methods: z.record(z.enum(PAYMENT_METHODS), cents),
+  items: z.array(
+    z.object({ itemId: z.uuid(), nameEn: z.string(), nameFr: z.string(), quantity: z.number().int(), cents }),
+  ),
+  ticketMinutes: z.number().nullable(),
+  ticketsReady: z.number().int(),
+  ticketsByStatus: z.record(z.enum(TICKET_STATUSES), z.number().int()),
+  voids: counted,
+  comps: counted,
+});
 
 export const floorTable = z.object({
   id: z.uuid(),
@@ -200,6 +225,13 @@ export const tablesContract = {
     access: 'session',
     input: z.object({ itemId: z.uuid(), available: z.boolean() }).strict(),
     output: okOut,
+  }),
+  'tables.sales': method({
+    access: 'tables.money',
+    input: z.object({ period: z.enum(SALES_PERIODS).default('today') }).strict(),
+    output: salesOut,
+    // Reloaded on every synced change: an owner's screen left open must still lock.
+    touchesSession: false,
   }),
   'kitchen.tickets': method({
     access: 'kitchen.display',

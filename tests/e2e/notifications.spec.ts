@@ -1,21 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { expect, openKiosk, sessionToken, signIn, test, testClockDay, typePin } from './support/fixtures.js';
+import { apiAs, expect, openKiosk, sessionToken, signIn, test, testClockDay, typePin } from './support/fixtures.js';
 
 const shot = (name: string) => fileURLToPath(new URL(`./screenshots/notifications-${name}.png`, import.meta.url));
 const IDLE_LOCK_MS = 121_000;
 
-/** Calls the kiosk's API as the person signed in on `page` (test set-up, not what is under test). */
-async function api(page: Page, method: string, input: unknown): Promise<unknown> {
-  const token = await sessionToken(page);
-  const r = await page.request.post(`./api/${method}`, {
-    headers: { Authorization: `Bearer ${token}` },
-    data: { input },
-  });
-  const body = (await r.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
-  return body.value;
-}
+const api = apiAs;
 
 /** The manager assigns allergen training to Emma Dubois, due in three days of the test clock. */
 async function assignToEmma(page: Page) {

@@ -16,7 +16,7 @@ import { sessionMeant } from '../../../shared/tables/session-aliases.js';
 import { paymentId, tableSessionId } from '../../../shared/tables/table-ids.js';
 import type { CallContext, Handlers } from '../api/dispatcher.js';
 import type { HandlerDeps } from '../api/handler-deps.js';
-import { readFloor, readMenu, readSession, readTickets } from './reads.js';
+import { readFloor, readMenu, readSales, readSession, readTickets } from './reads.js';
 
 type TablesHandlers = Pick<Handlers, keyof typeof tablesContract>;
 
@@ -168,6 +168,7 @@ export function createTablesHandlers(deps: HandlerDeps): TablesHandlers {
       await deps.runner.run(setAvailability, input, actorOf(ctx));
       return done;
     },
+    'tables.sales': async (input) => readSales(db, await restaurant(), deps.clock.now(), input.period),
     'kitchen.tickets': async (input) => ({
       now: new Date(deps.clock.now()).toISOString(),
       tickets: await readTickets(db, (await restaurant()).id, {

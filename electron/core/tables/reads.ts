@@ -7,6 +7,7 @@ import { balanceDue } from '../../../shared/tables/split.js';
 import { tableState, type TableState } from '../../../shared/tables/table-state.js';
 import type { TicketStatus } from '../../../shared/tables/ticket-flow.js';
 import type { Allergen } from '../../../shared/tables/allergens.js';
+import { salesFigures, type SalesFigures, type SalesPeriod } from '../../../shared/tables/analytics.js';
 import type { OrderLineRow } from '../../../shared/tables/schema.js';
 
 const asStation = (s: string | null): Station | null =>
@@ -262,4 +263,55 @@ export async function readTickets(
     })),
   }));
   return out;
+}
+
+/**
+ * The owner's figures of a restaurant for a period (shared/tables/analytics.ts): the payments,
+ * sent lines and kitchen tickets of the last 30 site days, the longest span the figures show.
+ */
+export async function readSales(
+  db: Kysely<SyncedDatabase>,
+  site: { id: string; timezone: string },
+  now: number,
+  period: SalesPeriod,
+): Promise<SalesFigures> {
+  // A day more than the charts show: a zone far ahead of UTC starts its 30th day before UTC does.
+  const since = new Date(now - 31 * 86_400_000).toISOString();
+  const [payments, lines, tickets] = await Promise.all([
+    db
+      .selectFrom('payments')
+      .select(['session_id', 'amount_cents', 'tip_cents', 'method', 'created_at'])
+      .where('site_id', '=', site.id)
+      .where('created_at', '>=', since)
+      .execute(),
+    db
+      .selectFrom('order_lines')
+      .selectAll()
+      .where('site_id', '=', site.id)
+      .where('deleted_at', 'is', null)
+      .where('status', '!=', 'pending')
+      .where('created_at', '>=', since)
+      .execute(),
+    db
+      .selectFrom('kitchen_tickets')
+      .select(['status', 'sent_at', 'ready_at'])
+      .where('site_id', '=', site.id)
+      .where('sent_at', '>=', since)
+      .execute(),
+  ]);
+  return salesFigures(
+    {
+      payments,
+      lines: lines.map((l) => ({
+        bill: billLineOf(l),
+        itemId: l.item_id,
+        nameEn: l.name_en,
+        nameFr: l.name_fr,
+        sent: true,
+        at: Date.parse(l.created_at),
+      })),
+      tickets,
+    },
+    { now, timeZone: site.timezone, period },
+  );
 }

@@ -5,6 +5,7 @@ import { useStore } from 'zustand';
 import { OPEN_STAGES, SEVERITIES } from '../../../shared/incidents/workflow.js';
 import { formatPercent } from '../../i18n/format.js';
 import type { createIncidentsStore } from '../../stores/incidents-store.js';
+import { FigureTile } from '../../components/figure-tile.js';
 import { ChartView } from '../classes/chart-view.js';
 import { IncidentTrends, SEVERITY_COLOURS } from './incident-trends.js';
 
@@ -56,27 +57,19 @@ export function IncidentDashboard({ store }: { store: Store }) {
     v === null ? t('incidents.dashboard.none') : t('incidents.dashboard.minutes', { value: Math.round(v) });
   return (
     <section className="incident-dashboard" data-testid="incident-dashboard">
-      <div className="incident-figures">
-        <div className="incident-figure" data-testid="figure-open">
-          <span>{t('incidents.dashboard.open')}</span>
-          <strong>{d.open}</strong>
-        </div>
-        <div className="incident-figure" data-testid="figure-compliance">
-          <span>{t('incidents.dashboard.compliance')}</span>
-          <strong>
-            {d.compliancePercent === null
+      <div className="figure-tiles">
+        <FigureTile label={t('incidents.dashboard.open')} value={d.open} testId="figure-open" />
+        <FigureTile
+          label={t('incidents.dashboard.compliance')}
+          value={
+            d.compliancePercent === null
               ? t('incidents.dashboard.none')
-              : formatPercent(d.compliancePercent, i18n.language)}
-          </strong>
-        </div>
-        <div className="incident-figure">
-          <span>{t('incidents.dashboard.meanAck')}</span>
-          <strong>{minutes(d.meanAckMinutes)}</strong>
-        </div>
-        <div className="incident-figure">
-          <span>{t('incidents.dashboard.meanResolve')}</span>
-          <strong>{minutes(d.meanResolveMinutes)}</strong>
-        </div>
+              : formatPercent(d.compliancePercent, i18n.language)
+          }
+          testId="figure-compliance"
+        />
+        <FigureTile label={t('incidents.dashboard.meanAck')} value={minutes(d.meanAckMinutes)} />
+        <FigureTile label={t('incidents.dashboard.meanResolve')} value={minutes(d.meanResolveMinutes)} />
       </div>
       <div className="incident-charts">
         <figure>

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TREND_GRAINS, type TrendBucket, type TrendGrain } from '../../../shared/incidents/trends.js';
 import { SEVERITIES } from '../../../shared/incidents/workflow.js';
+import { Chooser } from '../../components/chooser.js';
 import { ChartView } from '../classes/chart-view.js';
 
 export const SEVERITY_COLOURS = { low: '#5b8def', medium: '#e0a100', high: '#e06c00', critical: '#c62828' } as const;
@@ -50,20 +51,14 @@ export function IncidentTrends({ trends }: { trends: Record<TrendGrain, TrendBuc
         {t('incidents.dashboard.trends')} ·{' '}
         <span data-testid="trend-total">{t(`incidents.dashboard.span.${grain}`, { count: total })}</span>
       </figcaption>
-      <div className="chooser" role="group" aria-label={t('incidents.dashboard.trendsBy')}>
-        {TREND_GRAINS.map((g) => (
-          <button
-            key={g}
-            type="button"
-            className="chooser__option"
-            aria-pressed={g === grain}
-            data-testid={`trend-${g}`}
-            onClick={() => setGrain(g)}
-          >
-            {t(`incidents.dashboard.grain.${g}`)}
-          </button>
-        ))}
-      </div>
+      <Chooser
+        label={t('incidents.dashboard.trendsBy')}
+        options={TREND_GRAINS}
+        value={grain}
+        onChange={setGrain}
+        text={(g) => t(`incidents.dashboard.grain.${g}`)}
+        testId={(g) => `trend-${g}`}
+      />
       <ChartView
         config={config}
         label={`${t('incidents.dashboard.trends')} · ${t(`incidents.dashboard.span.${grain}`, { count: total })}`}

@@ -69,3 +69,15 @@ export async function signIn(page: Page, name: string, pin = person(name).pin) {
 
 /** The session token the page holds (browser mode keeps it in sessionStorage). */
 export const sessionToken = (page: Page) => page.evaluate(() => sessionStorage.getItem('shiftdeck.session'));
+
+/** Calls the kiosk's API as the person signed in on `page`: test set-up, never what is under test. */
+export async function apiAs<T = unknown>(page: Page, method: string, input: unknown): Promise<T> {
+  const token = await sessionToken(page);
+  const r = await page.request.post(`./api/${method}`, {
+    headers: { Authorization: `Bearer ${token}` },
+    data: { input },
+  });
+  const body = (await r.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
+  return body.value as T;
+}

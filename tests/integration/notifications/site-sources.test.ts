@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseContent } from '../../../shared/compliance/report-rules.js';
 import { templateId } from '../../../shared/compliance/template-rows.js';
 import { raiseAnomaly } from '../../../shared/fuel/anomaly-mutations.js';
 import { rateReading, HEALTH_CHECKS } from '../../../shared/health/thresholds.js';
 import type { SwitchEvent } from '../../../shared/sync/link-monitor.js';
 import { createLogger } from '../../../electron/core/log.js';
 import { startNotificationWatch } from '../../../electron/core/notifications/jobs.js';
-import { passingAnswers } from '../../helpers/compliance-answers.js';
+import { submitPassingReport } from '../../helpers/compliance-report.js';
 import { call, codeOf, demoPerson, makeKiosk, signIn } from '../../helpers/kiosk.js';
 
 const HOUR = 3_600_000;
@@ -69,20 +68,12 @@ describe('notifications of reports, fuel, health and links, raised on board', ()
     ]);
 
     // Submitted: it leaves the chef's list and the manager's, with nobody dismissing it.
-    const opening = templateId('RESTAURANT_OPENING', 1);
-    const { id } = await ok<{ id: string }>(
-      call(kiosk, 'compliance.start', { templateId: opening, scheduleId: schedule.id, period: '2026-11-22' }, chef),
+    await submitPassingReport(
+      kiosk,
+      { templateId: templateId('RESTAURANT_OPENING', 1), scheduleId: schedule.id, period: '2026-11-22' },
+      chef,
+      '2222',
     );
-    const content = parseContent(
-      (
-        kiosk.store.raw.prepare('SELECT content FROM compliance_templates WHERE id = ?').get(opening) as {
-          content: string;
-        }
-      ).content,
-    );
-    for (const [itemId, value] of Object.entries(passingAnswers(content)))
-      await ok(call(kiosk, 'compliance.answer', { reportId: id, itemId, value }, chef));
-    await ok(call(kiosk, 'compliance.sign', { reportId: id, step: 'submit', pin: '2222' }, chef));
     expect(await ok<Entry[]>(call(kiosk, 'notifications.mine', {}, chef))).toEqual([]);
     expect(await ok<Entry[]>(call(kiosk, 'notifications.mine', {}, await signIn(kiosk, 'manager')))).toEqual([]);
 

@@ -1,0 +1,85 @@
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { apiAs, expect, openKiosk, sessionToken, signIn, test } from './support/fixtures.js';
+
+const shot = (name: string) => fileURLToPath(new URL(`./screenshots/sales-${name}.png`, import.meta.url));
+
+const api = apiAs;
+
+/** A table served and paid in full by card, as the manager: returns what it cost. */
+async function serveAndPay(page: Page, quantity: number): Promise<number> {
+  const floor = await api<{ tables: { id: string; state: string }[] }>(page, 'tables.floor', {});
+  const table = floor.tables.find((t) => t.state === 'free')!;
+  const menu = await api<{ items: { id: string }[] }>(page, 'tables.menu', {});
+  const { sessionId } = await api<{ sessionId: string }>(page, 'tables.open', { tableId: table.id, guests: 2 });
+  await api(page, 'tables.addLine', { sessionId, itemId: menu.items[0]!.id, seat: 1, quantity });
+  await api(page, 'tables.send', { sessionId, sendId: crypto.randomUUID() });
+  const bill = await api<{ dueCents: number }>(page, 'tables.session', { sessionId });
+  await api(page, 'tables.pay', {
+    sessionId,
+    paymentKey: crypto.randomUUID(),
+    shareKey: 'all',
+    amountCents: bill.dueCents,
+    tipCents: 150,
+    method: 'card',
+  });
+  return bill.dueCents;
+}
+
+const euros = (cents: number) =>
+  new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+
+test('the manager sees the day’s takings, and a sale on another screen appears without a tap', async ({ page }) => {
+  await openKiosk(page);
+  await signIn(page, 'Camille Martin');
+  await page.getByTestId('lang-en').click();
+  const first = await serveAndPay(page, 2);
+  await page.getByTestId('area-sales').click();
+  await expect(page.getByTestId('screen-sales')).toBeVisible();
+  await expect(page.getByTestId('sales-today')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('sales-taken')).toContainText(euros(first));
+  await expect(page.getByTestId('sales-bills')).toContainText('1');
+  await expect(page.getByTestId('sales-tips')).toContainText(euros(150));
+  await expect(page.getByTestId('sales-items').locator('tbody tr')).toHaveCount(1);
+  await expect(page.getByTestId('sales-items').locator('tbody tr td').nth(1)).toHaveText('2');
+
+  // Another bill paid while the screen is open: the figures follow the synced rows.
+  const second = await serveAndPay(page, 1);
+  await expect(page.getByTestId('sales-taken')).toContainText(euros(first + second));
+  await expect(page.getByTestId('sales-bills')).toContainText('2');
+  await page.getByTestId('sales-month').click();
+  await expect(page.getByTestId('sales-month')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('sales-taken')).toContainText(euros(first + second));
+});
+
+test('a waiter has no Sales area, and the figures are refused to them', async ({ page }) => {
+  await openKiosk(page);
+  await signIn(page, 'Hugo Moreau');
+  await expect(page.getByTestId('home')).toBeVisible();
+  await expect(page.getByTestId('area-sales')).toHaveCount(0);
+  const token = await sessionToken(page);
+  const r = await page.request.post('./api/tables.sales', {
+    headers: { Authorization: `Bearer ${token}` },
+    data: { input: { period: 'today' } },
+  });
+  expect(((await r.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN');
+});
+
+test('@screens the sales screen in EN and FR, landscape and portrait', async ({ page }) => {
+  await openKiosk(page);
+  await signIn(page, 'Camille Martin');
+  await serveAndPay(page, 3);
+  await serveAndPay(page, 1);
+  await page.getByTestId('area-sales').click();
+  for (const locale of ['en', 'fr'] as const) {
+    await page.getByTestId(`lang-${locale}`).click();
+    for (const [orientation, size] of [
+      ['landscape', { width: 1280, height: 800 }],
+      ['portrait', { width: 800, height: 1280 }],
+    ] as const) {
+      await page.setViewportSize(size);
+      await expect(page.getByTestId('chart-sales-day')).toBeVisible();
+      await page.screenshot({ path: shot(`${locale}-${orientation}`), fullPage: true });
+    }
+  }
+});
