@@ -17,6 +17,34 @@ const cents = z.number().int();
 const perBucket = z.array(z.object({ label: z.string(), cents }));
 const counted = z.object({ count: z.number().int(), cents });
 
+/** The service day (shared/tables/service-mutations.ts). */
+export const serviceOut = z.object({
+  acceptingOrders: z.boolean(),
+  open: z
+    .object({
+      id: z.uuid(),
+      openedAt: z.string(),
+      openedBy: z.string().nullable(),
+      floatCents: cents,
+      /** The float and the cash taken since the shift opened, tips included. */
+      expectedCents: cents,
+    })
+    .nullable(),
+  recent: z.array(
+    z.object({
+      id: z.uuid(),
+      openedAt: z.string(),
+      closedAt: z.string(),
+      closedBy: z.string().nullable(),
+      floatCents: cents,
+      countedCents: cents,
+      expectedCents: cents,
+      differenceCents: cents,
+      note: z.string().nullable(),
+    }),
+  ),
+});
+
 /** The owner's figures (shared/tables/analytics.ts). */
 export const salesOut = z.object({
   period: z.enum(SALES_PERIODS),
@@ -117,7 +145,12 @@ export const tablesContract = {
   'tables.floor': method({
     access: 'tables.serve',
     input: empty,
-    output: z.object({ areas: z.array(z.object({ id: z.uuid(), name: z.string() })), tables: z.array(floorTable) }),
+    output: z.object({
+      areas: z.array(z.object({ id: z.uuid(), name: z.string() })),
+      tables: z.array(floorTable),
+      /** False while the owner or a manager has stopped orders (the service day). */
+      acceptingOrders: z.boolean(),
+    }),
     touchesSession: false,
   }),
   'tables.menu': method({
@@ -225,6 +258,33 @@ export const tablesContract = {
     access: 'session',
     input: z.object({ itemId: z.uuid(), available: z.boolean() }).strict(),
     output: okOut,
+  }),
+  'tables.service': method({
+    access: 'tables.money',
+    input: empty,
+    output: serviceOut,
+    touchesSession: false,
+  }),
+  'tables.setAccepting': method({
+    access: 'tables.money',
+    input: z.object({ accepting: z.boolean() }).strict(),
+    output: okOut,
+  }),
+  'tables.openShift': method({
+    access: 'tables.money',
+    input: z.object({ shiftKey: z.uuid(), floatCents: z.number().int().min(0).max(10_000_000) }).strict(),
+    output: z.object({ shiftId: z.uuid() }),
+  }),
+  'tables.closeShift': method({
+    access: 'tables.money',
+    input: z
+      .object({
+        shiftId: z.uuid(),
+        countedCents: z.number().int().min(0).max(10_000_000),
+        note: z.string().trim().max(300).nullable().default(null),
+      })
+      .strict(),
+    output: z.object({ expectedCents: z.number().int(), differenceCents: z.number().int() }),
   }),
   'tables.sales': method({
     access: 'tables.money',

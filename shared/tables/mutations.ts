@@ -3,6 +3,7 @@ import { setTicketStatus } from './kitchen-mutations.js';
 import { saveArea, saveCategory, saveItem, saveTable, setAvailability } from './menu-mutations.js';
 import { addLine, compLine, removeLine, sendOrder, voidLine } from './order-mutations.js';
 import { recordPayment } from './payment-mutations.js';
+import { closeShift, openShift, setAcceptingOrders } from './service-mutations.js';
 import { closeSession, mergeSessions, moveSession, openSession, setGuests } from './session-mutations.js';
 
 /** The table-service mutations, registered with one line in shared/mutations/index.ts. */
@@ -24,4 +25,7 @@ export const TABLES_MUTATIONS: readonly MutationDef[] = [
   compLine,
   setTicketStatus,
   recordPayment,
+  setAcceptingOrders,
+  openShift,
+  closeShift,
 ];

@@ -115,6 +115,28 @@ export interface TableSessionAliasRow extends SyncedRowBase {
   session_id: string;
 }
 
+/** Whether the restaurant takes orders now (one row per site, id derived from it). */
+export interface ServiceSettingRow extends SyncedRowBase {
+  accepting_orders: number;
+  changed_by: string;
+}
+
+/**
+ * A shift of the service day: opened with a cash float, closed with the cash counted, what was
+ * expected (the float and the cash taken during the shift, tips included) and the difference.
+ */
+export interface ServiceShiftRow extends SyncedRowBase {
+  opened_at: string;
+  opened_by: string;
+  float_cents: number;
+  closed_at: string | null;
+  closed_by: string | null;
+  counted_cents: number | null;
+  expected_cents: number | null;
+  difference_cents: number | null;
+  note: string | null;
+}
+
 /** Synced tables of the table-service area, merged into SyncedDatabase (shared/schema.ts). */
 export interface TablesTables {
   menu_categories: MenuCategoryRow;
@@ -126,6 +148,8 @@ export interface TablesTables {
   kitchen_tickets: KitchenTicketRow;
   order_lines: OrderLineRow;
   payments: PaymentRow;
+  service_settings: ServiceSettingRow;
+  service_shifts: ServiceShiftRow;
 }
 
 /** In dependency order (referenced tables first): pulled pages apply in this order. */
@@ -139,5 +163,7 @@ export const TABLES_TABLES: readonly (keyof TablesTables)[] = [
   'kitchen_tickets',
   'order_lines',
   'payments',
+  'service_settings',
+  'service_shifts',
 ];
 export const TABLES_INSERT_ONLY: readonly (keyof TablesTables)[] = ['payments', 'table_session_aliases'];

@@ -6,8 +6,8 @@ const shot = (name: string) => fileURLToPath(new URL(`./screenshots/sales-${name
 
 const api = apiAs;
 
-/** A table served and paid in full by card, as the manager: returns what it cost. */
-async function serveAndPay(page: Page, quantity: number): Promise<number> {
+/** A table served and paid in full (by card unless told), as the manager: returns what it cost. */
+async function serveAndPay(page: Page, quantity: number, method: 'card' | 'cash' = 'card'): Promise<number> {
   const floor = await api<{ tables: { id: string; state: string }[] }>(page, 'tables.floor', {});
   const table = floor.tables.find((t) => t.state === 'free')!;
   const menu = await api<{ items: { id: string }[] }>(page, 'tables.menu', {});
@@ -21,7 +21,7 @@ async function serveAndPay(page: Page, quantity: number): Promise<number> {
     shareKey: 'all',
     amountCents: bill.dueCents,
     tipCents: 150,
-    method: 'card',
+    method,
   });
   return bill.dueCents;
 }
@@ -65,12 +65,55 @@ test('a waiter has no Sales area, and the figures are refused to them', async ({
   expect(((await r.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN');
 });
 
+test('the service day: a shift opened with a float, orders stopped and started, the drawer counted at the close', async ({
+  page,
+}) => {
+  await openKiosk(page);
+  await signIn(page, 'Camille Martin');
+  await page.getByTestId('lang-en').click();
+  await page.getByTestId('area-sales').click();
+  const panel = page.getByTestId('service-panel');
+  // A float that is not an amount is refused under its field, and nothing opens.
+  await panel.getByTestId('shift-float').fill('cent');
+  await panel.getByTestId('shift-open-button').click();
+  await expect(panel.getByTestId('problem-shift-float')).toBeVisible();
+  await panel.getByTestId('shift-float').fill('100');
+  await panel.getByTestId('shift-open-button').click();
+  await expect(panel.getByTestId('shift-expected')).toContainText(euros(10000));
+
+  // A cash bill (with its tip) paid elsewhere: the expected cash follows without a tap.
+  const cash = await serveAndPay(page, 1, 'cash');
+  await expect(panel.getByTestId('shift-expected')).toContainText(euros(10000 + cash + 150));
+
+  // Orders stopped: the waiters' floor says so.
+  await panel.getByTestId('orders-off').click();
+  await expect(panel.getByTestId('orders-off')).toHaveAttribute('aria-pressed', 'true');
+  await page.getByTestId('go-home').click();
+  await page.getByTestId('area-tables').click();
+  await expect(page.getByTestId('orders-stopped')).toBeVisible();
+  await page.getByTestId('go-home').click();
+  await page.getByTestId('area-sales').click();
+  await panel.getByTestId('orders-on').click();
+  await expect(panel.getByTestId('orders-on')).toHaveAttribute('aria-pressed', 'true');
+
+  // Two euros over at the close.
+  await panel.getByTestId('shift-counted').fill(String((10000 + cash + 150 + 200) / 100).replace('.', ','));
+  await panel.getByTestId('shift-note').fill('tip left in the drawer');
+  await panel.getByTestId('shift-close').click();
+  await expect(panel.getByTestId('shift-result')).toContainText(`+${euros(200)}`);
+  await expect(panel.getByTestId('shift-history').locator('tbody tr')).toHaveCount(1);
+  await expect(panel.getByTestId('shift-open-button')).toBeVisible();
+});
+
 test('@screens the sales screen in EN and FR, landscape and portrait', async ({ page }) => {
   await openKiosk(page);
   await signIn(page, 'Camille Martin');
   await serveAndPay(page, 3);
-  await serveAndPay(page, 1);
+  await serveAndPay(page, 1, 'cash');
   await page.getByTestId('area-sales').click();
+  await page.getByTestId('shift-float').fill('150');
+  await page.getByTestId('shift-open-button').click();
+  await expect(page.getByTestId('shift-expected')).toBeVisible();
   for (const locale of ['en', 'fr'] as const) {
     await page.getByTestId(`lang-${locale}`).click();
     for (const [orientation, size] of [

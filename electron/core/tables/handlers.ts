@@ -10,13 +10,14 @@ import { setAvailability } from '../../../shared/tables/menu-mutations.js';
 import { billTotalCents } from '../../../shared/tables/money.js';
 import { addLine, compLine, removeLine, sendOrder, voidLine } from '../../../shared/tables/order-mutations.js';
 import { recordPayment } from '../../../shared/tables/payment-mutations.js';
+import { closeShift, openShift, serviceShiftId, setAcceptingOrders } from '../../../shared/tables/service-mutations.js';
 import { closeSession, mergeSessions, moveSession, openSession } from '../../../shared/tables/session-mutations.js';
 import { balanceDue, splitBill } from '../../../shared/tables/split.js';
 import { sessionMeant } from '../../../shared/tables/session-aliases.js';
 import { paymentId, tableSessionId } from '../../../shared/tables/table-ids.js';
 import type { CallContext, Handlers } from '../api/dispatcher.js';
 import type { HandlerDeps } from '../api/handler-deps.js';
-import { readFloor, readMenu, readSales, readSession, readTickets } from './reads.js';
+import { acceptingOrders, readFloor, readMenu, readSales, readService, readSession, readTickets } from './reads.js';
 
 type TablesHandlers = Pick<Handlers, keyof typeof tablesContract>;
 
@@ -45,6 +46,21 @@ export function createTablesHandlers(deps: HandlerDeps): TablesHandlers {
       });
   };
 
+  /**
+   * New orders are refused at the screen while orders are stopped. Lines a kiosk took offline
+   * before it heard of the stop are still applied at shore: an order taken is never lost.
+   */
+  const takingOrders = async (siteId: string) => {
+    if (!(await acceptingOrders(db, siteId)))
+      throw new AppError(
+        'CONFLICT',
+        'The restaurant is not taking orders now: a manager turns them back on in Sales.',
+        {
+          reason: 'not_accepting',
+        },
+      );
+  };
+
   return {
     'tables.floor': async () => readFloor(db, (await restaurant()).id),
     'tables.menu': async () => readMenu(db, (await restaurant()).id),
@@ -64,6 +80,7 @@ export function createTablesHandlers(deps: HandlerDeps): TablesHandlers {
         .where('status', '=', 'open')
         .executeTakeFirst();
       if (open) return { sessionId: open.id };
+      await takingOrders(site.id);
       const past = await db
         .selectFrom('table_sessions')
         .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -81,6 +98,7 @@ export function createTablesHandlers(deps: HandlerDeps): TablesHandlers {
       return { sessionId: await sessionMeant(db, site.id, sessionId, deps.deviceId) };
     },
     'tables.addLine': async (input, ctx) => {
+      await takingOrders((await restaurant()).id);
       const id = newId();
       await deps.runner.run(addLine, { ...input, id }, actorOf(ctx));
       return { id };
@@ -167,6 +185,25 @@ export function createTablesHandlers(deps: HandlerDeps): TablesHandlers {
     'tables.setAvailability': async (input, ctx) => {
       await deps.runner.run(setAvailability, input, actorOf(ctx));
       return done;
+    },
+    'tables.service': async () => readService(db, (await restaurant()).id, new Date(deps.clock.now()).toISOString()),
+    'tables.setAccepting': async (input, ctx) => {
+      await deps.runner.run(setAcceptingOrders, input, actorOf(ctx));
+      return done;
+    },
+    'tables.openShift': async (input, ctx) => {
+      const site = await restaurant();
+      await deps.runner.run(openShift, input, actorOf(ctx));
+      return { shiftId: serviceShiftId(site.id, input.shiftKey) };
+    },
+    'tables.closeShift': async (input, ctx) => {
+      await deps.runner.run(closeShift, input, actorOf(ctx));
+      const row = await db
+        .selectFrom('service_shifts')
+        .select(['expected_cents', 'difference_cents'])
+        .where('id', '=', input.shiftId)
+        .executeTakeFirstOrThrow();
+      return { expectedCents: row.expected_cents ?? 0, differenceCents: row.difference_cents ?? 0 };
     },
     'tables.sales': async (input) => readSales(db, await restaurant(), deps.clock.now(), input.period),
     'kitchen.tickets': async (input) => ({

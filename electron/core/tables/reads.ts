@@ -7,6 +7,7 @@ import { balanceDue } from '../../../shared/tables/split.js';
 import { tableState, type TableState } from '../../../shared/tables/table-state.js';
 import type { TicketStatus } from '../../../shared/tables/ticket-flow.js';
 import type { Allergen } from '../../../shared/tables/allergens.js';
+import { expectedCashCents, serviceSettingId } from '../../../shared/tables/service-mutations.js';
 import { salesFigures, type SalesFigures, type SalesPeriod } from '../../../shared/tables/analytics.js';
 import type { OrderLineRow } from '../../../shared/tables/schema.js';
 
@@ -93,7 +94,58 @@ export async function readFloor(db: Kysely<SyncedDatabase>, siteId: string) {
       session: s ? { id: s.id, guests: s.guests, waiterName: s.display_name, openedAt: s.opened_at } : null,
     });
   }
-  return { areas, tables: out };
+  return { areas, tables: out, acceptingOrders: await acceptingOrders(db, siteId) };
+}
+
+/** Whether the restaurant takes orders (no setting yet: it does). */
+export async function acceptingOrders(db: Kysely<SyncedDatabase>, siteId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('service_settings')
+    .select('accepting_orders')
+    .where('id', '=', serviceSettingId(siteId))
+    .executeTakeFirst();
+  return row ? row.accepting_orders === 1 : true;
+}
+
+/** The service day: taking orders or not, the open shift with the cash expected now, the last closed shifts. */
+export async function readService(db: Kysely<SyncedDatabase>, siteId: string, now: string) {
+  const shifts = await db
+    .selectFrom('service_shifts as s')
+    .leftJoin('users as o', 'o.id', 's.opened_by')
+    .leftJoin('users as c', 'c.id', 's.closed_by')
+    .selectAll('s')
+    .select(['o.display_name as opened_by_name', 'c.display_name as closed_by_name'])
+    .where('s.site_id', '=', siteId)
+    .orderBy('s.opened_at', 'desc')
+    .limit(11)
+    .execute();
+  const open = shifts.find((x) => x.closed_at === null);
+  return {
+    acceptingOrders: await acceptingOrders(db, siteId),
+    open: open
+      ? {
+          id: open.id,
+          openedAt: open.opened_at,
+          openedBy: open.opened_by_name,
+          floatCents: open.float_cents,
+          expectedCents: await expectedCashCents({ db, siteId }, open, now),
+        }
+      : null,
+    recent: shifts
+      .filter((x) => x.closed_at !== null)
+      .slice(0, 10)
+      .map((x) => ({
+        id: x.id,
+        openedAt: x.opened_at,
+        closedAt: x.closed_at!,
+        closedBy: x.closed_by_name,
+        floatCents: x.float_cents,
+        countedCents: x.counted_cents ?? 0,
+        expectedCents: x.expected_cents ?? 0,
+        differenceCents: x.difference_cents ?? 0,
+        note: x.note,
+      })),
+  };
 }
 
 export async function readMenu(db: Kysely<SyncedDatabase>, siteId: string) {

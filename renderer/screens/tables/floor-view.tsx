@@ -19,6 +19,11 @@ export function FloorView({ store }: { store: TablesStore }) {
   };
   return (
     <div className="floor" data-testid="tables-floor">
+      {!floor.acceptingOrders && (
+        <p className="alert alert--warning" role="status" data-testid="orders-stopped">
+          {t('tables.ordersStopped')}
+        </p>
+      )}
       {floor.areas.map((area) => (
         <section key={area.id} className="panel floor__area" aria-labelledby={`area-${area.id}`}>
           <h2 id={`area-${area.id}`} className="section-title">

@@ -10,3 +10,15 @@ export function shareName(key: string, t: (k: string, o?: Record<string, unknown
   if (m) return t(`tables.share.${m[1]}`, { n: m[2] });
   return key === 'all' || key === 'rest' ? t(`tables.share.${key}`) : key;
 }
+
+/**
+ * Euros as a person types them ("100", "12,50", "12.5") in cents, or null when it is not an amount
+ * (empty, negative, more than two decimals).
+ *
+ * @example parseEuros('12,50') // 1250
+ */
+export function parseEuros(text: string): number | null {
+  const m = /^\s*(\d{1,7})(?:[.,](\d{1,2}))?\s*$/.exec(text);
+  if (!m) return null;
+  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+}

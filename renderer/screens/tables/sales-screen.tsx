@@ -13,10 +13,11 @@ import { createSalesStore, type SalesView } from '../../stores/sales-store.js';
 import { ChartView } from '../classes/chart-view.js';
 import { useAreaStore, useDataChanged } from '../training/use-area-store.js';
 import { moneyText } from './money-text.js';
+import { ServicePanel } from './service-panel.js';
 import '../../styles/tables.css';
 
 type Sales = SalesView;
-const SALES_TABLES = ['payments', 'order_lines', 'kitchen_tickets'];
+const SALES_TABLES = ['payments', 'order_lines', 'kitchen_tickets', 'service_settings', 'service_shifts'];
 const METHOD_COLOURS = { cash: '#2e7d32', card: '#1f5fa8', voucher: '#e0a100' } as const;
 
 /** A bar chart of cents per bucket, in euros on the axis. */
@@ -44,7 +45,10 @@ export function SalesScreen() {
   const period = useStore(store, (s) => s.period);
   const sales = useStore(store, (s) => s.sales);
   const error = useStore(store, (s) => s.error);
-  const reload = useCallback(() => void store.getState().load(), [store]);
+  const reload = useCallback(() => {
+    void store.getState().load();
+    void store.getState().loadService();
+  }, [store]);
   useEffect(reload, [reload]);
   useDataChanged(SALES_TABLES, reload);
 
@@ -123,6 +127,8 @@ export function SalesScreen() {
         <h1 className="screen-title">{t('tables.sales.title')}</h1>
         <BackButton />
       </div>
+      <ServicePanel store={store} />
+      <h2 className="section-title">{t('tables.sales.figuresTitle')}</h2>
       <ErrorAlert error={error} />
       <Chooser
         label={t('tables.sales.periodLabel')}
