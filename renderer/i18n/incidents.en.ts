@@ -2,7 +2,7 @@
 export const incidentsEn = {
   title: 'Incidents',
   tabsLabel: 'Incident sections',
-  tabs: { report: 'Report', list: 'Incidents', dashboard: 'Dashboard' },
+  tabs: { report: 'Report', list: 'Incidents', dashboard: 'Dashboard', settings: 'Settings' },
   type: {
     injury: 'Injury',
     near_miss: 'Near miss',
@@ -160,6 +160,23 @@ export const incidentsEn = {
     trendsBy: 'Show incidents reported',
     grain: { hour: 'By hour', day: 'By day', week: 'By week', month: 'By month' },
   },
+  settings: {
+    slaTitle: 'Response times (SLA)',
+    slaHint:
+      'The time to acknowledge and to resolve an incident of each severity at this site. Until a site sets its own, the defaults apply.',
+    own: 'set for this site',
+    default: 'default',
+    ack: 'Acknowledge within (minutes)',
+    resolve: 'Resolve within (hours)',
+    save: 'Save',
+    badMinutes: 'Type a whole number of minutes, 1 or more.',
+    badHours: 'Type a number of hours, such as 24 or 1.5.',
+    placesTitle: 'Places',
+    placeEn: 'Name in English',
+    placeFr: 'Name in French',
+    addPlace: 'Add the place',
+    nameNeeded: 'Type the name in both languages.',
+  },
   notices: {
     reported: 'Report sent. Thank you.',
     moved: 'Incident moved.',
@@ -169,6 +186,8 @@ export const incidentsEn = {
     regulatorySaved: 'Regulatory log saved.',
     paused: 'SLA paused.',
     resumed: 'SLA resumed.',
+    targetSaved: 'Targets saved.',
+    placeAdded: 'Place added.',
   },
   export: {
     listTitle: 'Export the incident list',

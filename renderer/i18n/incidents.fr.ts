@@ -4,7 +4,7 @@ import type { incidentsEn } from './incidents.en.js';
 export const incidentsFr: typeof incidentsEn = {
   title: 'Incidents',
   tabsLabel: 'Rubriques des incidents',
-  tabs: { report: 'Signaler', list: 'Incidents', dashboard: 'Tableau de bord' },
+  tabs: { report: 'Signaler', list: 'Incidents', dashboard: 'Tableau de bord', settings: 'Réglages' },
   type: {
     injury: 'Blessure',
     near_miss: 'Presque accident',
@@ -162,6 +162,23 @@ export const incidentsFr: typeof incidentsEn = {
     trendsBy: 'Afficher les incidents signalés',
     grain: { hour: 'Par heure', day: 'Par jour', week: 'Par semaine', month: 'Par mois' },
   },
+  settings: {
+    slaTitle: 'Délais de réponse (SLA)',
+    slaHint:
+      'Le délai pour prendre en compte et pour résoudre un incident de chaque gravité sur ce site. Tant que le site n’a pas fixé les siens, ceux par défaut s’appliquent.',
+    own: 'fixé pour ce site',
+    default: 'par défaut',
+    ack: 'Prendre en compte sous (minutes)',
+    resolve: 'Résoudre sous (heures)',
+    save: 'Enregistrer',
+    badMinutes: 'Saisissez un nombre entier de minutes, 1 ou plus.',
+    badHours: 'Saisissez un nombre d’heures, par exemple 24 ou 1,5.',
+    placesTitle: 'Lieux',
+    placeEn: 'Nom en anglais',
+    placeFr: 'Nom en français',
+    addPlace: 'Ajouter le lieu',
+    nameNeeded: 'Saisissez le nom dans les deux langues.',
+  },
   notices: {
     reported: 'Signalement envoyé. Merci.',
     moved: 'Incident déplacé.',
@@ -171,6 +188,8 @@ export const incidentsFr: typeof incidentsEn = {
     regulatorySaved: 'Registre réglementaire enregistré.',
     paused: 'Délai suspendu.',
     resumed: 'Délai repris.',
+    targetSaved: 'Délais enregistrés.',
+    placeAdded: 'Lieu ajouté.',
   },
   export: {
     listTitle: 'Exporter la liste des incidents',

@@ -4,7 +4,8 @@ import type { CoreEvent, MethodInput, MethodOutput } from '../../shared/api/cont
 import type { ErrorData } from '../../shared/errors.js';
 import type { Stage } from '../../shared/incidents/workflow.js';
 
-export type IncidentsTab = 'report' | 'list' | 'dashboard';
+export type IncidentsTab = 'report' | 'list' | 'dashboard' | 'settings';
+export type IncidentSettings = MethodOutput<'incidents.settings'>;
 export type IncidentSummary = MethodOutput<'incidents.list'>[number];
 export type IncidentDetail = MethodOutput<'incidents.detail'>;
 export type IncidentAlert = MethodOutput<'incidents.alerts'>[number];
@@ -15,7 +16,16 @@ export type ActionInput = Omit<MethodInput<'incidents.addAction'>, 'incidentId'>
 export type RecordVerdict = MethodOutput<'incidents.verify'>;
 export type RegulatoryInput = MethodInput<'incidents.setRegulatory'>['regulatory'];
 export type IncidentsNotice =
-  'reported' | 'moved' | 'escalated' | 'acknowledged' | 'actionAdded' | 'regulatorySaved' | 'paused' | 'resumed';
+  | 'reported'
+  | 'moved'
+  | 'escalated'
+  | 'acknowledged'
+  | 'actionAdded'
+  | 'regulatorySaved'
+  | 'paused'
+  | 'resumed'
+  | 'targetSaved'
+  | 'placeAdded';
 
 export interface IncidentsState {
   tab: IncidentsTab;
@@ -25,6 +35,8 @@ export interface IncidentsState {
   /** The record check of the open incident, once asked for; cleared when the record changes. */
   verdict: RecordVerdict | null;
   dashboard: IncidentDashboard | null;
+  /** The site's SLA targets and places (the settings tab, for settings.manage). */
+  settings: IncidentSettings | null;
   alerts: IncidentAlert[];
   busy: boolean;
   error: ErrorData | null;
@@ -43,6 +55,8 @@ export interface IncidentsState {
   setRegulatory(regulatory: RegulatoryInput): Promise<boolean>;
   /** Stops ("waiting for shore") or restarts the SLA clocks of the open incident. */
   pauseSla(paused: boolean, reason: string): Promise<boolean>;
+  saveTarget(input: MethodInput<'incidents.setSlaTarget'>): Promise<boolean>;
+  addPlace(input: MethodInput<'incidents.addPlace'>): Promise<boolean>;
   handleEvent(event: CoreEvent): void;
 }
 
@@ -54,6 +68,7 @@ const TABLES = new Set([
   'incident_places',
   'incident_seals',
   'incident_regulatory',
+  'incident_sla_targets',
 ]);
 
 /** A verdict speaks of the history it read: one more entry makes it stale. */
@@ -102,6 +117,11 @@ export function createIncidentsStore({ api }: { api: Pick<ApiClient, 'call'> }) 
         if (r.ok) set({ dashboard: r.value });
         else set({ error: r.error });
       },
+      async settings() {
+        const r = await api.call('incidents.settings', {});
+        if (r.ok) set({ settings: r.value });
+        else set({ error: r.error });
+      },
     };
     const after = async (notice: IncidentsNotice) => {
       set({ notice });
@@ -115,6 +135,7 @@ export function createIncidentsStore({ api }: { api: Pick<ApiClient, 'call'> }) 
       detail: null,
       verdict: null,
       dashboard: null,
+      settings: null,
       alerts: [],
       busy: false,
       error: null,
@@ -187,6 +208,18 @@ export function createIncidentsStore({ api }: { api: Pick<ApiClient, 'call'> }) 
         const id = get().detail?.id;
         if (!id || !(await attempt(() => api.call('incidents.pauseSla', { id, paused, reason })))) return false;
         await after(paused ? 'paused' : 'resumed');
+        return true;
+      },
+      async saveTarget(input) {
+        if (!(await attempt(() => api.call('incidents.setSlaTarget', input)))) return false;
+        await after('targetSaved');
+        return true;
+      },
+      async addPlace(input) {
+        if (!(await attempt(() => api.call('incidents.addPlace', input)))) return false;
+        // The report form reads the places again: the new one is there at once.
+        set({ places: [] });
+        await after('placeAdded');
         return true;
       },
       handleEvent(event) {

@@ -150,6 +150,46 @@ export const incidentsContract = {
     output: z.array(z.object({ id: z.uuid(), name: names })),
     touchesSession: false,
   }),
+  'incidents.settings': method({
+    access: 'settings.manage',
+    input: empty,
+    output: z.object({
+      /** Each severity's targets; `own` when the site set them, else the defaults. */
+      targets: z.array(
+        z.object({
+          severity: z.enum(SEVERITIES),
+          ackMinutes: z.number().int(),
+          resolveMinutes: z.number().int(),
+          own: z.boolean(),
+        }),
+      ),
+      places: z.array(z.object({ id: z.uuid(), name: names, own: z.boolean() })),
+    }),
+  }),
+  'incidents.setSlaTarget': method({
+    access: 'settings.manage',
+    input: z
+      .object({
+        severity: z.enum(SEVERITIES),
+        ackMinutes: z
+          .number()
+          .int()
+          .min(1)
+          .max(60 * 24 * 30),
+        resolveMinutes: z
+          .number()
+          .int()
+          .min(1)
+          .max(60 * 24 * 365),
+      })
+      .strict(),
+    output: okOut,
+  }),
+  'incidents.addPlace': method({
+    access: 'settings.manage',
+    input: z.object({ nameEn: z.string().trim().min(1).max(80), nameFr: z.string().trim().min(1).max(80) }).strict(),
+    output: z.object({ id: z.uuid() }),
+  }),
   'incidents.report': method({ access: 'incidents.report', input: reportFields, output: z.object({ id: z.uuid() }) }),
   'incidents.list': method({
     access: 'incidents.report',

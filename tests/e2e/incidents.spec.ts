@@ -204,3 +204,51 @@ test('@screens incidents screens in EN and FR, landscape and portrait', async ({
     }
   }
 });
+
+test('the administrator sets the site’s response times and adds a place the report form then offers', async ({
+  page,
+}) => {
+  await openKiosk(page);
+  await signIn(page, 'Sophie Laurent');
+  await page.getByTestId('lang-en').click();
+  await page.getByTestId('area-incidents').click();
+  await page.getByTestId('incidents-tab-settings').click();
+  const critical = page.getByTestId('sla-critical');
+  await expect(critical).toContainText('default');
+  // A value that is not a number of minutes is refused under its field.
+  await critical.getByTestId('sla-critical-ack').fill('soon');
+  await critical.getByTestId('sla-critical-save').click();
+  await expect(critical.getByTestId('problem-sla-critical-ack')).toBeVisible();
+  await critical.getByTestId('sla-critical-ack').fill('10');
+  await critical.getByTestId('sla-critical-resolve').fill('12');
+  await critical.getByTestId('sla-critical-save').click();
+  await expect(page.getByTestId('incidents-notice')).toHaveText('Targets saved.');
+  await expect(page.getByTestId('sla-critical')).toContainText('set for this site');
+  await expect(page.getByTestId('sla-critical-ack')).toHaveValue('10');
+
+  await page.getByTestId('place-en').fill('Wine cellar');
+  await page.getByTestId('place-fr').fill('Cave à vin');
+  await page.getByTestId('place-add').click();
+  await expect(page.getByTestId('incidents-notice')).toHaveText('Place added.');
+  await expect(page.getByTestId('incident-places')).toContainText('Wine cellar');
+  await page.getByTestId('incidents-tab-report').click();
+  await expect(page.getByTestId('incident-form')).toContainText('Wine cellar');
+});
+
+test('@screens incident settings in EN and FR, landscape and portrait', async ({ page }) => {
+  await openKiosk(page);
+  await signIn(page, 'Sophie Laurent');
+  await page.getByTestId('area-incidents').click();
+  await page.getByTestId('incidents-tab-settings').click();
+  await expect(page.getByTestId('incident-settings')).toBeVisible();
+  for (const locale of ['en', 'fr'] as const) {
+    await page.getByTestId(`lang-${locale}`).click();
+    for (const [orientation, size] of [
+      ['landscape', { width: 1280, height: 800 }],
+      ['portrait', { width: 800, height: 1280 }],
+    ] as const) {
+      await page.setViewportSize(size);
+      await page.screenshot({ path: shot(`settings-${locale}-${orientation}`), fullPage: true });
+    }
+  }
+});

@@ -7,15 +7,18 @@ import { ESCALATION_CHAINS, MAX_LEVEL } from '../../../shared/incidents/escalati
 import {
   acknowledgeEscalation,
   addAction,
+  addPlace,
   escalateIncident,
   moveIncident,
   pauseSla,
   reportIncident,
   setActionStatus,
+  setSlaTarget,
 } from '../../../shared/incidents/mutations.js';
+import { defaultPlacesOf } from '../../../shared/incidents/places.js';
 import { setRegulatory } from '../../../shared/incidents/record-mutations.js';
 import { changedRegulatory, defaultRegulatory, regulatoryOf } from '../../../shared/incidents/regulatory.js';
-import { movesFor, type IncidentType, type Severity } from '../../../shared/incidents/workflow.js';
+import { movesFor, SEVERITIES, type IncidentType, type Severity } from '../../../shared/incidents/workflow.js';
 import { can } from '../../../shared/permissions.js';
 import { peopleAtSite } from '../auth/people.js';
 import type { CallContext, Handlers } from '../api/dispatcher.js';
@@ -75,6 +78,39 @@ export function createIncidentsHandlers(deps: HandlerDeps): IncidentsHandlers {
   };
 
   return {
+    'incidents.settings': async () => {
+      const site = await deps.site();
+      const [targets, own, places] = await Promise.all([
+        targetsAt(db, site.id),
+        db.selectFrom('incident_sla_targets').select('severity').where('site_id', '=', site.id).execute(),
+        placesOf(db, site.id, site.kind),
+      ]);
+      const ownSeverities = new Set(own.map((r) => r.severity));
+      const defaults = new Set(defaultPlacesOf(site.id, site.kind).map((p) => p.id));
+      return {
+        targets: SEVERITIES.map((severity) => ({ severity, ...targets[severity], own: ownSeverities.has(severity) })),
+        places: places.map((p) => ({ ...p, own: !defaults.has(p.id) })),
+      };
+    },
+    'incidents.setSlaTarget': async (input, ctx) => {
+      await deps.runner.run(setSlaTarget, input, actorOf(ctx));
+      return { ok: true as const };
+    },
+    'incidents.addPlace': async (input, ctx) => {
+      const site = await deps.site();
+      const taken = (await placesOf(db, site.id, site.kind)).some(
+        (p) =>
+          p.name.en.toLowerCase() === input.nameEn.toLowerCase() ||
+          p.name.fr.toLowerCase() === input.nameFr.toLowerCase(),
+      );
+      if (taken)
+        throw new AppError('CONFLICT', 'The site already has a place of that name.', {
+          issues: [{ path: 'nameEn', message: 'already a place' }],
+        });
+      const id = newId();
+      await deps.runner.run(addPlace, { id, ...input }, actorOf(ctx));
+      return { id };
+    },
     'incidents.places': async () => {
       const site = await deps.site();
       return placesOf(db, site.id, site.kind);

@@ -11,10 +11,16 @@ import { AlertBanner } from './alert-banner.js';
 import { IncidentDashboard } from './incident-dashboard.js';
 import { IncidentDetailView } from './incident-detail.js';
 import { IncidentList } from './incident-list.js';
+import { IncidentSettings } from './incident-settings.js';
 import { ReportForm } from './report-form.js';
 import '../../styles/incidents.css';
 
-const TABS: IncidentsTab[] = ['report', 'list', 'dashboard'];
+const TABS: IncidentsTab[] = ['report', 'list', 'dashboard', 'settings'];
+/** The permission each tab needs beyond reporting. */
+const TAB_PERMISSION: Partial<Record<IncidentsTab, string>> = {
+  dashboard: 'incidents.triage',
+  settings: 'settings.manage',
+};
 const NONE: readonly string[] = [];
 
 /** Incidents: report in a few taps, the list with SLA state, one incident's detail, the dashboard. */
@@ -27,7 +33,7 @@ export function IncidentsScreen() {
   const error = useStore(store, (s) => s.error);
   const notice = useStore(store, (s) => s.notice);
   const permissions = useStore(session, (s) => s.session?.user.permissions ?? NONE);
-  const tabs = TABS.filter((id) => id !== 'dashboard' || permissions.includes('incidents.triage'));
+  const tabs = TABS.filter((id) => !TAB_PERMISSION[id] || permissions.includes(TAB_PERMISSION[id]));
 
   useEffect(() => {
     void store.getState().refresh();
@@ -83,6 +89,7 @@ export function IncidentsScreen() {
             </>
           )}
           {tab === 'dashboard' && <IncidentDashboard store={store} />}
+          {tab === 'settings' && <IncidentSettings store={store} />}
         </>
       )}
     </main>
