@@ -197,4 +197,15 @@ export const tablesEn = {
     countedCol: 'Counted',
     differenceCol: 'Difference',
   },
+  receipt: {
+    open: 'Receipt (PDF)',
+    print: 'Print the receipt',
+    title: 'The guest’s receipt',
+    hint: 'A PDF of this bill in English and French: what was served, the payments, the tips and what is still due.',
+    heading: 'Receipt · table {{label}}',
+    guests_one: '{{count}} guest',
+    guests_many: '{{count}} guests',
+    guests_other: '{{count}} guests',
+    offered: 'offered',
+  },
 };

@@ -211,4 +211,15 @@ export const tablesFr: typeof tablesEn = {
     countedCol: 'Compté',
     differenceCol: 'Écart',
   },
+  receipt: {
+    open: 'Reçu (PDF)',
+    print: 'Imprimer le reçu',
+    title: 'Le reçu du client',
+    hint: 'Un PDF de cette addition en anglais et en français\u00A0: ce qui a été servi, les paiements, les pourboires et le reste dû.',
+    heading: 'Reçu · table {{label}}',
+    guests_one: '{{count}} couvert',
+    guests_many: '{{count}} couverts',
+    guests_other: '{{count}} couverts',
+    offered: 'offert',
+  },
 };

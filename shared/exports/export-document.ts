@@ -42,6 +42,7 @@ export const EXPORT_KINDS = [
   'incident_summary',
   'incident_list',
   'incident_report',
+  'table_receipt',
 ] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 

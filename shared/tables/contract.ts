@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { MethodSpec } from '../api/method-spec.js';
 import { ALLERGENS } from './allergens.js';
 import { SALES_PERIODS } from './analytics.js';
+import { exportedFile } from '../compliance/export-contract.js';
 import { PAYMENT_METHODS } from './payment-mutations.js';
 import { STATIONS } from './routing.js';
 import { TABLE_STATES } from './table-state.js';
@@ -258,6 +259,11 @@ export const tablesContract = {
     access: 'session',
     input: z.object({ itemId: z.uuid(), available: z.boolean() }).strict(),
     output: okOut,
+  }),
+  'tables.receipt': method({
+    access: 'tables.pay',
+    input: z.object({ sessionId: z.uuid() }).strict(),
+    output: exportedFile,
   }),
   'tables.service': method({
     access: 'tables.money',

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, openKiosk, signIn, test, typePin } from './support/fixtures.js';
@@ -102,6 +103,24 @@ test('a table from order to close: two seats, send, kitchen bump and recall, voi
   await page.getByTestId('pay-record').click();
   await expect(page.getByTestId('bill-due')).toHaveText('€0.00');
   await expect(page.getByTestId('bill-tips')).toHaveText('€1.50');
+
+  // The guest's receipt: a PDF of the bill in both languages, and the till-roll layout on paper.
+  await page.getByTestId('receipt-open').click();
+  await page.getByTestId('export-format-pdf').click();
+  await expect(page.getByTestId('export-ready')).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-download').click()]);
+  const text = execFileSync('pdftotext', ['-layout', (await download.path())!, '-'], { encoding: 'utf8' });
+  expect(text).toContain('Receipt · table 3');
+  expect(text).toContain('Reçu · table 3');
+  expect(text).toContain('Steak frites');
+  expect(text).not.toContain('Sparkling water');
+  await page.getByTestId('export-close').click();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByTestId('receipt-print-layout')).toBeVisible();
+  await expect(page.getByTestId('receipt-print-layout')).toContainText('€30.50');
+  await page.screenshot({ path: shot('receipt-print-en'), fullPage: false });
+  await page.emulateMedia({ media: 'screen' });
+  await expect(page.getByTestId('receipt-print-layout')).toBeHidden();
 
   await page.getByTestId('table-close').click();
   await expect(page.getByTestId('tables-floor')).toBeVisible();

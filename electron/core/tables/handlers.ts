@@ -1,4 +1,8 @@
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { documentHash, EXPORT_MIME } from '../../../shared/exports/export-document.js';
+import { receiptDocument } from '../../../shared/tables/receipt.js';
+import { fileOf } from '../exports/document-file.js';
 import { AppError } from '../../../shared/errors.js';
 import { newId } from '../../../shared/ids.js';
 import { can } from '../../../shared/permissions.js';
@@ -185,6 +189,20 @@ export function createTablesHandlers(deps: HandlerDeps): TablesHandlers {
     'tables.setAvailability': async (input, ctx) => {
       await deps.runner.run(setAvailability, input, actorOf(ctx));
       return done;
+    },
+    'tables.receipt': async (input) => {
+      const site = await restaurant();
+      const bill = await readSession(db, site.id, await sessionMeant(db, site.id, input.sessionId, deps.deviceId));
+      if (!bill) throw new AppError('NOT_FOUND', 'That table is not open.', { field: 'sessionId' });
+      const doc = receiptDocument(bill, { site: site.name }, new Date(deps.clock.now()).toISOString());
+      const bytes = await fileOf(doc, 'pdf');
+      return {
+        fileName: `receipt-${bill.tableLabel.replace(/[^A-Za-z0-9_-]+/g, '-')}-${doc.generatedAt.slice(0, 10)}.pdf`,
+        mime: EXPORT_MIME.pdf,
+        base64: Buffer.from(bytes).toString('base64'),
+        contentHash: documentHash(doc),
+        fileHash: createHash('sha256').update(bytes).digest('hex'),
+      };
     },
     'tables.service': async () => readService(db, (await restaurant()).id, new Date(deps.clock.now()).toISOString()),
     'tables.setAccepting': async (input, ctx) => {

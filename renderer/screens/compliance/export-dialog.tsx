@@ -22,12 +22,15 @@ export function ExportButton<F extends ExportFormat = ExportFormat>({
   testId = 'export-open',
   titleKey = 'exports.title',
   hintKey = 'exports.hint',
+  labelKey = 'exports.open',
   onExported,
 }: {
   request(format: F): Promise<Result<ExportedFile>>;
   /** i18n keys of the dialog's title and hint (default: a compliance report's). */
   titleKey?: string;
   hintKey?: string;
+  /** i18n key of the button's own words (default: "Export"). */
+  labelKey?: string;
   /** The formats offered (default: all five). */
   formats?: readonly F[];
   testId?: string;
@@ -38,7 +41,7 @@ export function ExportButton<F extends ExportFormat = ExportFormat>({
   return (
     <>
       <button type="button" className="button button--secondary" data-testid={testId} onClick={() => setOpen(true)}>
-        {t('exports.open')}
+        {t(labelKey)}
       </button>
       {open && (
         <ExportDialog

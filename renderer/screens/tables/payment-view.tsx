@@ -4,12 +4,18 @@ import { useStore } from 'zustand';
 import type { TablesStore } from '../../stores/tables-store.js';
 import { moneyText, shareName } from './money-text.js';
 import { PayShare } from './pay-share.js';
+import { ReceiptPrint } from './receipt-print.js';
+import { useServices } from '../../app/services.js';
+import { ExportButton } from '../compliance/export-dialog.js';
 import { SplitChooser } from './split-chooser.js';
+
+const RECEIPT_FORMATS = ['pdf'] as const;
 
 /** The bill: how it is split, each share paid by cash, card or voucher with a tip, then close the table. */
 export function PaymentView({ store }: { store: TablesStore }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const { api } = useServices();
   const session = useStore(store, (s) => s.session);
   const shares = useStore(store, (s) => s.shares);
   const busy = useStore(store, (s) => s.busy);
@@ -34,7 +40,26 @@ export function PaymentView({ store }: { store: TablesStore }) {
             <span>{t('tables.due')}</span>
             <strong data-testid="bill-due">{moneyText(session.dueCents, lang)}</strong>
           </div>
+          <div className="bill-sum__receipt">
+            <ExportButton
+              formats={RECEIPT_FORMATS}
+              request={() => api.call('tables.receipt', { sessionId: session.id })}
+              titleKey="tables.receipt.title"
+              hintKey="tables.receipt.hint"
+              labelKey="tables.receipt.open"
+              testId="receipt-open"
+            />
+            <button
+              type="button"
+              className="button button--secondary"
+              data-testid="receipt-print"
+              onClick={() => window.print()}
+            >
+              {t('tables.receipt.print')}
+            </button>
+          </div>
         </section>
+        <ReceiptPrint session={session} />
         <SplitChooser
           session={session}
           busy={busy}
