@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { MethodSpec } from '../api/method-spec.js';
-import { ACTION_STATUSES, isoDateField, reportFields } from './mutations.js';
+import { ACTION_STATUSES, isoDateField, reportFields, slaTargetFields } from './mutations.js';
 import { regulatoryFields } from './regulatory.js';
 import { INCIDENT_TYPES, SEVERITIES, STAGES } from './workflow.js';
 
@@ -168,21 +168,7 @@ export const incidentsContract = {
   }),
   'incidents.setSlaTarget': method({
     access: 'settings.manage',
-    input: z
-      .object({
-        severity: z.enum(SEVERITIES),
-        ackMinutes: z
-          .number()
-          .int()
-          .min(1)
-          .max(60 * 24 * 30),
-        resolveMinutes: z
-          .number()
-          .int()
-          .min(1)
-          .max(60 * 24 * 365),
-      })
-      .strict(),
+    input: slaTargetFields,
     output: okOut,
   }),
   'incidents.addPlace': method({

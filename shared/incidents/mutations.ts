@@ -303,26 +303,29 @@ export const acknowledgeEscalation = defineMutation({
   merge: 'computed',
 });
 
+/** One severity's targets, as a screen sends them and the mutation checks them. */
+export const slaTargetFields = z
+  .object({
+    severity: z.enum(SEVERITIES),
+    ackMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(60 * 24 * 30),
+    resolveMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(60 * 24 * 365),
+  })
+  .strict();
+
 /** A site's own SLA target for one severity (replacing the default). */
 export const setSlaTarget = defineMutation({
   name: 'incidents.setSlaTarget',
   version: 1,
   authority: 'settings.manage',
-  args: z
-    .object({
-      severity: z.enum(SEVERITIES),
-      ackMinutes: z
-        .number()
-        .int()
-        .min(1)
-        .max(60 * 24 * 30),
-      resolveMinutes: z
-        .number()
-        .int()
-        .min(1)
-        .max(60 * 24 * 365),
-    })
-    .strict(),
+  args: slaTargetFields,
   async run(ctx, a) {
     if (a.resolveMinutes < a.ackMinutes)
       throw new AppError('VALIDATION_FAILED', 'The time to resolve cannot be shorter than the time to acknowledge.', {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { expect, openKiosk, signIn, test } from './support/fixtures.js';
+import { expect, openKiosk, shootLayouts, signIn, test } from './support/fixtures.js';
 
 const shot = (name: string) => fileURLToPath(new URL(`./screenshots/incidents-${name}.png`, import.meta.url));
 
@@ -241,14 +241,5 @@ test('@screens incident settings in EN and FR, landscape and portrait', async ({
   await page.getByTestId('area-incidents').click();
   await page.getByTestId('incidents-tab-settings').click();
   await expect(page.getByTestId('incident-settings')).toBeVisible();
-  for (const locale of ['en', 'fr'] as const) {
-    await page.getByTestId(`lang-${locale}`).click();
-    for (const [orientation, size] of [
-      ['landscape', { width: 1280, height: 800 }],
-      ['portrait', { width: 800, height: 1280 }],
-    ] as const) {
-      await page.setViewportSize(size);
-      await page.screenshot({ path: shot(`settings-${locale}-${orientation}`), fullPage: true });
-    }
-  }
+  await shootLayouts(page, shot, 'settings');
 });

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { apiAs, expect, openKiosk, sessionToken, signIn, test } from './support/fixtures.js';
+import { apiAs, expect, openKiosk, sessionToken, shootLayouts, signIn, test } from './support/fixtures.js';
 
 const shot = (name: string) => fileURLToPath(new URL(`./screenshots/sales-${name}.png`, import.meta.url));
 
@@ -114,15 +114,10 @@ test('@screens the sales screen in EN and FR, landscape and portrait', async ({ 
   await page.getByTestId('shift-float').fill('150');
   await page.getByTestId('shift-open-button').click();
   await expect(page.getByTestId('shift-expected')).toBeVisible();
-  for (const locale of ['en', 'fr'] as const) {
-    await page.getByTestId(`lang-${locale}`).click();
-    for (const [orientation, size] of [
-      ['landscape', { width: 1280, height: 800 }],
-      ['portrait', { width: 800, height: 1280 }],
-    ] as const) {
-      await page.setViewportSize(size);
-      await expect(page.getByTestId('chart-sales-day')).toBeVisible();
-      await page.screenshot({ path: shot(`${locale}-${orientation}`), fullPage: true });
-    }
-  }
+  await shootLayouts(
+    page,
+    (n) => shot(n.replace(/^sales-/, '')),
+    'sales',
+    () => expect(page.getByTestId('chart-sales-day')).toBeVisible(),
+  );
 });

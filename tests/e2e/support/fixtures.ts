@@ -81,3 +81,29 @@ export async function apiAs<T = unknown>(page: Page, method: string, input: unkn
   if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
   return body.value as T;
 }
+
+/** The two kiosk orientations every new screen is looked at in. */
+export const LAYOUTS = [
+  ['landscape', { width: 1280, height: 800 }],
+  ['portrait', { width: 800, height: 1280 }],
+] as const;
+
+/**
+ * Screenshots of the screen on `page` in EN and FR, landscape and portrait, as `<name>-<lang>-<orientation>`;
+ * `ready` runs after each change (a locator to wait for).
+ */
+export async function shootLayouts(
+  page: Page,
+  shot: (name: string) => string,
+  name: string,
+  ready?: () => Promise<void>,
+) {
+  for (const locale of ['en', 'fr'] as const) {
+    await page.getByTestId(`lang-${locale}`).click();
+    for (const [orientation, size] of LAYOUTS) {
+      await page.setViewportSize(size);
+      await ready?.();
+      await page.screenshot({ path: shot(`${name}-${locale}-${orientation}`), fullPage: true });
+    }
+  }
+}
