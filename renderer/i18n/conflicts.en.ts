@@ -38,6 +38,7 @@ export const conflictsEn = {
     session_recordAttendance: 'Attendance and scores of a session',
     sites_create: 'Creating a site',
     sites_setIdleLock: 'Screen lock time of the site',
+    sites_setTimezone: 'Time zone of the site',
     training_assign: 'Assigning training',
     training_feedback: 'Feedback on training',
     training_markExpired: 'Marking certificates expired',

@@ -42,6 +42,7 @@ export const conflictsFr: Widen<typeof conflictsEn> = {
     session_recordAttendance: 'Présence et notes d’une séance',
     sites_create: 'Création d’un site',
     sites_setIdleLock: 'Délai de verrouillage de l’écran du site',
+    sites_setTimezone: 'Fuseau horaire du site',
     training_assign: 'Attribution d’une formation',
     training_feedback: 'Avis sur une formation',
     training_markExpired: 'Certificats marqués expirés',

@@ -165,6 +165,9 @@ export const en = {
     nameRequired: 'Enter a name.',
     pinFormat: 'A PIN is 4 to 8 digits.',
     roleRequired: 'Choose a role.',
+    zoneTitle: 'Time zone of the site',
+    zoneLabel: 'Time zone',
+    zoneHint: 'Schedules, due dates, response times and charts follow it on every kiosk of the site. Now: {{zone}}.',
     idleTitle: 'Screen lock',
     idleLabel: 'Lock the screen after this many seconds without activity',
     idleHint: 'Between 15 and 3600 seconds.',
@@ -180,6 +183,7 @@ export const en = {
     notices: {
       roleChanged: 'Role updated for {{name}}.',
       userCreated: '{{name}} was added.',
+      timezoneSaved: 'The site now keeps time in {{zone}}.',
       idleLockSaved: 'The screen now locks after {{seconds}} seconds without activity.',
     },
   },

@@ -164,6 +164,10 @@ export const fr: Messages = {
     nameRequired: 'Saisissez un nom.',
     pinFormat: 'Un code PIN compte 4 à 8 chiffres.',
     roleRequired: 'Choisissez un rôle.',
+    zoneTitle: 'Fuseau horaire du site',
+    zoneLabel: 'Fuseau horaire',
+    zoneHint:
+      'Les échéances, les délais de réponse et les graphiques le suivent sur tous les terminaux du site. Actuellement\u00A0: {{zone}}.',
     idleTitle: 'Verrouillage de l’écran',
     idleLabel: 'Verrouiller l’écran après ce nombre de secondes sans activité',
     idleHint: 'Entre 15 et 3600 secondes.',
@@ -179,6 +183,7 @@ export const fr: Messages = {
     notices: {
       roleChanged: 'Rôle mis à jour pour {{name}}.',
       userCreated: '{{name}} a été ajouté(e).',
+      timezoneSaved: 'Le site suit désormais l’heure de {{zone}}.',
       idleLockSaved: 'L’écran se verrouille désormais après {{seconds}} secondes sans activité.',
     },
   },

@@ -94,6 +94,7 @@ export function AdminScreen() {
           <AddPersonForm roles={roles.filter((r) => r.grantable)} />
           <PeoplePanel />
           <IdleLockForm />
+          {maySet && <TimezoneForm />}
           {mayBackUp && <BackupsPanel />}
           {maySet && <ErrorLogPanel />}
         </>
@@ -149,6 +150,8 @@ function describeNotice(t: (key: string, options?: Record<string, unknown>) => s
       return t('admin.notices.userCreated', { name: notice.name });
     case 'idle-lock-saved':
       return t('admin.notices.idleLockSaved', { seconds: notice.seconds });
+    case 'timezone-saved':
+      return t('admin.notices.timezoneSaved', { zone: notice.timezone });
   }
 }
 
@@ -300,6 +303,62 @@ function IdleLockForm() {
           </p>
         )}
         <button type="submit" className="button button--primary" disabled={saving} data-testid="idle-lock-submit">
+          {t('common.save')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+/** Every zone the runtime knows, UTC first: a list to pick from, never a zone typed by hand. */
+const ZONES: readonly string[] = ['UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')];
+
+/** The site's time zone (schedules, due dates and charts follow it on every kiosk of the site). */
+function TimezoneForm() {
+  const { t } = useTranslation();
+  const { admin, appInfo } = useServices();
+  const saving = useSlice(admin, (s) => s.saving);
+  const current = useSlice(appInfo, (s) => s.info?.site.timezone ?? 'UTC');
+  const [value, setValue] = useState(current);
+  const id = useId();
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (await admin.getState().setTimezone(value)) await appInfo.getState().load();
+  };
+
+  return (
+    <section className="panel" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="section-title">
+        {t('admin.zoneTitle')}
+      </h2>
+      <form className="form form--inline" onSubmit={(e) => void submit(e)} noValidate data-testid="site-timezone">
+        <div className="field">
+          <label htmlFor={`${id}-zone`}>{t('admin.zoneLabel')}</label>
+          <p id={`${id}-hint`} className="field__hint field__hint--above">
+            {t('admin.zoneHint', { zone: current })}
+          </p>
+          <select
+            id={`${id}-zone`}
+            className="field__control"
+            data-testid="site-timezone-select"
+            value={value}
+            aria-describedby={`${id}-hint`}
+            onChange={(e) => setValue(e.target.value)}
+          >
+            {(ZONES.includes(current) ? ZONES : [current, ...ZONES]).map((z) => (
+              <option key={z} value={z}>
+                {z.replace(/_/g, ' ')}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={saving || value === current}
+          data-testid="site-timezone-submit"
+        >
           {t('common.save')}
         </button>
       </form>

@@ -11,7 +11,8 @@ export type RoleSummary = AdminUsers['roles'][number];
 export type AdminNotice =
   | { kind: 'role-changed'; name: string }
   | { kind: 'user-created'; name: string }
-  | { kind: 'idle-lock-saved'; seconds: number };
+  | { kind: 'idle-lock-saved'; seconds: number }
+  | { kind: 'timezone-saved'; timezone: string };
 
 export interface AdminState {
   users: AdminUser[] | null;
@@ -30,6 +31,7 @@ export interface AdminState {
   setRole(userId: string, roleId: string): Promise<boolean>;
   createUser(input: MethodInput<'admin.createUser'>): Promise<boolean>;
   setIdleLock(seconds: number): Promise<boolean>;
+  setTimezone(timezone: string): Promise<boolean>;
   /** A change to people or roles, synced from another kiosk or made here, reloads an open list. */
   handleEvent(event: CoreEvent): void;
   /** Forget the list (sign-out), so the next person never sees it and nothing reloads it. */
@@ -116,6 +118,10 @@ export function createAdminStore({ api }: { api: Pick<ApiClient, 'call'> }) {
 
       setIdleLock(seconds) {
         return change(() => api.call('admin.setIdleLock', { seconds }), { kind: 'idle-lock-saved', seconds }, false);
+      },
+
+      setTimezone(timezone) {
+        return change(() => api.call('admin.setTimezone', { timezone }), { kind: 'timezone-saved', timezone }, false);
       },
     };
   });

@@ -13,6 +13,7 @@ import { trainingContract } from '../training/contract.js';
 import { linksContract } from '../links/contract.js';
 import { notificationsContract } from '../notifications/contract.js';
 import { peopleContract } from '../people/contract.js';
+import { timeZoneField } from '../mutations/sites.js';
 import type { MethodSpec } from './method-spec.js';
 import { complianceExportContract } from '../compliance/export-contract.js';
 import { incidentsExportContract } from '../incidents/export-contract.js';
@@ -211,6 +212,11 @@ export const contract = {
   'admin.setIdleLock': method({
     access: 'settings.manage',
     input: z.object({ seconds: z.number().int().min(15).max(3600) }).strict(),
+    output: okOut,
+  }),
+  'admin.setTimezone': method({
+    access: 'settings.manage',
+    input: z.object({ timezone: timeZoneField }).strict(),
     output: okOut,
   }),
   'sync.conflicts': method({

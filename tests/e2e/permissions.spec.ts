@@ -1,5 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, openKiosk, signIn, test } from './support/fixtures.js';
+
+const shot = (name: string) => fileURLToPath(new URL(`./screenshots/${name}.png`, import.meta.url));
 
 /** Calls the host's API from inside the page with the page's own session token. */
 const callApi = (page: Page, method: string, input: unknown = {}) =>
@@ -111,4 +114,19 @@ test('an administrator changes a role, adds a person and sets the idle lock', as
   await page.getByTestId('sign-out').click();
   await expect(page.getByTestId('user-tile').filter({ hasText: 'Jules Garnier' })).toContainText('Chef');
   await expect(page.getByTestId('user-tile').filter({ hasText: 'Emma Dubois' })).toContainText('Waiter');
+});
+
+test('an administrator moves the site to another time zone, picked from a list', async ({ page }) => {
+  await openKiosk(page);
+  await signIn(page, 'Sophie Laurent');
+  await page.getByTestId('lang-en').click();
+  await page.getByTestId('area-admin').click();
+  const form = page.getByTestId('site-timezone');
+  await expect(form).toContainText('Now: Europe/Paris');
+  await expect(page.getByTestId('site-timezone-submit')).toBeDisabled();
+  await page.getByTestId('site-timezone-select').selectOption('Pacific/Auckland');
+  await page.getByTestId('site-timezone-submit').click();
+  await expect(page.getByTestId('admin-notice')).toContainText('Pacific/Auckland');
+  await expect(form).toContainText('Now: Pacific/Auckland');
+  await page.screenshot({ path: shot('admin-timezone-en'), fullPage: true });
 });

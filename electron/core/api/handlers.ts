@@ -1,7 +1,7 @@
 import { areasFor } from '../../../shared/permissions.js';
 import { AppError } from '../../../shared/errors.js';
 import { newId } from '../../../shared/ids.js';
-import { setIdleLock } from '../../../shared/mutations/sites.js';
+import { setIdleLock, setTimezone } from '../../../shared/mutations/sites.js';
 import { resolveConflict, useMine } from '../../../shared/mutations/conflicts.js';
 import { decodeHlc } from '../../../shared/hlc.js';
 import { createUser, setUserRole } from '../../../shared/mutations/users.js';
@@ -261,6 +261,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         { userId: input.userId, roleId: input.roleId, auditId: newId() },
         actorOf(ctx),
       );
+      return { ok: true as const };
+    },
+    'admin.setTimezone': async (input, ctx) => {
+      await deps.runner.run(setTimezone, { timezone: input.timezone }, actorOf(ctx));
       return { ok: true as const };
     },
     'admin.setIdleLock': async (input, ctx) => {
