@@ -4,6 +4,8 @@ import { derivedId } from '../../shared/ids.js';
 import type { NotificationKind } from '../../shared/notifications/kinds.js';
 import { preferenceId } from '../../shared/notifications/mutations.js';
 import { retryDelayMs, type ShoreChannel } from '../../shared/notifications/delivery-work.js';
+import { settledNotices } from '../../shared/notifications/settled.js';
+import type { SyncedDatabase } from '../../shared/schema.js';
 import type { CentralDatabase } from '../db/central-schema.js';
 import { nextSiteVersion } from '../db/site-versions.js';
 import type { CentralTransaction } from '../db/site-tx.js';
@@ -175,17 +177,23 @@ export function createDeliveryWorker(o: DeliveryWorkerOptions) {
         .where('outcome', '=', 'sending')
         .execute();
 
-    const skipped = rows.filter((r) => {
+    // Not sent: one acknowledged on board, or one whose subject was dealt with since it was raised
+    // (the report submitted, the fuel anomaly taken up), read on central with every kiosk's rows.
+    const settled = await settledNotices(trx as unknown as Kysely<SyncedDatabase>, notes);
+    const whySkipped = (r: SendRow): string | null => {
       const n = noteOf.get(r.notification_id);
-      return !n || n.acknowledged_at !== null;
-    });
+      if (!n || n.acknowledged_at !== null) return 'skipped: acknowledged';
+      return settled.has(n.id) ? 'skipped: done' : null;
+    };
+    const skipped = rows.filter((r) => whySkipped(r) !== null);
     const sending = rows.filter((r) => !skipped.includes(r));
     for (const r of skipped) {
+      const why = whySkipped(r)!;
       await sql`UPDATE notification_sends SET state = 'skipped', attempts = attempts + 1, lease_owner = NULL, lease_until = NULL,
-                  last_error = 'skipped: acknowledged', updated_at = ${now} WHERE id = ${r.id}`.execute(trx);
+                  last_error = ${why}, updated_at = ${now} WHERE id = ${r.id}`.execute(trx);
       await trx
         .insertInto('notification_deliveries')
-        .values(deliveryRow(r, r.attempts + 1, 'skipped', 'skipped: acknowledged', to ?? '') as never)
+        .values(deliveryRow(r, r.attempts + 1, 'skipped', why, to ?? '') as never)
         .execute();
     }
     if (sending.length === 0) return 'skipped';

@@ -11,7 +11,7 @@ import { peopleAtSite, type Person } from '../auth/people.js';
 import type { Handlers } from '../api/dispatcher.js';
 import type { HandlerDeps } from '../api/handler-deps.js';
 import { createPreferenceHandlers } from './preference-handlers.js';
-import { settledNotices } from './site-sources.js';
+import { settledNotices } from '../../../shared/notifications/settled.js';
 
 type NotificationsHandlers = Pick<Handlers, keyof typeof notificationsContract>;
 type Row = NotificationRow & { escalation_acknowledged_at: string | null; incident_stage: string | null };
