@@ -30,6 +30,8 @@ export interface ComplianceTemplateRow extends SyncedRowBase {
 }
 
 export type ReportStatus = 'draft' | 'submitted' | 'reviewed' | 'approved' | 'returned' | 'countersigned';
+/** The statuses of a report that counts as handed in for its period (schedules, reminders). */
+export const SUBMITTED_STATUSES: readonly ReportStatus[] = ['submitted', 'reviewed', 'approved', 'countersigned'];
 
 export interface ComplianceReportRow extends SyncedRowBase {
   /** The pinned template version. */

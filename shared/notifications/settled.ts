@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
+import { SUBMITTED_STATUSES } from '../compliance/schema.js';
 import type { SyncedDatabase } from '../schema.js';
-
-const SUBMITTED = ['submitted', 'reviewed', 'approved', 'countersigned'] as const;
 
 /**
  * The notifications among `rows` whose subject has since been dealt with: the report of its period
@@ -22,7 +21,7 @@ export async function settledNotices(
       .selectFrom('compliance_reports')
       .select(['schedule_id', 'period'])
       .where('schedule_id', 'in', [...new Set(reports.map((r) => r.subject_id))])
-      .where('status', 'in', [...SUBMITTED])
+      .where('status', 'in', [...SUBMITTED_STATUSES])
       .where('deleted_at', 'is', null)
       .execute();
     const keys = new Set(done.map((d) => `${d.schedule_id}|${d.period}`));

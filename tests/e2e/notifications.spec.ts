@@ -5,13 +5,11 @@ import { apiAs, expect, openKiosk, sessionToken, signIn, test, testClockDay, typ
 const shot = (name: string) => fileURLToPath(new URL(`./screenshots/notifications-${name}.png`, import.meta.url));
 const IDLE_LOCK_MS = 121_000;
 
-const api = apiAs;
-
 /** The manager assigns allergen training to Emma Dubois, due in three days of the test clock. */
 async function assignToEmma(page: Page) {
-  const team = (await api(page, 'training.team', {})) as { people: { id: string; name: string }[] };
+  const team = (await apiAs(page, 'training.team', {})) as { people: { id: string; name: string }[] };
   const emma = team.people.find((p) => p.name === 'Emma Dubois')!;
-  await api(page, 'training.assign', {
+  await apiAs(page, 'training.assign', {
     userId: emma.id,
     moduleCode: 'ALLERGENS_101',
     dueAt: `${testClockDay(3)}T09:00:00.000Z`,
@@ -20,8 +18,8 @@ async function assignToEmma(page: Page) {
 
 /** A critical incident reported as the person signed in: it escalates to the shift lead at once. */
 async function reportCritical(page: Page) {
-  const [place] = (await api(page, 'incidents.places', {})) as { id: string }[];
-  await api(page, 'incidents.report', {
+  const [place] = (await apiAs(page, 'incidents.places', {})) as { id: string }[];
+  await apiAs(page, 'incidents.report', {
     type: 'fire',
     severity: 'critical',
     placeId: place!.id,
@@ -88,7 +86,7 @@ test('a report due today waits on the home screen of the chef who fills it and o
 }) => {
   await openKiosk(page);
   await signIn(page, 'Camille Martin');
-  await api(page, 'compliance.setSchedule', {
+  await apiAs(page, 'compliance.setSchedule', {
     templateCode: 'RESTAURANT_OPENING',
     frequency: 'daily',
     roleCode: 'chef',

@@ -4,18 +4,16 @@ import { apiAs, expect, openKiosk, sessionToken, shootLayouts, signIn, test } fr
 
 const shot = (name: string) => fileURLToPath(new URL(`./screenshots/sales-${name}.png`, import.meta.url));
 
-const api = apiAs;
-
 /** A table served and paid in full (by card unless told), as the manager: returns what it cost. */
 async function serveAndPay(page: Page, quantity: number, method: 'card' | 'cash' = 'card'): Promise<number> {
-  const floor = await api<{ tables: { id: string; state: string }[] }>(page, 'tables.floor', {});
+  const floor = await apiAs<{ tables: { id: string; state: string }[] }>(page, 'tables.floor', {});
   const table = floor.tables.find((t) => t.state === 'free')!;
-  const menu = await api<{ items: { id: string }[] }>(page, 'tables.menu', {});
-  const { sessionId } = await api<{ sessionId: string }>(page, 'tables.open', { tableId: table.id, guests: 2 });
-  await api(page, 'tables.addLine', { sessionId, itemId: menu.items[0]!.id, seat: 1, quantity });
-  await api(page, 'tables.send', { sessionId, sendId: crypto.randomUUID() });
-  const bill = await api<{ dueCents: number }>(page, 'tables.session', { sessionId });
-  await api(page, 'tables.pay', {
+  const menu = await apiAs<{ items: { id: string }[] }>(page, 'tables.menu', {});
+  const { sessionId } = await apiAs<{ sessionId: string }>(page, 'tables.open', { tableId: table.id, guests: 2 });
+  await apiAs(page, 'tables.addLine', { sessionId, itemId: menu.items[0]!.id, seat: 1, quantity });
+  await apiAs(page, 'tables.send', { sessionId, sendId: crypto.randomUUID() });
+  const bill = await apiAs<{ dueCents: number }>(page, 'tables.session', { sessionId });
+  await apiAs(page, 'tables.pay', {
     sessionId,
     paymentKey: crypto.randomUUID(),
     shareKey: 'all',

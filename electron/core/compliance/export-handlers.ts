@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { addDays, instantAt, siteClock } from '../../../shared/classes/site-time.js';
 import type { complianceExportContract } from '../../../shared/compliance/export-contract.js';
@@ -7,24 +6,16 @@ import { incidentSummary, incidentSummaryDocument } from '../../../shared/compli
 import { reportCsv } from '../../../shared/compliance/report-csv.js';
 import { reportDocument } from '../../../shared/compliance/report-document.js';
 import { trainingReport, trainingReportDocument } from '../../../shared/compliance/training-report.js';
-import {
-  documentHash,
-  EXPORT_MIME,
-  type ExportDocument,
-  type ExportFormat,
-} from '../../../shared/exports/export-document.js';
+import { documentHash, type ExportDocument, type ExportFormat } from '../../../shared/exports/export-document.js';
 import { AppError } from '../../../shared/errors.js';
 import { newId } from '../../../shared/ids.js';
 import type { SyncedDatabase } from '../../../shared/schema.js';
 import type { CallContext, Handlers } from '../api/dispatcher.js';
 import type { HandlerDeps } from '../api/handler-deps.js';
-import { fileOf } from '../exports/document-file.js';
+import { exportedFile } from '../exports/document-file.js';
 import { createComplianceHandlers } from './handlers.js';
 
 type ExportHandlers = Pick<Handlers, keyof typeof complianceExportContract>;
-
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-const safe = (s: string) => s.replace(/[^A-Za-z0-9_.-]+/g, '-');
 
 /** Handlers of report exports and reports built from data (shared/compliance/export-contract.ts). */
 export function createComplianceExportHandlers(deps: HandlerDeps): ExportHandlers {
@@ -45,9 +36,7 @@ export function createComplianceExportHandlers(deps: HandlerDeps): ExportHandler
     template: { code: string; version: number } | null,
     csv?: () => string,
   ) => {
-    const bytes = await fileOf(doc, format, csv);
-    const contentHash = documentHash(doc);
-    const fileHash = sha256(bytes);
+    const file = await exportedFile(doc, format, name, csv);
     await deps.runner.run(
       recordExport,
       {
@@ -55,20 +44,14 @@ export function createComplianceExportHandlers(deps: HandlerDeps): ExportHandler
         kind: doc.kind,
         subject: doc.subject,
         format,
-        contentHash,
-        fileHash,
+        contentHash: file.contentHash,
+        fileHash: file.fileHash,
         templateCode: template?.code ?? null,
         templateVersion: template?.version ?? null,
       },
       actorOf(ctx),
     );
-    return {
-      fileName: `${safe(name)}.${format}`,
-      mime: EXPORT_MIME[format],
-      base64: Buffer.from(bytes).toString('base64'),
-      contentHash,
-      fileHash,
-    };
+    return file;
   };
 
   const trainingLines = async () => {

@@ -1,9 +1,13 @@
 import type { Kysely } from 'kysely';
 import { occurrences, type Occurrence } from '../../../shared/compliance/schedule.js';
-import type { ComplianceScheduleRow, ComplianceTemplateRow } from '../../../shared/compliance/schema.js';
+import {
+  SUBMITTED_STATUSES,
+  type ComplianceScheduleRow,
+  type ComplianceTemplateRow,
+} from '../../../shared/compliance/schema.js';
 import type { SyncedDatabase } from '../../../shared/schema.js';
 
-const SUBMITTED = new Set(['submitted', 'reviewed', 'approved', 'countersigned']);
+const SUBMITTED: ReadonlySet<string> = new Set(SUBMITTED_STATUSES);
 
 export interface ScheduleOccurrences {
   schedule: ComplianceScheduleRow;

@@ -2,7 +2,13 @@ import { documentCsv } from '../../../shared/exports/document-csv.js';
 import { documentJson } from '../../../shared/exports/document-json.js';
 import { documentPdf } from '../../../shared/exports/document-pdf.js';
 import { documentXml } from '../../../shared/exports/document-xml.js';
-import type { ExportDocument, ExportFormat } from '../../../shared/exports/export-document.js';
+import { createHash } from 'node:crypto';
+import {
+  documentHash,
+  EXPORT_MIME,
+  type ExportDocument,
+  type ExportFormat,
+} from '../../../shared/exports/export-document.js';
 import { documentXlsx } from './document-xlsx.js';
 
 /**
@@ -25,4 +31,35 @@ export async function fileOf(doc: ExportDocument, format: ExportFormat, csv?: ()
     case 'xml':
       return text(documentXml(doc));
   }
+}
+
+/** A document as the API hands it out: a safe file name, its type, the bytes in base64 and both hashes. */
+export interface ExportedFile {
+  fileName: string;
+  mime: string;
+  base64: string;
+  contentHash: string;
+  fileHash: string;
+}
+
+/**
+ * A document written in one format and packed for the screen that downloads it. `name` is made
+ * safe for a file name and given the format's extension.
+ *
+ * @example await exportedFile(doc, 'pdf', 'receipt-T3-2026-11-22') // { fileName: 'receipt-T3-2026-11-22.pdf', ... }
+ */
+export async function exportedFile(
+  doc: ExportDocument,
+  format: ExportFormat,
+  name: string,
+  csv?: () => string,
+): Promise<ExportedFile> {
+  const bytes = await fileOf(doc, format, csv);
+  return {
+    fileName: `${name.replace(/[^A-Za-z0-9_.-]+/g, '-')}.${format}`,
+    mime: EXPORT_MIME[format],
+    base64: Buffer.from(bytes).toString('base64'),
+    contentHash: documentHash(doc),
+    fileHash: createHash('sha256').update(bytes).digest('hex'),
+  };
 }

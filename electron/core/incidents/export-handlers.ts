@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { documentHash, EXPORT_MIME, type ExportDocument } from '../../../shared/exports/export-document.js';
+import type { ExportDocument } from '../../../shared/exports/export-document.js';
 import { newId } from '../../../shared/ids.js';
 import type { incidentsExportContract } from '../../../shared/incidents/export-contract.js';
 import { incidentListDocument, incidentReportDocument } from '../../../shared/incidents/export-documents.js';
@@ -8,14 +7,11 @@ import { OPEN_STAGES } from '../../../shared/incidents/workflow.js';
 import { can } from '../../../shared/permissions.js';
 import type { CallContext, Handlers } from '../api/dispatcher.js';
 import type { HandlerDeps } from '../api/handler-deps.js';
-import { fileOf } from '../exports/document-file.js';
+import { exportedFile } from '../exports/document-file.js';
 import { createIncidentsHandlers } from './handlers.js';
 import type { Db } from './queries.js';
 
 type IncidentExportHandlers = Pick<Handlers, keyof typeof incidentsExportContract>;
-
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-const safe = (s: string) => s.replace(/[^A-Za-z0-9_.-]+/g, '-');
 
 /**
  * Handlers of the incident exports (shared/incidents/export-contract.ts). Both read through the
@@ -29,9 +25,7 @@ export function createIncidentExportHandlers(deps: HandlerDeps): IncidentExportH
   const nowIso = () => new Date(deps.clock.now()).toISOString();
 
   const handOut = async (ctx: CallContext, doc: ExportDocument, format: 'pdf' | 'xlsx' | 'csv', name: string) => {
-    const bytes = await fileOf(doc, format);
-    const contentHash = documentHash(doc);
-    const fileHash = sha256(bytes);
+    const file = await exportedFile(doc, format, name);
     await deps.runner.run(
       recordIncidentExport,
       {
@@ -39,18 +33,12 @@ export function createIncidentExportHandlers(deps: HandlerDeps): IncidentExportH
         kind: doc.kind as 'incident_list' | 'incident_report',
         subject: doc.subject,
         format,
-        contentHash,
-        fileHash,
+        contentHash: file.contentHash,
+        fileHash: file.fileHash,
       },
       { userId: ctx.signedIn!.person.id, permissions: ctx.signedIn!.person.permissions },
     );
-    return {
-      fileName: `${safe(name)}.${format}`,
-      mime: EXPORT_MIME[format],
-      base64: Buffer.from(bytes).toString('base64'),
-      contentHash,
-      fileHash,
-    };
+    return file;
   };
 
   return {

@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { documentHash, EXPORT_MIME } from '../../../shared/exports/export-document.js';
 import { receiptDocument } from '../../../shared/tables/receipt.js';
-import { fileOf } from '../exports/document-file.js';
+import { exportedFile } from '../exports/document-file.js';
 import { AppError } from '../../../shared/errors.js';
 import { newId } from '../../../shared/ids.js';
 import { can } from '../../../shared/permissions.js';
@@ -195,14 +193,7 @@ export function createTablesHandlers(deps: HandlerDeps): TablesHandlers {
       const bill = await readSession(db, site.id, await sessionMeant(db, site.id, input.sessionId, deps.deviceId));
       if (!bill) throw new AppError('NOT_FOUND', 'That table is not open.', { field: 'sessionId' });
       const doc = receiptDocument(bill, { site: site.name }, new Date(deps.clock.now()).toISOString());
-      const bytes = await fileOf(doc, 'pdf');
-      return {
-        fileName: `receipt-${bill.tableLabel.replace(/[^A-Za-z0-9_-]+/g, '-')}-${doc.generatedAt.slice(0, 10)}.pdf`,
-        mime: EXPORT_MIME.pdf,
-        base64: Buffer.from(bytes).toString('base64'),
-        contentHash: documentHash(doc),
-        fileHash: createHash('sha256').update(bytes).digest('hex'),
-      };
+      return exportedFile(doc, 'pdf', `receipt-${bill.tableLabel}-${doc.generatedAt.slice(0, 10)}`);
     },
     'tables.service': async () => readService(db, (await restaurant()).id, new Date(deps.clock.now()).toISOString()),
     'tables.setAccepting': async (input, ctx) => {
