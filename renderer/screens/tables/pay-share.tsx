@@ -1,3 +1,4 @@
+import { Chooser } from '../../components/chooser.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PaymentMethod, ShownShare } from '../../stores/tables-store.js';
@@ -28,21 +29,15 @@ export function PayShare({
   return (
     <div className="pay-share" data-testid="pay-share">
       <h3 className="order-seat__title">{t('tables.payShare', { share: shareName(share.key, t) })}</h3>
-      <div className="chooser" role="group" aria-label={t('tables.methodLabel')}>
-        <span className="chooser__label">{t('tables.methodLabel')}</span>
-        {METHODS.map((m) => (
-          <button
-            key={m}
-            type="button"
-            className="chooser__option"
-            aria-pressed={m === method}
-            data-testid={`method-${m}`}
-            onClick={() => setMethod(m)}
-          >
-            {t(`tables.method.${m}`)}
-          </button>
-        ))}
-      </div>
+      <Chooser
+        label={t('tables.methodLabel')}
+        showLabel
+        options={METHODS}
+        value={method}
+        onChange={setMethod}
+        text={(m) => t(`tables.method.${m}`)}
+        testId={(m) => `method-${m}`}
+      />
       <div className="pay-share__fields">
         <label className="field">
           <span>{t('tables.tip')}</span>

@@ -1,3 +1,4 @@
+import { Chooser } from '../../components/chooser.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SplitRequest, TableSession } from '../../stores/tables-store.js';
@@ -44,20 +45,14 @@ export function SplitChooser({
       <h2 id="split-title" className="section-title">
         {t('tables.splitLabel')}
       </h2>
-      <div className="chooser" role="group" aria-label={t('tables.splitLabel')}>
-        {MODES.map((m) => (
-          <button
-            key={m}
-            type="button"
-            className="chooser__option"
-            aria-pressed={m === mode}
-            data-testid={`split-${m}`}
-            onClick={() => choose(m)}
-          >
-            {t(`tables.split.${m}`)}
-          </button>
-        ))}
-      </div>
+      <Chooser
+        label={t('tables.splitLabel')}
+        options={MODES}
+        value={mode}
+        onChange={choose}
+        text={(m) => t(`tables.split.${m}`)}
+        testId={(m) => `split-${m}`}
+      />
       {mode === 'equal' && (
         <div className="stepper">
           <span>{t('tables.ways')}</span>
