@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { expect, openKiosk, signIn, test } from './support/fixtures.js';
+import { expect, openKiosk, shootLayouts, signIn, test } from './support/fixtures.js';
 
 const shot = (name: string) => fileURLToPath(new URL(`./screenshots/${name}.png`, import.meta.url));
 
@@ -128,5 +128,5 @@ test('an administrator moves the site to another time zone, picked from a list',
   await page.getByTestId('site-timezone-submit').click();
   await expect(page.getByTestId('admin-notice')).toContainText('Pacific/Auckland');
   await expect(form).toContainText('Now: Pacific/Auckland');
-  await page.screenshot({ path: shot('admin-timezone-en'), fullPage: true });
+  await shootLayouts(page, shot, 'admin-timezone');
 });

@@ -120,6 +120,12 @@ test('a table from order to close: two seats, send, kitchen bump and recall, voi
   await expect(page.getByTestId('receipt-print-layout')).toContainText('€30.50');
   await page.screenshot({ path: shot('receipt-print-en'), fullPage: false });
   await page.emulateMedia({ media: 'screen' });
+  await page.getByTestId('lang-fr').click();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByTestId('receipt-print-layout')).toContainText('30,50');
+  await page.screenshot({ path: shot('receipt-print-fr'), fullPage: false });
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByTestId('lang-en').click();
   await expect(page.getByTestId('receipt-print-layout')).toBeHidden();
 
   await page.getByTestId('table-close').click();
