@@ -495,7 +495,13 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     site,
     events,
     deviceId,
-    health: readHealth,
+    // After the scheduled jobs in flight: when the clock jumps (a kiosk woken after a night off),
+    // the catch-up backup is being made, and a reading taken before it ends would tell supervisors
+    // that backups stopped.
+    health: async () => {
+      await jobs.idle();
+      return readHealth();
+    },
     linkSwitches: () => links?.monitor.history ?? [],
   });
   // Name the site this kiosk really serves (from enrollment or the demo), never a default.

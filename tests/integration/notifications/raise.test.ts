@@ -5,6 +5,7 @@ import { call, codeOf, demoPerson, makeKiosk, signIn, WRONG_PIN } from '../../he
 import { ok, report } from '../incidents/world.js';
 
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 type Entry = {
   id: string;
   kind: string;
@@ -120,5 +121,29 @@ describe('notifications raised on board', () => {
     expect(await ok<unknown[]>(call(kiosk, 'notifications.urgent', {}, null))).toEqual([]);
     await kiosk.notifications.check();
     expect(await ok<unknown[]>(call(kiosk, 'notifications.urgent', {}, null))).toEqual([]);
+  });
+  it('does not call backups stopped while the catch-up backup after a clock jump is being made, and does once they stop', async () => {
+    const { kiosk, clock } = await makeKiosk();
+    const backupAlerts = () =>
+      rows(kiosk).filter((r) => r.kind === 'health_alert' && r.period.startsWith('backup_age|'));
+    await kiosk.backups.takeNow();
+    await kiosk.notifications.idle();
+
+    // Woken three hours later: the quarter-hour job makes its catch-up backup as the check reads.
+    clock.advance(3 * HOUR);
+    await kiosk.notifications.check();
+    expect(backupAlerts()).toEqual([]);
+    expect(Date.parse(kiosk.backups.lastBackupAt()!)).toBeGreaterThan(clock.now() - 15 * 60_000);
+
+    // With the jobs stopped no backup is on its way, and three hours without one is critical.
+    kiosk.jobs.stop();
+    await kiosk.jobs.idle();
+    clock.advance(3 * HOUR);
+    await kiosk.notifications.check();
+    expect(
+      backupAlerts()
+        .map((r) => r.recipient_role)
+        .sort(),
+    ).toEqual(['admin', 'manager']);
   });
 });
