@@ -8,6 +8,7 @@ import {
   NOTIFICATIONS_TABLES,
   type NotificationsTables,
 } from './notifications/schema.js';
+import { DEVICES_TABLES, type DevicesTables } from './devices/schema.js';
 import { HEALTH_TABLES, type HealthTables } from './health/schema.js';
 import { PEOPLE_TABLES, type PeopleTables } from './people/schema.js';
 import type { SyncedRowBase } from './synced-row.js';
@@ -91,7 +92,8 @@ export interface SyncedDatabase
     FuelTables,
     NotificationsTables,
     PeopleTables,
-    HealthTables {
+    HealthTables,
+    DevicesTables {
   sites: SiteRow;
   roles: RoleRow;
   users: UserRow;
@@ -131,6 +133,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
   ...NOTIFICATIONS_TABLES,
   ...PEOPLE_TABLES,
   ...HEALTH_TABLES,
+  ...DEVICES_TABLES,
 ];
 
 /** Tables only the server writes; a kiosk mutation may not. */

@@ -8,6 +8,7 @@ import { mutationSigner } from '../../shared/sync/mutation-signature.js';
 import { createDispatcher, type Dispatcher } from './api/dispatcher.js';
 import { createHandlers } from './api/handlers.js';
 import { registerBackupJobs } from './backups/jobs.js';
+import { createDeviceReporter, registerDeviceReportJob } from './devices/report-job.js';
 import { createKioskBackups, type KioskBackups } from './backups/kiosk-backups.js';
 import { registerClassesJobs } from './classes/jobs.js';
 import type { FuelFeedConfig } from './fuel/feed-config.js';
@@ -91,6 +92,11 @@ export interface SyncOptions {
   hubListen?: { host: string; port: number };
   /** The hub's shore link without its live socket and timer: tests call `hub.upstream` themselves. */
   hubManual?: boolean;
+  /**
+   * Report this kiosk's state to the site's devices at start and every quarter of an hour
+   * (default true). Tests of other features that count outbox entries exactly turn it off.
+   */
+  deviceReports?: boolean;
   /** Announce this hub on the LAN over DNS-SD/mDNS (`_shiftdeck-hub._tcp`). */
   advertiseHub?: boolean;
   /** At start, look on the LAN (DNS-SD/mDNS) for this site's hubs, tried after the configured ones. */
@@ -443,6 +449,8 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
       deviceId,
       routeSyncs: () => routeSyncs(),
     });
+  /** The name this kiosk was enrolled under (a standalone one has none: its id's start). */
+  const myName = () => meta.get('device_name') ?? opts.sync?.deviceName ?? `Kiosk ${deviceId.slice(0, 8)}`;
   const handlers = createHandlers({
     store,
     runner,
@@ -459,6 +467,7 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     links: () => links,
     backups,
     health: readHealth,
+    deviceName: myName,
   });
   const dispatcher = createDispatcher({
     handlers,
@@ -485,7 +494,24 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
   registerHealthJobs(jobs, { runner, store, now: () => clock.now(), siteId: mySite });
   registerTrainingJobs(jobs, { runner, store, now: () => clock.now() });
   registerBackupJobs(jobs, backups);
+  // A standalone kiosk has no site to report to: its own row would sit in an outbox that never drains.
+  const reporter =
+    opts.sync && opts.sync.deviceReports !== false
+      ? createDeviceReporter({
+          store,
+          runner,
+          clock,
+          log,
+          version: appVersion(),
+          name: myName,
+          link: () => link,
+          route: () => links?.monitor.active ?? null,
+        })
+      : undefined;
+  if (reporter) registerDeviceReportJob(jobs, reporter);
   await jobs.start();
+  // The site learns at once that this kiosk is up, and on which version.
+  await reporter?.report();
   const escalations = startEscalationWatch({ store, runner, clock, log, siteId: async () => (await site()).id });
   const notifications = startNotificationWatch({
     store,

@@ -1,4 +1,5 @@
 import { backupsEn } from './backups.en.js';
+import { devicesEn } from './devices.en.js';
 import { healthEn } from './health.en.js';
 import { peopleEn } from './people.en.js';
 import { incidentsEn } from './incidents.en.js';
@@ -285,6 +286,7 @@ export const en = {
   tables: tablesEn,
   backups: backupsEn,
   health: healthEn,
+  devices: devicesEn,
   people: peopleEn,
   incidents: incidentsEn,
   notifications: notificationsEn,

@@ -1,4 +1,5 @@
 import { backupsFr } from './backups.fr.js';
+import { devicesFr } from './devices.fr.js';
 import { healthFr } from './health.fr.js';
 import { peopleFr } from './people.fr.js';
 import { incidentsFr } from './incidents.fr.js';
@@ -291,6 +292,7 @@ export const fr: Messages = {
   tables: tablesFr,
   backups: backupsFr,
   health: healthFr,
+  devices: devicesFr,
   people: peopleFr,
   incidents: incidentsFr,
   notifications: notificationsFr,

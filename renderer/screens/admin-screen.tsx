@@ -9,6 +9,7 @@ import type { AdminNotice, RoleSummary } from '../stores/admin-store.js';
 import type { Locale } from '../stores/locale-store.js';
 import { BackButton } from '../components/back-button.js';
 import { BackupsPanel } from './backups/backups-panel.js';
+import { DevicesPanel } from './devices/devices-panel.js';
 import { ErrorLogPanel } from './health/error-log-panel.js';
 import { PeoplePanel } from './people/people-panel.js';
 
@@ -29,6 +30,7 @@ export function AdminScreen() {
   const pendingRole = useSlice(admin, (s) => s.pendingRole);
   const mayBackUp = useSlice(session, (s) => s.session?.user.permissions.includes('backups.manage') ?? false);
   const maySet = useSlice(session, (s) => s.session?.user.permissions.includes('settings.manage') ?? false);
+  const mayDevices = useSlice(session, (s) => s.session?.user.permissions.includes('devices.manage') ?? false);
 
   useEffect(() => {
     void admin.getState().load();
@@ -96,6 +98,7 @@ export function AdminScreen() {
           <IdleLockForm />
           {maySet && <TimezoneForm />}
           {mayBackUp && <BackupsPanel />}
+          {mayDevices && <DevicesPanel />}
           {maySet && <ErrorLogPanel />}
         </>
       )}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { backupsContract } from '../backups/contract.js';
 import { classesContract } from '../classes/contract.js';
+import { devicesContract } from '../devices/contract.js';
 import { healthContract } from '../health/contract.js';
 import { incidentsContract } from '../incidents/contract.js';
 import { complianceContract } from '../compliance/contract.js';
@@ -250,6 +251,7 @@ export const contract = {
   ...peopleContract,
   ...classesContract,
   ...healthContract,
+  ...devicesContract,
   ...trainingContract,
   ...tablesContract,
   ...linksContract,

@@ -5,6 +5,7 @@ import { INCIDENT_RECORD_MUTATIONS } from '../incidents/record-mutations.js';
 import { COMPLIANCE_MUTATIONS } from '../compliance/mutations.js';
 import { FUEL_MUTATIONS } from '../fuel/mutations.js';
 import { NOTIFICATIONS_MUTATIONS } from '../notifications/mutations.js';
+import { DEVICES_MUTATIONS } from '../devices/mutations.js';
 import { HEALTH_MUTATIONS } from '../health/mutations.js';
 import { PEOPLE_MUTATIONS } from '../people/mutations.js';
 import { TRAINING_MUTATIONS } from '../training/mutations.js';
@@ -40,6 +41,7 @@ export const MUTATIONS: readonly MutationDef[] = [
   ...COMPLIANCE_EXPORT_MUTATIONS,
   ...INCIDENT_EXPORT_MUTATIONS,
   ...HEALTH_MUTATIONS,
+  ...DEVICES_MUTATIONS,
 ];
 
 const byName = new Map(MUTATIONS.map((m) => [m.name, m]));

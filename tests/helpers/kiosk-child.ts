@@ -49,7 +49,7 @@ const kiosk = await createKiosk({
   dataDir,
   migrationsDir,
   hashPin: cheapHash,
-  sync: { serverUrl: enrolledAt, manual: true },
+  sync: { serverUrl: enrolledAt, manual: true, deviceReports: false },
 });
 out(`ready ${loadedMs} ${Math.round(performance.now())}`);
 

@@ -51,7 +51,7 @@ const kiosk = await createKiosk({
   dataDir,
   migrationsDir,
   hashPin: (pin) => hashPin(pin, { N: 1024, r: 8, p: 1, keyLength: 32 }),
-  sync: { serverUrl: enrolledAt, manual: true },
+  sync: { serverUrl: enrolledAt, manual: true, deviceReports: false },
 });
 out('ready');
 const db = kiosk.store.db as unknown as Kysely<SyncedDatabase>;

@@ -88,6 +88,8 @@ export async function enrolledKiosk(
       manual: !live,
       pushDelayMs: 5,
       pollMs: 60_000,
+      // Off unless a test asks: most count the outbox entries their own steps queue.
+      deviceReports: false,
       ...sync,
     },
   });

@@ -40,4 +40,6 @@ export interface HandlerDeps {
   backups?: Pick<KioskBackups, 'folder' | 'list' | 'lastBackupAt' | 'takeNow' | 'setFolder' | 'restore'>;
   /** This kiosk's health readings rated against their thresholds (shared/health). */
   health?: () => Promise<HealthResult[]>;
+  /** The name this kiosk was enrolled under, for its own entry in the site's devices. */
+  deviceName?: () => string;
 }

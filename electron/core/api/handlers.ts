@@ -23,6 +23,7 @@ import { createTrainingHandlers } from '../training/handlers.js';
 import { createLinksHandlers } from '../links/handlers.js';
 import { createNotificationsHandlers } from '../notifications/handlers.js';
 import { createPeopleHandlers } from '../people/handlers.js';
+import { createDevicesHandlers } from '../devices/handlers.js';
 import { createHealthHandlers } from '../health/handlers.js';
 import { refuseReusedPin } from '../people/pin-reuse.js';
 import type { Clock } from '../clock.js';
@@ -70,6 +71,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createComplianceExportHandlers(deps),
     ...createIncidentExportHandlers(deps),
     ...createHealthHandlers(deps),
+    ...createDevicesHandlers(deps),
     'app.info': async () => ({
       version: deps.version,
       deviceId: deps.deviceId,

@@ -30,11 +30,14 @@ export async function enrollDevice(
       'CONFLICT',
       'This kiosk already holds changes made before enrollment. Back them up and start from a new data folder to enroll it.',
     );
+  const deviceName = opts.deviceName ?? `Kiosk ${hostname()}`;
   const r = await requestEnrollment(opts.serverUrl, {
     code: opts.enrollCode,
-    deviceName: opts.deviceName ?? `Kiosk ${hostname()}`,
+    deviceName,
     publicKey: opts.publicKey,
   });
+  // The name it reports itself under to the site's devices (electron/core/devices/report-job.ts).
+  await meta.set('device_name', deviceName);
   await meta.set('device_id', r.deviceId);
   await meta.set('site_id', r.siteId);
   await meta.set('sync.server', opts.serverUrl);

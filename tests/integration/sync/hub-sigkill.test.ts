@@ -92,7 +92,7 @@ describe('a site hub SIGKILLed', () => {
     const enrolling = await createKiosk({
       dataDir: hubDir,
       hashPin: cheapHashPin,
-      sync: { serverUrl: shore.url, enrollCode: await service.code('restaurant'), manual: true },
+      sync: { serverUrl: shore.url, enrollCode: await service.code('restaurant'), manual: true, deviceReports: false },
     });
     await enrolling.close();
     const hub = await spawnHub(hubDir, shore.url);

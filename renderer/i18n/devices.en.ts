@@ -1,0 +1,33 @@
+/** English texts of the Devices panel on the admin screen (merged into en.ts as `devices`). */
+export const devicesEn = {
+  title: 'Devices of this site',
+  explain:
+    'Each kiosk reports every quarter of an hour: its version, its link and the changes it still has to send. A revoked device can no longer sync; enrol it again with a new code.',
+  empty: 'No device has reported yet.',
+  self: 'This kiosk',
+  version: 'Version {{version}}',
+  lastSeen: 'Last seen {{ago}}',
+  online: 'Link up',
+  onlineVia: 'Link up through {{route}}',
+  offline: 'No link',
+  pending_one: '{{count}} change waiting',
+  pending_many: '{{count}} changes waiting',
+  pending_other: '{{count}} changes waiting',
+  pendingNone: 'Nothing waiting',
+  pendingSince: 'oldest {{ago}}',
+  revoked: 'Revoked {{ago}}',
+  rename: 'Rename',
+  renameFor: 'Rename {{name}}',
+  nameLabel: 'New name for {{name}}',
+  saveName: 'Save the name',
+  cancel: 'Cancel',
+  revoke: 'Revoke',
+  revokeFor: 'Revoke {{name}}',
+  revokeTitle: 'Revoke {{name}}?',
+  revokeBody:
+    'It will no longer sync with shore or the hub, and anything it has not sent yet stays on it. To use it again, enrol it with a new code.',
+  revokeConfirm: 'Revoke the device',
+  renamed: '{{name}} is the new name.',
+  revokedNotice: '{{name}} is revoked. Shore refuses it as soon as this change reaches shore.',
+  selfHint: 'Revoke this kiosk from another kiosk of the site, or from the shore office.',
+};

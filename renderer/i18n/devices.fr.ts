@@ -1,0 +1,33 @@
+/** Textes français du panneau Appareils de l'écran d'administration (fusionnés dans fr.ts sous `devices`). */
+export const devicesFr = {
+  title: 'Appareils de ce site',
+  explain:
+    'Chaque borne se signale tous les quarts d’heure\u00A0: sa version, sa liaison et les modifications qu’elle doit encore envoyer. Un appareil révoqué ne peut plus se synchroniser\u00A0; enregistrez-le de nouveau avec un nouveau code.',
+  empty: 'Aucun appareil ne s’est encore signalé.',
+  self: 'Cette borne',
+  version: 'Version {{version}}',
+  lastSeen: 'Vu {{ago}}',
+  online: 'Liaison active',
+  onlineVia: 'Liaison active par {{route}}',
+  offline: 'Pas de liaison',
+  pending_one: '{{count}} modification en attente',
+  pending_many: '{{count}} modifications en attente',
+  pending_other: '{{count}} modifications en attente',
+  pendingNone: 'Rien en attente',
+  pendingSince: 'la plus ancienne {{ago}}',
+  revoked: 'Révoqué {{ago}}',
+  rename: 'Renommer',
+  renameFor: 'Renommer {{name}}',
+  nameLabel: 'Nouveau nom pour {{name}}',
+  saveName: 'Enregistrer le nom',
+  cancel: 'Annuler',
+  revoke: 'Révoquer',
+  revokeFor: 'Révoquer {{name}}',
+  revokeTitle: 'Révoquer {{name}}\u00A0?',
+  revokeBody:
+    'Il ne pourra plus se synchroniser avec le siège ni avec le hub, et ce qu’il n’a pas encore envoyé reste sur lui. Pour le réutiliser, enregistrez-le avec un nouveau code.',
+  revokeConfirm: 'Révoquer l’appareil',
+  renamed: '{{name}} est le nouveau nom.',
+  revokedNotice: '{{name}} est révoqué. Le siège le refuse dès que cette modification lui parvient.',
+  selfHint: 'Révoquez cette borne depuis une autre borne du site, ou depuis le siège.',
+};

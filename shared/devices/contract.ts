@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import type { MethodSpec } from '../api/method-spec.js';
+import { deviceName } from './mutations.js';
+
+const method = <I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>) => spec;
+
+export const deviceEntry = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** This kiosk: it can be renamed here but not revoked from here. */
+  self: z.boolean(),
+  appVersion: z.string(),
+  online: z.boolean(),
+  route: z.string().nullable(),
+  lastSyncAt: z.string().nullable(),
+  pending: z.number().int(),
+  oldestPendingAt: z.string().nullable(),
+  /** When the device last reported: its "last seen" as far as this kiosk knows. */
+  reportedAt: z.string(),
+  revokedAt: z.string().nullable(),
+  revokedBy: z.string().nullable(),
+});
+
+const deviceId = z.uuid({ error: 'Pick a device from the list' });
+
+/** The site's devices as the kiosks report them, renamed and revoked by administrators. */
+export const devicesContract = {
+  'devices.list': method({
+    access: 'devices.manage',
+    input: z.object({}).strict(),
+    output: z.object({ devices: z.array(deviceEntry), now: z.string() }),
+  }),
+  'devices.rename': method({
+    access: 'devices.manage',
+    input: z.object({ deviceId, name: deviceName }).strict(),
+    output: z.object({ devices: z.array(deviceEntry), now: z.string() }),
+  }),
+  'devices.revoke': method({
+    access: 'devices.manage',
+    input: z.object({ deviceId }).strict(),
+    output: z.object({ devices: z.array(deviceEntry), now: z.string() }),
+  }),
+} as const;
