@@ -8,10 +8,11 @@ import Fastify, {
 } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import { AppError, fail, type ErrorCode } from '../shared/errors.js';
-import { enrollRequest } from '../shared/sync/protocol.js';
+import { enrollRequest, siteCodeRequest } from '../shared/sync/protocol.js';
 import type { CentralDatabase } from './db/central-schema.js';
 import { readCentralEpoch } from './db/central-identity.js';
 import { authenticateDevice, enroll, type DeviceIdentity } from './devices/enrollment.js';
+import { codeForSite } from './devices/site-codes.js';
 import { createFailureLimiter } from './failure-limiter.js';
 import { readShoreHealth, registerShoreGauges } from './health.js';
 import { createMetrics, type Metrics } from './metrics.js';
@@ -271,6 +272,18 @@ export async function createSyncServer(opts: SyncServerOptions): Promise<Fastify
     });
 
     scope.get('/v1/device', async (req) => deviceOf(req));
+
+    // A new kiosk's one-time code, asked for by a kiosk of the site for its administrator.
+    scope.post('/v1/enrollment-codes', async (req) => {
+      const body = siteCodeRequest.safeParse(req.body);
+      if (!body.success)
+        throw new AppError('VALIDATION_FAILED', 'An enrolment code request names the administrator (userId).', {
+          issues: body.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+        });
+      const made = await codeForSite(db, deviceOf(req), body.data, { now: clock.now() });
+      req.log.info({ deviceId: req.device?.deviceId, codeId: made.id }, 'enrolment code made from a kiosk');
+      return { code: made.code, expiresAt: made.expiresAt };
+    });
 
     // The sync routes (server/sync/routes.ts) and anything else a device calls come in here.
     for (const plugin of opts.plugins ?? []) await scope.register(plugin);

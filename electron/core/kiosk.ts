@@ -8,6 +8,7 @@ import { mutationSigner } from '../../shared/sync/mutation-signature.js';
 import { createDispatcher, type Dispatcher } from './api/dispatcher.js';
 import { createHandlers } from './api/handlers.js';
 import { registerBackupJobs } from './backups/jobs.js';
+import { createSiteCodeRequester } from './devices/enrolment-codes.js';
 import { createDeviceReporter, registerDeviceReportJob } from './devices/report-job.js';
 import { createKioskBackups, type KioskBackups } from './backups/kiosk-backups.js';
 import { registerClassesJobs } from './classes/jobs.js';
@@ -468,6 +469,10 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     backups,
     health: readHealth,
     deviceName: myName,
+    siteCode:
+      serverUrl === undefined
+        ? undefined
+        : createSiteCodeRequester({ serverUrl: () => serverUrl!, token: () => meta.get('sync.token') }),
   });
   const dispatcher = createDispatcher({
     handlers,

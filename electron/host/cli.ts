@@ -4,6 +4,7 @@ import { DEMO_SITES } from '../../shared/demo.js';
 import { createManualClock } from '../core/clock.js';
 import type { FuelFeedConfig } from '../core/fuel/feed-config.js';
 import { createKiosk } from '../core/kiosk.js';
+import { ENROL_PREFIX, readEnrolInput } from '../../shared/devices/enrol-payload.js';
 import { appRoot } from '../core/paths.js';
 import { createLogger } from '../core/log.js';
 import { createHttpHost } from './http-host.js';
@@ -19,6 +20,8 @@ const USAGE = `Usage:
   tsx electron/host/cli.ts --data-dir DIR [--port 0] --server URL [--enroll-code CODE] [--name NAME]
                           [--hub-listen HOST:PORT] [--hub URL ...] [--discover-hubs] [--routes JSON]
       a kiosk replicating through the sync service at URL; the first start needs a one-time code.
+      --enroll-code also takes the text of the QR code on the admin screen's Devices panel
+      (shiftdeck-enrol:server=...&code=...), which names the service: --server may then be left out.
       --hub-listen makes it its site's hub on the LAN (a second hub is the standby), announced
       over DNS-SD/mDNS unless it listens on loopback; --hub syncs through a hub first (repeat it:
       the hub, then its standby), falling back to shore; --discover-hubs also looks on the LAN;
@@ -67,13 +70,20 @@ export async function main(argv = process.argv.slice(2)) {
   }
   const testClockStart = values['test-clock'] === undefined ? undefined : parseTestClockStart(values['test-clock']);
   // An enrolled kiosk's site comes from the service, not from --site: the core logs the real one.
-  const log = createLogger({ name: values.server ? 'kiosk' : `kiosk-${siteKey}`, quiet: values.quiet });
+  const log = createLogger({
+    name: values.server || values['enroll-code'] ? 'kiosk' : `kiosk-${siteKey}`,
+    quiet: values.quiet,
+  });
   const clock = testClockStart === undefined ? undefined : createManualClock(testClockStart);
   const hubListen = values['hub-listen'] === undefined ? undefined : parseHostPort(values['hub-listen']);
-  const sync = values.server
+  // --enroll-code takes the code, or the text of the QR code the admin screen shows (which also
+  // names the service, so --server may be left out).
+  const enrol = values['enroll-code']?.trim().startsWith(ENROL_PREFIX) ? readEnrolInput(values['enroll-code']) : null;
+  const server = values.server ?? enrol?.server ?? undefined;
+  const sync = server
     ? {
-        serverUrl: values.server,
-        enrollCode: values['enroll-code'],
+        serverUrl: server,
+        enrollCode: enrol?.code ?? values['enroll-code'],
         deviceName: values.name,
         // Checked by the kiosk (routeSchema), which says which route is wrong.
         routes: values.routes ? (JSON.parse(values.routes) as Route[]) : undefined,

@@ -30,4 +30,15 @@ export const devicesEn = {
   renamed: '{{name}} is the new name.',
   revokedNotice: '{{name}} is revoked. Shore refuses it as soon as this change reaches shore.',
   selfHint: 'Revoke this kiosk from another kiosk of the site, or from the shore office.',
+  newCode: {
+    title: 'Enrol a new kiosk',
+    explain:
+      'Make a one-time code, then scan its QR code on the new kiosk (or type the code there). It enrols one kiosk, for this site only, and needs the link to shore.',
+    make: 'Make a code',
+    making: 'Asking shore…',
+    qrAlt: 'QR code to scan on the new kiosk',
+    codeLabel: 'Code',
+    validUntil: 'Valid until {{time}}; it works once.',
+    another: 'Make another code',
+  },
 };

@@ -30,4 +30,15 @@ export const devicesFr = {
   renamed: '{{name}} est le nouveau nom.',
   revokedNotice: '{{name}} est révoqué. Le siège le refuse dès que cette modification lui parvient.',
   selfHint: 'Révoquez cette borne depuis une autre borne du site, ou depuis le siège.',
+  newCode: {
+    title: 'Enregistrer une nouvelle borne',
+    explain:
+      'Créez un code à usage unique, puis scannez son code QR sur la nouvelle borne (ou tapez-y le code). Il enregistre une seule borne, pour ce site uniquement, et demande la liaison avec le siège.',
+    make: 'Créer un code',
+    making: 'Demande au siège…',
+    qrAlt: 'Code QR à scanner sur la nouvelle borne',
+    codeLabel: 'Code',
+    validUntil: 'Valable jusqu’à {{time}} ; il ne sert qu’une fois.',
+    another: 'Créer un autre code',
+  },
 };

@@ -52,6 +52,8 @@ export const peopleEn = {
     exported: 'The data of {{name}} is ready to download.',
   },
   errors: {
+    own_device: 'This is the kiosk you are using. Revoke it from another kiosk of the site, or from the shore office.',
+    device_revoked: 'This device is already revoked; nothing was changed.',
     pin_in_use: 'Someone at this site already uses that PIN. Choose another PIN.',
     pin_reused: 'This person used that PIN before. Choose a PIN they have not used.',
     active: 'Deactivate the person first: only a former person is anonymised.',

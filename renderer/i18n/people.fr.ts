@@ -55,6 +55,8 @@ export const peopleFr: typeof peopleEn = {
     exported: 'Les données de {{name}} sont prêtes à télécharger.',
   },
   errors: {
+    own_device: 'C’est la borne que vous utilisez. Révoquez-la depuis une autre borne du site, ou depuis le siège.',
+    device_revoked: 'Cet appareil est déjà révoqué ; rien n’a été modifié.',
     pin_in_use: 'Une personne du site utilise déjà ce code. Choisissez-en un autre.',
     pin_reused: 'Cette personne a déjà utilisé ce code. Choisissez-en un nouveau.',
     active: 'Désactivez d’abord la personne : seul un ancien membre est anonymisé.',

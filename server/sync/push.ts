@@ -64,7 +64,7 @@ const strip = (row: Record<string, unknown>) => {
 };
 
 /** Permissions of a person at the transaction's site, from the central copy of roles. */
-async function permissionsOf(trx: CentralTransaction, siteId: string, userId: string): Promise<string[] | null> {
+export async function permissionsOf(trx: CentralTransaction, siteId: string, userId: string): Promise<string[] | null> {
   const row = await trx
     .selectFrom('user_roles as ur')
     .innerJoin('users as u', 'u.id', 'ur.user_id')

@@ -230,7 +230,8 @@ export const contract = {
   'sync.reenrol': method({
     access: 'devices.manage',
     input: z
-      .object({ code: z.string().trim().min(4, 'Type the enrollment code, e.g. K7QM-2XHD-9RTA').max(40) })
+      // The code typed, or the text of its scanned QR code (shared/devices/enrol-payload.ts).
+      .object({ code: z.string().trim().min(4, 'Type the enrollment code, e.g. K7QM-2XHD-9RTA').max(400) })
       .strict(),
     output: okOut,
   }),

@@ -40,4 +40,26 @@ export const devicesContract = {
     input: z.object({ deviceId }).strict(),
     output: z.object({ devices: z.array(deviceEntry), now: z.string() }),
   }),
+  /** A one-time code from shore for a new kiosk of this site, with the QR code that carries it. */
+  'devices.newCode': method({
+    access: 'devices.manage',
+    input: z
+      .object({
+        ttlMinutes: z
+          .number()
+          .int()
+          .min(5)
+          .max(24 * 60)
+          .default(60),
+      })
+      .strict(),
+    output: z.object({
+      code: z.string(),
+      expiresAt: z.string(),
+      /** What the QR code holds: the service's address and the code (shared/devices/enrol-payload.ts). */
+      payload: z.string(),
+      /** The QR code as a PNG data URL, drawn on the kiosk. */
+      qr: z.string().startsWith('data:image/png;base64,'),
+    }),
+  }),
 } as const;

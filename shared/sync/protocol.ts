@@ -135,6 +135,23 @@ export type PullResponse = z.infer<typeof pullResponse>;
  * `deviceId`: enrolling again a kiosk a restored shore no longer knows, under the id it already
  * has; `heldSiteId`: the site whose data it holds, checked against the code's (never chosen by it).
  */
+/**
+ * POST /v1/enrollment-codes, over a device token: a kiosk asks shore for a one-time code for its
+ * own site, in the name of the signed-in administrator, whose permission shore checks again.
+ */
+export const siteCodeRequest = z
+  .object({
+    userId: z.uuid(),
+    ttlMinutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60)
+      .default(60),
+  })
+  .strict();
+export const siteCodeResponse = z.object({ code: z.string(), expiresAt: z.string() });
+
 export const enrollRequest = z
   .object({
     code: z.string().min(4).max(40),

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +33,7 @@ test('an administrator sees the site’s devices, renames one and revokes it wit
   const service = await createSyncServer({ db: central.service, adminDb: central.admin, plugins: [syncRoutes(hub)] });
   let host: Awaited<ReturnType<typeof startKioskHost>> | undefined;
   let bar: Kiosk | undefined;
+  let pass: Awaited<ReturnType<typeof startKioskHost>> | undefined;
   const barDir = await mkdtemp(join(tmpdir(), 'shiftdeck-e2e-bar-'));
   try {
     await seedCentralDemo(central.service);
@@ -107,6 +109,31 @@ test('an administrator sees the site’s devices, renames one and revokes it wit
     await expect(renamed).toHaveAttribute('data-revoked', 'true');
     await expect(renamed.getByTestId('device-revoke')).toHaveCount(0);
 
+    // A new kiosk for the pass: the QR code on the screen, read by a real decoder, is all it is given.
+    await page.getByTestId('devices-make-code').click();
+    const qr = page.getByTestId('devices-qr');
+    await expect(qr).toBeVisible();
+    await expect(page.getByTestId('devices-code')).toHaveText(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    await shootAll('admin-devices-code', () => expect(qr).toBeVisible());
+    const png = join(dir, 'enrol-qr.png');
+    await qr.screenshot({ path: png });
+    const scanned = execFileSync('zbarimg', ['--quiet', '--raw', png], { encoding: 'utf8' }).trim();
+    expect(scanned.startsWith('shiftdeck-enrol:')).toBe(true);
+    pass = await startKioskHost({ sync: { enrollCode: scanned, name: 'Pass kiosk' } });
+    await expect
+      .poll(
+        async () =>
+          (
+            await sql<{
+              n: number;
+            }>`SELECT count(*)::int AS n FROM devices WHERE name = 'Pass kiosk' AND site_id = ${SITE}`.execute(
+              central.admin,
+            )
+          ).rows[0].n,
+        { timeout: 20_000 },
+      )
+      .toBe(1);
+
     // The change reaches shore with the kiosk's next push; from then on shore refuses the bar.
     await host.advanceClock(50);
     await expect
@@ -127,6 +154,7 @@ test('an administrator sees the site’s devices, renames one and revokes it wit
     expect(bar.sync!.unknownToShore).toBe(true);
   } finally {
     await bar?.close();
+    await pass?.stop();
     await host?.stop();
     await service.close();
     await hub.close();

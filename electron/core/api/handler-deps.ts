@@ -2,6 +2,7 @@ import type { AuthService } from '../auth/auth-service.js';
 import type { KioskBackups } from '../backups/kiosk-backups.js';
 import type { HealthResult } from '../../../shared/health/thresholds.js';
 import type { Clock } from '../clock.js';
+import type { SiteCode } from '../devices/enrolment-codes.js';
 import type { Store } from '../db/store.js';
 import type { MutationRunner } from '../mutations/mutation-runner.js';
 import type { LinkState } from '../status.js';
@@ -42,4 +43,6 @@ export interface HandlerDeps {
   health?: () => Promise<HealthResult[]>;
   /** The name this kiosk was enrolled under, for its own entry in the site's devices. */
   deviceName?: () => string;
+  /** A one-time code from shore for a new kiosk of this site (absent on a kiosk that does not sync). */
+  siteCode?: (userId: string, ttlMinutes: number) => Promise<SiteCode>;
 }

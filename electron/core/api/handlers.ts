@@ -1,4 +1,5 @@
 import { areasFor } from '../../../shared/permissions.js';
+import { readEnrolInput } from '../../../shared/devices/enrol-payload.js';
 import { AppError } from '../../../shared/errors.js';
 import { newId } from '../../../shared/ids.js';
 import { setIdleLock, setTimezone } from '../../../shared/mutations/sites.js';
@@ -82,7 +83,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'sync.reenrol': async (input) => {
       if (!deps.reenrol)
         throw new AppError('NOT_FOUND', 'This kiosk does not sync with a shore office, so there is nothing to enrol.');
-      await deps.reenrol(input.code);
+      await deps.reenrol(readEnrolInput(input.code).code);
       return { ok: true as const };
     },
     'auth.users': () => deps.auth.tiles(),

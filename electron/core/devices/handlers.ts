@@ -1,4 +1,7 @@
+import QRCode from 'qrcode';
 import type { devicesContract } from '../../../shared/devices/contract.js';
+import { enrolPayload } from '../../../shared/devices/enrol-payload.js';
+import { AppError } from '../../../shared/errors.js';
 import { renameDevice, revokeDevice } from '../../../shared/devices/mutations.js';
 import type { Handlers } from '../api/dispatcher.js';
 import type { HandlerDeps } from '../api/handler-deps.js';
@@ -69,6 +72,17 @@ export function createDevicesHandlers(deps: HandlerDeps): DevicesHandlers {
     'devices.revoke': async (input, ctx) => {
       await deps.runner.run(revokeDevice, input, actorOf(ctx));
       return list();
+    },
+    'devices.newCode': async (input, ctx) => {
+      if (!deps.siteCode)
+        throw new AppError(
+          'NOT_FOUND',
+          'This kiosk does not sync with a shore office, so it cannot enrol another one. Use the shore office’s command.',
+        );
+      const made = await deps.siteCode(actorOf(ctx).userId, input.ttlMinutes);
+      const payload = enrolPayload(made.server, made.code);
+      const qr = await QRCode.toDataURL(payload, { errorCorrectionLevel: 'M', margin: 4, scale: 8 });
+      return { code: made.code, expiresAt: made.expiresAt, payload, qr };
     },
   };
 }

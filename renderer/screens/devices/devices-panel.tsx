@@ -1,12 +1,12 @@
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { deviceEntry } from '../../../shared/devices/contract.js';
 import type { ErrorData } from '../../../shared/errors.js';
-import { useServices } from '../../app/services.js';
+import { useServices, useSlice } from '../../app/services.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { ErrorAlert } from '../../components/error-alert.js';
-import { formatAgo } from '../../i18n/format.js';
+import { formatAgo, formatDateTime } from '../../i18n/format.js';
 import '../../styles/devices.css';
 
 type Device = z.infer<typeof deviceEntry>;
@@ -128,6 +128,61 @@ function DeviceRow({
   );
 }
 
+type NewCode = { code: string; expiresAt: string; payload: string; qr: string };
+
+/** A one-time code for a new kiosk of the site, shown large with its QR code, made at shore. */
+function NewCodeSection() {
+  const { t, i18n } = useTranslation();
+  const { api, appInfo } = useServices();
+  const zone = useSlice(appInfo, (x) => x.info?.site.timezone);
+  const [made, setMade] = useState<NewCode | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ErrorData | null>(null);
+  const id = useId();
+  const make = async () => {
+    setBusy(true);
+    const r = await api.call('devices.newCode', {});
+    setBusy(false);
+    if (!r.ok) return setError(r.error);
+    setError(null);
+    setMade(r.value);
+  };
+  return (
+    <div className="devices__new" aria-labelledby={`${id}-title`} data-testid="devices-new-code">
+      <h3 id={`${id}-title`} className="devices__subtitle">
+        {t('devices.newCode.title')}
+      </h3>
+      <p className="screen-hint">{t('devices.newCode.explain')}</p>
+      <ErrorAlert error={error} testId="devices-new-code-error" />
+      {made && (
+        <div className="devices__code" role="status">
+          <img className="devices__qr" src={made.qr} alt={t('devices.newCode.qrAlt')} data-testid="devices-qr" />
+          <div>
+            <p className="devices__code-label">{t('devices.newCode.codeLabel')}</p>
+            <p className="devices__code-text" data-testid="devices-code">
+              {made.code}
+            </p>
+            <p className="field__hint">
+              {t('devices.newCode.validUntil', {
+                time: formatDateTime(made.expiresAt, i18n.language, { timeZone: zone }),
+              })}
+            </p>
+          </div>
+        </div>
+      )}
+      <button
+        type="button"
+        className="button button--primary"
+        disabled={busy}
+        onClick={() => void make()}
+        data-testid="devices-make-code"
+      >
+        {busy ? t('devices.newCode.making') : made ? t('devices.newCode.another') : t('devices.newCode.make')}
+      </button>
+    </div>
+  );
+}
+
 /** For administrators: the site's devices as they report themselves; rename one, revoke a lost one. */
 export function DevicesPanel() {
   const { t } = useTranslation();
@@ -139,14 +194,17 @@ export function DevicesPanel() {
   const [revoking, setRevoking] = useState<Device | null>(null);
   const id = useId();
 
-  const load = useCallback(async () => {
-    const r = await api.call('devices.list', {});
-    if (r.ok) setListing(r.value);
-    setError(r.ok ? null : r.error);
-  }, [api]);
   useEffect(() => {
-    void load();
-  }, [load]);
+    let live = true;
+    void api.call('devices.list', {}).then((r) => {
+      if (!live) return;
+      if (r.ok) setListing(r.value);
+      setError(r.ok ? null : r.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api]);
 
   const rename = async (device: Device, name: string) => {
     setBusy(true);
@@ -200,6 +258,7 @@ export function DevicesPanel() {
           ))}
         </ul>
       )}
+      <NewCodeSection />
       {revoking && (
         <ConfirmDialog
           testId="device-revoke-confirm"

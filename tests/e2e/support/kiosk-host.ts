@@ -71,7 +71,7 @@ export async function startKioskHost({
   fuelFeed?: { udpPort?: number; tcpPort?: number };
   startupMs?: number;
   clockStart?: string;
-  sync?: { server: string; enrollCode: string; routes?: unknown[] };
+  sync?: { server?: string; enrollCode: string; routes?: unknown[]; name?: string };
 } = {}): Promise<KioskHost> {
   const dataDir = await mkdtemp(join(tmpdir(), 'shiftdeck-e2e-'));
   const args = [
@@ -84,8 +84,12 @@ export async function startKioskHost({
     // never race for a port picked here and freed before the host binds it (EADDRINUSE).
     '0',
     // Enrolled to a real sync service instead of a standalone demo site.
-    ...(sync ? ['--server', sync.server, '--enroll-code', sync.enrollCode] : ['--site', site, '--demo']),
+    // Without `server`, the enrol code is the text of a scanned QR code, which names the service.
+    ...(sync
+      ? [...(sync.server ? ['--server', sync.server] : []), '--enroll-code', sync.enrollCode]
+      : ['--site', site, '--demo']),
     ...(sync?.routes ? ['--routes', JSON.stringify(sync.routes)] : []),
+    ...(sync?.name ? ['--name', sync.name] : []),
     ...(fuelFeed ? ['--fuel-feed', JSON.stringify(fuelFeed)] : []),
     '--test-clock',
     clockStart,

@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../../../electron/core/clock.js';
@@ -5,7 +8,9 @@ import type { Kiosk } from '../../../electron/core/kiosk.js';
 import { encodeHlc } from '../../../shared/hlc.js';
 import { pushResponse } from '../../../shared/sync/protocol.js';
 import { call, codeOf, demoPerson, signIn } from '../../helpers/kiosk.js';
-import { enrolledKiosk, rawPush, startService } from '../../helpers/sync.js';
+import { deviceTokenOf, enrolledKiosk, rawPush, startService } from '../../helpers/sync.js';
+import { makeTempDir } from '../../helpers/tmp.js';
+import { readEnrolInput } from '../../../shared/devices/enrol-payload.js';
 
 type Device = {
   id: string;
@@ -155,5 +160,63 @@ describe('devices of a site', () => {
     expect((await central(service, restaurant.deviceId))?.revoked_at).toBeNull();
     expect((await central(service, vessel2.deviceId))?.revoked_at).toBeNull();
     expect(await restaurant.sync!.syncNow()).not.toBeUndefined();
+  });
+  it('an administrator makes a code on a kiosk; a new kiosk enrols with the text of its QR code, once, and a manager gets none', async () => {
+    const service = await startService();
+    const { kiosk: office } = await enrolledKiosk(service, 'restaurant', { deviceReports: true });
+    await office.sync!.syncNow();
+    const admin = await signIn(office, 'admin');
+    const made = await call(office, 'devices.newCode', { ttlMinutes: 30 }, admin);
+    if (!made.ok) throw new Error(`${made.error.code} ${made.error.message}`);
+    const { code, payload, qr } = made.value as { code: string; payload: string; qr: string };
+    expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+
+    // The QR code, read by a real decoder, holds the service's address and the code.
+    const png = join(makeTempDir('shiftdeck-enrol-qr-'), 'qr.png');
+    writeFileSync(png, Buffer.from(qr.replace(/^data:image\/png;base64,/, ''), 'base64'));
+    const scanned = execFileSync('zbarimg', ['--quiet', '--raw', png], { encoding: 'utf8' }).trim();
+    expect(scanned).toBe(payload);
+    expect(readEnrolInput(scanned)).toEqual({ code, server: service.url.replace(/\/$/, '') });
+
+    const { server, code: read } = readEnrolInput(scanned);
+    const { kiosk: fresh } = await enrolledKiosk({ url: server!, code: async () => read }, 'restaurant', {
+      deviceReports: true,
+      deviceName: 'Pass kiosk',
+    });
+    await fresh.sync!.syncNow();
+    await office.sync!.syncNow();
+    expect((await listAs(office, admin)).devices.map((d) => d.name)).toContain('Pass kiosk');
+    // The code was used: a second kiosk gets nowhere with it.
+    await expect(enrolledKiosk({ url: server!, code: async () => read }, 'restaurant')).rejects.toThrow(/already used/);
+
+    // Shore checks the person again: a manager's kiosk call is refused before it reaches shore, and
+    // a request in a manager's name straight to shore is refused there.
+    expect(codeOf(await call(office, 'devices.newCode', {}, await signIn(office, 'manager')))).toBe('FORBIDDEN');
+    const forged = await fetch(`${service.url}/v1/enrollment-codes`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${deviceTokenOf(office)}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ userId: demoPerson('manager').id }),
+    });
+    expect(forged.status).toBe(403);
+    const bad = await fetch(`${service.url}/v1/enrollment-codes`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${deviceTokenOf(office)}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ userId: 'not-a-person' }),
+    });
+    expect(bad.status).toBe(400);
+    const anonymous = await fetch(`${service.url}/v1/enrollment-codes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId: demoPerson('admin').id }),
+    });
+    expect(anonymous.status).toBe(401);
+  });
+
+  it('a kiosk with no link to shore says a code needs shore, in words, and nothing is made', async () => {
+    const service = await startService();
+    const { kiosk } = await enrolledKiosk(service, 'restaurant');
+    await service.close();
+    const r = await call(kiosk, 'devices.newCode', {}, await signIn(kiosk, 'admin'));
+    expect(r.ok ? null : [r.error.code, r.error.details?.reason]).toEqual(['INTERNAL', 'unreachable']);
   });
 });
