@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { readEnrolInput } from '../../shared/devices/enrol-payload.js';
 import { silentLog, type Log } from './log.js';
 
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time like "02:00"');
@@ -58,7 +59,20 @@ export const settingsSchema = z
     sync: z
       .object({
         serverUrl: z.url({ protocol: /^https?$/ }),
-        enrollCode: z.string().min(4).max(40).optional(),
+        // The code typed, or the text of the QR code on the admin screen (its code is kept).
+        enrollCode: z
+          .string()
+          .min(4)
+          .max(400)
+          .transform((text, ctx) => {
+            try {
+              return readEnrolInput(text).code;
+            } catch (err) {
+              ctx.addIssue({ code: 'custom', message: (err as Error).message });
+              return z.NEVER;
+            }
+          })
+          .optional(),
         deviceName: z.string().min(1).max(80).optional(),
       })
       .strict()

@@ -1,8 +1,9 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorData } from '../../shared/errors.js';
 import { can } from '../../shared/permissions.js';
 import { useServices, useSlice } from '../app/services.js';
+import { qrFromImageFile } from '../screens/training/qr-decode.js';
 import { ErrorAlert } from './error-alert.js';
 
 /**
@@ -18,6 +19,17 @@ export function ReenrolPanel() {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<ErrorData | null>(null);
   const id = useId();
+
+  const [noQr, setNoQr] = useState(false);
+  /** A photo of the QR code on the admin screen of another kiosk: its text goes in the field. */
+  const openPhoto = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (!file) return;
+    const text = await qrFromImageFile(file).catch(() => null);
+    setNoQr(!text);
+    if (text) setCode(text);
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -48,7 +60,7 @@ export function ReenrolPanel() {
               id={`${id}-code`}
               className="field__control"
               value={code}
-              maxLength={40}
+              maxLength={400}
               autoComplete="off"
               autoCapitalize="characters"
               spellCheck={false}
@@ -57,6 +69,20 @@ export function ReenrolPanel() {
               data-testid="reenrol-code"
             />
           </div>
+          <label className="button button--secondary reenrol__photo">
+            {t('sync.reenrol.photo')}
+            <input
+              type="file"
+              accept="image/png,image/jpeg,image/*"
+              data-testid="reenrol-photo"
+              onChange={(e) => void openPhoto(e)}
+            />
+          </label>
+          {noQr && (
+            <p className="alert alert--error form__full" role="alert" data-testid="reenrol-no-qr">
+              {t('sync.reenrol.noQr')}
+            </p>
+          )}
           <ErrorAlert error={error} testId="reenrol-error" />
           <button
             type="submit"

@@ -38,7 +38,7 @@ export const conflictsFr: Widen<typeof conflictsEn> = {
     conflicts_useMine: 'Remise d’une valeur mise de côté',
     session_cancelEnrollment: 'Annulation d’une place à une séance',
     devices_rename: 'Changement de nom d’un appareil',
-    devices_report: 'Une borne signalant son état',
+    devices_report: 'Un poste signalant son état',
     devices_revoke: 'Révocation d’un appareil',
     session_create: 'Création d’une séance',
     session_enroll: 'Inscription à une séance',

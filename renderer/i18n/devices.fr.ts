@@ -2,9 +2,9 @@
 export const devicesFr = {
   title: 'Appareils de ce site',
   explain:
-    'Chaque borne se signale tous les quarts d’heure\u00A0: sa version, sa liaison et les modifications qu’elle doit encore envoyer. Un appareil révoqué ne peut plus se synchroniser\u00A0; enregistrez-le de nouveau avec un nouveau code.',
+    'Chaque poste se signale tous les quarts d’heure\u00A0: sa version, sa liaison et les modifications qu’il doit encore envoyer. Un appareil révoqué ne peut plus se synchroniser\u00A0; inscrivez-le de nouveau avec un nouveau code.',
   empty: 'Aucun appareil ne s’est encore signalé.',
-  self: 'Cette borne',
+  self: 'Ce poste',
   version: 'Version {{version}}',
   lastSeen: 'Vu {{ago}}',
   online: 'Liaison active',
@@ -25,20 +25,20 @@ export const devicesFr = {
   revokeFor: 'Révoquer {{name}}',
   revokeTitle: 'Révoquer {{name}}\u00A0?',
   revokeBody:
-    'Il ne pourra plus se synchroniser avec le siège ni avec le hub, et ce qu’il n’a pas encore envoyé reste sur lui. Pour le réutiliser, enregistrez-le avec un nouveau code.',
+    'Il ne pourra plus se synchroniser avec la terre ni avec le hub, et ce qu’il n’a pas encore envoyé reste sur lui. Pour le réutiliser, inscrivez-le avec un nouveau code.',
   revokeConfirm: 'Révoquer l’appareil',
   renamed: '{{name}} est le nouveau nom.',
-  revokedNotice: '{{name}} est révoqué. Le siège le refuse dès que cette modification lui parvient.',
-  selfHint: 'Révoquez cette borne depuis une autre borne du site, ou depuis le siège.',
+  revokedNotice: '{{name}} est révoqué. La terre le refuse dès que cette modification lui parvient.',
+  selfHint: 'Révoquez ce poste depuis un autre poste du site, ou depuis le bureau à terre.',
   newCode: {
-    title: 'Enregistrer une nouvelle borne',
+    title: 'Inscrire un nouveau poste',
     explain:
-      'Créez un code à usage unique, puis scannez son code QR sur la nouvelle borne (ou tapez-y le code). Il enregistre une seule borne, pour ce site uniquement, et demande la liaison avec le siège.',
+      'Créez un code à usage unique, puis scannez son code QR sur le nouveau poste (ou tapez-y le code). Il inscrit un seul poste, pour ce site uniquement, et demande la liaison avec la terre.',
     make: 'Créer un code',
-    making: 'Demande au siège…',
-    qrAlt: 'Code QR à scanner sur la nouvelle borne',
+    making: 'Demande à la terre…',
+    qrAlt: 'Code QR à scanner sur le nouveau poste',
     codeLabel: 'Code',
-    validUntil: 'Valable jusqu’à {{time}} ; il ne sert qu’une fois.',
+    validUntil: 'Valable jusqu’à {{time}}\u00A0; il ne sert qu’une fois.',
     another: 'Créer un autre code',
   },
 };

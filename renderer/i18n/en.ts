@@ -196,8 +196,11 @@ export const en = {
         'The shore office refused this kiosk’s enrolment, probably because shore was restored from a backup made before this kiosk was enrolled. Sync is paused. Nothing is lost: every record and every change waiting here is kept and will be sent once the kiosk is enrolled again.',
       askAdmin: 'Ask an administrator to enrol this kiosk again with a new code.',
       codeLabel: 'New enrollment code',
-      codeHint: 'From the shore office, e.g. K7QM-2XHD-9RTA.',
+      codeHint:
+        'From the Devices panel of another kiosk’s admin screen, or the shore office, e.g. K7QM-2XHD-9RTA; or open a photo of its QR code.',
       submit: 'Enrol again',
+      photo: 'Open a photo of the QR code',
+      noQr: 'No QR code was found in that picture. Take it again, closer and flat, or type the code.',
     },
     connection: 'Connection to shore',
     pending: 'Pending changes',

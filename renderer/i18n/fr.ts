@@ -196,8 +196,11 @@ export const fr: Messages = {
         'Le bureau à terre a refusé l’inscription de ce poste, sans doute parce que la terre a été restaurée depuis une sauvegarde antérieure à son inscription. La synchronisation est en pause. Rien n’est perdu : chaque donnée et chaque modification en attente ici est conservée et sera envoyée dès que le poste sera inscrit à nouveau.',
       askAdmin: 'Demandez à un administrateur d’inscrire à nouveau ce poste avec un nouveau code.',
       codeLabel: 'Nouveau code d’inscription',
-      codeHint: 'Donné par le bureau à terre, par ex. K7QM-2XHD-9RTA.',
+      codeHint:
+        'Depuis l’écran d’administration d’un autre poste, ou le bureau à terre, par ex. K7QM-2XHD-9RTA ; ou ouvrez une photo de son code QR.',
       submit: 'Inscrire à nouveau',
+      photo: 'Ouvrir une photo du code QR',
+      noQr: 'Aucun code QR n’a été trouvé sur cette image. Reprenez-la de plus près et bien à plat, ou tapez le code.',
     },
     connection: 'Liaison avec la terre',
     pending: 'Modifications en attente',

@@ -55,7 +55,8 @@ export const peopleFr: typeof peopleEn = {
     exported: 'Les données de {{name}} sont prêtes à télécharger.',
   },
   errors: {
-    own_device: 'C’est la borne que vous utilisez. Révoquez-la depuis une autre borne du site, ou depuis le siège.',
+    own_device:
+      'C’est le poste que vous utilisez. Révoquez-le depuis un autre poste du site, ou depuis le bureau à terre.',
     device_revoked: 'Cet appareil est déjà révoqué ; rien n’a été modifié.',
     pin_in_use: 'Une personne du site utilise déjà ce code. Choisissez-en un autre.',
     pin_reused: 'Cette personne a déjà utilisé ce code. Choisissez-en un nouveau.',

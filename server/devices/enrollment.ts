@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { AppError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import type { CentralDatabase } from '../db/central-schema.js';
+import { nextSiteVersion } from '../db/site-versions.js';
 import { inSiteTransaction } from '../db/site-tx.js';
 
 /**
@@ -225,8 +226,28 @@ export async function revokeDevice(
     .updateTable('devices')
     .set((eb) => ({ revoked_at: eb.fn.coalesce('revoked_at', eb.val(iso(opts.now ?? Date.now()))) }))
     .where('id', '=', deviceId)
-    .returning('revoked_at')
+    .returning(['revoked_at', 'site_id'])
     .executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', `There is no enrolled device ${deviceId}.`, { deviceId });
+  // The site's kiosks see it revoked too, in their devices list, with their next pull.
+  await inSiteTransaction(db, row.site_id, async (trx) => {
+    const listed = await trx
+      .selectFrom('device_status')
+      .select('revoked_at')
+      .where('id', '=', deviceId)
+      .where('site_id', '=', row.site_id)
+      .executeTakeFirst();
+    if (!listed || listed.revoked_at) return;
+    await trx
+      .updateTable('device_status')
+      .set({
+        revoked_at: row.revoked_at!,
+        updated_at: iso(opts.now ?? Date.now()),
+        _version: await nextSiteVersion(trx, row.site_id),
+      })
+      .where('id', '=', deviceId)
+      .where('site_id', '=', row.site_id)
+      .execute();
+  });
   return { revokedAt: row.revoked_at! };
 }

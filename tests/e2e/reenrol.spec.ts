@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test, expect } from '@playwright/test';
 import { sql } from 'kysely';
+import QRCode from 'qrcode';
+import { enrolPayload } from '../../shared/devices/enrol-payload.js';
 import { demoSiteId } from '../../shared/demo.js';
 import { createSyncServer } from '../../server/app.js';
 import { openCentral } from '../../server/central.js';
@@ -70,7 +72,16 @@ test('the Sync screen says plainly that shore does not know this kiosk, and enro
     await page.getByTestId('reenrol-submit').click();
     await expect(page.getByTestId('reenrol-error')).toBeVisible();
     await expect(panel).toBeVisible();
-    await page.getByTestId('reenrol-code').fill(await code());
+    // A picture with no QR code says so; a photo of the admin screen's QR code fills the field.
+    const picture = join(dir, 'not-a-qr.png');
+    await page.getByTestId('status-pill').screenshot({ path: picture });
+    await page.getByTestId('reenrol-photo').setInputFiles(picture);
+    await expect(page.getByTestId('reenrol-no-qr')).toBeVisible();
+    const photo = join(dir, 'enrol-qr.png');
+    await QRCode.toFile(photo, enrolPayload(serviceUrl, await code()), { margin: 4, scale: 6 });
+    await page.getByTestId('reenrol-photo').setInputFiles(photo);
+    await expect(page.getByTestId('reenrol-code')).toHaveValue(/^shiftdeck-enrol:/);
+    await expect(page.getByTestId('reenrol-no-qr')).toHaveCount(0);
     await page.getByTestId('reenrol-code').press('Enter');
     await expect(panel).toBeHidden({ timeout: 20_000 });
     await expect(page.getByTestId('status-pill')).toHaveAttribute('data-state', 'online', { timeout: 20_000 });

@@ -1,12 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../../../electron/core/clock.js';
 import type { Kiosk } from '../../../electron/core/kiosk.js';
 import { encodeHlc } from '../../../shared/hlc.js';
 import { pushResponse } from '../../../shared/sync/protocol.js';
+import type { CentralDatabase } from '../../../server/db/central-schema.js';
+import { revokeDevice } from '../../../server/devices/enrollment.js';
 import { call, codeOf, demoPerson, signIn } from '../../helpers/kiosk.js';
 import { deviceTokenOf, enrolledKiosk, rawPush, startService } from '../../helpers/sync.js';
 import { makeTempDir } from '../../helpers/tmp.js';
@@ -218,5 +220,17 @@ describe('devices of a site', () => {
     await service.close();
     const r = await call(kiosk, 'devices.newCode', {}, await signIn(kiosk, 'admin'));
     expect(r.ok ? null : [r.error.code, r.error.details?.reason]).toEqual(['INTERNAL', 'unreachable']);
+  });
+  it('a device revoked from the shore office’s command shows as revoked on the site’s kiosks too', async () => {
+    const service = await startService();
+    const { kiosk: office } = await enrolledKiosk(service, 'restaurant', { deviceReports: true });
+    const { kiosk: lost } = await enrolledKiosk(service, 'restaurant', { deviceReports: true });
+    await lost.sync!.syncNow();
+    await office.sync!.syncNow();
+    const { revokedAt } = await revokeDevice(service.db.service as Kysely<CentralDatabase>, lost.deviceId);
+    await office.sync!.syncNow();
+    const listed = (await listAs(office, await signIn(office, 'admin'))).devices.find((d) => d.id === lost.deviceId);
+    expect(listed?.revokedAt).toBe(new Date(revokedAt).toISOString());
+    expect(await lost.sync!.syncNow()).toBeUndefined();
   });
 });

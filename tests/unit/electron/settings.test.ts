@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { enrolPayload } from '../../../shared/devices/enrol-payload.js';
 import { applyLaunchOverrides, defaultSettings, loadSettings, settingsPath } from '../../../electron/main/settings.js';
 
 function recorder() {
@@ -107,6 +108,17 @@ describe('sync settings', () => {
     });
     expect(settings.sync).toEqual({ serverUrl: 'http://hub.local:7400', enrollCode: 'K7QM-2XHD-9RTA' });
     expect(log.error).not.toHaveBeenCalled();
+  });
+
+  it('takes the text of a scanned enrolment QR code for the code, and refuses a code that is none', () => {
+    const read = (enrollCode: string) =>
+      loadSettings('s.json', {
+        log: recorder(),
+        readFile: fromText(JSON.stringify({ sync: { serverUrl: 'http://hub.local:7400', enrollCode } })),
+      }).sync?.enrollCode;
+    expect(read(enrolPayload('http://shore.local:7400', 'k7qm-2xhd-9rta'))).toBe('K7QM-2XHD-9RTA');
+    expect(read('k7qm 2xhd 9rta')).toBe('K7QM-2XHD-9RTA');
+    expect(read('not a code')).toBeUndefined();
   });
 
   it('refuses a sync block that is not an http(s) URL, falling back to the defaults with a logged error', () => {
