@@ -4,6 +4,7 @@
  *
  *   npm run verify-incident -- --kiosk-db shiftdeck.db --incident <id> [--write-record record.json]
  *   npm run verify-incident -- --record record.json [--keys keys.json]
+ *   npm run verify-incident -- --pdf incident-report.pdf [--keys keys.json]
  *
  * With --kiosk-db the seals are checked against the kiosks' keys that database holds (the synced
  * list the certificates use); a record file is checked against --keys (a JSON object
@@ -14,11 +15,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import { readPdfAttachments } from '../shared/exports/pdf-attachments.js';
 import { checkRecord, readIncidentRecord, type IncidentRecord } from '../shared/incidents/record-check.js';
 import type { SyncedDatabase } from '../shared/schema.js';
 
 const USAGE =
-  'Usage: npm run verify-incident -- --kiosk-db shiftdeck.db --incident <id> [--write-record out.json] | --record record.json [--keys keys.json]';
+  'Usage: npm run verify-incident -- --kiosk-db shiftdeck.db --incident <id> [--write-record out.json] | --record record.json [--keys keys.json] | --pdf report.pdf [--keys keys.json]';
 
 async function fromKioskDb(file: string, incidentId: string) {
   const raw = new Database(file, { readonly: true, fileMustExist: true });
@@ -51,6 +53,14 @@ export async function main(argv: string[]): Promise<{ code: number; lines: strin
   if (dbFile && at('--incident')) ({ record, keys } = await fromKioskDb(dbFile, at('--incident')!));
   else if (recordFile) {
     record = JSON.parse(readFileSync(recordFile, 'utf8')) as IncidentRecord;
+    const keysFile = at('--keys');
+    if (keysFile) keys = new Map(Object.entries(JSON.parse(readFileSync(keysFile, 'utf8')) as Record<string, string>));
+  } else if (at('--pdf')) {
+    // The incident report PDF carries the record as an embedded file.
+    const files = await readPdfAttachments(readFileSync(at('--pdf')!));
+    const found = files.find((f) => f.name === 'incident-record.json');
+    if (!found) return { code: 3, lines: ['NOT FOUND: this PDF carries no incident record.'] };
+    record = JSON.parse(Buffer.from(found.bytes).toString('utf8')) as IncidentRecord;
     const keysFile = at('--keys');
     if (keysFile) keys = new Map(Object.entries(JSON.parse(readFileSync(keysFile, 'utf8')) as Record<string, string>));
   } else return { code: 3, lines: [USAGE] };

@@ -2,7 +2,7 @@
 export const incidentsEn = {
   title: 'Incidents',
   tabsLabel: 'Incident sections',
-  tabs: { report: 'Report', list: 'Incidents', dashboard: 'Dashboard', settings: 'Settings' },
+  tabs: { report: 'Report', list: 'Incidents', dashboard: 'Dashboard', settings: 'Settings', check: 'Check a file' },
   type: {
     injury: 'Injury',
     near_miss: 'Near miss',
@@ -91,6 +91,17 @@ export const incidentsEn = {
     summary_many: '{{count}} entries, last sealed {{time}}',
     summary_other: '{{count}} entries, last sealed {{time}}',
     never: 'never',
+  },
+  fileCheck: {
+    title: 'Check an incident record from a file',
+    explain:
+      'Open an incident report PDF exported by Shiftdeck, or its record file (JSON). It is checked here, without a link, against the keys of the kiosks: an entry edited after it was sealed is named.',
+    open: 'Open a PDF or record file',
+    checking: 'Checking the file…',
+    incident: 'Incident {{id}}, occurred {{time}}',
+    fromPdf: 'Record read from the PDF.',
+    fromJson: 'Record read from the JSON file.',
+    kind: { reported: 'Report', move: 'Change of stage', sla_paused: 'SLA paused', sla_resumed: 'SLA resumed' },
   },
   regulatory: {
     title: 'Regulatory log',

@@ -4,7 +4,13 @@ import type { incidentsEn } from './incidents.en.js';
 export const incidentsFr: typeof incidentsEn = {
   title: 'Incidents',
   tabsLabel: 'Rubriques des incidents',
-  tabs: { report: 'Signaler', list: 'Incidents', dashboard: 'Tableau de bord', settings: 'Réglages' },
+  tabs: {
+    report: 'Signaler',
+    list: 'Incidents',
+    dashboard: 'Tableau de bord',
+    settings: 'Réglages',
+    check: 'Contrôler un fichier',
+  },
   type: {
     injury: 'Blessure',
     near_miss: 'Presque accident',
@@ -93,6 +99,22 @@ export const incidentsFr: typeof incidentsEn = {
     summary_many: '{{count}} entrées, dernier sceau {{time}}',
     summary_other: '{{count}} entrées, dernier sceau {{time}}',
     never: 'jamais',
+  },
+  fileCheck: {
+    title: 'Contrôler le dossier d’un incident depuis un fichier',
+    explain:
+      'Ouvrez un rapport d’incident PDF exporté par Shiftdeck, ou son fichier de dossier (JSON). Il est contrôlé ici, sans liaison, avec les clés des postes : une entrée modifiée après son scellement est nommée.',
+    open: 'Ouvrir un PDF ou un fichier de dossier',
+    checking: 'Contrôle du fichier…',
+    incident: 'Incident {{id}}, survenu le {{time}}',
+    fromPdf: 'Dossier lu dans le PDF.',
+    fromJson: 'Dossier lu dans le fichier JSON.',
+    kind: {
+      reported: 'Signalement',
+      move: 'Changement d’étape',
+      sla_paused: 'Délai mis en pause',
+      sla_resumed: 'Délai repris',
+    },
   },
   regulatory: {
     title: 'Registre réglementaire',

@@ -4,7 +4,7 @@ import type { CoreEvent, MethodInput, MethodOutput } from '../../shared/api/cont
 import type { ErrorData } from '../../shared/errors.js';
 import type { Stage } from '../../shared/incidents/workflow.js';
 
-export type IncidentsTab = 'report' | 'list' | 'dashboard' | 'settings';
+export type IncidentsTab = 'report' | 'list' | 'dashboard' | 'check' | 'settings';
 export type IncidentSettings = MethodOutput<'incidents.settings'>;
 export type IncidentSummary = MethodOutput<'incidents.list'>[number];
 export type IncidentDetail = MethodOutput<'incidents.detail'>;
@@ -117,6 +117,8 @@ export function createIncidentsStore({ api }: { api: Pick<ApiClient, 'call'> }) 
         if (r.ok) set({ dashboard: r.value });
         else set({ error: r.error });
       },
+      // The file check holds its own state (record-file-check.tsx): nothing to load.
+      async check() {},
       async settings() {
         const r = await api.call('incidents.settings', {});
         if (r.ok) set({ settings: r.value });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { MethodSpec } from '../api/method-spec.js';
+import { codeTtlMinutes } from '../sync/protocol.js';
 import { deviceName } from './mutations.js';
 
 const method = <I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>) => spec;
@@ -43,16 +44,7 @@ export const devicesContract = {
   /** A one-time code from shore for a new kiosk of this site, with the QR code that carries it. */
   'devices.newCode': method({
     access: 'devices.manage',
-    input: z
-      .object({
-        ttlMinutes: z
-          .number()
-          .int()
-          .min(5)
-          .max(24 * 60)
-          .default(60),
-      })
-      .strict(),
+    input: z.object({ ttlMinutes: codeTtlMinutes }).strict(),
     output: z.object({
       code: z.string(),
       expiresAt: z.string(),

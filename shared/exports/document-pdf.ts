@@ -1,5 +1,6 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from '@cantoo/pdf-lib';
 import { cellText, documentHash, type Cell, type ExportColumn, type ExportDocument } from './export-document.js';
+import type { PdfAttachment } from './pdf-attachments.js';
 
 const PAGE = { width: 595.28, height: 841.89 }; // A4 portrait, points
 const MARGIN = 36;
@@ -100,7 +101,10 @@ export function pdfValue(v: Cell, codes?: ExportColumn['codes']): string {
  *
  * @example const bytes = await documentPdf(doc); // Uint8Array starting with '%PDF-'
  */
-export async function documentPdf(doc: ExportDocument): Promise<Uint8Array> {
+export async function documentPdf(
+  doc: ExportDocument,
+  attachments: readonly PdfAttachment[] = [],
+): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   const hash = documentHash(doc);
   const at = new Date(doc.generatedAt);
@@ -111,6 +115,14 @@ export async function documentPdf(doc: ExportDocument): Promise<Uint8Array> {
   pdf.setCreator('Shiftdeck');
   pdf.setCreationDate(at);
   pdf.setModificationDate(at);
+  // Files carried inside, such as an incident's sealed record, for a check offline or pdfdetach.
+  for (const a of attachments)
+    await pdf.attach(a.bytes, a.name, {
+      mimeType: a.mime,
+      description: a.description,
+      creationDate: at,
+      modificationDate: at,
+    });
   const regular = await pdf.embedFont(StandardFonts.Helvetica);
   const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
   const clean = sanitizer(regular);

@@ -205,6 +205,30 @@ export const incidentsContract = {
     output: recordVerdict,
     touchesSession: false,
   }),
+  /**
+   * An incident record brought on a file, checked offline against the keys of the organisation's
+   * kiosks: the report's PDF (which carries the record inside) or the record's JSON.
+   */
+  'incidents.checkRecordFile': method({
+    access: 'incidents.triage',
+    input: z
+      .object({
+        /** The file's bytes in base64 (a PDF, or JSON text); at most 20 MB. */
+        base64: z
+          .string()
+          .min(1, 'Open a PDF or a record file')
+          .max(28_000_000, 'The file is over 20 MB: open the incident report PDF itself'),
+      })
+      .strict(),
+    output: recordVerdict.extend({
+      incidentId: z.string(),
+      /** What happened, as the report says (the first 200 characters). */
+      summary: z.string(),
+      occurredAt: z.string().nullable(),
+      /** Where the record came from: a PDF's embedded file, or a JSON file. */
+      source: z.enum(['pdf', 'json']),
+    }),
+  }),
   'incidents.setRegulatory': method({
     access: 'incidents.triage',
     input: z.object({ id: z.uuid(), regulatory: regulatoryFields }).strict(),

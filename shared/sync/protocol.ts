@@ -139,17 +139,15 @@ export type PullResponse = z.infer<typeof pullResponse>;
  * POST /v1/enrollment-codes, over a device token: a kiosk asks shore for a one-time code for its
  * own site, in the name of the signed-in administrator, whose permission shore checks again.
  */
-export const siteCodeRequest = z
-  .object({
-    userId: z.uuid(),
-    ttlMinutes: z
-      .number()
-      .int()
-      .min(5)
-      .max(24 * 60)
-      .default(60),
-  })
-  .strict();
+/** How long a code made from a kiosk lives: 5 minutes to a day, an hour unless asked. */
+export const codeTtlMinutes = z
+  .number()
+  .int()
+  .min(5)
+  .max(24 * 60)
+  .default(60);
+
+export const siteCodeRequest = z.object({ userId: z.uuid(), ttlMinutes: codeTtlMinutes }).strict();
 export const siteCodeResponse = z.object({ code: z.string(), expiresAt: z.string() });
 
 export const enrollRequest = z

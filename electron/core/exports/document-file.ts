@@ -10,6 +10,7 @@ import {
   type ExportFormat,
 } from '../../../shared/exports/export-document.js';
 import { documentXlsx } from './document-xlsx.js';
+import type { PdfAttachment } from '../../../shared/exports/pdf-attachments.js';
 
 /**
  * The bytes of a document in one format. `csv` of a compliance report keeps the report CSV's
@@ -17,11 +18,16 @@ import { documentXlsx } from './document-xlsx.js';
  *
  * @example await fileOf(doc, 'xml') // Uint8Array of '<?xml …'
  */
-export async function fileOf(doc: ExportDocument, format: ExportFormat, csv?: () => string): Promise<Uint8Array> {
+export async function fileOf(
+  doc: ExportDocument,
+  format: ExportFormat,
+  csv?: () => string,
+  attachments: readonly PdfAttachment[] = [],
+): Promise<Uint8Array> {
   const text = (s: string) => new TextEncoder().encode(s);
   switch (format) {
     case 'pdf':
-      return documentPdf(doc);
+      return documentPdf(doc, attachments);
     case 'xlsx':
       return documentXlsx(doc);
     case 'csv':
@@ -53,8 +59,10 @@ export async function exportedFile(
   format: ExportFormat,
   name: string,
   csv?: () => string,
+  /** Files a PDF carries inside (other formats ignore them). */
+  attachments: readonly PdfAttachment[] = [],
 ): Promise<ExportedFile> {
-  const bytes = await fileOf(doc, format, csv);
+  const bytes = await fileOf(doc, format, csv, attachments);
   return {
     fileName: `${name.replace(/[^A-Za-z0-9_.-]+/g, '-')}.${format}`,
     mime: EXPORT_MIME[format],

@@ -1,5 +1,7 @@
 import type { ExportDocument } from '../../../shared/exports/export-document.js';
+import type { PdfAttachment } from '../../../shared/exports/pdf-attachments.js';
 import { newId } from '../../../shared/ids.js';
+import { readIncidentRecord } from '../../../shared/incidents/record-check.js';
 import type { incidentsExportContract } from '../../../shared/incidents/export-contract.js';
 import { incidentListDocument, incidentReportDocument } from '../../../shared/incidents/export-documents.js';
 import { recordIncidentExport } from '../../../shared/incidents/export-mutations.js';
@@ -9,6 +11,7 @@ import type { CallContext, Handlers } from '../api/dispatcher.js';
 import type { HandlerDeps } from '../api/handler-deps.js';
 import { exportedFile } from '../exports/document-file.js';
 import { createIncidentsHandlers } from './handlers.js';
+import { RECORD_FILE_NAME } from './record.js';
 import type { Db } from './queries.js';
 
 type IncidentExportHandlers = Pick<Handlers, keyof typeof incidentsExportContract>;
@@ -24,8 +27,14 @@ export function createIncidentExportHandlers(deps: HandlerDeps): IncidentExportH
   const incidents = createIncidentsHandlers(deps);
   const nowIso = () => new Date(deps.clock.now()).toISOString();
 
-  const handOut = async (ctx: CallContext, doc: ExportDocument, format: 'pdf' | 'xlsx' | 'csv', name: string) => {
-    const file = await exportedFile(doc, format, name);
+  const handOut = async (
+    ctx: CallContext,
+    doc: ExportDocument,
+    format: 'pdf' | 'xlsx' | 'csv',
+    name: string,
+    attachments: readonly PdfAttachment[] = [],
+  ) => {
+    const file = await exportedFile(doc, format, name, undefined, attachments);
     await deps.runner.run(
       recordIncidentExport,
       {
@@ -75,7 +84,25 @@ export function createIncidentExportHandlers(deps: HandlerDeps): IncidentExportH
         { site: site.name, deviceOf: new Map(devices.map((d) => [d.id, d.device_id])) },
         nowIso(),
       );
-      return handOut(ctx, doc, input.format, `incident-${detail.reportedAt.slice(0, 10)}-${detail.id.slice(0, 8)}`);
+      // The PDF carries the incident's sealed record, so anyone holding it can check it offline.
+      const held = input.format === 'pdf' ? await readIncidentRecord(db, site.id, detail.id) : null;
+      const attachments = held
+        ? [
+            {
+              name: RECORD_FILE_NAME,
+              mime: 'application/json',
+              description: 'Incident record: report, history and seals (npm run verify-incident -- --record)',
+              bytes: new TextEncoder().encode(JSON.stringify(held)),
+            },
+          ]
+        : [];
+      return handOut(
+        ctx,
+        doc,
+        input.format,
+        `incident-${detail.reportedAt.slice(0, 10)}-${detail.id.slice(0, 8)}`,
+        attachments,
+      );
     },
   };
 }

@@ -241,6 +241,7 @@ export function createIncidentsHandlers(deps: HandlerDeps): IncidentsHandlers {
       const { site } = await visibleIncident(input.id, ctx);
       return (await record.verify(site.id, input.id))!;
     },
+    'incidents.checkRecordFile': (input) => record.checkFile(input.base64),
     'incidents.setRegulatory': async (input, ctx) => {
       const { site, row } = await visibleIncident(input.id, ctx);
       const current = await regulatoryNow(row, site.kind);

@@ -12,13 +12,15 @@ import { IncidentDashboard } from './incident-dashboard.js';
 import { IncidentDetailView } from './incident-detail.js';
 import { IncidentList } from './incident-list.js';
 import { IncidentSettings } from './incident-settings.js';
+import { RecordFileCheck } from './record-file-check.js';
 import { ReportForm } from './report-form.js';
 import '../../styles/incidents.css';
 
-const TABS: IncidentsTab[] = ['report', 'list', 'dashboard', 'settings'];
+const TABS: IncidentsTab[] = ['report', 'list', 'dashboard', 'check', 'settings'];
 /** The permission each tab needs beyond reporting. */
 const TAB_PERMISSION: Partial<Record<IncidentsTab, string>> = {
   dashboard: 'incidents.triage',
+  check: 'incidents.triage',
   settings: 'settings.manage',
 };
 const NONE: readonly string[] = [];
@@ -89,6 +91,7 @@ export function IncidentsScreen() {
             </>
           )}
           {tab === 'dashboard' && <IncidentDashboard store={store} />}
+          {tab === 'check' && <RecordFileCheck />}
           {tab === 'settings' && <IncidentSettings store={store} />}
         </>
       )}
