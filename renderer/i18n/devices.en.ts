@@ -10,6 +10,7 @@ export const devicesEn = {
   online: 'Link up',
   onlineVia: 'Link up through {{route}}',
   offline: 'No link',
+  silent: 'Not heard from for over half an hour',
   pending_one: '{{count}} change waiting',
   pending_many: '{{count}} changes waiting',
   pending_other: '{{count}} changes waiting',

@@ -10,6 +10,7 @@ export const devicesFr = {
   online: 'Liaison active',
   onlineVia: 'Liaison active par {{route}}',
   offline: 'Pas de liaison',
+  silent: 'Sans nouvelles depuis plus d’une demi-heure',
   pending_one: '{{count}} modification en attente',
   pending_many: '{{count}} modifications en attente',
   pending_other: '{{count}} modifications en attente',

@@ -14,7 +14,7 @@ import { seedCentralDemo } from '../../server/db/demo-seed.js';
 import { createEnrollmentCode } from '../../server/devices/enrollment.js';
 import { createLiveHub } from '../../server/sync/live-hub.js';
 import { syncRoutes } from '../../server/sync/routes.js';
-import { LAYOUTS, signIn } from './support/fixtures.js';
+import { LAYOUTS, signIn, typePin } from './support/fixtures.js';
 import { startKioskHost, TEST_CLOCK_START } from './support/kiosk-host.js';
 
 const shot = (name: string) => fileURLToPath(new URL(`./screenshots/${name}.png`, import.meta.url));
@@ -82,6 +82,19 @@ test('an administrator sees the site’s devices, renames one and revokes it wit
       await page.getByTestId('lang-en').click();
     };
     await shootAll('admin-devices', () => expect(rows).toHaveCount(2));
+
+    await expect(other.getByTestId('device-link')).toHaveText('Link up');
+
+    // Forty minutes later the bar (its own clock stopped) has not reported since: the row says so
+    // instead of a stale "Link up". The screen locked meanwhile; the same PIN opens it again.
+    await host.advanceClock(40 * 60_000);
+    await expect(page.getByTestId('lock-screen')).toBeVisible();
+    await typePin(page, '9999');
+    await expect(page.getByTestId('screen-admin')).toBeVisible();
+    await page.getByTestId('back-home').click();
+    await page.getByTestId('area-admin').click();
+    await expect(other.getByTestId('device-link')).toHaveText('Not heard from for over half an hour');
+    await expect(rows.first().getByTestId('device-link')).toHaveText('Link up');
 
     // Rename: an empty name is refused in words and nothing changes; a real one is saved.
     await other.getByTestId('device-rename-open').click();

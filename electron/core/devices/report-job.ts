@@ -1,4 +1,5 @@
 import { reportDevice } from '../../../shared/devices/mutations.js';
+import { REPORT_EVERY_MINUTES } from '../../../shared/devices/silence.js';
 import type { Clock } from '../clock.js';
 import type { Store } from '../db/store.js';
 import type { JobScheduler } from '../jobs/scheduler.js';
@@ -6,8 +7,8 @@ import type { Logger } from '../log.js';
 import type { MutationRunner } from '../mutations/mutation-runner.js';
 import { readSyncStatus, type LinkState } from '../status.js';
 
-/** How often a kiosk tells its site how it is: the "last seen" administrators read is this fresh. */
-export const REPORT_EVERY_MINUTES = 15;
+// How often a kiosk tells its site how it is: the "last seen" administrators read is this fresh.
+export { REPORT_EVERY_MINUTES };
 
 export interface DeviceReporter {
   /** Queues this kiosk's state now (at start, and from the quarter-hour job). Never throws. */

@@ -7,6 +7,7 @@ import { useServices, useSlice } from '../../app/services.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import { formatAgo, formatDateTime } from '../../i18n/format.js';
+import { isSilent } from '../../../shared/devices/silence.js';
 import '../../styles/devices.css';
 
 type Device = z.infer<typeof deviceEntry>;
@@ -36,11 +37,15 @@ function DeviceRow({
     e.preventDefault();
     if (await onRename(name)) setEditing(false);
   };
-  const link = device.online
-    ? device.route
-      ? t('devices.onlineVia', { route: device.route })
-      : t('devices.online')
-    : t('devices.offline');
+  // A report two quarter-hours old says nothing of the link now: the device itself is not heard from.
+  const silent = !device.self && !device.revokedAt && isSilent(device.reportedAt, now);
+  const link = silent
+    ? t('devices.silent')
+    : device.online
+      ? device.route
+        ? t('devices.onlineVia', { route: device.route })
+        : t('devices.online')
+      : t('devices.offline');
   return (
     <li
       className={`device${device.revokedAt ? ' device--revoked' : ''}`}
@@ -58,7 +63,9 @@ function DeviceRow({
       <ul className="device__facts">
         <li>{t('devices.version', { version: device.appVersion })}</li>
         <li data-testid="device-seen">{t('devices.lastSeen', { ago: ago(device.reportedAt) })}</li>
-        <li className={device.online ? 'device__up' : 'device__down'}>{link}</li>
+        <li className={device.online && !silent ? 'device__up' : 'device__down'} data-testid="device-link">
+          {link}
+        </li>
         <li data-testid="device-pending">
           {device.pending === 0
             ? t('devices.pendingNone')
