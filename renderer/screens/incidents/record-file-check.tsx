@@ -4,18 +4,11 @@ import type { MethodOutput } from '../../../shared/api/contract.js';
 import type { ErrorData } from '../../../shared/errors.js';
 import { useServices } from '../../app/services.js';
 import { ErrorAlert } from '../../components/error-alert.js';
+import { base64Of } from '../../components/file-base64.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { RecordVerdictView } from './record-check.js';
 
 type Checked = MethodOutput<'incidents.checkRecordFile'>;
-
-/** Reads a file the person picked as base64, for the API (which never sees a path). */
-async function base64Of(file: Blob): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 /**
  * "Check a file": an incident report PDF (which carries its sealed record) or the record's JSON,

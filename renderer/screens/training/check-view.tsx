@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../components/error-alert.js';
 import { CheckCamera } from './check-camera.js';
 import { checkVerdict, type CheckVerdict } from './check-verdict.js';
 import { qrFromImageFile } from './qr-decode.js';
+import { base64Of } from '../../components/file-base64.js';
 import { formatDate, pick } from './rich-text.js';
 import { useTraining } from './use-training.js';
 
@@ -15,13 +16,6 @@ const VERDICT_KEY: Record<CheckVerdict, string> = {
   forged: 'Forged',
   unknown_issuer: 'UnknownIssuer',
   not_certificate: 'NotCertificate',
-};
-
-const base64Of = async (file: Blob) => {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
 };
 
 /**
