@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
+import { applyMutation } from '../shared/audit/mutation-audit.js';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { diagnose, issueCount, type Diagnosis } from '../shared/classes/diagnose.js';
 import { generateRun } from '../shared/classes/mutations.js';
@@ -120,7 +121,7 @@ export async function fixCentral(
       db: trx as unknown as Kysely<SyncedDatabase>,
       write: writer.direct,
     };
-    await generateRun.run(ctx, { logId, operation: 'fix' });
+    await applyMutation(generateRun, ctx, { logId, operation: 'fix' });
     await writer.flush();
     const version = writer.versions.get(siteId);
     if (version !== undefined) await sql`SELECT pg_notify('shiftdeck_site', ${`${siteId}:${version}`})`.execute(trx);

@@ -1,5 +1,6 @@
 import { backupsEn } from './backups.en.js';
 import { devicesEn } from './devices.en.js';
+import { auditEn } from './audit.en.js';
 import { healthEn } from './health.en.js';
 import { peopleEn } from './people.en.js';
 import { incidentsEn } from './incidents.en.js';
@@ -113,45 +114,7 @@ export const en = {
     none: 'None',
     cancel: 'Cancel',
   },
-  audit: {
-    title: 'Audit log',
-    caption: 'Latest events on this kiosk, newest first',
-    empty: 'Nothing has been recorded yet.',
-    time: 'Time',
-    action: 'Action',
-    actor: 'By',
-    subject: 'About',
-    detail: 'Detail',
-    kiosk: 'This kiosk',
-    detailKeys: {
-      role: 'Role',
-      from: 'From',
-      to: 'To',
-    },
-    actions: {
-      auth: {
-        sign_in: 'Signed in',
-        sign_in_failed: 'Wrong PIN entered',
-        lockout: 'Locked after too many wrong PINs',
-        sign_out: 'Signed out',
-        idle_lock: 'Screen locked (no activity)',
-        unlock: 'Unlocked',
-        session_expired: 'Session expired',
-      },
-      users: {
-        created: 'Person added',
-        role_changed: 'Role changed',
-        pin_reset: 'PIN reset',
-        deactivated: 'Person deactivated',
-        reactivated: 'Person reactivated',
-        renamed: 'Name changed',
-        locale_changed: 'Language changed',
-        pin_changed: 'PIN changed by the person',
-        anonymised: 'Former person anonymised',
-        exported: 'Personal data exported',
-      },
-    },
-  },
+  audit: auditEn,
   admin: {
     title: 'People & settings',
     peopleTitle: 'People',

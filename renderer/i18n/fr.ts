@@ -1,5 +1,6 @@
 import { backupsFr } from './backups.fr.js';
 import { devicesFr } from './devices.fr.js';
+import { auditFr } from './audit.fr.js';
 import { healthFr } from './health.fr.js';
 import { peopleFr } from './people.fr.js';
 import { incidentsFr } from './incidents.fr.js';
@@ -112,45 +113,7 @@ export const fr: Messages = {
     none: 'Aucune',
     cancel: 'Annuler',
   },
-  audit: {
-    title: 'Journal d’audit',
-    caption: 'Derniers événements sur ce poste, du plus récent au plus ancien',
-    empty: 'Rien n’a encore été enregistré.',
-    time: 'Heure',
-    action: 'Action',
-    actor: 'Par',
-    subject: 'Concerne',
-    detail: 'Détail',
-    kiosk: 'Ce poste',
-    detailKeys: {
-      role: 'Rôle',
-      from: 'Avant',
-      to: 'Après',
-    },
-    actions: {
-      auth: {
-        sign_in: 'Connexion',
-        sign_in_failed: 'Code PIN erroné',
-        lockout: 'Bloqué après trop de codes PIN erronés',
-        sign_out: 'Déconnexion',
-        idle_lock: 'Écran verrouillé (inactivité)',
-        unlock: 'Déverrouillage',
-        session_expired: 'Session expirée',
-      },
-      users: {
-        created: 'Personne ajoutée',
-        role_changed: 'Rôle modifié',
-        pin_reset: 'Code PIN réinitialisé',
-        deactivated: 'Personne désactivée',
-        reactivated: 'Personne réactivée',
-        renamed: 'Nom modifié',
-        locale_changed: 'Langue modifiée',
-        pin_changed: 'Code changé par la personne',
-        anonymised: 'Ancien membre anonymisé',
-        exported: 'Données personnelles exportées',
-      },
-    },
-  },
+  audit: auditFr,
   admin: {
     title: 'Personnes et réglages',
     peopleTitle: 'Personnes',

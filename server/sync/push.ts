@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { applyMutation } from '../../shared/audit/mutation-audit.js';
 import { AppError } from '../../shared/errors.js';
 import { decodeHlc } from '../../shared/hlc.js';
 import type { MutationContext, MutationDef } from '../../shared/mutations/define.js';
@@ -244,7 +245,7 @@ export async function applyPush(deps: PushDeps, device: DeviceIdentity, req: Pus
         if (!careful) {
           if (!def.blind) await writer.flush();
           try {
-            await def.run(ctx, args);
+            await applyMutation(def, ctx, args);
           } catch {
             throw new NeedsCarefulPass();
           }
@@ -466,7 +467,7 @@ async function runIsolated(
   for (let attempt = 1; attempt <= MAX_MUTATION_ATTEMPTS; attempt++) {
     await sql`SAVEPOINT m`.execute(trx);
     try {
-      await def.run(ctx, args);
+      await applyMutation(def, ctx, args);
       await sql`RELEASE SAVEPOINT m`.execute(trx);
       return { seq: m.seq, status: 'applied' };
     } catch (err) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AUDIT_AREA_IDS } from '../audit/areas.js';
 import { backupsContract } from '../backups/contract.js';
 import { classesContract } from '../classes/contract.js';
 import { devicesContract } from '../devices/contract.js';
@@ -94,12 +95,19 @@ export const userTile = z.object({
 export const auditEntry = z.object({
   id: z.uuid(),
   action: z.string(),
+  area: z.enum(AUDIT_AREA_IDS),
   actorName: z.string().nullable(),
   subjectName: z.string().nullable(),
   detail: z.record(z.string(), z.unknown()),
   createdAt: z.string(),
   deviceId: z.string(),
+  /** The kiosk's name at the site, once it has reported (device_status); null before. */
+  deviceName: z.string().nullable(),
+  /** Made on the kiosk that lists it. */
+  self: z.boolean(),
 });
+
+const auditDay = z.iso.date({ error: 'Enter a day as YYYY-MM-DD.' });
 
 export const conflictEntry = z.object({
   id: z.uuid(),
@@ -182,9 +190,23 @@ export const contract = {
         limit: z.number().int().min(1).max(500).default(100),
         before: z.string().max(40).optional(),
         beforeId: z.uuid().optional(),
+        actorUserId: z.uuid().optional(),
+        area: z.enum(AUDIT_AREA_IDS).optional(),
+        from: auditDay.optional(),
+        to: auditDay.optional(),
       })
-      .strict(),
+      .strict()
+      .refine((i) => !i.from || !i.to || i.from <= i.to, {
+        path: ['to'],
+        message: 'The last day comes before the first day: swap them.',
+      }),
     output: z.array(auditEntry),
+  }),
+
+  'audit.people': method({
+    access: 'audit.view',
+    input: empty,
+    output: z.array(z.object({ id: z.uuid(), name: z.string() })),
   }),
 
   'admin.users': method({

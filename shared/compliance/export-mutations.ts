@@ -18,6 +18,7 @@ export const EXPORT_AUDIT_ACTION = 'compliance.exported';
  */
 export const recordExport = defineMutation({
   name: 'compliance.recordExport',
+  audit: 'own',
   version: 1,
   authority: 'compliance.fill',
   args: z

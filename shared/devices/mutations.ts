@@ -41,6 +41,7 @@ function refuseRevoked(row: { name: string; revoked_at: string | null }) {
  */
 export const reportDevice = defineMutation({
   name: 'devices.report',
+  audit: 'none',
   version: 1,
   authority: 'device',
   args: z

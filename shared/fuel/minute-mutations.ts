@@ -30,6 +30,7 @@ export const fuelMinuteId = (siteId: string, engine: number, minute: string) =>
  */
 export const recordMinutes = defineMutation({
   name: 'fuel.recordMinutes',
+  audit: 'none',
   version: 1,
   authority: 'device',
   args: z.object({ rows: z.array(minuteSummarySchema).min(1).max(120) }).strict(),

@@ -22,6 +22,7 @@ export const errorPlace = z
  */
 export const recordError = defineMutation({
   name: 'health.recordError',
+  audit: 'none',
   version: 1,
   authority: 'device',
   blind: true,

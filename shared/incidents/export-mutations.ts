@@ -19,6 +19,7 @@ export const INCIDENT_EXPORT_AUDIT_ACTION = 'incidents.exported';
  */
 export const recordIncidentExport = defineMutation({
   name: 'incidents.recordExport',
+  audit: 'own',
   version: 1,
   authority: 'incidents.triage',
   args: z

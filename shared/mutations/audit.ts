@@ -14,6 +14,7 @@ export const DEVICE_AUDIT_ACTIONS = [
 
 export const recordAuthEvent = defineMutation({
   name: 'audit.recordAuthEvent',
+  audit: 'own',
   version: 1,
   authority: 'device',
   blind: true,

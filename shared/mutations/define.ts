@@ -76,6 +76,13 @@ export interface MutationDef<S extends z.ZodType = z.ZodType> {
    * first completion kept): re-run there it has already merged, and its writes apply as computed.
    */
   merge?: 'later-edit-wins' | 'computed';
+  /**
+   * Every applied mutation gets an audit entry (shared/audit/mutation-audit.ts) unless it says
+   * otherwise: `own` when `run` writes audit entries of its own (sign-in events, people changes,
+   * exports), `none` for machine telemetry that has a log of its own (instrument minutes, device
+   * reports, the error log).
+   */
+  audit?: 'own' | 'none';
   run(ctx: MutationContext, args: z.infer<S>): Promise<void>;
 }
 

@@ -71,6 +71,7 @@ function guardRoleChange(ctx: MutationContext, change: Omit<RoleChange, 'actorId
 
 export const createUser = defineMutation({
   name: 'users.create',
+  audit: 'own',
   version: 1,
   authority: 'users.manage',
   args: z
@@ -108,6 +109,7 @@ export const createUser = defineMutation({
 
 export const setUserRole = defineMutation({
   name: 'users.setRole',
+  audit: 'own',
   version: 1,
   authority: 'users.manage',
   args: z.object({ userId: z.uuid(), roleId: z.uuid(), auditId: z.uuid() }).strict(),
@@ -134,6 +136,7 @@ export const setUserRole = defineMutation({
 
 export const setUserPin = defineMutation({
   name: 'users.setPin',
+  audit: 'own',
   version: 1,
   authority: 'users.manage',
   args: z.object({ userId: z.uuid(), pinHash: pinHashSchema, auditId: z.uuid() }).strict(),
@@ -146,6 +149,7 @@ export const setUserPin = defineMutation({
 /** A person's name as shown on the sign-in tiles; renaming to the current name changes nothing. */
 export const renameUser = defineMutation({
   name: 'users.rename',
+  audit: 'own',
   version: 1,
   authority: 'users.manage',
   args: z.object({ userId: z.uuid(), displayName: z.string().trim().min(1).max(80), auditId: z.uuid() }).strict(),

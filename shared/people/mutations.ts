@@ -107,6 +107,7 @@ const person = { userId: z.uuid(), auditId: z.uuid() };
 
 export const setPersonLocale = defineMutation({
   name: 'people.setLocale',
+  audit: 'own',
   version: 1,
   authority: 'users.manage',
   args: z.object({ ...person, locale: z.enum(['en', 'fr']) }).strict(),
@@ -122,6 +123,7 @@ export const setPersonLocale = defineMutation({
 /** Deactivated people keep every row they made; they only disappear from the sign-in tiles. */
 export const setPersonActive = defineMutation({
   name: 'people.setActive',
+  audit: 'own',
   version: 1,
   authority: 'users.manage',
   args: z.object({ ...person, active: z.boolean() }).strict(),
@@ -142,6 +144,7 @@ export const setPersonActive = defineMutation({
 /** Lifts a PIN lockout at every kiosk of the site: sign-in folds `auth.unlock` as a fresh start. */
 export const unlockPerson = defineMutation({
   name: 'people.unlock',
+  audit: 'own',
   version: 1,
   authority: 'users.manage',
   args: z.object(person).strict(),
@@ -155,6 +158,7 @@ export const unlockPerson = defineMutation({
 /** An administrator sets a new PIN; with `mustChange` it is a temporary one the person replaces at sign-in. */
 export const resetPersonPin = defineMutation({
   name: 'people.resetPin',
+  audit: 'own',
   version: 1,
   authority: 'users.manage',
   args: z.object({ ...person, pinHash: pinHashSchema, mustChange: z.boolean() }).strict(),
@@ -174,6 +178,7 @@ export const resetPersonPin = defineMutation({
 /** The signed-in person chooses their own new PIN (after a reset, or whenever they like). */
 export const changeOwnPin = defineMutation({
   name: 'people.changeOwnPin',
+  audit: 'own',
   version: 1,
   authority: 'session',
   args: z.object({ auditId: z.uuid(), pinHash: pinHashSchema }).strict(),
@@ -196,6 +201,7 @@ export const anonymisedName = (userId: string): string => `#${userId.replace(/-/
  */
 export const anonymisePerson = defineMutation({
   name: 'people.anonymise',
+  audit: 'own',
   version: 1,
   authority: 'users.manage',
   args: z.object(person).strict(),
@@ -221,6 +227,7 @@ export const anonymisePerson = defineMutation({
 /** Records that someone exported a person's data (the export itself is a read on the kiosk). */
 export const recordPersonExport = defineMutation({
   name: 'people.recordExport',
+  audit: 'own',
   version: 1,
   authority: 'users.manage',
   args: z.object(person).strict(),

@@ -376,6 +376,7 @@ export const submitFeedback = defineMutation({
  */
 export const markCertificatesExpired = defineMutation({
   name: 'training.markExpired',
+  audit: 'own',
   version: 1,
   authority: 'device',
   args: z.object({ certificateIds: z.array(z.uuid()).min(1).max(500) }).strict(),

@@ -13,6 +13,7 @@ export const REPORT_EXPORTED = 'training.report_exported';
  */
 export const recordReportExport = defineMutation({
   name: 'training.recordReportExport',
+  audit: 'own',
   version: 1,
   authority: 'analytics.team',
   args: z

@@ -51,6 +51,7 @@ const ROWS_PER_MUTATION = 100;
  */
 const recordManyAuthEvents = defineMutation({
   name: 'bench.recordManyAuthEvents',
+  audit: 'own',
   version: 1,
   authority: 'device',
   args: z.object({ events: z.array(recordAuthEvent.args).max(ROWS_PER_MUTATION) }).strict(),
@@ -68,6 +69,7 @@ const runRowId = (firstId: string, i: number) => firstId.slice(0, 33) + i.toStri
  */
 const recordAuthEventRun = defineMutation({
   name: 'bench.recordAuthEventRun',
+  audit: 'own',
   version: 1,
   authority: 'device',
   args: z.object({ firstId: z.uuid(), count: z.number().int().min(1).max(ROWS_PER_MUTATION) }).strict(),

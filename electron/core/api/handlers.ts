@@ -25,6 +25,7 @@ import { createLinksHandlers } from '../links/handlers.js';
 import { createNotificationsHandlers } from '../notifications/handlers.js';
 import { createPeopleHandlers } from '../people/handlers.js';
 import { createDevicesHandlers } from '../devices/handlers.js';
+import { createAuditHandlers } from '../audit/handlers.js';
 import { createHealthHandlers } from '../health/handlers.js';
 import { refuseReusedPin } from '../people/pin-reuse.js';
 import type { Clock } from '../clock.js';
@@ -44,14 +45,6 @@ const parseList = (json: string): string[] => {
     return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
   } catch {
     return [];
-  }
-};
-
-const parseDetail = (json: string): Record<string, unknown> => {
-  try {
-    return JSON.parse(json) as Record<string, unknown>;
-  } catch {
-    return {};
   }
 };
 
@@ -97,48 +90,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'home.areas': async (_input, ctx) => areasFor(ctx.signedIn!.person.permissions, (await deps.site()).kind),
 
-    'audit.list': async (input) => {
-      const site = await deps.site();
-      let q = deps.store.db
-        .selectFrom('audit_log as a')
-        .leftJoin('users as actor', 'actor.id', 'a.actor_user_id')
-        .leftJoin('users as subject', 'subject.id', 'a.subject_user_id')
-        .select([
-          'a.id',
-          'a.action',
-          'a.detail',
-          'a.created_at',
-          'a.device_id',
-          'actor.display_name as actor_name',
-          'subject.display_name as subject_name',
-        ])
-        .where('a.site_id', '=', site.id)
-        .orderBy('a.created_at', 'desc')
-        .orderBy('a.id', 'desc')
-        .limit(input.limit);
-      // Entries can share a timestamp (a batch in one millisecond): page on (created_at, id).
-      if (input.before) {
-        const before = input.before;
-        const beforeId = input.beforeId;
-        q = q.where((eb) =>
-          beforeId
-            ? eb.or([
-                eb('a.created_at', '<', before),
-                eb.and([eb('a.created_at', '=', before), eb('a.id', '<', beforeId)]),
-              ])
-            : eb('a.created_at', '<', before),
-        );
-      }
-      return (await q.execute()).map((r) => ({
-        id: r.id,
-        action: r.action,
-        actorName: r.actor_name,
-        subjectName: r.subject_name,
-        detail: parseDetail(r.detail),
-        createdAt: r.created_at,
-        deviceId: r.device_id,
-      }));
-    },
+    ...createAuditHandlers(deps),
 
     'sync.conflicts': async () => {
       const site = await deps.site();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../../../shared/errors.js';
 import type { Hlc } from '../../../shared/hlc.js';
 import { decodeHlc, hlcWall } from '../../../shared/hlc.js';
+import { applyMutation } from '../../../shared/audit/mutation-audit.js';
 import type { MutationContext, MutationDef } from '../../../shared/mutations/define.js';
 import { can, isPermission } from '../../../shared/permissions.js';
 import type { SyncedDatabase, SyncedTable } from '../../../shared/schema.js';
@@ -96,9 +97,13 @@ export function createMutationRunner(deps: MutationRunnerDeps) {
     ctx.now = now;
     scope.now = now;
     scope.written = [];
-    await inv.def.run(ctx, args);
-    // Set-up runs (reference data, demo seed) happen identically on every replica: nothing to send.
-    if (actor.system) return 0;
+    // Set-up runs (reference data, demo seed) happen identically on every replica: nothing to
+    // send, and no audit entry (one per replica would differ by device).
+    if (actor.system) {
+      await inv.def.run(ctx, args);
+      return 0;
+    }
+    await applyMutation(inv.def, ctx, args);
     const info = appendOutbox.run(
       inv.def.name,
       inv.def.version,
@@ -176,6 +181,8 @@ export function createMutationRunner(deps: MutationRunnerDeps) {
     hlc: string;
     user_id: string | null;
     rows: string;
+    /** The kiosk that made it: another one's for a tentative mutation, this one's when absent. */
+    device_id?: string;
   }
 
   /** Re-runs `rows` in order inside the caller's transaction; one that no longer applies is skipped. */
@@ -203,12 +210,15 @@ export function createMutationRunner(deps: MutationRunnerDeps) {
       const def = resolveDef(row.name, row.version);
       if (!def) continue;
       ctx.userId = row.user_id;
+      // A tentative mutation is another kiosk's: it ran there as that device (its own status row,
+      // its audit entry), and replays here the same way.
+      ctx.deviceId = row.device_id ?? deps.deviceId;
       ctx.hlc = row.hlc;
       ctx.now = scope.now = new Date(decodeHlc(row.hlc).wall).toISOString();
       scope.written = [];
       store.raw.exec('SAVEPOINT replay');
       try {
-        await def.run(ctx, JSON.parse(row.args));
+        await applyMutation(def, ctx, JSON.parse(row.args));
         onWritten?.(row, scope.written);
         store.raw.exec('RELEASE replay');
         replayed++;
@@ -236,7 +246,7 @@ export function createMutationRunner(deps: MutationRunnerDeps) {
     );
 
   const tentativeRows = store.raw.prepare(
-    'SELECT seq, name, version, args, hlc, user_id, rows FROM tentative_mutations ORDER BY hlc, device_id, seq',
+    'SELECT seq, name, version, args, hlc, user_id, rows, device_id FROM tentative_mutations ORDER BY hlc, device_id, seq',
   );
 
   /**

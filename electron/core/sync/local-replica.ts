@@ -379,6 +379,7 @@ export function createLocalReplica(deps: {
               hlc: t.hlc,
               user_id: t.userId,
               rows: '',
+              device_id: t.deviceId,
             }))
             .sort((x, y) => (x.hlc < y.hlc ? -1 : x.hlc > y.hlc ? 1 : 0));
           await deps.runner.replayTentative(tx, changed, resolveDef, rows);

@@ -70,7 +70,8 @@ describe('/events WebSocket', () => {
     const admin = await signIn(tk.kiosk, 'admin');
     expect(await api(base, 'admin.setIdleLock', { seconds: 300 }, admin)).toMatchObject({ ok: true });
     await s.waitFor(changed('sites'), 'data.changed for sites');
-    expect(s.got.filter(changed('sites'))).toEqual([{ type: 'data.changed', tables: ['sites'] }]);
+    // The change and its audit entry, in one transaction: one event.
+    expect(s.got.filter(changed('sites'))).toEqual([{ type: 'data.changed', tables: ['sites', 'audit_log'] }]);
   });
 
   it('delivers session.locked only to the socket that said hello with that token', async () => {

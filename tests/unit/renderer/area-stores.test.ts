@@ -47,6 +47,70 @@ describe('audit store', () => {
     await store.getState().load();
     expect(fake.callsTo('audit.list')[0].input).toEqual({ limit: 200 });
     expect(store.getState().entries).toEqual([]);
+    expect(store.getState().hasMore).toBe(false);
+  });
+
+  const entry = (i: number) => ({
+    id: `0193a4f0-0000-7000-8000-${String(i).padStart(12, '0')}`,
+    action: 'sites.setIdleLock',
+    area: 'settings',
+    actorName: 'Sophie Laurent',
+    subjectName: null,
+    detail: { seconds: i },
+    createdAt: `2026-11-22T09:00:${String(59 - (i % 60)).padStart(2, '0')}.000Z`,
+    deviceId: '0193a4f0-0000-7000-8000-0000000000d1',
+    deviceName: 'Back office',
+    self: true,
+  });
+
+  it('sends only the filters set, pages on the last entry shown, and keeps the filters for the next page', async () => {
+    const pages = [Array.from({ length: 200 }, (_, i) => entry(i)), [entry(200)]];
+    const fake = createFakeTransport({
+      'audit.list': () => ok(pages.shift() ?? []),
+      'audit.people': () => ok([{ id: USER, name: 'Emma Dubois' }]),
+    });
+    const store = createAuditStore({ api: createApiClient(fake.transport) });
+    await store.getState().load({ actorUserId: USER, area: 'settings', from: '2026-11-22', to: '' });
+    expect(fake.callsTo('audit.list')[0].input).toEqual({
+      limit: 200,
+      actorUserId: USER,
+      area: 'settings',
+      from: '2026-11-22',
+    });
+    expect(store.getState().people).toEqual([{ id: USER, name: 'Emma Dubois' }]);
+    expect(store.getState().hasMore).toBe(true);
+    await store.getState().loadMore();
+    expect(fake.callsTo('audit.list')[1].input).toEqual({
+      limit: 200,
+      actorUserId: USER,
+      area: 'settings',
+      from: '2026-11-22',
+      before: entry(199).createdAt,
+      beforeId: entry(199).id,
+    });
+    expect(store.getState().entries).toHaveLength(201);
+    expect(store.getState().hasMore).toBe(false);
+    // The people are asked for once, not on every change of filter.
+    await store.getState().load();
+    expect(fake.callsTo('audit.people')).toHaveLength(1);
+  });
+
+  it('drops a page asked for under filters changed since', async () => {
+    let release: (() => void) | undefined;
+    const fake = createFakeTransport({
+      'audit.list': (input) =>
+        (input as { area?: string }).area === 'fuel'
+          ? new Promise((r) => (release = () => r(ok([entry(1)]))))
+          : ok([entry(2)]),
+      'audit.people': () => ok([]),
+    });
+    const store = createAuditStore({ api: createApiClient(fake.transport) });
+    const slow = store.getState().load({ actorUserId: '', area: 'fuel', from: '', to: '' });
+    await store.getState().load({ actorUserId: '', area: 'tables', from: '', to: '' });
+    release?.();
+    await slow;
+    expect(store.getState().filters.area).toBe('tables');
+    expect(store.getState().entries?.map((e) => e.id)).toEqual([entry(2).id]);
   });
 });
 

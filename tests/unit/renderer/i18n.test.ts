@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../../shared/errors.js';
 import { AREAS } from '../../../shared/permissions.js';
 import { DEVICE_AUDIT_ACTIONS } from '../../../shared/mutations/audit.js';
+import { MUTATIONS } from '../../../shared/mutations/index.js';
+import { AUDIT_AREA_IDS } from '../../../shared/audit/areas.js';
+import { AUDIT_DETAIL_KEYS } from '../../../shared/audit/mutation-audit.js';
+import { EXPORT_AUDIT_ACTION } from '../../../shared/compliance/export-mutations.js';
+import { INCIDENT_EXPORT_AUDIT_ACTION } from '../../../shared/incidents/export-mutations.js';
+import { REPORT_EXPORTED } from '../../../shared/training/report-mutations.js';
 import { describeError } from '../../../renderer/i18n/describe-error.js';
 import { en } from '../../../renderer/i18n/en.js';
 import { fr } from '../../../renderer/i18n/fr.js';
@@ -71,6 +77,23 @@ describe('translations', () => {
   it('names every area and every device audit action', () => {
     for (const a of AREAS) expect(enKeys.has(`areas.${a.id}`) && frKeys.has(`areas.${a.id}`), a.id).toBe(true);
     for (const action of DEVICE_AUDIT_ACTIONS) expect(enKeys.has(`audit.actions.${action}`), action).toBe(true);
+  });
+
+  it('puts every audited mutation, area and kept detail in words, in both languages', () => {
+    const actions = [
+      ...MUTATIONS.filter((m) => !m.audit).map((m) => m.name),
+      EXPORT_AUDIT_ACTION,
+      INCIDENT_EXPORT_AUDIT_ACTION,
+      REPORT_EXPORTED,
+      'training.certificate_expired',
+    ];
+    const keys = [
+      ...actions.map((a) => `audit.actions.${a}`),
+      ...AUDIT_AREA_IDS.map((a) => `audit.areas.${a}`),
+      ...AUDIT_DETAIL_KEYS.map((k) => `audit.detailKeys.${k}`),
+    ];
+    expect(keys.filter((k) => typeof enKeys.get(k) !== 'string')).toEqual([]);
+    expect(keys.filter((k) => typeof frKeys.get(k) !== 'string')).toEqual([]);
   });
 
   it('French uses non-breaking spaces before ? : ; !', () => {
