@@ -37,6 +37,9 @@ export async function startHubSite(): Promise<HubSite> {
   const b = await central.kiosk('restaurant', { ...viaLink, hubs: [hub.hubUrl!] });
   // The hub kiosk and both kiosks on the hub's live socket, each known to the hub through shore.
   await until(() => hub.hub!.connected() === 3);
+  // Each kiosk has pulled its site before a bench writes: a table mutation on a kiosk that has not
+  // yet pulled its site row is refused ("this site has no tables"), which failed a run now and then.
+  for (const k of [hub, a, b]) await k.sync!.syncNow();
   return {
     central,
     hub,
