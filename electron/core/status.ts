@@ -14,6 +14,8 @@ export interface LinkState {
   lastError: string | null;
   /** Shore refused this device's token: sync is paused until it is enrolled again. */
   deviceUnknown: boolean;
+  /** ...because an administrator revoked it: enrolling it again under the same identity is refused. */
+  deviceRevoked?: boolean;
   lastErrorCode?: LinkErrorCode | null;
   lastErrorAt?: string | null;
   /** The sync service's host:port; absent when this kiosk has no link to shore. */
@@ -57,6 +59,7 @@ export async function readSyncStatus(store: Store, link: LinkState): Promise<Syn
     conflictCount: Number(conflicts.n),
     deadLetterCount: Number(row.dead),
     deviceUnknown: link.deviceUnknown,
+    deviceRevoked: link.deviceRevoked === true,
     pendingByKind: summarisePending(byName.map((r) => ({ name: r.name, count: Number(r.count) }))),
     links: link.address
       ? [

@@ -1,7 +1,7 @@
 import type { SyncStatus } from '../stores/status-store.js';
 
 /** What the header pill and the Sync screen say about the link to shore, in that order of weight. */
-export type ConnectionState = 'unreachable' | 'device-unknown' | 'online' | 'offline';
+export type ConnectionState = 'unreachable' | 'device-revoked' | 'device-unknown' | 'online' | 'offline';
 
 /**
  * The kiosk's own service first (nothing else is known without it), then a shore that no longer
@@ -12,16 +12,18 @@ export type ConnectionState = 'unreachable' | 'device-unknown' | 'online' | 'off
  */
 export function connectionState(
   reachable: boolean,
-  status: Pick<SyncStatus, 'online' | 'deviceUnknown'> | null | undefined,
+  status:
+    (Pick<SyncStatus, 'online' | 'deviceUnknown'> & Partial<Pick<SyncStatus, 'deviceRevoked'>>) | null | undefined,
 ): ConnectionState {
   if (!reachable) return 'unreachable';
-  if (status?.deviceUnknown) return 'device-unknown';
+  if (status?.deviceUnknown) return status.deviceRevoked ? 'device-revoked' : 'device-unknown';
   return status?.online ? 'online' : 'offline';
 }
 
 /** The i18n key of each state. */
 export const CONNECTION_LABEL = {
   unreachable: 'status.unreachable',
+  'device-revoked': 'status.deviceRevoked',
   'device-unknown': 'status.deviceUnknown',
   online: 'status.online',
   offline: 'status.offline',

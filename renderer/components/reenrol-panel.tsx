@@ -15,6 +15,7 @@ export function ReenrolPanel() {
   const { t } = useTranslation();
   const { api, status, session } = useServices();
   const allowed = useSlice(session, (x) => can(x.session?.user.permissions ?? [], 'devices.manage'));
+  const revoked = useSlice(status, (x) => x.status?.deviceRevoked === true);
   const [code, setCode] = useState('');
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<ErrorData | null>(null);
@@ -41,6 +42,19 @@ export function ReenrolPanel() {
     setCode('');
     void status.getState().refresh();
   };
+
+  // A revoked kiosk cannot come back under its identity (shore refuses it by design: it may be the
+  // lost or stolen one): the form would only fail, so the panel says what to do instead.
+  if (revoked)
+    return (
+      <section className="panel" role="alert" aria-labelledby={`${id}-title`} data-testid="sync-device-revoked">
+        <h2 id={`${id}-title`} className="section-title">
+          {t('sync.revoked.title')}
+        </h2>
+        <p>{t('sync.revoked.message')}</p>
+        <p className="screen-hint">{t('sync.revoked.next')}</p>
+      </section>
+    );
 
   return (
     <section className="panel" role="alert" aria-labelledby={`${id}-title`} data-testid="sync-device-unknown">

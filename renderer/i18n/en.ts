@@ -70,6 +70,7 @@ export const en = {
     online: 'Online',
     offline: 'Offline',
     deviceUnknown: 'Shore does not know this kiosk',
+    deviceRevoked: 'Revoked, not syncing',
     unreachable: 'Kiosk service not reachable',
     pending_one: '{{count}} pending change',
     pending_many: '{{count}} pending changes',
@@ -153,6 +154,12 @@ export const en = {
   },
   sync: {
     title: 'Sync',
+    revoked: {
+      title: 'An administrator revoked this kiosk',
+      message:
+        'Shore refuses this kiosk from now on, so it no longer sends or receives changes. Everything recorded here stays on this kiosk; changes still waiting here were not sent.',
+      next: 'To use this kiosk again, an administrator sets it up as a new kiosk, from a new data folder, with a new enrolment code from the Devices panel. It cannot be enrolled again under its old identity.',
+    },
     reenrol: {
       title: 'Shore does not know this kiosk any more',
       message:

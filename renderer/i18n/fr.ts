@@ -69,6 +69,7 @@ export const fr: Messages = {
     online: 'En ligne',
     offline: 'Hors ligne',
     deviceUnknown: 'La terre ne connaît plus ce poste',
+    deviceRevoked: 'Révoqué, hors synchro',
     unreachable: 'Service du poste injoignable',
     pending_one: '{{count}} modification en attente',
     pending_many: '{{count}} modifications en attente',
@@ -153,6 +154,12 @@ export const fr: Messages = {
   },
   sync: {
     title: 'Synchronisation',
+    revoked: {
+      title: 'Un administrateur a révoqué ce poste',
+      message:
+        'La terre refuse désormais ce poste : il n’envoie ni ne reçoit plus de modifications. Tout ce qui a été enregistré ici reste sur ce poste ; les modifications encore en attente ici n’ont pas été envoyées.',
+      next: 'Pour réutiliser ce poste, un administrateur l’installe comme un nouveau poste, depuis un nouveau dossier de données, avec un nouveau code d’inscription du panneau Postes. Il ne peut pas être réinscrit sous son ancienne identité.',
+    },
     reenrol: {
       title: 'La terre ne connaît plus ce poste',
       message:

@@ -80,6 +80,8 @@ export const syncStatus = z.object({
   deadLetterCount: z.number().int().nonnegative(),
   /** Shore does not know this device (a restored shore lost its enrolment, or it was revoked): enrol it again with a new code. */
   deviceUnknown: z.boolean().default(false),
+  /** ...because an administrator revoked it: it can only come back as a new kiosk, from a new data folder. */
+  deviceRevoked: z.boolean().default(false),
   /** Empty on a kiosk with no link to shore set up (a standalone demo). */
   links: z.array(linkStatus),
 });

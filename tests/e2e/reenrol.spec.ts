@@ -10,10 +10,10 @@ import { demoSiteId } from '../../shared/demo.js';
 import { createSyncServer } from '../../server/app.js';
 import { openCentral } from '../../server/central.js';
 import { seedCentralDemo } from '../../server/db/demo-seed.js';
-import { createEnrollmentCode } from '../../server/devices/enrollment.js';
+import { createEnrollmentCode, revokeDevice } from '../../server/devices/enrollment.js';
 import { createLiveHub } from '../../server/sync/live-hub.js';
 import { syncRoutes } from '../../server/sync/routes.js';
-import { signIn } from './support/fixtures.js';
+import { LAYOUTS, signIn } from './support/fixtures.js';
 import { startKioskHost } from './support/kiosk-host.js';
 
 const shot = (name: string) => fileURLToPath(new URL(`./screenshots/${name}.png`, import.meta.url));
@@ -90,6 +90,56 @@ test('the Sync screen says plainly that shore does not know this kiosk, and enro
       central.admin,
     );
     expect(devices.rows[0].n).toBe(1);
+  } finally {
+    await host?.stop();
+    await service.close();
+    await hub.close();
+    await central.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+/**
+ * A kiosk an administrator revoked (lost, or replaced): shore refuses it for good, so the Sync
+ * screen says it was revoked and what to do, and offers no code form that could only fail.
+ */
+test('a revoked kiosk says it was revoked and how to set it up again, with no re-enrol form', async ({ page }) => {
+  test.setTimeout(120_000);
+  const dir = await mkdtemp(join(tmpdir(), 'shiftdeck-e2e-central-'));
+  const central = await openCentral({ dataDir: dir });
+  const hub = createLiveHub();
+  const service = await createSyncServer({ db: central.service, adminDb: central.admin, plugins: [syncRoutes(hub)] });
+  let host: Awaited<ReturnType<typeof startKioskHost>> | undefined;
+  try {
+    await seedCentralDemo(central.service);
+    const serviceUrl = await service.listen({ host: '127.0.0.1', port: 0 });
+    const { code } = await createEnrollmentCode(central.service, SITE, { ttlMinutes: 10 });
+    host = await startKioskHost({ sync: { server: serviceUrl, enrollCode: code } });
+    await page.goto(host.url);
+    const devices = await sql<{ id: string }>`SELECT id FROM devices WHERE site_id = ${SITE}`.execute(central.admin);
+    expect(devices.rows).toHaveLength(1);
+    await revokeDevice(central.admin, devices.rows[0].id);
+
+    await signIn(page, 'Sophie Laurent');
+    await host.advanceClock(50);
+    await page.getByTestId('area-sync').click();
+    const panel = page.getByTestId('sync-device-revoked');
+    await expect(panel).toBeVisible({ timeout: 20_000 });
+    await page.getByTestId('lang-en').click();
+    await expect(panel).toContainText('An administrator revoked this kiosk');
+    await expect(panel).toContainText('from a new data folder');
+    await expect(page.getByTestId('reenrol')).toHaveCount(0);
+    await expect(page.getByTestId('status-pill')).toHaveAttribute('data-state', 'device-revoked');
+    await expect(page.getByTestId('status-pill')).toContainText('Revoked');
+    for (const [orientation, size] of LAYOUTS) {
+      await page.setViewportSize(size);
+      for (const locale of ['en', 'fr'] as const) {
+        await page.getByTestId(`lang-${locale}`).click();
+        await expect(page.locator('html')).toHaveAttribute('lang', locale);
+        await page.screenshot({ path: shot(`sync-device-revoked-${locale}-${orientation}`), fullPage: true });
+      }
+    }
+    await expect(panel).toContainText('Un administrateur a révoqué ce poste');
   } finally {
     await host?.stop();
     await service.close();

@@ -1,4 +1,5 @@
 import { areasFor } from '../../../shared/permissions.js';
+import { actorOf } from './actor.js';
 import { readEnrolInput } from '../../../shared/devices/enrol-payload.js';
 import { AppError } from '../../../shared/errors.js';
 import { newId } from '../../../shared/ids.js';
@@ -33,11 +34,6 @@ import type { CallContext, Handlers } from './dispatcher.js';
 import type { HandlerDeps } from './handler-deps.js';
 import { createComplianceExportHandlers } from '../compliance/export-handlers.js';
 import { createIncidentExportHandlers } from '../incidents/export-handlers.js';
-
-const actorOf = (ctx: CallContext) => {
-  if (!ctx.signedIn) throw new AppError('UNAUTHENTICATED', 'Sign in with your PIN first.');
-  return { userId: ctx.signedIn.person.id, permissions: ctx.signedIn.person.permissions };
-};
 
 const parseList = (json: string): string[] => {
   try {

@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/errors.js';
+import { actorOf } from '../api/actor.js';
 import { newId } from '../../../shared/ids.js';
 import type { classesContract } from '../../../shared/classes/contract.js';
 import { previewStudentCsv } from '../../../shared/classes/csv-import.js';
@@ -25,11 +26,6 @@ import type { CallContext, Handlers } from '../api/dispatcher.js';
 import type { HandlerDeps } from '../api/handler-deps.js';
 
 type ClassesHandlers = Pick<Handlers, keyof typeof classesContract>;
-
-const actorOf = (ctx: CallContext) => ({
-  userId: ctx.signedIn!.person.id,
-  permissions: ctx.signedIn!.person.permissions,
-});
 
 /** Handlers of the classes area's API methods (shared/classes/contract.ts). */
 export function createClassesHandlers(deps: HandlerDeps): ClassesHandlers {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { actorOf } from '../api/actor.js';
 import { addDays, instantAt, siteClock } from '../../../shared/classes/site-time.js';
 import type { complianceExportContract } from '../../../shared/compliance/export-contract.js';
 import { EXPORT_AUDIT_ACTION, recordExport } from '../../../shared/compliance/export-mutations.js';
@@ -22,10 +23,6 @@ export function createComplianceExportHandlers(deps: HandlerDeps): ExportHandler
   const db = deps.store.db as unknown as Kysely<SyncedDatabase>;
   const compliance = createComplianceHandlers(deps);
   const nowIso = () => new Date(deps.clock.now()).toISOString();
-  const actorOf = (ctx: CallContext) => ({
-    userId: ctx.signedIn!.person.id,
-    permissions: ctx.signedIn!.person.permissions,
-  });
 
   /** Builds the file, records the export (who, what, format, hashes), and hands the bytes over. */
   const handOut = async (

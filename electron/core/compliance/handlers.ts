@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { actorOf } from '../api/actor.js';
 import { answerValue } from '../../../shared/compliance/answer.js';
 import { itemConflicts, headsOf, type HistoryEntry } from '../../../shared/compliance/answer-merge.js';
 import { APPROVAL_STEP_NAMES, stepRefusal } from '../../../shared/compliance/approval-steps.js';
@@ -29,11 +30,6 @@ import { createComplianceActionHandlers } from './action-handlers.js';
 import { readScheduleOccurrences } from './schedule-reads.js';
 
 type ComplianceHandlers = Pick<Handlers, keyof typeof complianceContract>;
-
-const actorOf = (ctx: CallContext) => ({
-  userId: ctx.signedIn!.person.id,
-  permissions: ctx.signedIn!.person.permissions,
-});
 
 export const scheduleId = (siteId: string, templateCode: string, roleCode: string, frequency: string) =>
   derivedId('compliance_schedule', siteId, templateCode, roleCode, frequency);

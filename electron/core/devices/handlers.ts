@@ -6,7 +6,7 @@ import { renameDevice, revokeDevice } from '../../../shared/devices/mutations.js
 import type { Handlers } from '../api/dispatcher.js';
 import type { HandlerDeps } from '../api/handler-deps.js';
 import { readSyncStatus } from '../status.js';
-import { actorOf } from '../training/handlers.js';
+import { actorOf } from '../api/actor.js';
 
 type DevicesHandlers = Pick<Handlers, keyof typeof devicesContract>;
 

@@ -39,6 +39,9 @@ export function createDeviceReporter(deps: {
     async report() {
       try {
         const link = deps.link();
+        // Shore refuses this kiosk (revoked, or a restored shore lost it): a report would only wait
+        // in the outbox, one more each quarter-hour, for a push that cannot happen.
+        if (link.deviceUnknown) return;
         const status = await readSyncStatus(deps.store, link);
         await deps.runner.run(
           reportDevice,

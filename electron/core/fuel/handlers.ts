@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { actorOf } from '../api/actor.js';
 import type { z } from 'zod';
 import { AppError } from '../../../shared/errors.js';
 import { explainAnomaly } from '../../../shared/fuel/anomaly-explanation.js';
@@ -12,11 +13,6 @@ import type { HandlerDeps } from '../api/handler-deps.js';
 
 type FuelHandlers = Pick<Handlers, keyof typeof fuelContract>;
 type LivePoint = z.infer<typeof livePoint>;
-
-const actorOf = (ctx: CallContext) => ({
-  userId: ctx.signedIn!.person.id,
-  permissions: ctx.signedIn!.person.permissions,
-});
 
 /** The newest readings are looked for among this many raw samples, not the whole voyage. */
 const RECENT_SAMPLES = 2000;

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { actorOf } from '../api/actor.js';
 import type { SyncedDatabase } from '../../../shared/schema.js';
 import type { healthContract } from '../../../shared/health/contract.js';
 import { AppError } from '../../../shared/errors.js';
@@ -10,11 +11,6 @@ import type { HandlerDeps } from '../api/handler-deps.js';
 import { errorsSince } from './health-readings.js';
 
 type HealthHandlers = Pick<Handlers, keyof typeof healthContract>;
-
-const actorOf = (ctx: CallContext) => {
-  if (!ctx.signedIn) throw new AppError('UNAUTHENTICATED', 'Sign in with your PIN first.');
-  return { userId: ctx.signedIn.person.id, permissions: ctx.signedIn.person.permissions };
-};
 
 /** Health readings (supervisors), the site's error log and its retention settings (administrators). */
 export function createHealthHandlers(deps: HandlerDeps): HealthHandlers {

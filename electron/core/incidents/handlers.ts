@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/errors.js';
+import { actorOf } from '../api/actor.js';
 import { newId } from '../../../shared/ids.js';
 import type { incidentsContract } from '../../../shared/incidents/contract.js';
 import { tallyDashboard } from '../../../shared/incidents/dashboard.js';
@@ -39,10 +40,6 @@ import { createDashboardRead } from './dashboard-read.js';
 type SiteKind = 'vessel' | 'restaurant';
 type IncidentsHandlers = Pick<Handlers, keyof typeof incidentsContract>;
 
-const actorOf = (ctx: CallContext) => ({
-  userId: ctx.signedIn!.person.id,
-  permissions: ctx.signedIn!.person.permissions,
-});
 const viewerOf = (ctx: CallContext) => ({ id: ctx.signedIn!.person.id, permissions: ctx.signedIn!.person.permissions });
 
 /** Handlers of the incidents area's API methods (shared/incidents/contract.ts). */

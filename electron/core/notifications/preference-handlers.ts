@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { actorOf } from '../api/actor.js';
 import { NOTIFICATION_KINDS, type NotificationKind } from '../../../shared/notifications/kinds.js';
 import { peopleAtSite } from '../auth/people.js';
 import type { notificationsContract } from '../../../shared/notifications/contract.js';
@@ -15,11 +16,6 @@ type PreferenceMethods =
   | 'notifications.onCall'
   | 'notifications.deliveryFailures';
 type PreferenceHandlers = Pick<Handlers, PreferenceMethods & keyof typeof notificationsContract>;
-
-const actorOf = (ctx: CallContext) => ({
-  userId: ctx.signedIn!.person.id,
-  permissions: ctx.signedIn!.person.permissions,
-});
 
 const parseChannels = (json: string) => {
   try {

@@ -1,4 +1,5 @@
 import type { peopleContract } from '../../../shared/people/contract.js';
+import { actorOf } from '../api/actor.js';
 import { mayGrant } from '../../../shared/domain/role-change.js';
 import { parseRolePermissions } from '../../../shared/domain/role-upgrade.js';
 import { AppError } from '../../../shared/errors.js';
@@ -20,11 +21,6 @@ import { exportPerson } from './person-export.js';
 import { refuseReusedPin } from './pin-reuse.js';
 
 type PeopleHandlers = Pick<Handlers, keyof typeof peopleContract>;
-
-const actorOf = (ctx: CallContext) => {
-  if (!ctx.signedIn) throw new AppError('UNAUTHENTICATED', 'Sign in with your PIN first.');
-  return { userId: ctx.signedIn.person.id, permissions: ctx.signedIn.person.permissions };
-};
 
 /** People management on the kiosk: reads for the People screen, and each change as its mutation. */
 export function createPeopleHandlers(deps: HandlerDeps): PeopleHandlers {

@@ -71,6 +71,8 @@ class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The refusal's `details.reason` when shore gave one (`device_revoked`). */
+    readonly reason?: string,
   ) {
     super(message);
   }
@@ -122,11 +124,11 @@ export function createSyncClient(deps: SyncClientDeps) {
   // request goes out until it is enrolled again, so it neither hammers the service nor feeds the
   // wrong-token limiter that the other kiosks behind its address share.
   let unknownToShore = false;
-  const markUnknown = (message: string) => {
+  const markUnknown = (message: string, revoked = false) => {
     if (unknownToShore) return;
     unknownToShore = true;
-    deps.log.warn({ err: message }, 'shore does not know this device: sync paused until it is enrolled again');
-    deps.setLink({ online: true, deviceUnknown: true, lastError: message });
+    deps.log.warn({ err: message, revoked }, 'shore does not know this device: sync paused until it is enrolled again');
+    deps.setLink({ online: true, deviceUnknown: true, deviceRevoked: revoked, lastError: message });
   };
 
   async function request(
@@ -148,13 +150,17 @@ export function createSyncClient(deps: SyncClientDeps) {
     const bytes = Number(res.headers.get('content-length') ?? text.length);
     if (!res.ok) {
       let message = `HTTP ${res.status}`;
+      let reason: string | undefined;
       try {
-        const body = JSON.parse(text) as { error?: { code?: string; message?: string } };
+        const body = JSON.parse(text) as {
+          error?: { code?: string; message?: string; details?: { reason?: unknown } };
+        };
         if (body.error) message = `${body.error.code}: ${body.error.message}`;
+        if (typeof body.error?.details?.reason === 'string') reason = body.error.details.reason;
       } catch {
         // Not JSON: keep the status line.
       }
-      throw new HttpError(res.status, message);
+      throw new HttpError(res.status, message, reason);
     }
     return { json: JSON.parse(text) as unknown, bytes };
   }
@@ -330,7 +336,8 @@ export function createSyncClient(deps: SyncClientDeps) {
       pushError ??= err;
     }
     report.ms = deps.clock.now() - t0;
-    if (pushError instanceof HttpError && pushError.status === 401) markUnknown(pushError.message);
+    if (pushError instanceof HttpError && pushError.status === 401)
+      markUnknown(pushError.message, pushError.reason === 'device_revoked');
     if (pushError) routeFailed(pushError);
     else failures = 0;
     if (pushError) {
@@ -439,7 +446,7 @@ export function createSyncClient(deps: SyncClientDeps) {
     resume(newToken: string) {
       token = newToken;
       unknownToShore = false;
-      deps.setLink({ deviceUnknown: false, lastError: null });
+      deps.setLink({ deviceUnknown: false, deviceRevoked: false, lastError: null });
       if (started && !socket) connectLive();
     },
     start() {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { actorOf } from '../api/actor.js';
 import { receiptDocument } from '../../../shared/tables/receipt.js';
 import { exportedFile } from '../exports/document-file.js';
 import { AppError } from '../../../shared/errors.js';
@@ -23,10 +24,6 @@ import { acceptingOrders, readFloor, readMenu, readSales, readService, readSessi
 
 type TablesHandlers = Pick<Handlers, keyof typeof tablesContract>;
 
-const actorOf = (ctx: CallContext) => ({
-  userId: ctx.signedIn!.person.id,
-  permissions: ctx.signedIn!.person.permissions,
-});
 const done = { ok: true as const };
 
 /** Handlers of the table-service API methods (shared/tables/contract.ts). */

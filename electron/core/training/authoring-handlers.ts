@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { actorOf } from '../api/actor.js';
 import { practicalItemsOf } from '../../../shared/training/attempt-completion.js';
 import type { z } from 'zod';
 import { AppError } from '../../../shared/errors.js';
@@ -9,10 +10,6 @@ import type { HandlerDeps } from '../api/handler-deps.js';
 import type { CallContext } from '../api/dispatcher.js';
 
 type Draft = z.infer<typeof draftArgs>;
-const actorOf = (ctx: CallContext) => ({
-  userId: ctx.signedIn!.person.id,
-  permissions: ctx.signedIn!.person.permissions,
-});
 
 /** The back-office authoring screen's methods: list, load, save a draft (with what blocks publishing), publish. */
 export function createAuthoringHandlers(deps: HandlerDeps) {

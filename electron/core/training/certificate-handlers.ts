@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { actorOf } from '../api/actor.js';
 import { PDFDocument } from 'pdf-lib';
 import type { SyncedDatabase } from '../../../shared/schema.js';
 import type { certificateContract } from '../../../shared/training/certificate-contract.js';
@@ -11,11 +12,6 @@ import { certificateTemplate } from './certificate-template.js';
 import { deviceSigningKey } from './signing-key.js';
 
 type CertificateHandlers = Pick<Handlers, keyof typeof certificateContract>;
-
-const actorOf = (ctx: CallContext) => ({
-  userId: ctx.signedIn!.person.id,
-  permissions: ctx.signedIn!.person.permissions,
-});
 
 /** The site's revoked certificates as this kiosk has them synced, oldest revocation first. */
 export async function revokedAt(db: Kysely<SyncedDatabase>, siteId: string) {

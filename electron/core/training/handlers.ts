@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { actorOf } from '../api/actor.js';
 import { AppError } from '../../../shared/errors.js';
 import { newId } from '../../../shared/ids.js';
 import type { SyncedDatabase } from '../../../shared/schema.js';
@@ -35,7 +36,6 @@ import { trainingAnalytics } from './analytics.js';
 import { deviceSigningKey } from './signing-key.js';
 
 const me = (ctx: CallContext) => ctx.signedIn!.person;
-export const actorOf = (ctx: CallContext) => ({ userId: me(ctx).id, permissions: me(ctx).permissions });
 
 /** Handlers of the training area's API methods (shared/training/contract.ts). */
 export function createTrainingHandlers(deps: HandlerDeps) {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { actorOf } from '../api/actor.js';
 import { AppError } from '../../../shared/errors.js';
 import { newId } from '../../../shared/ids.js';
 import { can } from '../../../shared/permissions.js';
@@ -14,11 +15,6 @@ import { sessionProblems } from '../../../shared/training/session-form.js';
 import { waitlistPositions } from '../../../shared/training/waitlist.js';
 import type { HandlerDeps } from '../api/handler-deps.js';
 import type { CallContext } from '../api/dispatcher.js';
-
-const actorOf = (ctx: CallContext) => ({
-  userId: ctx.signedIn!.person.id,
-  permissions: ctx.signedIn!.person.permissions,
-});
 
 /** Classroom sessions: list, enroll with a waitlist, rosters with attendance and scores. */
 export function createSessionHandlers(deps: HandlerDeps) {

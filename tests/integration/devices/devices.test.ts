@@ -91,7 +91,21 @@ describe('devices of a site', () => {
     expect((await central(service, terrace.deviceId))?.revoked_at).toBe('2026-11-22T09:15:00.000Z');
     expect(await terrace.sync!.syncNow()).toBeUndefined();
     expect(terrace.sync!.unknownToShore).toBe(true);
-    const after = await listAs(office, again);
+    // The terrace says it was revoked (not that shore forgot it), and stops queueing its reports.
+    const status = await call(terrace, 'status.get', {});
+    expect(status).toMatchObject({ ok: true, value: { deviceUnknown: true, deviceRevoked: true } });
+    const reports = () =>
+      (
+        terrace.store.raw
+          .prepare("SELECT COUNT(*) AS n FROM outbox WHERE name = 'devices.report' AND status = 'pending'")
+          .get() as { n: number }
+      ).n;
+    const queued = reports();
+    clock.advance(45 * 60_000);
+    await terrace.tick();
+    await terrace.jobs.idle();
+    expect(reports()).toBe(queued);
+    const after = await listAs(office, await signIn(office, 'admin'));
     expect(after.devices.map((d) => [d.name, d.revokedAt !== null])).toEqual([
       ['Back office', false],
       ['Bar, by the door', false],

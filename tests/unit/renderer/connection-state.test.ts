@@ -5,6 +5,8 @@ import { createI18n } from '../../../renderer/i18n/index.js';
 describe('what the header says about the link to shore', () => {
   it('does not say Online when shore answers but no longer knows this kiosk', () => {
     expect(connectionState(true, { online: true, deviceUnknown: true })).toBe('device-unknown');
+    expect(connectionState(true, { online: true, deviceUnknown: true, deviceRevoked: true })).toBe('device-revoked');
+    expect(connectionState(true, { online: true, deviceUnknown: false, deviceRevoked: true })).toBe('online');
     expect(connectionState(true, { online: true, deviceUnknown: false })).toBe('online');
     expect(connectionState(true, { online: false, deviceUnknown: false })).toBe('offline');
     expect(connectionState(true, null)).toBe('offline');

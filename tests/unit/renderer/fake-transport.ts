@@ -87,6 +87,7 @@ export const STATUS = {
   ],
   links: [],
   deviceUnknown: false,
+  deviceRevoked: false,
 };
 
 /** Lets pending promise callbacks run. */
