@@ -25,6 +25,12 @@ export interface SiteRow extends SyncedRowBase {
   name: string;
   timezone: string;
   idle_lock_seconds: number;
+  /** The site's update policy (shared/updates/policy.ts, migration 0025). */
+  update_ring: 'pilot' | 'broad';
+  update_percent: number;
+  update_pinned_version: string | null;
+  update_window_start: string;
+  update_window_end: string;
   deleted_at: string | null;
 }
 

@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+import type { UpdatePlan } from '../../shared/updates/plan.js';
+import { updatePlanSource } from './updates/handlers.js';
 import { createHlc } from '../../shared/hlc.js';
 import { demoSiteId, type DemoSite } from '../../shared/demo.js';
 import { newId } from '../../shared/ids.js';
@@ -117,6 +119,8 @@ export interface Kiosk {
   clock: Clock;
   /** Runs the periodic checks now (idle lock, expiry); the timer calls it too. */
   tick(): Promise<void>;
+  /** What this kiosk's updater does under its site's staged-rollout policy, for the feed at `feedBase`. */
+  updatePlan(feedBase: string): Promise<(UpdatePlan & { timeZone: string }) | null>;
   setLink(link: Partial<LinkState>): void;
   /** Present when the kiosk replicates through a sync service. */
   sync?: SyncClient;
@@ -565,6 +569,7 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     serverUrl,
     clock,
     tick,
+    updatePlan: (feedBase) => updatePlanSource({ store, siteId: mySite, deviceId }, feedBase)(),
     setLink,
     sync,
     links,

@@ -76,8 +76,15 @@ async function start(): Promise<void> {
   reloadAfterCrash(window.webContents, { setTimeout, log });
 
   // electron-updater only works in a packaged app (it reads app-update.yml from resources).
+  const feedBase = settings.updates.url;
   const updates = app.isPackaged
-    ? startUpdates({ updater: electronUpdater.autoUpdater, settings: settings.updates, log })
+    ? startUpdates({
+        updater: electronUpdater.autoUpdater,
+        settings: settings.updates,
+        // A synced kiosk follows its site's staged rollout; a standalone one the feed as configured.
+        plan: settings.sync && feedBase ? () => kiosk.updatePlan(feedBase) : undefined,
+        log,
+      })
     : { enabled: false, stop() {} };
 
   let closed = false;

@@ -1,9 +1,12 @@
+import type { UpdatePlan } from '../../shared/updates/plan.js';
 import type { DispatcherLike, EventSourceLike } from './ipc-bridge.js';
 
 /** What the shell needs from the kiosk core; `createKiosk` in electron/core returns more. */
 export interface KioskLike {
   dispatcher: DispatcherLike;
   events: EventSourceLike;
+  /** The site's staged-rollout plan for this kiosk (shared/updates/plan.ts). */
+  updatePlan(feedBase: string): Promise<(UpdatePlan & { timeZone: string }) | null>;
   close(): Promise<void>;
 }
 

@@ -1,3 +1,4 @@
+import type { UpdatePlan } from '../../shared/updates/plan.js';
 import { silentLog, type Log } from './log.js';
 import type { InstallWindow, UpdateSettings } from './settings.js';
 
@@ -48,6 +49,8 @@ export function msUntilWindowOpens(now: Date, window: InstallWindow, timeZone?: 
 /** The slice of electron-updater's `autoUpdater` this file uses. */
 export interface UpdaterLike {
   autoDownload: boolean;
+  /** Set for going back to a pinned version older than the running one. */
+  allowDowngrade: boolean;
   autoInstallOnAppQuit: boolean;
   setFeedURL(options: { provider: 'generic'; url: string }): void;
   checkForUpdates(): Promise<unknown>;
@@ -92,6 +95,12 @@ const MIN_RECHECK_MS = 60_000;
 export function startUpdates(deps: {
   updater: UpdaterLike;
   settings: UpdateSettings;
+  /**
+   * The site's staged-rollout plan for this kiosk, read before each check (shared/updates/plan.ts):
+   * which feed folder, whether going back is allowed, the install window and the site's zone.
+   * Absent: the feed at `settings.url` as it is, in the settings' window.
+   */
+  plan?: () => Promise<(UpdatePlan & { timeZone?: string }) | null>;
   now?: () => Date;
   timers?: Timers;
   log?: Log;
@@ -105,21 +114,26 @@ export function startUpdates(deps: {
   updater.setFeedURL({ provider: 'generic', url: settings.url });
   updater.autoDownload = true;
   updater.autoInstallOnAppQuit = false;
+  updater.allowDowngrade = false;
 
   let installTimer: unknown = null;
   let stopped = false;
+  // The window and zone the site's plan set at the last check; the settings' until a plan is read.
+  let window = settings.window;
+  let timeZone = settings.timeZone;
+  let feed = settings.url;
 
   const installWhenAllowed = () => {
     installTimer = null;
     if (stopped) return;
     const at = now();
-    if (mayInstallNow(at, settings.window, settings.timeZone)) {
-      log.info({ window: settings.window }, 'Installing the downloaded update');
+    if (mayInstallNow(at, window, timeZone)) {
+      log.info({ window }, 'Installing the downloaded update');
       updater.quitAndInstall(true, true);
       return;
     }
-    const wait = Math.max(msUntilWindowOpens(at, settings.window, settings.timeZone), MIN_RECHECK_MS);
-    log.info({ window: settings.window, waitMs: wait }, 'Update downloaded; installing when the install window opens');
+    const wait = Math.max(msUntilWindowOpens(at, window, timeZone), MIN_RECHECK_MS);
+    log.info({ window, waitMs: wait }, 'Update downloaded; installing when the install window opens');
     installTimer = timers.setTimeout(installWhenAllowed, wait);
   };
 
@@ -129,9 +143,33 @@ export function startUpdates(deps: {
   });
   updater.on('error', (error) => log.warn({ err: error }, 'Update check or download failed'));
 
+  /** Follows the site's plan: its feed folder and window, or no check while outside the share. */
+  const follow = async (): Promise<boolean> => {
+    const plan = await deps.plan?.();
+    if (!plan) return true;
+    if (!plan.check) {
+      log.info({ reason: plan.reason }, 'Not in the share of kiosks this site updates now; not checking');
+      return false;
+    }
+    window = plan.window;
+    if (plan.timeZone) timeZone = plan.timeZone;
+    updater.allowDowngrade = plan.allowDowngrade;
+    if (plan.feedUrl !== feed) {
+      feed = plan.feedUrl;
+      updater.setFeedURL({ provider: 'generic', url: feed });
+      log.info({ feed, allowDowngrade: plan.allowDowngrade }, 'Update feed set by the site policy');
+    }
+    return true;
+  };
+
+  const checkNow = () =>
+    updater.checkForUpdates().catch((err: unknown) => log.warn({ err }, 'Could not check for updates'));
   const check = () => {
     if (stopped) return;
-    updater.checkForUpdates().catch((err: unknown) => log.warn({ err }, 'Could not check for updates'));
+    if (!deps.plan) return void checkNow();
+    follow()
+      .then((go) => (go && !stopped ? checkNow() : undefined))
+      .catch((err: unknown) => log.warn({ err }, 'Could not read the site’s update policy'));
   };
   check();
   const checkTimer = timers.setInterval(check, settings.checkEveryMinutes * 60_000);

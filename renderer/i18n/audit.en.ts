@@ -76,6 +76,11 @@ export const auditEn = {
     confidential: 'Confidential',
     seconds: 'Seconds',
     timezone: 'Time zone',
+    ring: 'Ring',
+    percent: 'Share of kiosks (%)',
+    pinnedVersion: 'Version kept',
+    windowStart: 'Window from',
+    windowEnd: 'Window to',
   },
   actions: {
     auth: {
@@ -103,6 +108,7 @@ export const auditEn = {
       create: 'Site created',
       setIdleLock: 'Screen lock delay changed',
       setTimezone: 'Time zone of the site changed',
+      setUpdatePolicy: 'Update policy changed',
     },
     conflicts: {
       resolve: 'Sync conflict settled',

@@ -76,6 +76,11 @@ export const auditFr = {
     confidential: 'Confidentiel',
     seconds: 'Secondes',
     timezone: 'Fuseau horaire',
+    ring: 'Vague',
+    percent: 'Part des postes (%)',
+    pinnedVersion: 'Version gardée',
+    windowStart: 'Fenêtre de',
+    windowEnd: 'Fenêtre à',
   },
   actions: {
     auth: {
@@ -103,6 +108,7 @@ export const auditFr = {
       create: 'Site créé',
       setIdleLock: 'Délai de verrouillage modifié',
       setTimezone: 'Fuseau horaire du site modifié',
+      setUpdatePolicy: 'Politique de mise à jour modifiée',
     },
     conflicts: {
       resolve: 'Conflit de synchronisation réglé',

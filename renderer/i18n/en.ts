@@ -1,6 +1,7 @@
 import { backupsEn } from './backups.en.js';
 import { devicesEn } from './devices.en.js';
 import { auditEn } from './audit.en.js';
+import { updatesEn } from './updates.en.js';
 import { healthEn } from './health.en.js';
 import { peopleEn } from './people.en.js';
 import { incidentsEn } from './incidents.en.js';
@@ -260,6 +261,7 @@ export const en = {
   backups: backupsEn,
   health: healthEn,
   devices: devicesEn,
+  updates: updatesEn,
   people: peopleEn,
   incidents: incidentsEn,
   notifications: notificationsEn,

@@ -1,6 +1,7 @@
 import { backupsFr } from './backups.fr.js';
 import { devicesFr } from './devices.fr.js';
 import { auditFr } from './audit.fr.js';
+import { updatesFr } from './updates.fr.js';
 import { healthFr } from './health.fr.js';
 import { peopleFr } from './people.fr.js';
 import { incidentsFr } from './incidents.fr.js';
@@ -266,6 +267,7 @@ export const fr: Messages = {
   backups: backupsFr,
   health: healthFr,
   devices: devicesFr,
+  updates: updatesFr,
   people: peopleFr,
   incidents: incidentsFr,
   notifications: notificationsFr,

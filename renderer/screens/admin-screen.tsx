@@ -10,6 +10,7 @@ import type { Locale } from '../stores/locale-store.js';
 import { BackButton } from '../components/back-button.js';
 import { BackupsPanel } from './backups/backups-panel.js';
 import { DevicesPanel } from './devices/devices-panel.js';
+import { UpdatesPanel } from './updates/updates-panel.js';
 import { ErrorLogPanel } from './health/error-log-panel.js';
 import { PeoplePanel } from './people/people-panel.js';
 
@@ -99,6 +100,7 @@ export function AdminScreen() {
           {maySet && <TimezoneForm />}
           {mayBackUp && <BackupsPanel />}
           {mayDevices && <DevicesPanel />}
+          {maySet && <UpdatesPanel />}
           {maySet && <ErrorLogPanel />}
         </>
       )}

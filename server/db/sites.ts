@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { IDLE_LOCK_DEFAULT_SECONDS } from '../../shared/mutations/sites.js';
+import { IDLE_LOCK_DEFAULT_SECONDS, updatePolicyColumns } from '../../shared/mutations/sites.js';
+import { DEFAULT_UPDATE_POLICY } from '../../shared/updates/policy.js';
 import type { SiteRow } from '../../shared/schema.js';
 import type { CentralDatabase } from './central-schema.js';
 import { inSiteTransaction, type CentralTransaction } from './site-tx.js';
@@ -32,6 +33,7 @@ export async function insertSiteRow(
       name: site.name,
       timezone: site.timezone,
       idle_lock_seconds: IDLE_LOCK_DEFAULT_SECONDS,
+      ...updatePolicyColumns(DEFAULT_UPDATE_POLICY),
       created_at: now,
       updated_at: now,
       deleted_at: null,

@@ -3,6 +3,7 @@ import { AUDIT_AREA_IDS } from '../audit/areas.js';
 import { backupsContract } from '../backups/contract.js';
 import { classesContract } from '../classes/contract.js';
 import { devicesContract } from '../devices/contract.js';
+import { updatesContract } from '../updates/contract.js';
 import { healthContract } from '../health/contract.js';
 import { incidentsContract } from '../incidents/contract.js';
 import { complianceContract } from '../compliance/contract.js';
@@ -277,6 +278,7 @@ export const contract = {
   ...classesContract,
   ...healthContract,
   ...devicesContract,
+  ...updatesContract,
   ...trainingContract,
   ...tablesContract,
   ...linksContract,

@@ -34,6 +34,11 @@ export const AUDIT_DETAIL_KEYS = [
   'confidential',
   'seconds',
   'timezone',
+  'ring',
+  'percent',
+  'pinnedVersion',
+  'windowStart',
+  'windowEnd',
 ] as const;
 
 const KEPT: ReadonlySet<string> = new Set(AUDIT_DETAIL_KEYS);

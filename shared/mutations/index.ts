@@ -12,7 +12,7 @@ import { TRAINING_MUTATIONS } from '../training/mutations.js';
 import { recordAuthEvent } from './audit.js';
 import { resolveConflict, useMine } from './conflicts.js';
 import type { MutationDef } from './define.js';
-import { createSite, setIdleLock, setTimezone } from './sites.js';
+import { createSite, setIdleLock, setTimezone, setUpdatePolicy } from './sites.js';
 import { createUser, renameUser, setUserPin, setUserRole } from './users.js';
 import { COMPLIANCE_EXPORT_MUTATIONS } from '../compliance/export-mutations.js';
 import { INCIDENT_EXPORT_MUTATIONS } from '../incidents/export-mutations.js';
@@ -23,6 +23,7 @@ export const MUTATIONS: readonly MutationDef[] = [
   createSite,
   setIdleLock,
   setTimezone,
+  setUpdatePolicy,
   createUser,
   setUserRole,
   setUserPin,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_UPDATE_POLICY, updatePolicy, type UpdatePolicy } from '../updates/policy.js';
 import { defineMutation } from './define.js';
 
 export const IDLE_LOCK_DEFAULT_SECONDS = 120;
@@ -23,6 +24,7 @@ export const createSite = defineMutation({
       name: a.name,
       timezone: a.timezone,
       idle_lock_seconds: IDLE_LOCK_DEFAULT_SECONDS,
+      ...updatePolicyColumns(DEFAULT_UPDATE_POLICY),
       deleted_at: null,
     }),
 });
@@ -62,4 +64,40 @@ export const setTimezone = defineMutation({
   authority: 'settings.manage',
   args: z.object({ timezone: timeZoneField }).strict(),
   run: (ctx, a) => ctx.write.update('sites', ctx.siteId, { timezone: a.timezone }),
+});
+
+/** The `sites` columns of an update policy. */
+export const updatePolicyColumns = (p: UpdatePolicy) => ({
+  update_ring: p.ring,
+  update_percent: p.percent,
+  update_pinned_version: p.pinnedVersion,
+  update_window_start: p.windowStart,
+  update_window_end: p.windowEnd,
+});
+
+/** The update policy a `sites` row holds. */
+export const updatePolicyOf = (row: {
+  update_ring: UpdatePolicy['ring'];
+  update_percent: number;
+  update_pinned_version: string | null;
+  update_window_start: string;
+  update_window_end: string;
+}): UpdatePolicy => ({
+  ring: row.update_ring,
+  percent: row.update_percent,
+  pinnedVersion: row.update_pinned_version,
+  windowStart: row.update_window_start,
+  windowEnd: row.update_window_end,
+});
+
+/**
+ * The site's update policy (shared/updates/policy.ts): ring, share of kiosks, a version to stay on
+ * or go back to, install window. Every kiosk of the site follows it from its next sync.
+ */
+export const setUpdatePolicy = defineMutation({
+  name: 'sites.setUpdatePolicy',
+  version: 1,
+  authority: 'settings.manage',
+  args: updatePolicy,
+  run: (ctx, a) => ctx.write.update('sites', ctx.siteId, updatePolicyColumns(a)),
 });

@@ -27,6 +27,7 @@ import { createNotificationsHandlers } from '../notifications/handlers.js';
 import { createPeopleHandlers } from '../people/handlers.js';
 import { createDevicesHandlers } from '../devices/handlers.js';
 import { createAuditHandlers } from '../audit/handlers.js';
+import { createUpdatesHandlers } from '../updates/handlers.js';
 import { createHealthHandlers } from '../health/handlers.js';
 import { refuseReusedPin } from '../people/pin-reuse.js';
 import type { Clock } from '../clock.js';
@@ -62,6 +63,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createIncidentExportHandlers(deps),
     ...createHealthHandlers(deps),
     ...createDevicesHandlers(deps),
+    ...createUpdatesHandlers(deps),
     'app.info': async () => ({
       version: deps.version,
       deviceId: deps.deviceId,

@@ -78,6 +78,7 @@ function fakeUpdater() {
   const listeners = new Map<string, (arg: any) => void>();
   const updater = {
     autoDownload: false,
+    allowDowngrade: false,
     autoInstallOnAppQuit: true,
     setFeedURL: vi.fn(),
     checkForUpdates: vi.fn(async () => null as unknown),
@@ -205,5 +206,34 @@ describe('startUpdates', () => {
     await vi.waitFor(() => expect(log.warn).toHaveBeenCalled());
     updater.emit('error', new Error('boom'));
     expect(log.warn).toHaveBeenCalledTimes(2);
+  });
+
+  it('follows the site’s plan: its feed folder, going back allowed for a pinned version, its window and zone', async () => {
+    const updater = fakeUpdater();
+    const t = fakeTimers();
+    let plan: Parameters<typeof startUpdates>[0]['plan'] = async () => ({
+      check: true,
+      feedUrl: 'http://onprem.local/shiftdeck/versions/1.3.0/',
+      allowDowngrade: true,
+      window: { start: '12:00', end: '13:00' },
+      timeZone: 'UTC',
+    });
+    const noonUtc = new Date(Date.UTC(2025, 2, 12, 12, 30));
+    startUpdates({ updater, settings: settings(), timers: t.timers, now: () => noonUtc, plan: () => plan!() });
+    await vi.waitFor(() => expect(updater.checkForUpdates).toHaveBeenCalledOnce());
+    expect(updater.setFeedURL).toHaveBeenLastCalledWith({
+      provider: 'generic',
+      url: 'http://onprem.local/shiftdeck/versions/1.3.0/',
+    });
+    expect(updater.allowDowngrade).toBe(true);
+    // 12:30 UTC is inside the site's window (not the settings' 02:00-05:00): installs at once.
+    updater.emit('update-downloaded', { version: '1.3.0' });
+    expect(updater.quitAndInstall).toHaveBeenCalledWith(true, true);
+
+    // Outside the share of kiosks the site updates now: no check at all.
+    plan = async () => ({ check: false, reason: 'not_in_share' });
+    [...t.intervals.values()][0].cb();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(updater.checkForUpdates).toHaveBeenCalledOnce();
   });
 });
