@@ -211,7 +211,7 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     statusQueued = true;
     setImmediate(() => {
       statusQueued = false;
-      void readSyncStatus(store, link).then(
+      void readSyncStatus(store, link, clock.now()).then(
         (status) => events.emit({ type: 'status.changed', status }),
         () => undefined,
       );

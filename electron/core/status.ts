@@ -30,7 +30,7 @@ export const OFFLINE: LinkState = Object.freeze({
 });
 
 /** Sync status for a person: derived from the outbox rows, never kept as a counter. */
-export async function readSyncStatus(store: Store, link: LinkState): Promise<SyncStatus> {
+export async function readSyncStatus(store: Store, link: LinkState, now?: number): Promise<SyncStatus> {
   const row = await store.db
     .selectFrom('outbox')
     .select((eb) => [
@@ -60,6 +60,7 @@ export async function readSyncStatus(store: Store, link: LinkState): Promise<Syn
     deadLetterCount: Number(row.dead),
     deviceUnknown: link.deviceUnknown,
     deviceRevoked: link.deviceRevoked === true,
+    ...(now === undefined ? {} : { now: new Date(now).toISOString() }),
     pendingByKind: summarisePending(byName.map((r) => ({ name: r.name, count: Number(r.count) }))),
     links: link.address
       ? [

@@ -10,6 +10,8 @@ export interface ConflictListProps {
   onResolve(id: string): void;
   /** "Use mine instead" on an edit that lost to a later one. */
   onUseMine?(id: string): void;
+  /** The kiosk's clock (ms) "queued 5 minutes ago" counts from; the display's when absent. */
+  now?: number;
 }
 
 const REASONS = [
@@ -39,7 +41,7 @@ const splitError = (error: string | null) => {
 };
 
 /** Refused, overwritten and dead-lettered changes, each with its reason and a large "dealt with" button. */
-export function ConflictListView({ list, canResolve, resolving, onResolve, onUseMine }: ConflictListProps) {
+export function ConflictListView({ list, canResolve, resolving, onResolve, onUseMine, now }: ConflictListProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   return (
@@ -99,7 +101,7 @@ export function ConflictListView({ list, canResolve, resolving, onResolve, onUse
                     <p className="screen-hint">{t('sync.serverSaid', { message: splitError(d.error).message })}</p>
                   )}
                   <p className="screen-hint">
-                    {t('sync.queuedAt', { when: formatAgo(d.queuedAt, lang) ?? d.queuedAt })}
+                    {t('sync.queuedAt', { when: formatAgo(d.queuedAt, lang, now) ?? d.queuedAt })}
                   </p>
                 </div>
               </li>

@@ -57,7 +57,9 @@ export function SyncScreen() {
         [
           'oldest-pending',
           t('sync.oldestPending'),
-          s.oldestPendingAt ? (formatAgo(s.oldestPendingAt, lang) ?? s.oldestPendingAt) : t('common.none'),
+          s.oldestPendingAt
+            ? (formatAgo(s.oldestPendingAt, lang, s.now ? Date.parse(s.now) : undefined) ?? s.oldestPendingAt)
+            : t('common.none'),
         ],
         ['conflicts', t('sync.conflicts'), String(s.conflictCount)],
         ['dead-letters', t('sync.deadLetters'), String(s.deadLetterCount)],
@@ -147,6 +149,7 @@ export function SyncScreen() {
           resolving={resolving}
           onResolve={(id) => void conflicts.getState().resolve(id)}
           onUseMine={(id) => void conflicts.getState().useMine(id)}
+          now={s?.now ? Date.parse(s.now) : undefined}
         />
       )}
     </main>

@@ -83,6 +83,8 @@ export const syncStatus = z.object({
   deviceUnknown: z.boolean().default(false),
   /** ...because an administrator revoked it: it can only come back as a new kiosk, from a new data folder. */
   deviceRevoked: z.boolean().default(false),
+  /** The kiosk's clock when this was read: "3 minutes ago" counts from it, not from the display's own clock. */
+  now: z.string().optional(),
   /** Empty on a kiosk with no link to shore set up (a standalone demo). */
   links: z.array(linkStatus),
 });

@@ -131,6 +131,9 @@ test('a revoked kiosk says it was revoked and how to set it up again, with no re
     await expect(page.getByTestId('reenrol')).toHaveCount(0);
     await expect(page.getByTestId('status-pill')).toHaveAttribute('data-state', 'device-revoked');
     await expect(page.getByTestId('status-pill')).toContainText('Revoked');
+    // The sign-in waiting to be sent was made moments ago on the kiosk's clock (the test clock, days
+    // before the machine's date): "ago" counts from the kiosk's clock, not the display's.
+    await expect(page.getByTestId('sync-oldest-pending')).toContainText(/now|second|minute/);
     for (const [orientation, size] of LAYOUTS) {
       await page.setViewportSize(size);
       for (const locale of ['en', 'fr'] as const) {

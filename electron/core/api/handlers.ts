@@ -70,7 +70,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       site: await deps.site(),
       demo: deps.demo,
     }),
-    'status.get': () => readSyncStatus(deps.store, deps.link()),
+    'status.get': () => readSyncStatus(deps.store, deps.link(), deps.clock.now()),
     'sync.reenrol': async (input) => {
       if (!deps.reenrol)
         throw new AppError('NOT_FOUND', 'This kiosk does not sync with a shore office, so there is nothing to enrol.');
@@ -151,7 +151,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         );
       // A failed cycle is not an error of this call: the status says in words what went wrong.
       const report = await deps.syncNow();
-      return { succeeded: report !== undefined, status: await readSyncStatus(deps.store, deps.link()) };
+      return {
+        succeeded: report !== undefined,
+        status: await readSyncStatus(deps.store, deps.link(), deps.clock.now()),
+      };
     },
     'sync.resolveConflict': async (input, ctx) => {
       await deps.runner.run(resolveConflict, { id: input.id }, actorOf(ctx));
