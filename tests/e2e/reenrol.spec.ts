@@ -19,6 +19,41 @@ import { startKioskHost } from './support/kiosk-host.js';
 const shot = (name: string) => fileURLToPath(new URL(`./screenshots/${name}.png`, import.meta.url));
 const SITE = demoSiteId('restaurant');
 
+type Host = Awaited<ReturnType<typeof startKioskHost>>;
+
+/**
+ * A real sync service on an embedded PostgreSQL, seeded with the demo sites, and a kiosk host
+ * enrolled to it for the restaurant; everything is stopped and removed after `run`.
+ */
+async function withEnrolledHost(
+  run: (w: {
+    central: Awaited<ReturnType<typeof openCentral>>;
+    serviceUrl: string;
+    dir: string;
+    host: Host;
+    code(): Promise<string>;
+  }) => Promise<void>,
+) {
+  const dir = await mkdtemp(join(tmpdir(), 'shiftdeck-e2e-central-'));
+  const central = await openCentral({ dataDir: dir });
+  const hub = createLiveHub();
+  const service = await createSyncServer({ db: central.service, adminDb: central.admin, plugins: [syncRoutes(hub)] });
+  let host: Host | undefined;
+  try {
+    await seedCentralDemo(central.service);
+    const serviceUrl = await service.listen({ host: '127.0.0.1', port: 0 });
+    const code = async () => (await createEnrollmentCode(central.service, SITE, { ttlMinutes: 10 })).code;
+    host = await startKioskHost({ sync: { server: serviceUrl, enrollCode: await code() } });
+    await run({ central, serviceUrl, dir, host, code });
+  } finally {
+    await host?.stop();
+    await service.close();
+    await hub.close();
+    await central.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 /**
  * A kiosk shore no longer knows (shore restored from a backup older than its enrolment): a real
  * sync service on an embedded PostgreSQL forgets the device, the Sync screen says so, and an
@@ -28,16 +63,7 @@ test('the Sync screen says plainly that shore does not know this kiosk, and enro
   page,
 }) => {
   test.setTimeout(120_000);
-  const dir = await mkdtemp(join(tmpdir(), 'shiftdeck-e2e-central-'));
-  const central = await openCentral({ dataDir: dir });
-  const hub = createLiveHub();
-  const service = await createSyncServer({ db: central.service, adminDb: central.admin, plugins: [syncRoutes(hub)] });
-  let host: Awaited<ReturnType<typeof startKioskHost>> | undefined;
-  try {
-    await seedCentralDemo(central.service);
-    const serviceUrl = await service.listen({ host: '127.0.0.1', port: 0 });
-    const code = async () => (await createEnrollmentCode(central.service, SITE, { ttlMinutes: 10 })).code;
-    host = await startKioskHost({ sync: { server: serviceUrl, enrollCode: await code() } });
+  await withEnrolledHost(async ({ central, serviceUrl, dir, host, code }) => {
     await page.goto(host.url);
 
     // Shore goes back to a copy without this kiosk: its device row is gone.
@@ -90,13 +116,7 @@ test('the Sync screen says plainly that shore does not know this kiosk, and enro
       central.admin,
     );
     expect(devices.rows[0].n).toBe(1);
-  } finally {
-    await host?.stop();
-    await service.close();
-    await hub.close();
-    await central.close();
-    await rm(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 /**
@@ -105,16 +125,7 @@ test('the Sync screen says plainly that shore does not know this kiosk, and enro
  */
 test('a revoked kiosk says it was revoked and how to set it up again, with no re-enrol form', async ({ page }) => {
   test.setTimeout(120_000);
-  const dir = await mkdtemp(join(tmpdir(), 'shiftdeck-e2e-central-'));
-  const central = await openCentral({ dataDir: dir });
-  const hub = createLiveHub();
-  const service = await createSyncServer({ db: central.service, adminDb: central.admin, plugins: [syncRoutes(hub)] });
-  let host: Awaited<ReturnType<typeof startKioskHost>> | undefined;
-  try {
-    await seedCentralDemo(central.service);
-    const serviceUrl = await service.listen({ host: '127.0.0.1', port: 0 });
-    const { code } = await createEnrollmentCode(central.service, SITE, { ttlMinutes: 10 });
-    host = await startKioskHost({ sync: { server: serviceUrl, enrollCode: code } });
+  await withEnrolledHost(async ({ central, host }) => {
     await page.goto(host.url);
     const devices = await sql<{ id: string }>`SELECT id FROM devices WHERE site_id = ${SITE}`.execute(central.admin);
     expect(devices.rows).toHaveLength(1);
@@ -143,11 +154,5 @@ test('a revoked kiosk says it was revoked and how to set it up again, with no re
       }
     }
     await expect(panel).toContainText('Un administrateur a révoqué ce poste');
-  } finally {
-    await host?.stop();
-    await service.close();
-    await hub.close();
-    await central.close();
-    await rm(dir, { recursive: true, force: true });
-  }
+  });
 });

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { onTestFinished } from 'vitest';
 import { demoSiteId, type DemoSite } from '../../shared/demo.js';
-import type { Clock } from '../../electron/core/clock.js';
+import { createManualClock, type Clock } from '../../electron/core/clock.js';
 import { createKiosk, type Kiosk, type SyncOptions } from '../../electron/core/kiosk.js';
 import { deviceKey } from '../../electron/core/device-key.js';
 import { createOutboxSigner } from '../../electron/core/sync/outbox-signatures.js';
@@ -98,6 +98,21 @@ export async function enrolledKiosk(
 }
 
 export const siteOf = (key: DemoSite['key']) => demoSiteId(key);
+
+/**
+ * A sync service on a manual clock at `start` and two reporting kiosks of the restaurant on the
+ * same clock, its back office and its floor, both synced once: a site whose kiosks know each other.
+ */
+export async function restaurantOfficeAndFloor(start = '2026-11-22T09:00:00Z') {
+  const clock = createManualClock(Date.parse(start));
+  const service = await startService({ clock });
+  const kioskNamed = async (deviceName: string) =>
+    (await enrolledKiosk(service, 'restaurant', { clock, deviceName, deviceReports: true })).kiosk;
+  const office = await kioskNamed('Back office');
+  const floor = await kioskNamed('Floor kiosk');
+  for (let i = 0; i < 3; i++) for (const k of [office, floor]) await k.sync!.syncNow();
+  return { clock, service, office, floor };
+}
 
 /** The device token a kiosk got at enrollment. */
 export const deviceTokenOf = (k: Kiosk) =>

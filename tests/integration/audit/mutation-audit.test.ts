@@ -6,7 +6,7 @@ import { mutationAuditId } from '../../../shared/audit/mutation-audit.js';
 import { defaultPlaceId } from '../../../shared/incidents/places.js';
 import { call, codeOf, demoPerson, signIn } from '../../helpers/kiosk.js';
 import { replicaDiff, syncAll } from '../../helpers/replicas.js';
-import { enrolledKiosk, siteOf, startService } from '../../helpers/sync.js';
+import { enrolledKiosk, restaurantOfficeAndFloor, siteOf, startService } from '../../helpers/sync.js';
 
 const SITE = siteOf('restaurant');
 
@@ -33,19 +33,7 @@ const ids = (entries: Entry[]) => entries.map((e) => e.id);
 
 describe('the audit log tells the whole story', () => {
   it('every applied change is one entry (who, what, when, which kiosk), the same row on the kiosk that made it, at shore and on the other kiosk', async () => {
-    const clock = createManualClock(Date.parse('2026-11-22T09:00:00Z'));
-    const service = await startService({ clock });
-    const { kiosk: office } = await enrolledKiosk(service, 'restaurant', {
-      clock,
-      deviceName: 'Back office',
-      deviceReports: true,
-    });
-    const { kiosk: floor } = await enrolledKiosk(service, 'restaurant', {
-      clock,
-      deviceName: 'Floor kiosk',
-      deviceReports: true,
-    });
-    await syncAll([office, floor]);
+    const { clock, service, office, floor } = await restaurantOfficeAndFloor();
 
     // Emma (staff) reports an incident on the floor; Sophie (admin) changes the screen lock at the office.
     const emma = await signIn(floor, 'staff');

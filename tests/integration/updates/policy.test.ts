@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { createManualClock } from '../../../electron/core/clock.js';
 import type { Kiosk } from '../../../electron/core/kiosk.js';
 import { encodeHlc } from '../../../shared/hlc.js';
 import { pushResponse } from '../../../shared/sync/protocol.js';
@@ -8,7 +7,7 @@ import { rolloutBucket } from '../../../shared/updates/plan.js';
 import { DEFAULT_UPDATE_POLICY } from '../../../shared/updates/policy.js';
 import { call, codeOf, demoPerson, signIn } from '../../helpers/kiosk.js';
 import { syncAll } from '../../helpers/replicas.js';
-import { enrolledKiosk, rawPush, siteOf, startService } from '../../helpers/sync.js';
+import { enrolledKiosk, rawPush, restaurantOfficeAndFloor, siteOf, startService } from '../../helpers/sync.js';
 
 const FEED = 'http://onprem.local/shiftdeck/';
 
@@ -22,19 +21,7 @@ const centralPolicy = async (service: Awaited<ReturnType<typeof startService>>) 
 
 describe('staged updates: the site’s policy', () => {
   it('set at one kiosk, reaches shore and the other kiosks, whose updaters follow it: a ring, a share, then a version to go back to', async () => {
-    const clock = createManualClock(Date.parse('2026-11-22T09:00:00Z'));
-    const service = await startService({ clock });
-    const { kiosk: office } = await enrolledKiosk(service, 'restaurant', {
-      clock,
-      deviceName: 'Back office',
-      deviceReports: true,
-    });
-    const { kiosk: floor } = await enrolledKiosk(service, 'restaurant', {
-      clock,
-      deviceName: 'Floor kiosk',
-      deviceReports: true,
-    });
-    await syncAll([office, floor]);
+    const { service, office, floor } = await restaurantOfficeAndFloor();
     // A site that never set one: every kiosk follows the broad builds, at night.
     expect(await floor.updatePlan(FEED)).toEqual({
       check: true,
