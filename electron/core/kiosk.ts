@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { UpdatePlan } from '../../shared/updates/plan.js';
-import { updatePlanSource } from './updates/handlers.js';
+import { readUpdatePlan } from './updates/handlers.js';
 import { createHlc } from '../../shared/hlc.js';
 import { demoSiteId, type DemoSite } from '../../shared/demo.js';
 import { newId } from '../../shared/ids.js';
@@ -569,7 +569,7 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     serverUrl,
     clock,
     tick,
-    updatePlan: (feedBase) => updatePlanSource({ store, siteId: mySite, deviceId }, feedBase)(),
+    updatePlan: (feedBase) => readUpdatePlan(store, mySite, deviceId, feedBase),
     setLink,
     sync,
     links,

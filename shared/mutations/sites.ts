@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_UPDATE_POLICY, updatePolicy, type UpdatePolicy } from '../updates/policy.js';
+import type { SiteRow } from '../schema.js';
 import { defineMutation } from './define.js';
 
 export const IDLE_LOCK_DEFAULT_SECONDS = 120;
@@ -76,13 +77,12 @@ export const updatePolicyColumns = (p: UpdatePolicy) => ({
 });
 
 /** The update policy a `sites` row holds. */
-export const updatePolicyOf = (row: {
-  update_ring: UpdatePolicy['ring'];
-  update_percent: number;
-  update_pinned_version: string | null;
-  update_window_start: string;
-  update_window_end: string;
-}): UpdatePolicy => ({
+export const updatePolicyOf = (
+  row: Pick<
+    SiteRow,
+    'update_ring' | 'update_percent' | 'update_pinned_version' | 'update_window_start' | 'update_window_end'
+  >,
+): UpdatePolicy => ({
   ring: row.update_ring,
   percent: row.update_percent,
   pinnedVersion: row.update_pinned_version,

@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { UpdatePolicy } from './policy.js';
 
-export { DEFAULT_UPDATE_POLICY } from './policy.js';
-
 /** Where this device stands in its site's rollout: 0-99, fixed for the device. */
 export function rolloutBucket(deviceId: string): number {
   return createHash('sha256').update(`shiftdeck-rollout|${deviceId}`).digest().readUInt32BE(0) % 100;

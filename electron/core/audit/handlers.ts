@@ -17,7 +17,7 @@ const patternsOf = (area: Exclude<AuditArea, 'other'>) => AUDIT_AREAS[area].map(
 
 /**
  * The audit log of this site: every applied mutation and sign-in event, newest first, paged on
- * (created_at, id), filtered by who acted, the area and the days (site time zone, `to` included).
+ * (created_at, hlc, id), filtered by who acted, the area and the days (site time zone, `to` included).
  */
 export function createAuditHandlers(deps: HandlerDeps): Pick<Handlers, 'audit.list' | 'audit.people'> {
   return {

@@ -6,11 +6,19 @@ import type { Store } from '../db/store.js';
 import type { UpdatePolicy } from '../../../shared/updates/policy.js';
 import { updatePlan, type UpdatePlan } from '../../../shared/updates/plan.js';
 
+const POLICY_COLUMNS = [
+  'update_ring',
+  'update_percent',
+  'update_pinned_version',
+  'update_window_start',
+  'update_window_end',
+] as const;
+
 /** The site's update policy as this kiosk holds it (its synced `sites` row). */
 export async function readUpdatePolicy(store: Store, siteId: string): Promise<UpdatePolicy> {
   const row = await store.db
     .selectFrom('sites')
-    .select(['update_ring', 'update_percent', 'update_pinned_version', 'update_window_start', 'update_window_end'])
+    .select(POLICY_COLUMNS)
     .where('id', '=', siteId)
     .executeTakeFirstOrThrow();
   return updatePolicyOf(row);
@@ -46,17 +54,19 @@ export function createUpdatesHandlers(deps: HandlerDeps): Pick<Handlers, 'update
  * The plan the main process's updater follows (electron/main/updates.ts): the site's policy as
  * this kiosk holds it, for this device, under the feed's base URL, with the site's time zone for
  * the install window. Read before each check, so a policy changed at any kiosk of the site applies
- * from the next check after it synced here.
+ * from the next check after it synced here. Null before the kiosk holds its site's row.
  */
-export function updatePlanSource(kiosk: { store: Store; siteId: string; deviceId: string }, feedBase: string) {
-  return async (): Promise<(UpdatePlan & { timeZone: string }) | null> => {
-    const site = await kiosk.store.db
-      .selectFrom('sites')
-      .select(['timezone'])
-      .where('id', '=', kiosk.siteId)
-      .executeTakeFirst();
-    if (!site) return null;
-    const policy = await readUpdatePolicy(kiosk.store, kiosk.siteId);
-    return { ...updatePlan(policy, kiosk.deviceId, feedBase), timeZone: site.timezone };
-  };
+export async function readUpdatePlan(
+  store: Store,
+  siteId: string,
+  deviceId: string,
+  feedBase: string,
+): Promise<(UpdatePlan & { timeZone: string }) | null> {
+  const site = await store.db
+    .selectFrom('sites')
+    .select(['timezone', ...POLICY_COLUMNS])
+    .where('id', '=', siteId)
+    .executeTakeFirst();
+  if (!site) return null;
+  return { ...updatePlan(updatePolicyOf(site), deviceId, feedBase), timeZone: site.timezone };
 }

@@ -9,6 +9,15 @@ import '../../styles/updates.css';
 
 type Loaded = MethodOutput<'updates.policy'>;
 
+/** A kept version that is not one the feed could name (empty is fine: follow the ring). */
+const versionWrong = (typed: string) => typed.trim() !== '' && !RELEASE_VERSION.test(typed.trim());
+/** The share typed, 0-100, or null when it is not one. */
+function percentOf(typed: string): number | null {
+  const t = typed.trim();
+  const n = /^\d{1,3}$/.test(t) ? Number(t) : NaN;
+  return n >= 0 && n <= 100 ? n : null;
+}
+
 /**
  * The site's staged updates on the admin screen: which ring it follows, the share of its kiosks
  * that take a new version now, a version to stay on or go back to, the install window, and which
@@ -23,12 +32,12 @@ export function UpdatesPanel() {
   const [pinned, setPinned] = useState('');
   const [error, setError] = useState<ErrorData | null>(null);
   const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState(false);
-  /** Said beside the field, in the person's language, before anything is sent. */
-  const [badVersion, setBadVersion] = useState(false);
   // The share as typed: an empty or half-typed field is not 0 %.
   const [percentText, setPercentText] = useState('');
-  const [badPercent, setBadPercent] = useState(false);
+  // What the fields held at the last save, and at the last refused try: the notice and the field
+  // messages show while the fields still hold that, and go as soon as one is edited.
+  const [savedAs, setSavedAs] = useState<string | null>(null);
+  const [tried, setTried] = useState<{ pinned: string; percentText: string } | null>(null);
 
   useEffect(() => {
     void api.call('updates.policy', {}).then((r) => {
@@ -40,29 +49,26 @@ export function UpdatesPanel() {
     });
   }, [api]);
 
-  const change = (patch: Partial<UpdatePolicy>) => {
-    setSaved(false);
-    setDraft((d) => (d ? { ...d, ...patch } : d));
-  };
+  const change = (patch: Partial<UpdatePolicy>) => setDraft((d) => (d ? { ...d, ...patch } : d));
+  const formKey = JSON.stringify([draft, pinned, percentText]);
+  const saved = savedAs === formKey;
+  const badVersion = tried?.pinned === pinned && versionWrong(pinned);
+  const badPercent = tried?.percentText === percentText && percentOf(percentText) === null;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!draft) return;
-    const version = pinned.trim();
-    const versionWrong = version !== '' && !RELEASE_VERSION.test(version);
-    const percent = /^\d{1,3}$/.test(percentText.trim()) ? Number(percentText.trim()) : NaN;
-    const percentWrong = !(percent >= 0 && percent <= 100);
-    setBadVersion(versionWrong);
-    setBadPercent(percentWrong);
-    if (versionWrong || percentWrong) return;
+    const percent = percentOf(percentText);
+    if (versionWrong(pinned) || percent === null) return setTried({ pinned, percentText });
+    setTried(null);
     setSaving(true);
-    const policy = { ...draft, percent, pinnedVersion: version || null };
+    const policy = { ...draft, percent, pinnedVersion: pinned.trim() || null };
     const r = await api.call('updates.setPolicy', policy);
     setSaving(false);
     if (!r.ok) return setError(r.error);
     setError(null);
-    setSaved(true);
     setDraft(policy);
+    setSavedAs(JSON.stringify([policy, pinned, percentText]));
     setLoaded((l) => (l ? { ...l, policy } : l));
   };
 
@@ -120,11 +126,7 @@ export function UpdatesPanel() {
                 value={percentText}
                 aria-describedby={`${id}-percent-hint`}
                 aria-invalid={badPercent}
-                onChange={(e) => {
-                  setSaved(false);
-                  setBadPercent(false);
-                  setPercentText(e.target.value);
-                }}
+                onChange={(e) => setPercentText(e.target.value)}
                 data-testid="updates-percent"
               />
               <span aria-hidden="true">%</span>
@@ -133,11 +135,7 @@ export function UpdatesPanel() {
                   key={p}
                   type="button"
                   className={`button${percentText === String(p) ? ' button--primary' : ''}`}
-                  onClick={() => {
-                    setSaved(false);
-                    setBadPercent(false);
-                    setPercentText(String(p));
-                  }}
+                  onClick={() => setPercentText(String(p))}
                   data-testid={`updates-percent-${p}`}
                 >
                   {p} %
@@ -187,11 +185,7 @@ export function UpdatesPanel() {
               placeholder="1.4.0"
               aria-describedby={`${id}-pinned-hint`}
               aria-invalid={badVersion}
-              onChange={(e) => {
-                setSaved(false);
-                setBadVersion(false);
-                setPinned(e.target.value);
-              }}
+              onChange={(e) => setPinned(e.target.value)}
               data-testid="updates-pinned"
             />
             {badVersion && (
@@ -206,25 +200,14 @@ export function UpdatesPanel() {
                     key={v.version}
                     type="button"
                     className="button"
-                    onClick={() => {
-                      setSaved(false);
-                      setPinned(v.version);
-                    }}
+                    onClick={() => setPinned(v.version)}
                     data-testid="updates-pin-version"
                   >
                     {t('updates.stayOn', { version: v.version })}
                   </button>
                 ))}
                 {pinned && (
-                  <button
-                    type="button"
-                    className="button"
-                    onClick={() => {
-                      setSaved(false);
-                      setPinned('');
-                    }}
-                    data-testid="updates-unpin"
-                  >
+                  <button type="button" className="button" onClick={() => setPinned('')} data-testid="updates-unpin">
                     {t('updates.followRing')}
                   </button>
                 )}

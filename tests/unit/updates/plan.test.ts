@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_UPDATE_POLICY, rolloutBucket, updatePlan } from '../../../shared/updates/plan.js';
-import { updatePolicy } from '../../../shared/updates/policy.js';
+import { rolloutBucket, updatePlan } from '../../../shared/updates/plan.js';
+import { DEFAULT_UPDATE_POLICY, updatePolicy } from '../../../shared/updates/policy.js';
 
 const FEED = 'http://onprem.local/shiftdeck';
 const ids = Array.from({ length: 1000 }, (_, i) => `0193a4f0-0000-7000-8000-${String(i).padStart(12, '0')}`);
