@@ -1,3 +1,9 @@
+import {
+  ATTACHMENTS_INSERT_ONLY,
+  ATTACHMENTS_SERVER_WRITTEN,
+  ATTACHMENTS_TABLES,
+  type AttachmentsTables,
+} from './attachments/schema.js';
 import { CLASSES_INSERT_ONLY, CLASSES_TABLES, type ClassesTables } from './classes/schema.js';
 import { INCIDENTS_INSERT_ONLY, INCIDENTS_TABLES, type IncidentsTables } from './incidents/schema.js';
 import { COMPLIANCE_INSERT_ONLY, COMPLIANCE_TABLES, type ComplianceTables } from './compliance/schema.js';
@@ -99,7 +105,8 @@ export interface SyncedDatabase
     NotificationsTables,
     PeopleTables,
     HealthTables,
-    DevicesTables {
+    DevicesTables,
+    AttachmentsTables {
   sites: SiteRow;
   roles: RoleRow;
   users: UserRow;
@@ -120,6 +127,7 @@ export const INSERT_ONLY_TABLES: readonly SyncedTable[] = [
   ...COMPLIANCE_INSERT_ONLY,
   ...FUEL_INSERT_ONLY,
   ...NOTIFICATIONS_INSERT_ONLY,
+  ...ATTACHMENTS_INSERT_ONLY,
 ];
 
 /** In dependency order: a row's references come before it, so pulled pages apply in this order. */
@@ -140,7 +148,12 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
   ...PEOPLE_TABLES,
   ...HEALTH_TABLES,
   ...DEVICES_TABLES,
+  ...ATTACHMENTS_TABLES,
 ];
 
 /** Tables only the server writes; a kiosk mutation may not. */
-export const SERVER_WRITTEN_TABLES: readonly SyncedTable[] = ['conflicts', ...NOTIFICATIONS_SERVER_WRITTEN];
+export const SERVER_WRITTEN_TABLES: readonly SyncedTable[] = [
+  'conflicts',
+  ...NOTIFICATIONS_SERVER_WRITTEN,
+  ...ATTACHMENTS_SERVER_WRITTEN,
+];

@@ -39,6 +39,8 @@ import { OFFLINE, readSyncStatus, type LinkState } from './status.js';
 import type { Logger } from './log.js';
 import { enrollDevice, requestEnrollment } from './sync/enroll-device.js';
 import { createLocalReplica, type LocalReplica } from './sync/local-replica.js';
+import { createAttachmentFiles, type AttachmentFiles } from './attachments/files.js';
+import { createAttachmentTransfer, type AttachmentTransfer } from './attachments/transfer.js';
 import { createSyncClient, type SyncClient } from './sync/sync-client.js';
 import { createKioskLinks } from './sync/kiosk-links.js';
 import type { LinkProber } from './sync/link-prober.js';
@@ -139,6 +141,10 @@ export interface Kiosk {
   notifications: NotificationWatch;
   /** The live instrument feed, when asked for and the site is a vessel. */
   fuelFeed?: FuelFeed;
+  /** Photos and other files this kiosk keeps, by content hash (`<dataDir>/attachments/`). */
+  attachmentFiles: AttachmentFiles;
+  /** The bulk lane that sends and fetches those files; present when the kiosk syncs. */
+  attachments?: AttachmentTransfer;
   close(): Promise<void>;
 }
 
@@ -224,8 +230,13 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
   let withdrawAdvert: (() => Promise<void>) | undefined;
   let reenrol: ((code: string) => Promise<void>) | undefined;
   let replica: LocalReplica | undefined;
+  const attachmentFiles = createAttachmentFiles(join(opts.dataDir, 'attachments'));
+  let attachments: AttachmentTransfer | undefined;
   const onApplied = (tables: SyncedTable[]) => {
     if (tables.includes('sites')) siteCache = undefined;
+    // A reference shore now holds can be sent; a photo shore now holds can be fetched.
+    if (!opts.sync?.manual && (tables.includes('attachments') || tables.includes('attachment_arrivals')))
+      void attachments?.pulled();
     events.emit({ type: 'data.changed', tables });
     queueStatus();
   };
@@ -314,6 +325,7 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
         log,
         random: opts.sync.random,
         manual: opts.sync.hubManual,
+        files: attachmentFiles,
       });
       hubUrl = await hub.listen(opts.sync.hubListen);
       log.info({ hub: hubUrl }, `site hub listening at ${hubUrl}`);
@@ -374,9 +386,24 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
       await links?.warmUp();
       await sync.syncNow();
     }
+    const client2 = sync;
+    attachments = createAttachmentTransfer({
+      store,
+      files: attachmentFiles,
+      siteId: mySite,
+      upstream: () => client2.upstream,
+      viaHub: () => client2.onHub,
+      // No row changed, but a photo shown as "on its way" is here now.
+      onFetched: () => events.emit({ type: 'data.changed', tables: ['attachments'] }),
+      token: () => meta.get('sync.token'),
+      expensive: () => links?.monitor.current().expensive ?? false,
+      clock,
+      log,
+    });
     if (!opts.sync.manual) {
       sync.start();
       links?.start();
+      attachments.start();
     }
   } else if (opts.demo && opts.siteKey) {
     if (await seedDemoSite(store, runner, opts.siteKey, pinHasher))
@@ -473,6 +500,12 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     backups,
     health: readHealth,
     deviceName: myName,
+    attachments: {
+      files: attachmentFiles,
+      added: () => {
+        if (!opts.sync?.manual) void attachments?.run();
+      },
+    },
     siteCode:
       serverUrl === undefined
         ? undefined
@@ -580,8 +613,11 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
     escalations,
     notifications,
     fuelFeed,
+    attachmentFiles,
+    attachments,
     async close() {
       await fuelFeed?.stop();
+      await attachments?.stop();
       stopSweep();
       jobs.stop();
       escalations.stop();

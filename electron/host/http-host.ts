@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { MAX_REQUEST_BYTES } from '../../shared/api/contract.js';
+import { LARGEST_REQUEST_BYTES, MAX_REQUEST_BYTES, maxRequestBytesOf } from '../../shared/api/contract.js';
 import { APP_CSP } from '../../shared/api/security-headers.js';
 import { fail, type Result } from '../../shared/errors.js';
 import type { ManualClock } from '../core/clock.js';
@@ -59,7 +59,7 @@ const bearer = (h: string | undefined) => (h && h.startsWith('Bearer ') ? h.slic
  */
 export async function createHttpHost(opts: HostOptions): Promise<FastifyInstance> {
   const { kiosk } = opts;
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: MAX_REQUEST_BYTES + 1024 });
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: LARGEST_REQUEST_BYTES + 1024 });
 
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.header('Content-Security-Policy', APP_CSP);
@@ -101,7 +101,18 @@ export async function createHttpHost(opts: HostOptions): Promise<FastifyInstance
   };
   const sameOrigin = (origin: string | undefined, host: string | undefined) => acceptedOrigin(origin, host, port());
 
-  app.post<{ Params: { method: string } }>('/api/:method', async (req, reply) => {
+  // The body limit is the largest method's; each method's own is checked from Content-Length
+  // before its body is read, so a 64 KiB method never has a large body parsed.
+  const withinLimit = async (req: FastifyRequest<{ Params: { method: string } }>, reply: FastifyReply) => {
+    const limit = maxRequestBytesOf(req.params.method);
+    if (Number(req.headers['content-length'] ?? 0) > limit + 1024)
+      return reply
+        .status(413)
+        .send(
+          fail('PAYLOAD_TOO_LARGE', `The request is larger than ${Math.floor(limit / 1024)} KiB; nothing was saved.`),
+        );
+  };
+  app.post<{ Params: { method: string } }>('/api/:method', { onRequest: withinLimit }, async (req, reply) => {
     if (!sameOrigin(req.headers.origin, req.headers.host))
       return reply.status(403).send(fail('FORBIDDEN', 'Requests from other sites are refused.'));
     const body = envelope.safeParse(req.body ?? {});

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CALL_CHANNEL, EVENT_CHANNEL, type EventDelivery } from '../../shared/api/bridge.js';
-import { MAX_REQUEST_BYTES } from '../../shared/api/contract.js';
+import { MAX_REQUEST_BYTES, maxRequestBytesOf } from '../../shared/api/contract.js';
 import { fail, toErrorData, type Result } from '../../shared/errors.js';
 import type { AppUrlCheck } from './app-origin.js';
 import { silentLog, type Log } from './log.js';
@@ -69,9 +69,16 @@ export function createCallHandler(deps: {
     }
     const bytes = jsonBytes(envelope);
     if (bytes === null) return fail('VALIDATION_FAILED', 'The request could not be read as JSON.');
-    if (bytes > maxBytes) {
-      log.warn({ bytes, maxBytes }, 'Refused an oversized IPC call');
-      return fail('PAYLOAD_TOO_LARGE', `The request is ${bytes} bytes; the limit is ${maxBytes}.`, { bytes, maxBytes });
+    // A method that carries a file (a photo) says how large it may be; every other one gets maxBytes.
+    const named = (envelope as { method?: unknown } | null)?.method;
+    const own = typeof named === 'string' ? maxRequestBytesOf(named) : MAX_REQUEST_BYTES;
+    const limit = own > MAX_REQUEST_BYTES ? own : maxBytes;
+    if (bytes > limit) {
+      log.warn({ bytes, maxBytes: limit }, 'Refused an oversized IPC call');
+      return fail('PAYLOAD_TOO_LARGE', `The request is ${bytes} bytes; the limit is ${limit}.`, {
+        bytes,
+        maxBytes: limit,
+      });
     }
     const parsed = callEnvelope.safeParse(envelope);
     if (!parsed.success) {

@@ -1,4 +1,4 @@
-import { MAX_REQUEST_BYTES, coreEvent, type CoreEvent } from '../../shared/api/contract.js';
+import { coreEvent, maxRequestBytesOf, type CoreEvent } from '../../shared/api/contract.js';
 import type { Transport } from '../../shared/api/client.js';
 import type { Result } from '../../shared/errors.js';
 import { createEventSocket, type EventSocketOptions } from './event-socket.js';
@@ -41,13 +41,14 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
   return {
     async invoke(method, input, token): Promise<Result<unknown>> {
       const body = JSON.stringify({ input: input ?? {} });
-      if (new TextEncoder().encode(body).length > MAX_REQUEST_BYTES) {
+      const limit = maxRequestBytesOf(method);
+      if (new TextEncoder().encode(body).length > limit) {
         return {
           ok: false,
           error: {
             code: 'PAYLOAD_TOO_LARGE',
             message: 'This request is too large to send.',
-            details: { maxBytes: MAX_REQUEST_BYTES },
+            details: { maxBytes: limit },
           },
         };
       }

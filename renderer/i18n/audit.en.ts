@@ -217,6 +217,9 @@ export const auditEn = {
       setRetention: 'Retention period changed',
       pruneErrorLog: 'Old error records cleared',
     },
+    attachments: {
+      add: 'Photo added',
+    },
     devices: {
       rename: 'Device renamed',
       revoke: 'Device revoked',

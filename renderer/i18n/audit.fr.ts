@@ -217,6 +217,9 @@ export const auditFr = {
       setRetention: 'Durée de conservation modifiée',
       pruneErrorLog: 'Anciennes erreurs effacées',
     },
+    attachments: {
+      add: 'Photo ajoutée',
+    },
     devices: {
       rename: 'Poste renommé',
       revoke: 'Poste révoqué',

@@ -35,6 +35,23 @@ export const incidentsEn = {
     resolve: 'Resolve: {{state}}',
     due: 'due {{time}}',
   },
+  photos: {
+    add: 'Add a photo',
+    remove: 'Remove',
+    alt: 'Photo {{n}}',
+    unreadable: 'This picture could not be read. Take it again or choose another file.',
+    title_one: 'Photo ({{count}})',
+    title_many: 'Photos ({{count}})',
+    title_other: 'Photos ({{count}})',
+    none: 'No photos.',
+    placeholder: 'Photo',
+    state: {
+      onBoard: 'Still on board: not at shore yet',
+      ashore: 'At shore',
+      elsewhere: 'Photo still on board (taken on another kiosk)',
+      coming: 'At shore, on its way to this kiosk',
+    },
+  },
   form: {
     typeLabel: 'What kind of incident?',
     severityLabel: 'How serious?',
@@ -199,6 +216,7 @@ export const incidentsEn = {
     resumed: 'SLA resumed.',
     targetSaved: 'Targets saved.',
     placeAdded: 'Place added.',
+    photoAdded: 'Photo added. It goes to shore when the link allows.',
   },
   export: {
     listTitle: 'Export the incident list',

@@ -43,6 +43,23 @@ export const incidentsFr: typeof incidentsEn = {
     resolve: 'Résolution : {{state}}',
     due: 'échéance {{time}}',
   },
+  photos: {
+    add: 'Ajouter une photo',
+    remove: 'Retirer',
+    alt: 'Photo {{n}}',
+    unreadable: 'Cette image n’a pas pu être lue. Reprenez-la ou choisissez un autre fichier.',
+    title_one: 'Photo ({{count}})',
+    title_many: 'Photos ({{count}})',
+    title_other: 'Photos ({{count}})',
+    none: 'Aucune photo.',
+    placeholder: 'Photo',
+    state: {
+      onBoard: 'Encore à bord\u00A0: pas encore à terre',
+      ashore: 'À terre',
+      elsewhere: 'Photo encore à bord (prise sur un autre poste)',
+      coming: 'À terre, en route vers ce poste',
+    },
+  },
   form: {
     typeLabel: 'Quel type d’incident ?',
     severityLabel: 'Quelle gravité ?',
@@ -212,6 +229,7 @@ export const incidentsFr: typeof incidentsEn = {
     resumed: 'Délai repris.',
     targetSaved: 'Délais enregistrés.',
     placeAdded: 'Lieu ajouté.',
+    photoAdded: 'Photo ajoutée. Elle part à terre dès que la liaison le permet.',
   },
   export: {
     listTitle: 'Exporter la liste des incidents',

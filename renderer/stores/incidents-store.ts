@@ -25,7 +25,9 @@ export type IncidentsNotice =
   | 'paused'
   | 'resumed'
   | 'targetSaved'
-  | 'placeAdded';
+  | 'placeAdded'
+  | 'photoAdded';
+export type PhotoInput = MethodInput<'incidents.addPhoto'>['photo'];
 
 export interface IncidentsState {
   tab: IncidentsTab;
@@ -45,7 +47,10 @@ export interface IncidentsState {
   refresh(): Promise<void>;
   open(id: string): Promise<void>;
   closeDetail(): void;
-  report(fields: ReportInput): Promise<boolean>;
+  /** Reports, then adds the photos taken with it (each checked and kept by the kiosk). */
+  report(fields: ReportInput, photos?: readonly PhotoInput[]): Promise<boolean>;
+  /** A photo added to the open incident. */
+  addPhoto(photo: PhotoInput): Promise<boolean>;
   move(to: Stage, reason: string): Promise<boolean>;
   escalate(note: string): Promise<boolean>;
   acknowledge(escalationId: string, pin: string): Promise<boolean>;
@@ -69,6 +74,8 @@ const TABLES = new Set([
   'incident_seals',
   'incident_regulatory',
   'incident_sla_targets',
+  'attachments',
+  'attachment_arrivals',
 ]);
 
 /** A verdict speaks of the history it read: one more entry makes it stale. */
@@ -157,11 +164,21 @@ export function createIncidentsStore({ api }: { api: Pick<ApiClient, 'call'> }) 
         set({ detail: null, verdict: null, notice: null });
         void loaders[get().tab]();
       },
-      async report(fields) {
+      async report(fields, photos = []) {
         const r = await attempt(() => api.call('incidents.report', fields));
         if (!r) return false;
-        set({ notice: 'reported' });
+        // The report stands even if a photo is refused: the refusal is shown, the rest is kept.
+        for (const photo of photos) {
+          if (!(await attempt(() => api.call('incidents.addPhoto', { incidentId: r.id, photo })))) break;
+        }
+        if (!get().error) set({ notice: 'reported' });
         await loadAlerts();
+        return true;
+      },
+      async addPhoto(photo) {
+        const incidentId = get().detail?.id;
+        if (!incidentId || !(await attempt(() => api.call('incidents.addPhoto', { incidentId, photo })))) return false;
+        await after('photoAdded');
         return true;
       },
       async move(to, reason) {

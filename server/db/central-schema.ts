@@ -55,6 +55,17 @@ export interface CentralDatabase extends CentralSyncedDatabase {
   devices: DeviceRow;
   enrollment_codes: EnrollmentCodeRow;
   mutation_failures: MutationFailureRow;
+  attachment_blobs: AttachmentBlobRow;
+}
+
+/** Shore's copy of an attachment's bytes for a site (migration 0025); never synced as rows. */
+export interface AttachmentBlobRow {
+  site_id: string;
+  sha256: string;
+  mime: string;
+  size: number;
+  content: Buffer;
+  received_at: string;
 }
 
 /** The role the sync service connects as: no superuser, no BYPASSRLS; see 0001_init.sql. */

@@ -9,6 +9,7 @@ import type { LiveHub } from './live-hub.js';
 import { pullChanges } from './pull.js';
 import { applyPush } from './push.js';
 import { backedUpSeq } from '../db/central-backup.js';
+import { attachmentRoutes } from '../attachments/routes.js';
 
 const issuesOf = (issues: { path: PropertyKey[]; message: string }[]) =>
   issues.slice(0, 20).map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`);
@@ -113,6 +114,9 @@ export function syncRoutes(hub: LiveHub): FastifyPluginAsync {
       }
       return reply.send(json);
     });
+
+    // The bulk lane: attachments' bytes (server/attachments/routes.ts).
+    attachmentRoutes(app, hub);
 
     app.get('/v1/live', { websocket: true }, (socket, req) => {
       const device = deviceOf(req);

@@ -309,5 +309,15 @@ export const coreEvent = z.discriminatedUnion('type', [
 ]);
 export type CoreEvent = z.infer<typeof coreEvent>;
 
-/** Largest request body either transport accepts. */
+/** Largest request body of a method, unless its spec says more (`maxBytes`: one carrying a file). */
 export const MAX_REQUEST_BYTES = 64 * 1024;
+
+/** The request limit of `method` (an unknown one gets the default, and is refused anyway). */
+export const maxRequestBytesOf = (method: string): number =>
+  (isMethodName(method) && (contract[method] as { maxBytes?: number }).maxBytes) || MAX_REQUEST_BYTES;
+
+/** The largest request any method takes: what a transport reads at most before asking the method's own limit. */
+export const LARGEST_REQUEST_BYTES = Math.max(
+  MAX_REQUEST_BYTES,
+  ...Object.values(contract).map((m) => (m as { maxBytes?: number }).maxBytes ?? 0),
+);

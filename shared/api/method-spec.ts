@@ -15,4 +15,9 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   output: O;
   /** False for calls that must not count as a person's activity (status polling). */
   touchesSession?: boolean;
+  /**
+   * The largest request of this method, in bytes of JSON, for the few that carry a file (a photo,
+   * a PDF to check); every other method is held to MAX_REQUEST_BYTES (64 KiB) by both transports.
+   */
+  maxBytes?: number;
 }

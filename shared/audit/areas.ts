@@ -8,7 +8,7 @@ export const AUDIT_AREAS = {
   people: ['users', 'people'],
   training: ['training', 'assessment', 'certificate', 'session'],
   classes: ['classes'],
-  incidents: ['incidents'],
+  incidents: ['incidents', 'attachments'],
   compliance: ['compliance', 'actions'],
   fuel: ['fuel'],
   tables: ['tables'],

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { MethodSpec } from '../api/method-spec.js';
 import { ACTION_STATUSES, isoDateField, reportFields, slaTargetFields } from './mutations.js';
 import { regulatoryFields } from './regulatory.js';
+import { PHOTO_UPLOAD_MAX_BYTES, photoEntry, photoUpload } from '../attachments/contract.js';
 import { INCIDENT_TYPES, SEVERITIES, STAGES } from './workflow.js';
 
 const method = <I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>) => spec;
@@ -77,6 +78,8 @@ export const incidentDetail = incidentSummary.extend({
   actions: z.array(actionEntry),
   /** The stored log, or the defaults of the site kind and type until someone sets it. */
   regulatory: regulatoryFields.extend({ saved: z.boolean() }),
+  /** Photos attached to the report, oldest first, with where each one is. */
+  photos: z.array(photoEntry),
   canEditRegulatory: z.boolean(),
   canPause: z.boolean(),
   people: z.array(z.object({ id: z.uuid(), displayName: z.string() })),
@@ -177,6 +180,20 @@ export const incidentsContract = {
     output: z.object({ id: z.uuid() }),
   }),
   'incidents.report': method({ access: 'incidents.report', input: reportFields, output: z.object({ id: z.uuid() }) }),
+  /** A photo for an incident (resized on the kiosk before it is sent here), kept by its hash. */
+  'incidents.addPhoto': method({
+    access: 'incidents.report',
+    input: z.object({ incidentId: z.uuid(), photo: photoUpload }).strict(),
+    output: z.object({ id: z.uuid(), sha256: z.string() }),
+    maxBytes: PHOTO_UPLOAD_MAX_BYTES,
+  }),
+  /** One photo's bytes, when this kiosk holds them. */
+  'incidents.photo': method({
+    access: 'incidents.report',
+    input: z.object({ incidentId: z.uuid(), photoId: z.uuid() }).strict(),
+    output: z.object({ mime: z.string(), base64: z.string() }),
+    touchesSession: false,
+  }),
   'incidents.list': method({
     access: 'incidents.report',
     input: z.object({ open: z.boolean().default(true) }).strict(),
@@ -220,6 +237,7 @@ export const incidentsContract = {
           .max(28_000_000, 'The file is over 20 MB: open the incident report PDF itself'),
       })
       .strict(),
+    maxBytes: 28_001_024,
     output: recordVerdict.extend({
       incidentId: z.string(),
       /** What happened, as the report says (the first 200 characters). */

@@ -1,3 +1,4 @@
+import { ATTACHMENTS_MUTATIONS } from '../attachments/mutations.js';
 import { CLASSES_MUTATIONS } from '../classes/mutations.js';
 import { TABLES_MUTATIONS } from '../tables/mutations.js';
 import { INCIDENTS_MUTATIONS } from '../incidents/mutations.js';
@@ -43,6 +44,7 @@ export const MUTATIONS: readonly MutationDef[] = [
   ...INCIDENT_EXPORT_MUTATIONS,
   ...HEALTH_MUTATIONS,
   ...DEVICES_MUTATIONS,
+  ...ATTACHMENTS_MUTATIONS,
 ];
 
 const byName = new Map(MUTATIONS.map((m) => [m.name, m]));

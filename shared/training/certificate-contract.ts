@@ -25,6 +25,8 @@ export const certificateContract = {
     access: 'settings.manage',
     input: templateArgs,
     output: z.object({ ok: z.literal(true) }),
+    // A logo of at most 256 KiB, in base64, with the template's texts.
+    maxBytes: 512 * 1024,
   }),
   'training.revocationList': method({
     access: 'training.assign',
@@ -43,5 +45,6 @@ export const certificateContract = {
       })
       .strict(),
     output: z.object({ token: z.string().nullable() }),
+    maxBytes: Math.ceil(PDF_MAX_BYTES / 3) * 4 + 1024,
   }),
 } as const;

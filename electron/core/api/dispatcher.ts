@@ -2,7 +2,7 @@ import { z } from 'zod';
 import {
   contract,
   isMethodName,
-  MAX_REQUEST_BYTES,
+  maxRequestBytesOf,
   type Contract,
   type MethodName,
   type MethodOutput,
@@ -52,10 +52,14 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       const spec = contract[method];
       try {
         // Bytes, not characters: 'é' is one character of JSON but two bytes on the wire.
-        if (Buffer.byteLength(JSON.stringify(input ?? null)) > MAX_REQUEST_BYTES) {
+        const limit = maxRequestBytesOf(method);
+        if (Buffer.byteLength(JSON.stringify(input ?? null)) > limit) {
           return fail(
             'PAYLOAD_TOO_LARGE',
-            `The request is larger than ${MAX_REQUEST_BYTES / 1024} KiB; nothing was saved.`,
+            `The request is larger than ${Math.floor(limit / 1024)} KiB; nothing was saved.`,
+            {
+              maxBytes: limit,
+            },
           );
         }
       } catch {

@@ -1,3 +1,4 @@
+import type { AttachmentFiles } from '../attachments/files.js';
 import type { AuthService } from '../auth/auth-service.js';
 import type { KioskBackups } from '../backups/kiosk-backups.js';
 import type { HealthResult } from '../../../shared/health/thresholds.js';
@@ -45,4 +46,6 @@ export interface HandlerDeps {
   deviceName?: () => string;
   /** A one-time code from shore for a new kiosk of this site (absent on a kiosk that does not sync). */
   siteCode?: (userId: string, ttlMinutes: number) => Promise<SiteCode>;
+  /** This kiosk's attachment files, and a call to send a new one soon (electron/core/attachments/). */
+  attachments?: { files: AttachmentFiles; added(): void };
 }

@@ -7,6 +7,8 @@ import type { ErrorCode } from '../../../shared/errors.js';
 import type { Clock } from '../clock.js';
 import type { Store } from '../db/store.js';
 import type { Logger } from '../log.js';
+import type { AttachmentFiles } from '../attachments/files.js';
+import { registerHubAttachments } from './hub-attachments.js';
 import { createHubStore, type HubStore } from './hub-store.js';
 import { createHubUpstream, ShoreAway, type HubUpstream } from './hub-upstream.js';
 
@@ -22,6 +24,8 @@ export interface HubOptions {
   random?: () => number;
   pollMs?: number;
   manual?: boolean;
+  /** The hub kiosk's attachment files: the bulk lane passes through the hub and keeps a copy. */
+  files?: AttachmentFiles;
 }
 
 interface Socket {
@@ -179,6 +183,9 @@ export async function createHub(opts: HubOptions) {
     const json = `{"tentative":[${hubStore.tentativeFor(req.hubDevice!.deviceId).join(',')}],"settled":${JSON.stringify(hubStore.settled())}}`;
     return reply.header('content-type', 'application/json; charset=utf-8').send(json);
   });
+
+  if (opts.files)
+    registerHubAttachments(app, { shoreUrl: opts.shoreUrl, files: opts.files, log, shoreUp: () => upstream.shoreUp });
 
   app.get('/v1/device', async (req) => ({ deviceId: req.hubDevice!.deviceId, siteId: opts.siteId }));
 

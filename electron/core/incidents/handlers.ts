@@ -1,3 +1,4 @@
+import { keepPhoto, photoContent, photosOf } from '../attachments/photos.js';
 import { AppError } from '../../../shared/errors.js';
 import { actorOf } from '../api/actor.js';
 import { newId } from '../../../shared/ids.js';
@@ -47,6 +48,10 @@ export function createIncidentsHandlers(deps: HandlerDeps): IncidentsHandlers {
   const db = deps.store.db as unknown as Db;
   const nowIso = () => new Date(deps.clock.now()).toISOString();
   const record = createIncidentRecord(deps);
+  const files = () => {
+    if (!deps.attachments) throw new AppError('INTERNAL', 'This kiosk keeps no attachments.');
+    return deps.attachments.files;
+  };
   const regulatoryNow = async (row: { id: string; type: IncidentType; severity: Severity }, kind: SiteKind) => {
     const stored = await db
       .selectFrom('incident_regulatory')
@@ -108,6 +113,21 @@ export function createIncidentsHandlers(deps: HandlerDeps): IncidentsHandlers {
       await deps.runner.run(addPlace, { id, ...input }, actorOf(ctx));
       return { id };
     },
+    'incidents.addPhoto': async (input, ctx) => {
+      const { site, row } = await visibleIncident(input.incidentId, ctx);
+      const kept = await keepPhoto(
+        { files: files(), runner: deps.runner, siteId: site.id },
+        { kind: 'incident', id: row.id },
+        input.photo,
+        actorOf(ctx),
+      );
+      deps.attachments?.added();
+      return kept;
+    },
+    'incidents.photo': async (input, ctx) => {
+      const { site, row } = await visibleIncident(input.incidentId, ctx);
+      return photoContent(deps.store.db, files(), site.id, { kind: 'incident', id: row.id }, input.photoId);
+    },
     'incidents.places': async () => {
       const site = await deps.site();
       return placesOf(db, site.id, site.kind);
@@ -165,6 +185,7 @@ export function createIncidentsHandlers(deps: HandlerDeps): IncidentsHandlers {
         peopleAtSite(deps.store.db, site.id),
         regulatoryNow(row, site.kind),
       ]);
+      const photos = await photosOf(deps.store.db, files(), site.id, 'incident', row.id);
       const pauses = history.filter((h) => h.kind === 'sla_paused' || h.kind === 'sla_resumed');
       const chain = ESCALATION_CHAINS[site.kind];
       const perms = ctx.signedIn!.person.permissions;
@@ -209,6 +230,7 @@ export function createIncidentsHandlers(deps: HandlerDeps): IncidentsHandlers {
           status: x.status,
         })),
         regulatory,
+        photos,
         canEditRegulatory: can(perms, 'incidents.triage'),
         canPause: can(perms, 'incidents.triage') && !['resolved', 'closed'].includes(row.stage),
         people: people.map((p) => ({ id: p.id, displayName: p.displayName })),

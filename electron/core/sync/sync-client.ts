@@ -438,6 +438,10 @@ export function createSyncClient(deps: SyncClientDeps) {
     get upstream() {
       return base();
     },
+    /** True while the route in use is a site hub. */
+    get onHub() {
+      return onHub();
+    },
     /** True while shore refuses this device's token (see markUnknown). */
     get unknownToShore() {
       return unknownToShore;

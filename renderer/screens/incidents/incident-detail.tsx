@@ -7,6 +7,7 @@ import { INCIDENT_REPORT_FORMATS } from '../../../shared/incidents/export-contra
 import { useServices } from '../../app/services.js';
 import { ExportButton } from '../compliance/export-dialog.js';
 import { ActionForm } from './action-form.js';
+import { IncidentPhotos } from './incident-photos.js';
 import { RecordCheck } from './record-check.js';
 import { RegulatoryPanel } from './regulatory-panel.js';
 
@@ -137,6 +138,13 @@ export function IncidentDetailView({ store, detail }: { store: Store; detail: In
           </div>
         </div>
       )}
+
+      <IncidentPhotos
+        incidentId={detail.id}
+        photos={detail.photos}
+        busy={busy}
+        onAdd={(p) => void store.getState().addPhoto({ mime: p.mime, base64: p.base64 })}
+      />
 
       <div className="incident-columns">
         <section>

@@ -4,6 +4,9 @@ import { useStore } from 'zustand';
 import { INCIDENT_TYPES, SEVERITIES, type IncidentType, type Severity } from '../../../shared/incidents/workflow.js';
 import { useNow } from '../../app/use-now.js';
 import type { createIncidentsStore } from '../../stores/incidents-store.js';
+import { MAX_PHOTOS_PER_RECORD } from '../../../shared/attachments/content.js';
+import type { ResizedPhoto } from '../../components/photo-resize.js';
+import { PendingPhotos, PhotoButton } from './incident-photos.js';
 
 type Store = ReturnType<typeof createIncidentsStore>;
 
@@ -31,21 +34,26 @@ export function ReportForm({ store }: { store: Store }) {
   const [people, setPeople] = useState('');
   const [actions, setActions] = useState('');
   const [confidential, setConfidential] = useState(false);
+  const [photos, setPhotos] = useState<ResizedPhoto[]>([]);
   const ready = type && severity && placeId && what.trim() && !busy;
 
   const submit = async () => {
     if (!type || !severity || !placeId) return;
-    const sent = await store.getState().report({
-      type,
-      severity,
-      placeId,
-      occurredAt: new Date(when ?? localValue(now)).toISOString(),
-      whatHappened: what,
-      peopleInvolved: people,
-      immediateActions: actions,
-      confidential,
-    });
+    const sent = await store.getState().report(
+      {
+        type,
+        severity,
+        placeId,
+        occurredAt: new Date(when ?? localValue(now)).toISOString(),
+        whatHappened: what,
+        peopleInvolved: people,
+        immediateActions: actions,
+        confidential,
+      },
+      photos.map((p) => ({ mime: p.mime, base64: p.base64 })),
+    );
     if (sent) {
+      setPhotos([]);
       setType(null);
       setSeverity(null);
       setPlaceId(null);
@@ -154,6 +162,12 @@ export function ReportForm({ store }: { store: Store }) {
         <input type="checkbox" checked={confidential} onChange={(e) => setConfidential(e.target.checked)} />
         <span>{t('incidents.form.confidential')}</span>
       </label>
+      <div className="incident-photo-row">
+        <PendingPhotos photos={photos} onRemove={(i) => setPhotos((all) => all.filter((_, k) => k !== i))} />
+        {photos.length < MAX_PHOTOS_PER_RECORD && (
+          <PhotoButton testId="incident-photo" disabled={busy} onPhoto={(p) => setPhotos((all) => [...all, p])} />
+        )}
+      </div>
       <button
         type="submit"
         className="button button--primary button--wide"

@@ -73,6 +73,18 @@ describe('IPC call handler', () => {
     expect(dispatcher.dispatch).toHaveBeenCalledOnce();
   });
 
+  it('lets a photo (a method that carries a file) past 64 KiB, up to its own limit', async () => {
+    const dispatcher = fakeDispatcher();
+    const handle = createCallHandler({ dispatcher, isAppUrl });
+    const photo = { incidentId: 'x', photo: { mime: 'image/jpeg', base64: 'A'.repeat(1024 * 1024) } };
+    await handle(fromApp, { method: 'incidents.addPhoto', input: photo, token: 't' });
+    expect(dispatcher.dispatch).toHaveBeenCalledOnce();
+    const tooBig = { incidentId: 'x', photo: { mime: 'image/jpeg', base64: 'A'.repeat(4 * 1024 * 1024) } };
+    const result = await handle(fromApp, { method: 'incidents.addPhoto', input: tooBig, token: 't' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE' } });
+    expect(dispatcher.dispatch).toHaveBeenCalledOnce();
+  });
+
   it('refuses an envelope over 64 KiB of JSON with PAYLOAD_TOO_LARGE', async () => {
     const dispatcher = fakeDispatcher();
     const handle = createCallHandler({ dispatcher, isAppUrl });

@@ -1,0 +1,69 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import QRCode from 'qrcode';
+import { apiAs, expect, openKiosk, shootLayouts, signIn, test } from './support/fixtures.js';
+
+const shot = (name: string) => fileURLToPath(new URL(`./screenshots/${name}.png`, import.meta.url));
+
+type Photo = { width: number; height: number; mime: string; here: boolean; ashore: boolean };
+
+test('a report with a photo taken on the kiosk: resized before it is kept, shown on the incident as still on board, and one more added later', async ({
+  page,
+  kiosk,
+}) => {
+  // A large picture, as a tablet camera gives: 2400 px on each side.
+  const big = join(kiosk.dataDir, 'spill.png');
+  writeFileSync(big, await QRCode.toBuffer('oil on the galley floor', { width: 2400 }));
+  const other = join(kiosk.dataDir, 'rail.png');
+  writeFileSync(other, await QRCode.toBuffer('the rail that held', { width: 800 }));
+  const notPicture = join(kiosk.dataDir, 'notes.txt');
+  writeFileSync(notPicture, 'not a picture');
+
+  await openKiosk(page);
+  await signIn(page, 'Emma Dubois');
+  await page.getByTestId('lang-en').click();
+  await page.getByTestId('area-incidents').click();
+  await page.getByTestId('type-near_miss').click();
+  await page.getByTestId('severity-low').click();
+  await page.getByTestId('place-choice').filter({ hasText: 'Kitchen' }).click();
+  await page.getByTestId('incident-what').fill('Oil spilled by the fryer, nobody fell');
+
+  // Something that is not a picture is refused in words before anything is sent.
+  await page.getByTestId('incident-photo').setInputFiles(notPicture);
+  await expect(page.getByTestId('incident-photo-error')).toBeVisible();
+  await page.getByTestId('incident-photo').setInputFiles(big);
+  const pending = page.getByTestId('incident-pending-photos').locator('img');
+  await expect(pending).toHaveCount(1);
+  await expect(page.getByTestId('incident-photo-error')).toHaveCount(0);
+  await shootLayouts(page, shot, 'incident-report-photo', () => expect(pending).toBeVisible());
+  await page.getByTestId('lang-en').click();
+  await page.getByTestId('incident-submit').click();
+  await expect(page.getByTestId('incidents-notice')).toBeVisible();
+  await expect(page.getByTestId('incident-pending-photos')).toHaveCount(0);
+
+  await page.getByTestId('incidents-tab-list').click();
+  await page.getByTestId('incident-row').click();
+  const detail = page.getByTestId('incident-detail');
+  const photos = detail.getByTestId('incident-photo');
+  await expect(photos).toHaveCount(1);
+  // This kiosk keeps it; shore has not received it (this kiosk has no link): still on board.
+  await expect(photos.first()).toHaveAttribute('data-state', 'onBoard');
+  await expect(photos.first()).toContainText('Still on board');
+  await expect(photos.first().locator('img')).toBeVisible();
+  const [incident] = await apiAs<{ id: string }[]>(page, 'incidents.list', { open: false });
+  const kept = (await apiAs<{ photos: Photo[] }>(page, 'incidents.detail', { id: incident!.id })).photos;
+  // Resized on the kiosk to 1600 px and kept as JPEG.
+  expect(kept.map((p) => [p.mime, p.width, p.height])).toEqual([['image/jpeg', 1600, 1600]]);
+  const natural = await photos
+    .first()
+    .locator('img')
+    .evaluate((img: HTMLImageElement) => img.naturalWidth);
+  expect(natural).toBe(1600);
+
+  await detail.getByTestId('incident-add-photo').setInputFiles(other);
+  await expect(photos).toHaveCount(2);
+  await expect(detail.getByTestId('incident-photos')).toContainText('Photos (2)');
+  await shootLayouts(page, shot, 'incident-photos', () => expect(photos.nth(1).locator('img')).toBeVisible());
+  await page.getByTestId('lang-en').click();
+});
