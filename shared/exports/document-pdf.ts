@@ -93,6 +93,14 @@ export function pdfValue(v: Cell, codes?: ExportColumn['codes']): string {
   return cellText(v);
 }
 
+/** A picture a PDF shows after its tables, scaled to the page's width and at most MAX_IMAGE_HEIGHT high. */
+export interface PdfImage {
+  mime: 'image/jpeg' | 'image/png';
+  bytes: Uint8Array;
+  caption: string;
+}
+const MAX_IMAGE_HEIGHT = 320;
+
 /**
  * A document as a bilingual A4 PDF: English and French titles, the key facts (template version,
  * hashes, score), then every table with English and French headings, repeated on each page. Each
@@ -104,6 +112,8 @@ export function pdfValue(v: Cell, codes?: ExportColumn['codes']): string {
 export async function documentPdf(
   doc: ExportDocument,
   attachments: readonly PdfAttachment[] = [],
+  /** Pictures drawn after the tables (an incident's photos), each with its caption. */
+  images: readonly PdfImage[] = [],
 ): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   const hash = documentHash(doc);
@@ -212,6 +222,24 @@ export async function documentPdf(
       y -= h;
       page.drawLine({ start: { x: MARGIN, y }, end: { x: MARGIN + inner, y }, thickness: 0.5, color: RULE });
     }
+  }
+
+  if (images.length) {
+    y -= 14;
+    room(60);
+    text('Photos / Photos', MARGIN, 11, bold);
+    y -= 18;
+  }
+  for (const image of images) {
+    const embedded = image.mime === 'image/png' ? await pdf.embedPng(image.bytes) : await pdf.embedJpg(image.bytes);
+    const scale = Math.min(inner / embedded.width, MAX_IMAGE_HEIGHT / embedded.height, 1);
+    const w = embedded.width * scale;
+    const h = embedded.height * scale;
+    room(h + LINE + 8);
+    page.drawImage(embedded, { x: MARGIN, y: y - h, width: w, height: h });
+    y -= h + 4;
+    text(image.caption, MARGIN, SIZE, regular, GREY);
+    y -= LINE + 8;
   }
 
   const pages = pdf.getPages();

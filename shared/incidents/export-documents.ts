@@ -174,6 +174,8 @@ export interface IncidentReportInput extends IncidentListEntry {
     acknowledgedByName: string | null;
   }[];
   actions: readonly { kind: string; title: string; ownerName: string | null; dueDate: string; status: string }[];
+  /** Photos attached to the report (by content hash); absent in documents made before photos. */
+  photos?: readonly { sha256: string; size: number; addedAt: string; addedByName: string | null }[];
 }
 
 /**
@@ -182,7 +184,7 @@ export interface IncidentReportInput extends IncidentListEntry {
  * made on), its escalations with who raised and acknowledged them, its actions, and the
  * regulatory fields when the incident has any (`regulatory`, passed as facts).
  *
- * @example incidentReportDocument(detail, { site: 'MV Aurora', devices }, now).tables.map((t) => t.id) // ['history', 'escalations', 'actions']
+ * @example incidentReportDocument(detail, { site: 'MV Aurora', devices }, now).tables.map((t) => t.id) // ['history', 'escalations', 'actions', 'photos']
  */
 export function incidentReportDocument(
   d: IncidentReportInput,
@@ -280,6 +282,26 @@ export function incidentReportDocument(
           owner: a.ownerName,
           due_date: a.dueDate,
           status: a.status,
+        })),
+      },
+      {
+        // Each photo by its content hash: any copy of the file can be matched to the report. The
+        // PDF also shows the pictures this kiosk holds.
+        id: 'photos',
+        title: { en: 'Photos', fr: 'Photos' },
+        columns: [
+          { key: 'n', label: { en: 'No.', fr: 'N°' }, width: 0.4 },
+          { key: 'sha256', label: { en: 'SHA-256', fr: 'SHA-256' }, width: 3.4 },
+          { key: 'bytes', label: { en: 'Bytes', fr: 'Octets' }, width: 0.8 },
+          { key: 'added_at', label: { en: 'Added', fr: 'Ajoutée le' }, width: 1.4 },
+          { key: 'added_by', label: { en: 'Added by', fr: 'Ajoutée par' } },
+        ],
+        rows: (d.photos ?? []).map((p, i) => ({
+          n: i + 1,
+          sha256: p.sha256,
+          bytes: p.size,
+          added_at: p.addedAt,
+          added_by: p.addedByName,
         })),
       },
     ],

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,4 +67,17 @@ test('a report with a photo taken on the kiosk: resized before it is kept, shown
   await expect(detail.getByTestId('incident-photos')).toContainText('Photos (2)');
   await shootLayouts(page, shot, 'incident-photos', () => expect(photos.nth(1).locator('img')).toBeVisible());
   await page.getByTestId('lang-en').click();
+
+  // The manager's report PDF shows both pictures; its pages are rendered to look at.
+  await page.getByTestId('sign-out').click();
+  await signIn(page, 'Camille Martin');
+  const pdf = await apiAs<{ base64: string; fileName: string }>(page, 'incidents.exportReport', {
+    id: incident!.id,
+    format: 'pdf',
+  });
+  const file = join(kiosk.dataDir, pdf.fileName);
+  writeFileSync(file, Buffer.from(pdf.base64, 'base64'));
+  const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+  expect(images).toHaveLength(2);
+  execFileSync('pdftoppm', ['-png', '-r', '60', file, shot('incident-report-pdf-photos').replace(/\.png$/, '')]);
 });

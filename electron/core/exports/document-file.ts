@@ -1,6 +1,6 @@
 import { documentCsv } from '../../../shared/exports/document-csv.js';
 import { documentJson } from '../../../shared/exports/document-json.js';
-import { documentPdf } from '../../../shared/exports/document-pdf.js';
+import { documentPdf, type PdfImage } from '../../../shared/exports/document-pdf.js';
 import { documentXml } from '../../../shared/exports/document-xml.js';
 import { createHash } from 'node:crypto';
 import {
@@ -23,11 +23,12 @@ export async function fileOf(
   format: ExportFormat,
   csv?: () => string,
   attachments: readonly PdfAttachment[] = [],
+  images: readonly PdfImage[] = [],
 ): Promise<Uint8Array> {
   const text = (s: string) => new TextEncoder().encode(s);
   switch (format) {
     case 'pdf':
-      return documentPdf(doc, attachments);
+      return documentPdf(doc, attachments, images);
     case 'xlsx':
       return documentXlsx(doc);
     case 'csv':
@@ -61,8 +62,10 @@ export async function exportedFile(
   csv?: () => string,
   /** Files a PDF carries inside (other formats ignore them). */
   attachments: readonly PdfAttachment[] = [],
+  /** Pictures a PDF shows (other formats list them in their tables only). */
+  images: readonly PdfImage[] = [],
 ): Promise<ExportedFile> {
-  const bytes = await fileOf(doc, format, csv, attachments);
+  const bytes = await fileOf(doc, format, csv, attachments, images);
   return {
     fileName: `${name.replace(/[^A-Za-z0-9_.-]+/g, '-')}.${format}`,
     mime: EXPORT_MIME[format],

@@ -1,5 +1,6 @@
 import type { ExportDocument } from '../../../shared/exports/export-document.js';
 import type { PdfAttachment } from '../../../shared/exports/pdf-attachments.js';
+import type { PdfImage } from '../../../shared/exports/document-pdf.js';
 import { newId } from '../../../shared/ids.js';
 import { readIncidentRecord } from '../../../shared/incidents/record-check.js';
 import type { incidentsExportContract } from '../../../shared/incidents/export-contract.js';
@@ -33,8 +34,9 @@ export function createIncidentExportHandlers(deps: HandlerDeps): IncidentExportH
     format: 'pdf' | 'xlsx' | 'csv',
     name: string,
     attachments: readonly PdfAttachment[] = [],
+    images: readonly PdfImage[] = [],
   ) => {
-    const file = await exportedFile(doc, format, name, undefined, attachments);
+    const file = await exportedFile(doc, format, name, undefined, attachments, images);
     await deps.runner.run(
       recordIncidentExport,
       {
@@ -96,12 +98,25 @@ export function createIncidentExportHandlers(deps: HandlerDeps): IncidentExportH
             },
           ]
         : [];
+      // The photos this kiosk holds are drawn in the PDF; each is listed by its hash in any format.
+      const images: PdfImage[] = [];
+      if (input.format === 'pdf')
+        detail.photos.forEach((p, i) => {
+          const bytes = p.here ? deps.attachments?.files.read(p.sha256) : null;
+          if (bytes)
+            images.push({
+              mime: p.mime,
+              bytes,
+              caption: `${i + 1}. ${p.addedAt}${p.addedByName ? ` · ${p.addedByName}` : ''} · sha256:${p.sha256.slice(0, 16)}`,
+            });
+        });
       return handOut(
         ctx,
         doc,
         input.format,
         `incident-${detail.reportedAt.slice(0, 10)}-${detail.id.slice(0, 8)}`,
         attachments,
+        images,
       );
     },
   };

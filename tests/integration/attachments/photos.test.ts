@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +11,7 @@ import type { PhotoEntry } from '../../../shared/attachments/contract.js';
 import { call, signIn } from '../../helpers/kiosk.js';
 import { deviceTokenOf, enrolledKiosk } from '../../helpers/sync.js';
 import { startTcpProxy } from '../../helpers/tcp-proxy.js';
+import { makeTempDir } from '../../helpers/tmp.js';
 import { ok, report, vesselWorld } from '../incidents/world.js';
 
 const quietLog = { info() {}, warn() {}, error() {} };
@@ -76,6 +80,20 @@ describe('incident photos as attachments (issue 12 §1)', () => {
     );
     expect(shown).toEqual({ mime: 'image/png', base64: b64(png) });
     expect(await photosOn(bridge, id, officer)).toMatchObject([{ here: true, ashore: true }]);
+
+    // The report PDF shows the picture and lists it by its hash.
+    const master = await signIn(bridge, 'master', 'vessel');
+    const pdf = await ok<{ base64: string; fileName: string }>(
+      call(bridge, 'incidents.exportReport', { id, format: 'pdf' }, master),
+    );
+    const dir = makeTempDir('shiftdeck-photo-pdf-');
+    const file = join(dir, pdf.fileName);
+    writeFileSync(file, Buffer.from(pdf.base64, 'base64'));
+    const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(images.map((l) => l.trim().split(/\s+/).slice(3, 5))).toEqual([['240', '240']]);
+    expect(execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })).toContain(
+      added.sha256.slice(0, 16),
+    );
   });
 
   it('refuses what is not a picture, a file no record names, bytes that do not match, and another site', async () => {
