@@ -6,7 +6,7 @@
 CREATE TABLE attachments (
   id          uuid PRIMARY KEY,
   site_id     uuid NOT NULL,
-  owner_kind  text NOT NULL CHECK (owner_kind IN ('incident')),
+  owner_kind  text NOT NULL CHECK (owner_kind IN ('incident', 'training_module')),
   owner_id    uuid NOT NULL,
   sha256      text NOT NULL CHECK (sha256 ~ '^[0-9a-f]{64}$'),
   mime        text NOT NULL CHECK (mime IN ('image/jpeg', 'image/png')),

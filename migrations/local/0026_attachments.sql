@@ -1,4 +1,5 @@
--- Attachments (issue 12 §1, shared/attachments/): photos referenced by records. The rows are the
+-- Attachments (issue 12 §1, issue 18 §2; shared/attachments/): photos of incidents and pictures of
+-- training modules, referenced by records. The rows are the
 -- references and the word of shore that it holds the bytes; the bytes themselves are files named
 -- by their SHA-256 in the kiosk's data folder (attachments/), sent and fetched in the bulk lane.
 -- Both tables are insert-only: a photo taken is part of the record, and an arrival is a fact.
@@ -6,7 +7,7 @@
 CREATE TABLE attachments (
   id          TEXT PRIMARY KEY,
   site_id     TEXT NOT NULL,
-  owner_kind  TEXT NOT NULL CHECK (owner_kind IN ('incident')),
+  owner_kind  TEXT NOT NULL CHECK (owner_kind IN ('incident', 'training_module')),
   owner_id    TEXT NOT NULL,
   sha256      TEXT NOT NULL CHECK (length(sha256) = 64),
   mime        TEXT NOT NULL CHECK (mime IN ('image/jpeg', 'image/png')),

@@ -41,6 +41,7 @@ export const auditEn = {
     devices: 'Devices',
     settings: 'Settings',
     sync: 'Sync',
+    pictures: 'Photos and pictures',
     other: 'Other',
   },
   detailKeys: {
@@ -218,7 +219,7 @@ export const auditEn = {
       pruneErrorLog: 'Old error records cleared',
     },
     attachments: {
-      add: 'Photo added',
+      add: 'Photo or picture added',
     },
     devices: {
       rename: 'Device renamed',

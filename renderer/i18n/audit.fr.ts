@@ -41,6 +41,7 @@ export const auditFr = {
     devices: 'Postes',
     settings: 'Réglages',
     sync: 'Synchronisation',
+    pictures: 'Photos et images',
     other: 'Autre',
   },
   detailKeys: {
@@ -218,7 +219,7 @@ export const auditFr = {
       pruneErrorLog: 'Anciennes erreurs effacées',
     },
     attachments: {
-      add: 'Photo ajoutée',
+      add: 'Photo ou image ajoutée',
     },
     devices: {
       rename: 'Poste renommé',

@@ -115,6 +115,7 @@ export const en = {
     never: 'Never',
     none: 'None',
     cancel: 'Cancel',
+    pictureUnreadable: 'This picture could not be read. Take it again or choose another file.',
   },
   audit: auditEn,
   admin: {

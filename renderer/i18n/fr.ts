@@ -114,6 +114,7 @@ export const fr: Messages = {
     never: 'Jamais',
     none: 'Aucune',
     cancel: 'Annuler',
+    pictureUnreadable: 'Cette image n’a pas pu être lue. Reprenez-la ou choisissez un autre fichier.',
   },
   audit: auditFr,
   admin: {

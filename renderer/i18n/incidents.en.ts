@@ -39,7 +39,6 @@ export const incidentsEn = {
     add: 'Add a photo',
     remove: 'Remove',
     alt: 'Photo {{n}}',
-    unreadable: 'This picture could not be read. Take it again or choose another file.',
     title_one: 'Photo ({{count}})',
     title_many: 'Photos ({{count}})',
     title_other: 'Photos ({{count}})',

@@ -47,7 +47,6 @@ export const incidentsFr: typeof incidentsEn = {
     add: 'Ajouter une photo',
     remove: 'Retirer',
     alt: 'Photo {{n}}',
-    unreadable: 'Cette image n’a pas pu être lue. Reprenez-la ou choisissez un autre fichier.',
     title_one: 'Photo ({{count}})',
     title_many: 'Photos ({{count}})',
     title_other: 'Photos ({{count}})',

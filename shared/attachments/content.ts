@@ -7,6 +7,8 @@ export const MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
 export const PHOTO_MAX_SIDE = 1600;
 /** Photos one incident may carry. */
 export const MAX_PHOTOS_PER_RECORD = 10;
+/** Pictures one training module (all its versions' drafts) may carry. */
+export const MAX_PICTURES_PER_MODULE = 60;
 
 export const ATTACHMENT_MIMES = ['image/jpeg', 'image/png'] as const;
 export type AttachmentMime = (typeof ATTACHMENT_MIMES)[number];
@@ -66,6 +68,15 @@ export function attachmentProblem(bytes: Uint8Array, mime: string): string | nul
     return 'The picture’s size cannot be read; take or choose it again.';
   return null;
 }
+
+/** How a training section names a picture kept as an attachment (others name a shipped file). */
+export const SECTION_IMAGE_PREFIX = 'sha256:';
+export const sectionImageRef = (sha256: string) => `${SECTION_IMAGE_PREFIX}${sha256}`;
+/** The hash a section's image names, or null for a shipped image file (or none). */
+export const sectionImageHash = (image: string | null): string | null =>
+  image?.startsWith(SECTION_IMAGE_PREFIX) && /^[0-9a-f]{64}$/.test(image.slice(SECTION_IMAGE_PREFIX.length))
+    ? image.slice(SECTION_IMAGE_PREFIX.length)
+    : null;
 
 /** The row of one file attached to one record: the same photo added twice is one row. */
 export const attachmentId = (siteId: string, ownerKind: string, ownerId: string, sha256: string): string =>

@@ -2,9 +2,16 @@ import { z } from 'zod';
 import { AppError } from '../errors.js';
 import { defineMutation, type MutationContext, type MutationDef } from '../mutations/define.js';
 import { can } from '../permissions.js';
-import { ATTACHMENT_MIMES, attachmentId, MAX_ATTACHMENT_BYTES, MAX_PHOTOS_PER_RECORD, sha256Hex } from './content.js';
+import {
+  ATTACHMENT_MIMES,
+  attachmentId,
+  MAX_ATTACHMENT_BYTES,
+  MAX_PHOTOS_PER_RECORD,
+  MAX_PICTURES_PER_MODULE,
+  sha256Hex,
+} from './content.js';
 
-export const ATTACHMENT_OWNER_KINDS = ['incident'] as const;
+export const ATTACHMENT_OWNER_KINDS = ['incident', 'training_module'] as const;
 
 /**
  * The record a file is attached to must be of this site, and the person must be one who may add
@@ -24,6 +31,10 @@ async function checkOwner(ctx: MutationContext, kind: (typeof ATTACHMENT_OWNER_K
       .executeTakeFirst();
     if (!incident) throw new AppError('NOT_FOUND', 'That incident is not on this site.', { field: 'ownerId' });
   }
+  // A picture for a module being written: the draft may not be saved yet, so only the author's
+  // permission is checked; the section that shows it names it by its hash.
+  if (kind === 'training_module' && !ctx.replaying && !can(ctx.permissions, 'training.author'))
+    throw new AppError('FORBIDDEN', 'Only people who write training modules may add pictures to one.');
 }
 
 /**
@@ -58,8 +69,9 @@ export const addAttachment = defineMutation({
       .where('owner_id', '=', a.ownerId)
       .execute();
     if (others.some((o) => o.id === id)) return;
-    if (!ctx.replaying && others.length >= MAX_PHOTOS_PER_RECORD)
-      throw new AppError('CONFLICT', `A record carries at most ${MAX_PHOTOS_PER_RECORD} photos.`, {
+    const most = a.ownerKind === 'incident' ? MAX_PHOTOS_PER_RECORD : MAX_PICTURES_PER_MODULE;
+    if (!ctx.replaying && others.length >= most)
+      throw new AppError('CONFLICT', `A record carries at most ${most} pictures.`, {
         field: 'photos',
         reason: 'too_many',
       });

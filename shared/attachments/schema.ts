@@ -8,7 +8,7 @@ import type { SyncedRowBase } from '../synced-row.js';
  * the same photo added twice, on one kiosk or two, is one row.
  */
 export interface AttachmentRow extends SyncedRowBase {
-  owner_kind: 'incident';
+  owner_kind: 'incident' | 'training_module';
   owner_id: string;
   sha256: string;
   mime: 'image/jpeg' | 'image/png';

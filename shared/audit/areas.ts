@@ -8,7 +8,7 @@ export const AUDIT_AREAS = {
   people: ['users', 'people'],
   training: ['training', 'assessment', 'certificate', 'session'],
   classes: ['classes'],
-  incidents: ['incidents', 'attachments'],
+  incidents: ['incidents'],
   compliance: ['compliance', 'actions'],
   fuel: ['fuel'],
   tables: ['tables'],
@@ -16,6 +16,7 @@ export const AUDIT_AREAS = {
   devices: ['devices'],
   settings: ['sites', 'health'],
   sync: ['conflicts'],
+  pictures: ['attachments'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type AuditArea = keyof typeof AUDIT_AREAS | 'other';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { MethodSpec } from '../api/method-spec.js';
+import { PHOTO_UPLOAD_MAX_BYTES, photoUpload } from '../attachments/contract.js';
 import { draftArgs } from './authoring-mutations.js';
 import { certificateContract } from './certificate-contract.js';
 import { practicalContract } from './practical-contract.js';
@@ -404,6 +405,20 @@ export const trainingContract = {
     access: 'training.author',
     input: z.object({ moduleId: z.uuid() }).strict(),
     output: draftArgs.extend({ status: z.enum(['draft', 'published', 'retired']), version: z.number().int() }),
+  }),
+  /** A picture for a section of the module being written; the section names it by `image`. */
+  'training.addImage': method({
+    access: 'training.author',
+    input: z.object({ moduleId: z.uuid(), photo: photoUpload }).strict(),
+    output: z.object({ image: z.string() }),
+    maxBytes: PHOTO_UPLOAD_MAX_BYTES,
+  }),
+  /** A section's picture kept as an attachment (`sha256:<hex>`), when this kiosk holds it. */
+  'training.image': method({
+    access: 'training.take',
+    input: z.object({ image: z.string().max(120) }).strict(),
+    output: z.object({ mime: z.string(), base64: z.string() }),
+    touchesSession: false,
   }),
   'training.saveDraft': method({
     access: 'training.author',

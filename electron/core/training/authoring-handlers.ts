@@ -8,6 +8,9 @@ import { loadDraft, publishModule, saveDraft, type draftArgs } from '../../../sh
 import { publishProblems } from '../../../shared/training/draft-rules.js';
 import type { HandlerDeps } from '../api/handler-deps.js';
 import type { CallContext } from '../api/dispatcher.js';
+import { keepPhoto } from '../attachments/photos.js';
+import { sectionImageHash, sectionImageRef } from '../../../shared/attachments/content.js';
+import type { PhotoUpload } from '../../../shared/attachments/contract.js';
 
 type Draft = z.infer<typeof draftArgs>;
 
@@ -90,6 +93,39 @@ export function createAuthoringHandlers(deps: HandlerDeps) {
           critical: p.critical === 1,
         })),
       };
+    },
+    'training.addImage': async (input: { moduleId: string; photo: PhotoUpload }, ctx: CallContext) => {
+      if (!deps.attachments) throw new AppError('INTERNAL', 'This kiosk keeps no attachments.');
+      const site = await deps.site();
+      const kept = await keepPhoto(
+        { files: deps.attachments.files, runner: deps.runner, siteId: site.id },
+        { kind: 'training_module', id: input.moduleId },
+        input.photo,
+        actorOf(ctx),
+      );
+      deps.attachments.added();
+      return { image: sectionImageRef(kept.sha256) };
+    },
+    'training.image': async (input: { image: string }) => {
+      const sha256 = sectionImageHash(input.image);
+      if (!sha256 || !deps.attachments)
+        throw new AppError('NOT_FOUND', 'That is not a picture kept on this kiosk.', { field: 'image' });
+      const site = await deps.site();
+      // Only a training picture: an incident's photo is never shown here, whoever knows its hash.
+      const ref = await db
+        .selectFrom('attachments')
+        .select('mime')
+        .where('site_id', '=', site.id)
+        .where('owner_kind', '=', 'training_module')
+        .where('sha256', '=', sha256)
+        .executeTakeFirst();
+      const bytes = ref ? deps.attachments.files.read(sha256) : null;
+      if (!ref || !bytes)
+        throw new AppError('NOT_FOUND', 'This picture is not on this kiosk yet.', {
+          field: 'image',
+          reason: 'not_here',
+        });
+      return { mime: ref.mime, base64: bytes.toString('base64') };
     },
     'training.saveDraft': async (input: Draft, ctx: CallContext) => {
       await deps.runner.run(saveDraft, input, actorOf(ctx));

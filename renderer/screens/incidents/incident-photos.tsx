@@ -3,50 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { MAX_PHOTOS_PER_RECORD } from '../../../shared/attachments/content.js';
 import type { PhotoEntry } from '../../../shared/attachments/contract.js';
 import { useServices } from '../../app/services.js';
-import { resizePhoto, type ResizedPhoto } from '../../components/photo-resize.js';
-
-/**
- * A large "Add a photo" button: the camera on a tablet (`capture`), a file elsewhere. The picture
- * is resized here before anything is sent; `onPhoto` gets it, or `onError` a reason to show.
- */
-export function PhotoButton({
-  onPhoto,
-  disabled,
-  testId,
-}: {
-  onPhoto(photo: ResizedPhoto): void;
-  disabled?: boolean;
-  testId: string;
-}) {
-  const { t } = useTranslation();
-  const [failed, setFailed] = useState(false);
-  return (
-    <>
-      <label className={`button button--secondary incident-photo-button${disabled ? ' is-disabled' : ''}`}>
-        {t('incidents.photos.add')}
-        <input
-          type="file"
-          accept="image/jpeg,image/png,image/*"
-          capture="environment"
-          disabled={disabled}
-          data-testid={testId}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (!file) return;
-            setFailed(false);
-            resizePhoto(file).then(onPhoto, () => setFailed(true));
-          }}
-        />
-      </label>
-      {failed && (
-        <p className="alert alert--error" role="alert" data-testid={`${testId}-error`}>
-          {t('incidents.photos.unreadable')}
-        </p>
-      )}
-    </>
-  );
-}
+import { PhotoButton } from '../../components/photo-button.js';
+import type { ResizedPhoto } from '../../components/photo-resize.js';
 
 /** The photos chosen in the report form, before it is sent, each with a large Remove. */
 export function PendingPhotos({ photos, onRemove }: { photos: readonly ResizedPhoto[]; onRemove(i: number): void }) {
@@ -119,7 +77,7 @@ export function IncidentPhotos({
         ))}
       </ul>
       {photos.length < MAX_PHOTOS_PER_RECORD && (
-        <PhotoButton onPhoto={onAdd} disabled={busy} testId="incident-add-photo" />
+        <PhotoButton label={t('incidents.photos.add')} onPhoto={onAdd} disabled={busy} testId="incident-add-photo" />
       )}
     </section>
   );

@@ -10,6 +10,8 @@ import { Pair } from './author-pair.js';
 import { PracticalItemsEditor, ScenarioField } from './author-practical.js';
 import { pick } from './rich-text.js';
 import { useTraining } from './use-training.js';
+import { PhotoButton } from '../../components/photo-button.js';
+import { SectionImage } from './section-image.js';
 
 type Draft = MethodInput<'training.saveDraft'>;
 type Listed = MethodOutput<'training.drafts'>[number];
@@ -174,6 +176,35 @@ export function AuthorView() {
               onChange={(v) => setD({ ...d, sections: d.sections.map((x, j) => (j === i ? { ...x, body: v } : x)) })}
               testId={`author-s${i}-body`}
             />
+            <div className="author-image" data-testid={`author-s${i}-image`}>
+              {s.image && <SectionImage className="author-image__preview" image={s.image} />}
+              <PhotoButton
+                label={s.image ? t('author.replaceImage') : t('author.addImage')}
+                testId={`author-s${i}-image-file`}
+                onPhoto={(p) =>
+                  void api
+                    .call('training.addImage', { moduleId: d.id, photo: { mime: p.mime, base64: p.base64 } })
+                    .then((r) => {
+                      if (!r.ok) return setError(r.error);
+                      setD((cur) => ({
+                        ...cur,
+                        sections: cur.sections.map((x) => (x.id === s.id ? { ...x, image: r.value.image } : x)),
+                      }));
+                    })
+                }
+              />
+              {s.image && (
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() =>
+                    setD({ ...d, sections: d.sections.map((x, j) => (j === i ? { ...x, image: null } : x)) })
+                  }
+                >
+                  {t('author.removeImage')}
+                </button>
+              )}
+            </div>
           </fieldset>
         ))}
         <button

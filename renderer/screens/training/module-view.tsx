@@ -5,6 +5,7 @@ import { Icon } from '../../components/icon.js';
 import { AssessmentReady } from './assessment-ready.js';
 import { RichText, pick } from './rich-text.js';
 import { useTraining } from './use-training.js';
+import { SectionImage } from './section-image.js';
 
 /** A module read one section at a time; the last step opens the assessment. */
 export function ModuleView() {
@@ -62,7 +63,7 @@ export function ModuleView() {
         <article className="panel section-card" data-testid="section" data-position={section.position}>
           <p className="section-card__count">{t('training.sectionOf', { n: index + 1, total: mod.sections.length })}</p>
           <h2 className="section-card__title">{pick(section.title, lang)}</h2>
-          {section.image && <img className="section-card__image" src={`training-images/${section.image}`} alt="" />}
+          {section.image && <SectionImage className="section-card__image" image={section.image} />}
           <RichText text={pick(section.body, lang)} />
         </article>
       )}

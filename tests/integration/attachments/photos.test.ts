@@ -247,4 +247,45 @@ describe('incident photos as attachments (issue 12 §1)', () => {
       SELECT count(*)::int AS n FROM attachment_arrivals WHERE sha256 = ${sha256Of(png)}`.execute(w.service.db.admin);
     expect(arrivals.rows[0].n).toBe(1);
   });
+
+  it('a picture added while writing a module reaches the other kiosks, and only training pictures are read as such (issue 18 §2)', async () => {
+    const w = await vesselWorld();
+    const office = await w.kiosk('Ship office');
+    const mess = await w.kiosk('Mess room');
+    const admin = await signIn(office, 'admin', 'vessel');
+    const moduleId = '0190f0f0-0000-7000-8000-0000000000aa';
+    const png = await picture('lifejacket donning, step 3');
+    const { image } = await ok<{ image: string }>(
+      call(office, 'training.addImage', { moduleId, photo: { mime: 'image/png', base64: b64(png) } }, admin),
+    );
+    expect(image).toBe(`sha256:${sha256Of(png)}`);
+    const crewHere = await signIn(office, 'crew', 'vessel');
+    const refused = await call(
+      office,
+      'training.addImage',
+      { moduleId, photo: { mime: 'image/png', base64: b64(png) } },
+      crewHere,
+    );
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+    await office.sync!.syncNow();
+    expect(await office.attachments!.pulled()).toMatchObject({ sent: 1 });
+    await mess.sync!.syncNow();
+    const crew = await signIn(mess, 'crew', 'vessel');
+    expect(await call(mess, 'training.image', { image }, crew)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await mess.attachments!.pulled()).toMatchObject({ fetched: 1 });
+    expect(await ok(call(mess, 'training.image', { image }, crew))).toEqual({ mime: 'image/png', base64: b64(png) });
+
+    // An incident photo's hash does not open it as a training picture.
+    const { id } = await report(mess, 'low', w.now());
+    const photo = await picture('a confidential scene');
+    await ok(
+      call(mess, 'incidents.addPhoto', { incidentId: id, photo: { mime: 'image/png', base64: b64(photo) } }, crew),
+    );
+    const asTraining = await call(mess, 'training.image', { image: `sha256:${sha256Of(photo)}` }, crew);
+    expect(asTraining).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
 });
