@@ -41,5 +41,11 @@ export const certificatesEn = {
     save: 'Save the template',
     saved: 'Saved. New certificates carry it.',
     exportRevocations: 'Export the revocation list',
+    revocationsTitle: 'Revoked certificates',
+    revocationsHint:
+      'A list of this site’s revoked certificates signed by this kiosk, for checking certificates away from a kiosk (npm run verify-certificate -- --revocations).',
+    revocationsReady_one: '{{count}} revoked certificate in the list.',
+    revocationsReady_many: '{{count}} revoked certificates in the list.',
+    revocationsReady_other: '{{count}} revoked certificates in the list.',
   },
 };

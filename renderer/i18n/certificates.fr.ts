@@ -42,5 +42,11 @@ export const certificatesFr = {
     save: 'Enregistrer le modèle',
     saved: 'Enregistré. Les nouveaux certificats le portent.',
     exportRevocations: 'Exporter la liste des révocations',
+    revocationsTitle: 'Certificats révoqués',
+    revocationsHint:
+      'La liste des certificats révoqués de ce site, signée par ce poste, pour vérifier des certificats loin d’un poste (npm run verify-certificate -- --revocations).',
+    revocationsReady_one: '{{count}} certificat révoqué dans la liste.',
+    revocationsReady_many: '{{count}} certificats révoqués dans la liste.',
+    revocationsReady_other: '{{count}} certificats révoqués dans la liste.',
   },
 };

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import QRCode from 'qrcode';
@@ -26,7 +26,7 @@ async function api(page: Page, method: string, input: unknown): Promise<{ ok: bo
 }
 
 /** The signed-in person passes FOOD_SAFETY_101; returns the certificate's id and string. */
-async function passFoodSafety(page: Page): Promise<{ id: string; token: string }> {
+async function passFoodSafety(page: Page): Promise<{ id: string; token: string; number: string }> {
   const started = await api(page, 'training.startAssessment', { moduleId: moduleId(FOOD.code, 1) });
   const answers = (started.value.questions as { id: string }[]).map((q, i) => ({
     questionId: q.id,
@@ -36,7 +36,7 @@ async function passFoodSafety(page: Page): Promise<{ id: string; token: string }
   const done = await api(page, 'training.submitAssessment', { attemptId: started.value.attemptId, answers });
   expect(done.value.passed).toBe(true);
   const certs = await api(page, 'training.certificates', {});
-  return certs.value[0] as { id: string; token: string };
+  return certs.value[0] as { id: string; token: string; number: string };
 }
 
 async function openCheck(page: Page) {
@@ -68,6 +68,24 @@ test('checking a certificate from its image and its PDF says valid, and revoked 
   expect(revoked.ok).toBe(true);
   await page.getByTestId('check-file').setInputFiles(png);
   await expect(page.getByTestId('check-verdict')).toHaveAttribute('data-verdict', 'revoked');
+
+  // The administrator exports the signed list of revocations: it names this certificate.
+  await page.getByTestId('sign-out').click();
+  await signIn(page, 'Sophie Laurent');
+  await page.getByTestId('lang-en').click();
+  await page.getByTestId('area-training').click();
+  await page.getByTestId('open-template').click();
+  await page.getByTestId('revocation-export-make').click();
+  await expect(page.getByTestId('revocation-export-count')).toHaveText('1 revoked certificate in the list.');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('revocation-export-download').click(),
+  ]);
+  const signed = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { payload: string; signature: string };
+  const listed = JSON.parse(signed.payload) as { revoked: { n: string }[] };
+  expect([listed.revoked.map((r) => r.n), signed.signature.length > 40]).toEqual([[cert.number], true]);
+  await page.getByTestId('back-to-catalog').click();
+  await page.getByTestId('open-check').click();
 
   // Pasted text with its signature changed is forged.
 

@@ -1,6 +1,7 @@
 import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSlice } from '../../app/services.js';
+import type { ErrorData } from '../../../shared/errors.js';
+import { useServices, useSlice } from '../../app/services.js';
 import { ErrorAlert } from '../../components/error-alert.js';
 import type { CertificateTemplate } from '../../stores/training-store.js';
 import { useTraining } from './use-training.js';
@@ -134,6 +135,55 @@ export function TemplateView() {
       <ErrorAlert error={error} />
       {/* Keyed by the loaded template, so the fields start from it without copying it in an effect. */}
       {template && <TemplateFields key={JSON.stringify(template)} initial={template} />}
+      <RevocationExport />
     </main>
+  );
+}
+
+/**
+ * The site's revoked certificates as a list signed by this kiosk, to hand to whoever checks
+ * certificates away from a kiosk (`npm run verify-certificate -- --revocations FILE --keys ...`).
+ */
+function RevocationExport() {
+  const { t } = useTranslation();
+  const { api } = useServices();
+  const [file, setFile] = useState<{ fileName: string; json: string; count: number } | null>(null);
+  const [error, setError] = useState<ErrorData | null>(null);
+  const [busy, setBusy] = useState(false);
+  return (
+    <section className="panel template-form" data-testid="revocation-export">
+      <h2 className="section-title">{t('certcheck.revocationsTitle')}</h2>
+      <p>{t('certcheck.revocationsHint')}</p>
+      <ErrorAlert error={error} />
+      <button
+        type="button"
+        className="button button--secondary button--large"
+        disabled={busy}
+        data-testid="revocation-export-make"
+        onClick={() => {
+          setBusy(true);
+          void api.call('training.revocationList', {}).then((r) => {
+            setBusy(false);
+            setError(r.ok ? null : r.error);
+            setFile(r.ok ? r.value : null);
+          });
+        }}
+      >
+        {t('certcheck.exportRevocations')}
+      </button>
+      {file && (
+        <div role="status" className="export-ready">
+          <p data-testid="revocation-export-count">{t('certcheck.revocationsReady', { count: file.count })}</p>
+          <a
+            className="button button--primary"
+            href={`data:application/json;charset=utf-8,${encodeURIComponent(file.json)}`}
+            download={file.fileName}
+            data-testid="revocation-export-download"
+          >
+            {t('exports.download')}
+          </a>
+        </div>
+      )}
+    </section>
   );
 }
