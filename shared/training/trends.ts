@@ -108,13 +108,15 @@ export interface SubmittedAttempt {
   submittedAt: string;
   score: number | null;
   passed: boolean;
+  /** Who and what (`user|module`): a person passing a module twice in a period completes it once. */
+  learner?: string;
 }
 
 export interface TrendPoint {
   /** First site date of the bucket. */
   bucket: IsoDate;
   attempts: number;
-  /** Passed attempts: a person completing a module. */
+  /** A person completing a module: the first passed attempt of each learner and module in the period. */
   completions: number;
   /** Mean score of the bucket's scored attempts, one decimal; null when none was scored. */
   meanScore: number | null;
@@ -138,13 +140,19 @@ export function trainingTrend(
 ): TrendPoint[] {
   const { start, end } = periodInstants(period, timeZone);
   const acc = new Map(bucketsOf(period, g).map((b) => [b, { attempts: 0, completions: 0, sum: 0, scored: 0 }]));
-  for (const a of attempts) {
+  const completed = new Set<string>();
+  // In time order, so the completion counted is the first pass, whatever order the rows came in.
+  const ordered = [...attempts].sort((x, y) => Date.parse(x.submittedAt) - Date.parse(y.submittedAt));
+  for (const a of ordered) {
     const at = Date.parse(a.submittedAt);
     if (at < Date.parse(start) || at >= Date.parse(end)) continue;
     const e = acc.get(bucketOf(a.submittedAt, g, timeZone));
     if (!e) continue;
     e.attempts += 1;
-    if (a.passed) e.completions += 1;
+    if (a.passed && (a.learner === undefined || !completed.has(a.learner))) {
+      e.completions += 1;
+      if (a.learner !== undefined) completed.add(a.learner);
+    }
     if (a.score !== null) ((e.sum += a.score), (e.scored += 1));
   }
   return [...acc].map(([bucket, e]) => ({

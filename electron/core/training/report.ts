@@ -127,14 +127,20 @@ export async function trainingReport(
     period: { ...period, granularity },
     totals: {
       attempts: periodAttempts.length,
-      completions: periodAttempts.filter((a) => a.passed === 1).length,
+      // People completing a module: one who passed it twice in the period completed it once.
+      completions: new Set(periodAttempts.filter((a) => a.passed === 1).map((a) => `${a.user_id}|${a.code}`)).size,
       passRate: rate(periodAttempts.filter((a) => a.passed === 1).length, periodAttempts.length),
       meanScore: mean(scored(periodAttempts)),
       certificatesIssued: certRows.filter((c) => c.event === 'issued').length,
       certificatesExpiring: certRows.filter((c) => c.event === 'expiring').length,
     },
     trend: trainingTrend(
-      attempts.map((a) => ({ submittedAt: a.submitted_at!, score: a.score, passed: a.passed === 1 })),
+      attempts.map((a) => ({
+        submittedAt: a.submitted_at!,
+        score: a.score,
+        passed: a.passed === 1,
+        learner: `${a.user_id}|${a.code}`,
+      })),
       period,
       granularity,
       site.timezone,
@@ -145,7 +151,7 @@ export async function trainingReport(
         code: m.code,
         title: { en: m.title_en, fr: m.title_fr },
         attempts: mine.length,
-        completions: mine.filter((a) => a.passed === 1).length,
+        completions: new Set(mine.filter((a) => a.passed === 1).map((a) => a.user_id)).size,
         meanScore: mean(scored(mine)),
         started: dropOff.get(m.code)?.started ?? 0,
         stoppedAtAssessment: dropOff.get(m.code)?.stoppedAtAssessment ?? 0,

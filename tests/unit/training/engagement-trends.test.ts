@@ -132,6 +132,21 @@ describe('engagement', () => {
     expect(r.modules).toEqual([{ moduleId: 'm', started: 4, finished: 1, stoppedAtAssessment: 1 }]);
   });
 
+  it('counts a person completing a module once in a period, at their first pass, whatever order the rows come in', () => {
+    const days = { from: '2026-03-02', to: '2026-03-04' };
+    const attempts = [
+      { submittedAt: '2026-03-03T09:00:00Z', score: 95, passed: true, learner: 'emma|FOOD' },
+      { submittedAt: '2026-03-02T09:00:00Z', score: 85, passed: true, learner: 'emma|FOOD' },
+      { submittedAt: '2026-03-03T10:00:00Z', score: 90, passed: true, learner: 'emma|FIRE' },
+      { submittedAt: '2026-03-04T09:00:00Z', score: 88, passed: true, learner: 'tom|FOOD' },
+    ];
+    expect(trainingTrend(attempts, days, 'day', PARIS).map((p) => [p.bucket, p.attempts, p.completions])).toEqual([
+      ['2026-03-02', 1, 1],
+      ['2026-03-03', 2, 1],
+      ['2026-03-04', 1, 1],
+    ]);
+  });
+
   it('lists the questions most often missed, then by miss rate, leaving out those never missed', () => {
     const r = (q: string, correct: boolean) => ({ questionId: q, correct });
     const responses = [
