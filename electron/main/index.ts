@@ -9,7 +9,7 @@ import { createAppRequestHandler, registerAppScheme } from './app-protocol.js';
 import { contentSecurityPolicy, installCsp } from './csp.js';
 import { forwardCoreEvents, registerIpcBridge } from './ipc-bridge.js';
 import { loadKiosk } from './kiosk-loader.js';
-import { denyAllPermissions } from './permissions.js';
+import { kioskPermissions } from './permissions.js';
 import { applyLaunchOverrides, loadSettings, settingsPath } from './settings.js';
 import { claimSingleInstance } from './single-instance.js';
 import { startUpdates } from './updates.js';
@@ -43,7 +43,7 @@ async function start(): Promise<void> {
   const csp = contentSecurityPolicy(devServer);
   protocol.handle(APP_SCHEME, createAppRequestHandler(path.join(appRoot, 'out', 'renderer'), csp, resourcesDir));
   installCsp(session.defaultSession.webRequest, isAppUrl, csp);
-  denyAllPermissions(session.defaultSession, log);
+  kioskPermissions(session.defaultSession, isAppUrl, log);
   if (app.isPackaged) Menu.setApplicationMenu(null);
 
   const kiosk = await loadKiosk({

@@ -117,6 +117,12 @@ export const en = {
     cancel: 'Cancel',
     pictureUnreadable: 'This picture could not be read. Take it again or choose another file.',
   },
+  camera: {
+    open: 'Take a photo',
+    title: 'Take a photo',
+    take: 'Take the photo',
+    none: 'No camera can be used on this kiosk. Choose a picture file instead.',
+  },
   audit: auditEn,
   admin: {
     title: 'People & settings',

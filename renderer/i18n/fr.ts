@@ -116,6 +116,12 @@ export const fr: Messages = {
     cancel: 'Annuler',
     pictureUnreadable: 'Cette image n’a pas pu être lue. Reprenez-la ou choisissez un autre fichier.',
   },
+  camera: {
+    open: 'Prendre une photo',
+    title: 'Prendre une photo',
+    take: 'Prendre la photo',
+    none: 'Aucune caméra n’est utilisable sur ce poste. Choisissez plutôt un fichier image.',
+  },
   audit: auditFr,
   admin: {
     title: 'Personnes et réglages',

@@ -36,7 +36,7 @@ export const incidentsEn = {
     due: 'due {{time}}',
   },
   photos: {
-    add: 'Add a photo',
+    add: 'Choose a photo file',
     remove: 'Remove',
     alt: 'Photo {{n}}',
     title_one: 'Photo ({{count}})',

@@ -44,7 +44,7 @@ export const incidentsFr: typeof incidentsEn = {
     due: 'échéance {{time}}',
   },
   photos: {
-    add: 'Ajouter une photo',
+    add: 'Choisir un fichier photo',
     remove: 'Retirer',
     alt: 'Photo {{n}}',
     title_one: 'Photo ({{count}})',

@@ -142,3 +142,13 @@ test('@screens checking a certificate and the certificate template, EN and FR, l
     await page.getByTestId('go-home').click();
   }
 });
+
+test('the camera reads a QR code held up to it, and says in words when it is no certificate', async ({ page }) => {
+  await openKiosk(page);
+  await signIn(page, 'Emma Dubois');
+  await page.getByTestId('lang-en').click();
+  await openCheck(page);
+  // Chromium's camera shows a QR code of a text that is no certificate (support/fake-camera.ts).
+  await page.getByTestId('check-scan').click();
+  await expect(page.getByTestId('check-verdict')).toHaveAttribute('data-verdict', 'not_certificate');
+});

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import QRCode from 'qrcode';
-import { apiAs, expect, openKiosk, shootLayouts, signIn, test } from './support/fixtures.js';
+import { apiAs, expect, LAYOUTS, openKiosk, shootLayouts, signIn, test } from './support/fixtures.js';
 
 const shot = (name: string) => fileURLToPath(new URL(`./screenshots/${name}.png`, import.meta.url));
 
@@ -36,8 +36,24 @@ test('a report with a photo taken on the kiosk: resized before it is kept, shown
   await page.getByTestId('incident-photo').setInputFiles(big);
   const pending = page.getByTestId('incident-pending-photos').locator('img');
   await expect(pending).toHaveCount(1);
+  // And one taken with the kiosk's camera (Chromium's test camera): the dialog, then the frame.
+  const camera = page.getByTestId('camera-dialog');
+  // The dialog is modal: the language is switched with it closed, then it is opened again.
+  for (const locale of ['fr', 'en'] as const) {
+    await page.getByTestId(`lang-${locale}`).click();
+    await page.getByTestId('incident-camera').click();
+    await expect(camera.getByTestId('camera-take')).toBeEnabled();
+    for (const [orientation, size] of LAYOUTS) {
+      await page.setViewportSize(size);
+      await page.screenshot({ path: shot(`incident-camera-${locale}-${orientation}`) });
+    }
+    if (locale === 'fr') await camera.getByTestId('camera-cancel').click();
+  }
+  await camera.getByTestId('camera-take').click();
+  await expect(camera).toHaveCount(0);
+  await expect(pending).toHaveCount(2);
   await expect(page.getByTestId('incident-photo-error')).toHaveCount(0);
-  await shootLayouts(page, shot, 'incident-report-photo', () => expect(pending).toBeVisible());
+  await shootLayouts(page, shot, 'incident-report-photo', () => expect(pending.last()).toBeVisible());
   await page.getByTestId('lang-en').click();
   await page.getByTestId('incident-submit').click();
   await expect(page.getByTestId('incidents-notice')).toBeVisible();
@@ -47,15 +63,18 @@ test('a report with a photo taken on the kiosk: resized before it is kept, shown
   await page.getByTestId('incident-row').click();
   const detail = page.getByTestId('incident-detail');
   const photos = detail.getByTestId('incident-photo');
-  await expect(photos).toHaveCount(1);
+  await expect(photos).toHaveCount(2);
   // This kiosk keeps it; shore has not received it (this kiosk has no link): still on board.
   await expect(photos.first()).toHaveAttribute('data-state', 'onBoard');
   await expect(photos.first()).toContainText('Still on board');
   await expect(photos.first().locator('img')).toBeVisible();
   const [incident] = await apiAs<{ id: string }[]>(page, 'incidents.list', { open: false });
   const kept = (await apiAs<{ photos: Photo[] }>(page, 'incidents.detail', { id: incident!.id })).photos;
-  // Resized on the kiosk to 1600 px and kept as JPEG.
-  expect(kept.map((p) => [p.mime, p.width, p.height])).toEqual([['image/jpeg', 1600, 1600]]);
+  // Resized on the kiosk to 1600 px and kept as JPEG; the camera's landscape frame no larger.
+  expect(kept[0]).toMatchObject({ mime: 'image/jpeg', width: 1600, height: 1600 });
+  expect(kept[1]!.mime).toBe('image/jpeg');
+  expect(Math.max(kept[1]!.width, kept[1]!.height)).toBeLessThanOrEqual(1600);
+  expect(kept[1]!.width).toBeGreaterThan(kept[1]!.height);
   const natural = await photos
     .first()
     .locator('img')
@@ -63,9 +82,9 @@ test('a report with a photo taken on the kiosk: resized before it is kept, shown
   expect(natural).toBe(1600);
 
   await detail.getByTestId('incident-add-photo').setInputFiles(other);
-  await expect(photos).toHaveCount(2);
-  await expect(detail.getByTestId('incident-photos')).toContainText('Photos (2)');
-  await shootLayouts(page, shot, 'incident-photos', () => expect(photos.nth(1).locator('img')).toBeVisible());
+  await expect(photos).toHaveCount(3);
+  await expect(detail.getByTestId('incident-photos')).toContainText('Photos (3)');
+  await shootLayouts(page, shot, 'incident-photos', () => expect(photos.nth(2).locator('img')).toBeVisible());
   await page.getByTestId('lang-en').click();
 
   // The manager's report PDF shows both pictures; its pages are rendered to look at.
@@ -78,6 +97,6 @@ test('a report with a photo taken on the kiosk: resized before it is kept, shown
   const file = join(kiosk.dataDir, pdf.fileName);
   writeFileSync(file, Buffer.from(pdf.base64, 'base64'));
   const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).trim().split('\n').slice(2);
-  expect(images).toHaveLength(2);
+  expect(images).toHaveLength(3);
   execFileSync('pdftoppm', ['-png', '-r', '60', file, shot('incident-report-pdf-photos').replace(/\.png$/, '')]);
 });

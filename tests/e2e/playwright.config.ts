@@ -1,7 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
+import { writeFakeCamera } from './support/fake-camera.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
+// Chromium's camera shows this file: a QR code (support/fake-camera.ts).
+const fakeCamera = writeFakeCamera(fileURLToPath(new URL('../../out/e2e/fake-camera.y4m', import.meta.url)));
 
 /**
  * Browser end-to-end tests of the kiosk in browser mode. Each test starts its own host on a fresh
@@ -40,6 +43,10 @@ export default defineConfig({
         '--disable-sync',
         '--disable-quic',
         '--no-first-run',
+        // A camera that shows a test pattern, allowed without a prompt: the photo and QR camera paths run.
+        '--use-fake-device-for-media-stream',
+        '--use-fake-ui-for-media-stream',
+        `--use-file-for-fake-video-capture=${fakeCamera}`,
       ],
     },
   },

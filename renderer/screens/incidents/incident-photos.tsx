@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { MAX_PHOTOS_PER_RECORD } from '../../../shared/attachments/content.js';
 import type { PhotoEntry } from '../../../shared/attachments/contract.js';
 import { useServices } from '../../app/services.js';
+import { CameraButton } from '../../components/camera-capture.js';
 import { PhotoButton } from '../../components/photo-button.js';
 import type { ResizedPhoto } from '../../components/photo-resize.js';
 
@@ -77,7 +78,10 @@ export function IncidentPhotos({
         ))}
       </ul>
       {photos.length < MAX_PHOTOS_PER_RECORD && (
-        <PhotoButton label={t('incidents.photos.add')} onPhoto={onAdd} disabled={busy} testId="incident-add-photo" />
+        <div className="incident-photo-row">
+          <CameraButton onPhoto={onAdd} disabled={busy} testId="incident-add-camera" />
+          <PhotoButton label={t('incidents.photos.add')} onPhoto={onAdd} disabled={busy} testId="incident-add-photo" />
+        </div>
       )}
     </section>
   );

@@ -6,6 +6,7 @@ import { useNow } from '../../app/use-now.js';
 import type { createIncidentsStore } from '../../stores/incidents-store.js';
 import { MAX_PHOTOS_PER_RECORD } from '../../../shared/attachments/content.js';
 import type { ResizedPhoto } from '../../components/photo-resize.js';
+import { CameraButton } from '../../components/camera-capture.js';
 import { PhotoButton } from '../../components/photo-button.js';
 import { PendingPhotos } from './incident-photos.js';
 
@@ -166,12 +167,15 @@ export function ReportForm({ store }: { store: Store }) {
       <div className="incident-photo-row">
         <PendingPhotos photos={photos} onRemove={(i) => setPhotos((all) => all.filter((_, k) => k !== i))} />
         {photos.length < MAX_PHOTOS_PER_RECORD && (
-          <PhotoButton
-            label={t('incidents.photos.add')}
-            testId="incident-photo"
-            disabled={busy}
-            onPhoto={(p) => setPhotos((all) => [...all, p])}
-          />
+          <>
+            <CameraButton testId="incident-camera" disabled={busy} onPhoto={(p) => setPhotos((all) => [...all, p])} />
+            <PhotoButton
+              label={t('incidents.photos.add')}
+              testId="incident-photo"
+              disabled={busy}
+              onPhoto={(p) => setPhotos((all) => [...all, p])}
+            />
+          </>
         )}
       </div>
       <button
