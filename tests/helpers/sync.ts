@@ -16,6 +16,7 @@ import { createLiveHub, type LiveHub } from '../../server/sync/live-hub.js';
 import { syncRoutes } from '../../server/sync/routes.js';
 import { cheapHashPin } from './kiosk.js';
 import { createTestDatabase, type TestDatabase } from './postgres.js';
+import { startTcpProxy } from './tcp-proxy.js';
 import { makeTempDir } from './tmp.js';
 
 export interface TestService {
@@ -148,4 +149,52 @@ export async function rawPush(
     body: JSON.stringify({ clientTime: Date.now(), mutations: await signedAs(kiosk, mutations) }),
   });
   return { status: res.status, body: (await res.json()) as unknown };
+}
+
+/**
+ * A site whose link to shore can be cut: shore behind a TCP proxy, a hub kiosk (relaying by hand:
+ * `restore` relays and pulls), and one kiosk per name syncing through the hub, each synced once
+ * while shore answers so the hub has shore's word on who they are. `clockFor` gives each kiosk
+ * its own clock (a shared world time, say); the hub gets the first.
+ */
+export async function siteBehindHub(
+  service: TestService,
+  siteKey: DemoSite['key'],
+  names: readonly string[],
+  clockFor: () => Clock | undefined = () => undefined,
+) {
+  const shore = await startTcpProxy(service.url);
+  const viaShore = { url: shore.url, code: service.code };
+  const { kiosk: hub } = await enrolledKiosk(viaShore, siteKey, {
+    hubListen: { host: '127.0.0.1', port: 0 },
+    hubManual: true,
+    deviceName: 'Hub',
+    clock: clockFor(),
+  });
+  await hub.hub!.upstream.pullNow();
+  const kiosks: Kiosk[] = [];
+  for (const deviceName of names)
+    kiosks.push((await enrolledKiosk(viaShore, siteKey, { hubs: [hub.hubUrl!], deviceName, clock: clockFor() })).kiosk);
+  const syncAll = async () => {
+    for (const k of [hub, ...kiosks]) await k.sync!.syncNow();
+  };
+  await syncAll();
+  return {
+    shore,
+    hub,
+    kiosks,
+    syncAll,
+    /** Shore stops answering (the satellite link is down). */
+    cut() {
+      shore.set({ mode: 'drop-request' });
+      shore.reset();
+    },
+    /** Shore answers again; the hub relays what it holds and pulls. */
+    async restore() {
+      shore.set({ mode: 'pass' });
+      await hub.hub!.upstream.pullNow();
+      await hub.hub!.upstream.relayNow();
+      await hub.hub!.upstream.pullNow();
+    },
+  };
 }

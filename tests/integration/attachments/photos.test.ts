@@ -9,8 +9,7 @@ import type { Kiosk } from '../../../electron/core/kiosk.js';
 import { sha256Of } from '../../../shared/attachments/hash.js';
 import type { PhotoEntry } from '../../../shared/attachments/contract.js';
 import { call, signIn } from '../../helpers/kiosk.js';
-import { deviceTokenOf, enrolledKiosk } from '../../helpers/sync.js';
-import { startTcpProxy } from '../../helpers/tcp-proxy.js';
+import { deviceTokenOf, enrolledKiosk, siteBehindHub } from '../../helpers/sync.js';
 import { makeTempDir } from '../../helpers/tmp.js';
 import { ok, report, vesselWorld } from '../incidents/world.js';
 
@@ -202,18 +201,10 @@ describe('incident photos as attachments (issue 12 §1)', () => {
 
   it('through the site hub with shore cut: a photo from one kiosk shows on another, and reaches shore once it is back', async () => {
     const w = await vesselWorld();
-    const shore = await startTcpProxy(w.service.url);
-    const viaShore = { url: shore.url, code: w.service.code };
-    const { kiosk: hub } = await enrolledKiosk(viaShore, 'vessel', {
-      hubListen: { host: '127.0.0.1', port: 0 },
-      hubManual: true,
-    });
-    await hub.hub!.upstream.pullNow();
-    const engine = (await enrolledKiosk(viaShore, 'vessel', { hubs: [hub.hubUrl!] })).kiosk;
-    const bridge = (await enrolledKiosk(viaShore, 'vessel', { hubs: [hub.hubUrl!] })).kiosk;
-    for (const k of [hub, engine, bridge]) await k.sync!.syncNow();
-    shore.set({ mode: 'drop-request' });
-    shore.reset();
+    const site = await siteBehindHub(w.service, 'vessel', ['Engine room', 'Bridge']);
+    const { hub } = site;
+    const [engine, bridge] = site.kiosks as [Kiosk, Kiosk];
+    site.cut();
 
     const { id } = await report(engine, 'high', Date.parse('2026-11-22T09:00:00Z'));
     const crew = await signIn(engine, 'crew', 'vessel');
@@ -234,10 +225,7 @@ describe('incident photos as attachments (issue 12 §1)', () => {
     expect(await photosOn(bridge, id, officer)).toMatchObject([{ here: true, ashore: false }]);
 
     // Shore back: the reference is relayed, then the photo goes through the hub and arrives once.
-    shore.set({ mode: 'pass' });
-    await hub.hub!.upstream.pullNow();
-    await hub.hub!.upstream.relayNow();
-    await hub.hub!.upstream.pullNow();
+    await site.restore();
     await engine.sync!.syncNow();
     expect(await engine.attachments!.pulled()).toMatchObject({ sent: 1 });
     await hub.hub!.upstream.pullNow();

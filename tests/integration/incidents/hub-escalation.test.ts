@@ -5,8 +5,7 @@ import { createManualClock, type ManualClock } from '../../../electron/core/cloc
 import type { Kiosk } from '../../../electron/core/kiosk.js';
 import { T0 } from '../../helpers/shared-time.js';
 import { call, settle, signIn } from '../../helpers/kiosk.js';
-import { enrolledKiosk, startService } from '../../helpers/sync.js';
-import { startTcpProxy } from '../../helpers/tcp-proxy.js';
+import { siteBehindHub, startService } from '../../helpers/sync.js';
 import { ok, report } from './world.js';
 
 type Alert = { escalationId: string; incidentId: string; level: number };
@@ -18,40 +17,20 @@ type Alert = { escalationId: string; incidentId: string; level: number };
 async function vesselWithHub() {
   let time = T0;
   const service = await startService({ clock: { now: () => time } });
-  const shore = await startTcpProxy(service.url);
-  const viaShore = { url: shore.url, code: service.code };
   const clocks: ManualClock[] = [];
-  const kioskOn = async (opts: Parameters<typeof enrolledKiosk>[2]) => {
+  const site = await siteBehindHub(service, 'vessel', ['Engine room', 'Bridge'], () => {
     const clock = createManualClock(time);
     clocks.push(clock);
-    return (await enrolledKiosk(viaShore, 'vessel', { clock, ...opts })).kiosk;
-  };
-  const hub = await kioskOn({ hubListen: { host: '127.0.0.1', port: 0 }, hubManual: true, deviceName: 'Ship office' });
-  await hub.hub!.upstream.pullNow();
-  const engine = await kioskOn({ hubs: [hub.hubUrl!], deviceName: 'Engine room' });
-  const bridge = await kioskOn({ hubs: [hub.hubUrl!], deviceName: 'Bridge' });
-  const all: Kiosk[] = [hub, engine, bridge];
-  const syncAll = async () => {
-    for (const k of all) await k.sync!.syncNow();
-  };
-  await syncAll();
+    return clock;
+  });
+  const [engine, bridge] = site.kiosks;
+  const all: Kiosk[] = [site.hub, engine!, bridge!];
   return {
+    ...site,
     service,
-    hub,
-    engine,
-    bridge,
-    syncAll,
+    engine: engine!,
+    bridge: bridge!,
     now: () => time,
-    cut() {
-      shore.set({ mode: 'drop-request' });
-      shore.reset();
-    },
-    async restore() {
-      shore.set({ mode: 'pass' });
-      await hub.hub!.upstream.pullNow();
-      await hub.hub!.upstream.relayNow();
-      await hub.hub!.upstream.pullNow();
-    },
     /** Moves every clock on in 30-second steps; each kiosk's escalation watch runs, then a sync round. */
     async advance(ms: number) {
       for (let done = 0; done < ms; done += 30_000) {
@@ -63,7 +42,7 @@ async function vesselWithHub() {
           await settle(k);
         }
       }
-      await syncAll();
+      await site.syncAll();
     },
   };
 }

@@ -5,39 +5,14 @@ import { demoUserId } from '../../../shared/demo.js';
 import { newId } from '../../../shared/ids.js';
 import { recordAuthEvent } from '../../../shared/mutations/audit.js';
 import { setIdleLock } from '../../../shared/mutations/sites.js';
-import { enrolledKiosk, startService } from '../../helpers/sync.js';
-import { startTcpProxy } from '../../helpers/tcp-proxy.js';
+import { siteBehindHub, startService } from '../../helpers/sync.js';
 
 const device = { userId: null, permissions: [] };
 
 /** Shore behind a proxy that can be cut, a hub kiosk, and three kiosks syncing through the hub. */
 async function siteWithHub() {
   const service = await startService();
-  const shore = await startTcpProxy(service.url);
-  const viaShore = { url: shore.url, code: service.code };
-  const { kiosk: hub } = await enrolledKiosk(viaShore, 'restaurant', {
-    hubListen: { host: '127.0.0.1', port: 0 },
-    hubManual: true,
-  });
-  await hub.hub!.upstream.pullNow();
-  const kiosks: Kiosk[] = [];
-  for (let i = 0; i < 3; i++) kiosks.push((await enrolledKiosk(viaShore, 'restaurant', { hubs: [hub.hubUrl!] })).kiosk);
-  // Each syncs once while shore answers, so the hub has shore's word on who they are.
-  for (const k of [hub, ...kiosks]) await k.sync!.syncNow();
-  const cut = () => {
-    shore.set({ mode: 'drop-request' });
-    shore.reset();
-  };
-  const restore = async () => {
-    shore.set({ mode: 'pass' });
-    await hub.hub!.upstream.pullNow();
-    await hub.hub!.upstream.relayNow();
-    await hub.hub!.upstream.pullNow();
-  };
-  const syncAll = async () => {
-    for (const k of [hub, ...kiosks]) await k.sync!.syncNow();
-  };
-  return { service, shore, hub, kiosks, cut, restore, syncAll };
+  return { service, ...(await siteBehindHub(service, 'restaurant', ['A', 'B', 'C'])) };
 }
 
 const pendingOf = (k: Kiosk) =>
