@@ -386,13 +386,12 @@ export async function createKiosk(opts: KioskOptions): Promise<Kiosk> {
       await links?.warmUp();
       await sync.syncNow();
     }
-    const client2 = sync;
     attachments = createAttachmentTransfer({
       store,
       files: attachmentFiles,
       siteId: mySite,
-      upstream: () => client2.upstream,
-      viaHub: () => client2.onHub,
+      upstream: () => client.upstream,
+      viaHub: () => client.onHub,
       // No row changed, but a photo shown as "on its way" is here now.
       onFetched: () => events.emit({ type: 'data.changed', tables: ['attachments'] }),
       token: () => meta.get('sync.token'),
