@@ -1,14 +1,8 @@
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import {
-  ATTACHMENT_MIMES,
-  arrivalId,
-  attachmentProblem,
-  MAX_ATTACHMENT_BYTES,
-  sha256Hex,
-} from '../../shared/attachments/content.js';
-import { sha256Of } from '../../shared/attachments/hash.js';
+import { ATTACHMENT_MIMES, arrivalId, MAX_ATTACHMENT_BYTES, sha256Hex } from '../../shared/attachments/content.js';
+import { uploadProblem } from '../../shared/attachments/hash.js';
 import { AppError } from '../../shared/errors.js';
 import { deviceOf } from '../app.js';
 import { inSiteTransaction } from '../db/site-tx.js';
@@ -56,13 +50,11 @@ export function attachmentRoutes(app: FastifyInstance, hub: LiveHub) {
       throw new AppError('VALIDATION_FAILED', 'Send the picture as image/jpeg or image/png.', {
         field: 'content-type',
       });
-    if (sha256Of(bytes) !== sha256)
-      throw new AppError('VALIDATION_FAILED', 'The bytes sent do not hash to the address; nothing was kept.', {
-        field: 'sha256',
-        reason: 'hash_mismatch',
-      });
-    const problem = attachmentProblem(bytes, mime);
-    if (problem) throw new AppError('VALIDATION_FAILED', problem, { field: 'content' });
+    const problem = uploadProblem(bytes, sha256, mime);
+    if (problem) {
+      const { message, ...details } = problem;
+      throw new AppError('VALIDATION_FAILED', message, details);
+    }
     const now = new Date(clock.now()).toISOString();
     const out = await inSiteTransaction(db, device.siteId, async (trx) => {
       const ref = await trx

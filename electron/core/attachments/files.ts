@@ -45,7 +45,8 @@ export function createAttachmentFiles(dir: string): AttachmentFiles {
     write(bytes) {
       const sha256 = sha256Of(bytes);
       const final = pathOf(sha256);
-      if (this.has(sha256) && this.read(sha256)) return sha256;
+      // Already kept and intact (a file that no longer matches its name is written again).
+      if (this.read(sha256)) return sha256;
       const tmp = `${final}.${process.pid}.tmp`;
       const fd = openSync(tmp, 'w');
       try {

@@ -1,11 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import {
-  ATTACHMENT_MIMES,
-  attachmentProblem,
-  MAX_ATTACHMENT_BYTES,
-  sha256Hex,
-} from '../../../shared/attachments/content.js';
-import { sha256Of } from '../../../shared/attachments/hash.js';
+import { ATTACHMENT_MIMES, MAX_ATTACHMENT_BYTES, sha256Hex } from '../../../shared/attachments/content.js';
+import { sha256Of, uploadProblem } from '../../../shared/attachments/hash.js';
 import type { AttachmentFiles } from '../attachments/files.js';
 import type { Logger } from '../log.js';
 
@@ -32,12 +27,11 @@ export function registerHubAttachments(
       .split(';')[0]
       .trim();
     const bytes = req.body;
-    if (!sha.success || !Buffer.isBuffer(bytes) || sha256Of(bytes) !== sha.data)
-      return reply
-        .status(400)
-        .send(failure('VALIDATION_FAILED', 'The bytes sent do not hash to the address; nothing was kept.'));
-    const problem = attachmentProblem(bytes, mime);
-    if (problem) return reply.status(400).send(failure('VALIDATION_FAILED', problem));
+    if (!sha.success || !Buffer.isBuffer(bytes))
+      return reply.status(400).send(failure('VALIDATION_FAILED', 'Send a picture to /v1/attachments/<its SHA-256>.'));
+    // The same check as shore's: a hub keeps nothing shore would refuse.
+    const problem = uploadProblem(bytes, sha.data, mime);
+    if (problem) return reply.status(400).send(failure('VALIDATION_FAILED', problem.message));
     opts.files.write(bytes);
     const held = () => reply.status(202).send({ sha256: sha.data, size: bytes.length, arrived: false });
     if (!opts.shoreUp()) return held();

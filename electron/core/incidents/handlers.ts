@@ -147,7 +147,7 @@ export function createIncidentsHandlers(deps: HandlerDeps): IncidentsHandlers {
       const [summary] = (await listIncidents(db, site, viewerOf(ctx), { open: false, now: nowIso() })).filter(
         (s) => s.id === row.id,
       );
-      const [history, escalations, actions, people, regulatory] = await Promise.all([
+      const [history, escalations, actions, people, regulatory, photos] = await Promise.all([
         db
           .selectFrom('incident_events as e')
           .leftJoin('users as u', 'u.id', 'e.user_id')
@@ -184,8 +184,8 @@ export function createIncidentsHandlers(deps: HandlerDeps): IncidentsHandlers {
           .execute(),
         peopleAtSite(deps.store.db, site.id),
         regulatoryNow(row, site.kind),
+        photosOf(deps.store.db, files(), site.id, 'incident', row.id),
       ]);
-      const photos = await photosOf(deps.store.db, files(), site.id, 'incident', row.id);
       const pauses = history.filter((h) => h.kind === 'sla_paused' || h.kind === 'sla_resumed');
       const chain = ESCALATION_CHAINS[site.kind];
       const perms = ctx.signedIn!.person.permissions;
