@@ -70,13 +70,17 @@ test('a report with a photo taken on the kiosk: resized before it is kept, shown
   await expect(photos.first().locator('img')).toBeVisible();
   const [incident] = await apiAs<{ id: string }[]>(page, 'incidents.list', { open: false });
   const kept = (await apiAs<{ photos: Photo[] }>(page, 'incidents.detail', { id: incident!.id })).photos;
-  // Resized on the kiosk to 1600 px and kept as JPEG; the camera's landscape frame no larger.
-  expect(kept[0]).toMatchObject({ mime: 'image/jpeg', width: 1600, height: 1600 });
-  expect(kept[1]!.mime).toBe('image/jpeg');
-  expect(Math.max(kept[1]!.width, kept[1]!.height)).toBeLessThanOrEqual(1600);
-  expect(kept[1]!.width).toBeGreaterThan(kept[1]!.height);
+  // Resized on the kiosk to 1600 px and kept as JPEG; the camera's landscape frame no larger. Both
+  // were added in the same instant (their order is then by id), so each is found by its shape.
+  const square = kept.find((p) => p.width === p.height);
+  const frame = kept.find((p) => p.width !== p.height);
+  expect(square).toMatchObject({ mime: 'image/jpeg', width: 1600, height: 1600 });
+  expect(frame!.mime).toBe('image/jpeg');
+  expect(Math.max(frame!.width, frame!.height)).toBeLessThanOrEqual(1600);
+  expect(frame!.width).toBeGreaterThan(frame!.height);
+  // The picture shown is the one kept, at its kept size.
   const natural = await photos
-    .first()
+    .nth(kept.indexOf(square!))
     .locator('img')
     .evaluate((img: HTMLImageElement) => img.naturalWidth);
   expect(natural).toBe(1600);

@@ -129,12 +129,15 @@ describe('describeError', () => {
   });
 
   it('says until when a person is locked, in local time', () => {
-    const until = new Date(Date.now() + 15 * 60_000);
-    const text = describeError(en18.t, 'en', {
-      code: 'USER_LOCKED',
-      message: 'x',
-      details: { lockedUntil: until.toISOString() },
-    });
+    // A fixed clock: with the real one, a run in the quarter-hour before midnight crossed the day.
+    const now = new Date('2026-11-22T09:00:00Z');
+    const until = new Date(now.getTime() + 15 * 60_000);
+    const text = describeError(
+      en18.t,
+      'en',
+      { code: 'USER_LOCKED', message: 'x', details: { lockedUntil: until.toISOString() } },
+      now,
+    );
     // British English: a 24-hour clock, never the US '10:51 PM'.
     const hhmm = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' }).format(until);
     expect(text).toBe(`Too many wrong PINs. This person is locked until ${hhmm}.`);
